@@ -1,0 +1,94 @@
+"""``newsquotes extract``: articles in, quotes and speakers out (JSON, JSONL or a table)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import textwrap
+from typing import IO
+
+import click
+
+from ..errors import DocumentError
+from ..model import Article
+
+
+def format_table(article: Article, width: int | None = None) -> str:
+    """A readable table of one article's quotes: speaker, type, quote."""
+    width = width or shutil.get_terminal_size((120, 20)).columns
+    speaker_w, type_w = 26, 8
+    quote_w = max(30, width - speaker_w - type_w - 4)
+    lines = [f"{article.id}: {len(article.quotes)} quotes, {len(article.speakers)} speakers"]
+    if article.title:
+        lines.append(f"title: {article.title}")
+    lines.append(f"{'SPEAKER':<{speaker_w}} {'TYPE':<{type_w}} QUOTE")
+    lines.append("-" * min(width, speaker_w + type_w + quote_w + 2))
+    for quote in article.quotes:
+        speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "(unknown)")
+        text = " ".join(quote.text.split())
+        wrapped = textwrap.wrap(text, quote_w) or [""]
+        lines.append(f"{speaker[:speaker_w]:<{speaker_w}} {quote.type:<{type_w}} {wrapped[0]}")
+        lines.extend(" " * (speaker_w + type_w + 2) + more for more in wrapped[1:])
+    if article.speakers:
+        lines.append("")
+        lines.append("speakers:")
+        for sp in article.speakers:
+            about = ", ".join(filter(None, [sp.kind, sp.description]))
+            lines.append(f"  {sp.id}  {sp.name} ({about})")
+    return "\n".join(lines)
+
+
+def _write(article: Article, fmt: str, out: IO[str], first: bool) -> None:
+    if fmt == "table":
+        if not first:
+            out.write("\n")
+        out.write(format_table(article) + "\n")
+    elif fmt == "json":
+        out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write the result (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default=None,
+              help="jsonl (one article a line), json, or table. "
+                   "Default: table for one file on a terminal, else jsonl.")
+def extract_command(paths: tuple[str, ...], output: IO[str], fmt: str | None) -> None:
+    """Find every quote in the articles at PATHS (files, directories, globs, '-' for stdin)."""
+    from ..pipeline import default_pipeline
+    from ..read import read_documents
+
+    pipeline = default_pipeline()
+    documents = list(read_documents(paths))
+    if fmt is None:
+        one = len(documents) == 1
+        fmt = "table" if one and output is sys.stdout and sys.stdout.isatty() else "jsonl"
+    if fmt == "json" and len(documents) > 1:
+        fmt = "jsonl"
+    failed = 0
+    first = True
+    for document in documents:
+        result: Article | DocumentError
+        if isinstance(document, DocumentError):
+            result = document
+        else:
+            try:
+                result = pipeline.process(document)
+            except DocumentError as exc:
+                result = exc
+        if isinstance(result, DocumentError):
+            failed += 1
+            click.echo(f"error: {result}", err=True)
+            continue
+        _write(result, fmt, output, first)
+        first = False
+    if failed:
+        click.echo(f"{failed} of {len(documents)} documents failed", err=True)
+        sys.exit(1)
+
+
+COMMANDS: list[click.Command] = [extract_command]

@@ -1,0 +1,7 @@
+"""(stub)"""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

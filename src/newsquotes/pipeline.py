@@ -1,0 +1,161 @@
+"""The per-article pipeline: clean → analyse → attribute → resolve.
+
+This is the one piece of code that every front end runs: the CLI, the corpus ingest, the
+REST API and the Spark job all call :class:`Pipeline`. It is also a spaCy component
+(``nlp.add_pipe("newsquotes")``) that sets ``doc._.quotes`` and ``doc._.speakers``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .clean.page_furniture import find_regions
+from .errors import DocumentError, DocumentTooLargeError
+from .model import Article, Quote, Region, Speaker
+from .nlp import load_spacy
+from .quotes.attribute import attribute
+from .resolve.speakers import resolve_speakers
+
+MAX_CHARS = 1_000_000
+"""Longest article we parse; spaCy needs about 1 GB of memory per 100,000 words."""
+
+for _name in ("quotes", "speakers", "regions"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@Language.component("newsquotes_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a new sentence after every line break: news paragraphs never share a sentence."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+class QuoteComponent:
+    """spaCy component: finds quotes and speakers in ``doc`` (regions from ``doc._.regions``)."""
+
+    def __init__(self, nlp: Language, name: str = "newsquotes") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        regions = doc._.regions
+        if regions is None:
+            regions, _title = find_regions(doc.text)
+            doc._.regions = regions
+        quotes = attribute(doc, regions)
+        speakers = resolve_speakers(doc, quotes)
+        doc._.quotes = quotes
+        doc._.speakers = speakers
+        return doc
+
+
+@Language.factory("newsquotes")
+def make_quote_component(nlp: Language, name: str) -> QuoteComponent:
+    return QuoteComponent(nlp, name)
+
+
+def build_nlp(base: Language | None = None) -> Language:
+    """The English model with the paragraph splitter before the parser and ``newsquotes`` last."""
+    nlp = base if base is not None else load_spacy()
+    if "newsquotes_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("newsquotes_paragraphs", before=before)
+    if "newsquotes" not in nlp.pipe_names:
+        nlp.add_pipe("newsquotes", last=True)
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+class Pipeline:
+    """Turns :class:`Article` records with text into articles with quotes and speakers."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = build_nlp(nlp)
+
+    def _check(self, article: Article) -> None:
+        name = article.source or article.id
+        if len(article.text) > MAX_CHARS:
+            raise DocumentTooLargeError(
+                name,
+                f"the article has {len(article.text):,} characters, more than {MAX_CHARS:,}",
+                advice="split it into articles, or check that it is one article at all",
+            )
+
+    def _make_doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        if not article.regions and article.title is None:
+            regions, title = find_regions(article.text)
+            article.regions = regions
+            article.title = title
+        doc._.regions = list(article.regions)
+        return doc
+
+    @staticmethod
+    def _finish(article: Article, doc: Doc) -> Article:
+        article.quotes = list(doc._.quotes or [])
+        article.speakers = list(doc._.speakers or [])
+        return article
+
+    def process(self, article: Article) -> Article:
+        """Find the quotes and speakers of one article (raises :class:`DocumentError`)."""
+        self._check(article)
+        if not article.text.strip():
+            return article
+        doc = self._make_doc(article)
+        for _name, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return self._finish(article, doc)
+
+    def pipe(
+        self, articles: Iterable[Article], batch_size: int = 8
+    ) -> Iterator[Article | DocumentError]:
+        """Process many articles; a bad one is yielded as its error and the rest go on."""
+        for article in articles:
+            try:
+                yield self.process(article)
+            except DocumentError as exc:
+                yield exc
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """One shared pipeline per process (loading the model is the slow part)."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(
+    text: str,
+    *,
+    id: str = "article",
+    title: str | None = None,
+    regions: list[Region] | None = None,
+) -> Article:
+    """Find every quote in ``text`` and who said it.
+
+    >>> article = extract('"We will win," said Jana Novak, the party leader.')
+    >>> article.quotes[0].speaker_name
+    'Jana Novak'
+    """
+    article = Article(id=id, text=text, title=title, regions=list(regions or []))
+    return default_pipeline().process(article)
+
+
+__all__ = [
+    "Article",
+    "Pipeline",
+    "Quote",
+    "QuoteComponent",
+    "Speaker",
+    "build_nlp",
+    "default_pipeline",
+    "extract",
+]
