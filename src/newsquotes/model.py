@@ -57,6 +57,23 @@ class Region:
         return cls(str(data["kind"]), int(data["start"]), int(data["end"]))
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity the parser found (``label`` is spaCy's: PERSON, ORG, GPE, ...)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data["label"]))
+
+
 @dataclass(slots=True)
 class Speaker:
     """One person, organisation or group quoted in an article, with all they are called there."""
@@ -156,6 +173,7 @@ class Article:
     regions: list[Region] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
@@ -178,6 +196,7 @@ class Article:
             "regions": [r.to_dict() for r in self.regions],
             "quotes": [q.to_dict() for q in self.quotes],
             "speakers": [s.to_dict() for s in self.speakers],
+            "entities": [e.to_dict() for e in self.entities],
             "url": self.url,
             "published": self.published,
             "outlet": self.outlet,
@@ -195,6 +214,7 @@ class Article:
             regions=[Region.from_dict(r) for r in data.get("regions") or []],
             quotes=[Quote.from_dict(q) for q in data.get("quotes") or []],
             speakers=[Speaker.from_dict(s) for s in data.get("speakers") or []],
+            entities=[Entity.from_dict(e) for e in data.get("entities") or []],
             url=data.get("url"),
             published=data.get("published"),
             outlet=data.get("outlet"),

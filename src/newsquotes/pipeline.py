@@ -8,12 +8,13 @@ REST API and the Spark job all call :class:`Pipeline`. It is also a spaCy compon
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clean.page_furniture import find_regions
 from .errors import DocumentError, DocumentTooLargeError
-from .model import Article, Quote, Region, Speaker
+from .model import Article, Entity, Quote, Region, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
 from .resolve.speakers import resolve_speakers
@@ -98,6 +99,9 @@ class Pipeline:
     def _finish(article: Article, doc: Doc) -> Article:
         article.quotes = list(doc._.quotes or [])
         article.speakers = list(doc._.speakers or [])
+        article.entities = [
+            Entity(ent.start_char, ent.end_char, ent.text, ent.label_) for ent in doc.ents
+        ]
         return article
 
     def process(self, article: Article) -> Article:
