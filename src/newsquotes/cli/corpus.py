@@ -1,7 +1,230 @@
-"""(stub)"""
+"""Corpus commands: ``ingest``, ``search``, ``speakers``, ``speaker``, ``export`` (thin over Corpus)."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 import click
 
-COMMANDS: list[click.Command] = []
+from ..errors import NewsquotesError
+from ..store.corpus import EXPORT_FORMATS, TABLES, Corpus, default_db_path
+from ..store.records import QuoteHit
+
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Corpus file (default: $NEWSQUOTES_DB, else ./newsquotes.db).",
+)
+
+
+def _open(db: str | None) -> Corpus:
+    return Corpus(db if db is not None else default_db_path())
+
+
+def _friendly(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Show a newsquotes error as one line with its advice, not a traceback."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NewsquotesError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return run
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes that run the pipeline.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or progress lines.")
+@_friendly
+def ingest_command(paths: tuple[str, ...], db: str | None, jobs: int, quiet: bool) -> None:
+    """Add the articles at PATHS to the corpus; a rerun skips what is already done."""
+    from ..store.ingest import ingest
+
+    with _open(db) as corpus:
+        summary = ingest(paths, corpus, jobs=jobs, progress=not quiet)
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        click.echo(
+            f"{summary.failed} documents failed; see them with: sqlite3 {corpus.path} "
+            "'SELECT source, code, message FROM errors'",
+            err=True,
+        )
+        sys.exit(1)
+
+
+def _table(hits: list[QuoteHit]) -> str:
+    width = shutil.get_terminal_size((120, 20)).columns
+    date_w, speaker_w, outlet_w = 10, 22, 16
+    quote_w = max(30, width - date_w - speaker_w - outlet_w - 3)
+    lines = [f"{'DATE':<{date_w}} {'SPEAKER':<{speaker_w}} {'OUTLET':<{outlet_w}} QUOTE"]
+    for hit in hits:
+        who = hit.speaker or hit.speaker_name or "(unknown)"
+        wrapped = textwrap.wrap(" ".join(hit.text.split()), quote_w) or [""]
+        date = (hit.published or "")[:date_w]
+        outlet = (hit.outlet or "")[:outlet_w]
+        lines.append(
+            f"{date:<{date_w}} {who[:speaker_w]:<{speaker_w}} {outlet:<{outlet_w}} {wrapped[0]}"
+        )
+        indent = " " * (date_w + speaker_w + outlet_w + 3)
+        lines.extend(indent + more for more in wrapped[1:])
+    lines.append(f"({len(hits)} quotes)")
+    return "\n".join(lines)
+
+
+@click.command("search")
+@click.argument("text", required=False, default=None)
+@click.option("--speaker", help="Name, alias or surname of the speaker, or a speaker id.")
+@click.option("--outlet", help="Only this outlet (case-insensitive).")
+@click.option("--since", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--type", "quote_type", type=click.Choice(["direct", "mixed", "indirect"]))
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "json"]),
+    default="table",
+    show_default=True,
+)
+@db_option
+@_friendly
+def search_command(
+    text: str | None,
+    speaker: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    quote_type: str | None,
+    limit: int,
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Quotes containing TEXT (all words; "phrases" in quotes), narrowed by the options."""
+    with _open(db) as corpus:
+        hits = corpus.search(
+            text,
+            speaker=speaker,
+            outlet=outlet,
+            since=since,
+            until=until,
+            type=quote_type,
+            limit=limit,
+        )
+    assert isinstance(hits, list)
+    if fmt == "table":
+        click.echo(_table(hits))
+    elif fmt == "json":
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+    else:
+        for hit in hits:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+
+
+@click.command("speakers")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@db_option
+@_friendly
+def speakers_command(top: int, fmt: str, db: str | None) -> None:
+    """The most quoted speakers: quotes, articles, outlets and roles."""
+    with _open(db) as corpus:
+        summaries = corpus.speakers(top=top)
+    if fmt == "jsonl":
+        for summary in summaries:
+            click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+        return
+    click.echo(
+        f"{'ID':>5} {'SPEAKER':<28} {'KIND':<12} {'QUOTES':>6} {'ARTICLES':>8}  OUTLETS; ROLES"
+    )
+    for s in summaries:
+        about = ", ".join(s.outlets)
+        if s.roles or s.organizations:
+            about += "; " + ", ".join(s.roles + s.organizations)
+        click.echo(
+            f"{s.id:>5} {s.name[:28]:<28} {s.kind:<12} {s.quotes:>6} {s.articles:>8}  {about}"
+        )
+
+
+@click.command("speaker")
+@click.argument("name")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@db_option
+@_friendly
+def speaker_command(name: str, fmt: str, db: str | None) -> None:
+    """Everything on one speaker (NAME, alias, surname or id): quotes over time, descriptions."""
+    with _open(db) as corpus:
+        profile = corpus.speaker(name)
+    if profile is None:
+        raise click.ClickException(f"no speaker called {name!r} in the corpus")
+    if fmt == "json":
+        click.echo(json.dumps(profile.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{profile.name} ({profile.kind}, speaker {profile.id})")
+    if profile.aliases:
+        click.echo("also: " + ", ".join(profile.aliases))
+    click.echo(
+        f"{len(profile.quotes)} quotes in outlets: "
+        + ", ".join(f"{o} ({n})" for o, n in profile.outlets.items())
+    )
+    click.echo("by month: " + ", ".join(f"{m} {n}" for m, n in profile.timeline.items()))
+    click.echo("described as:")
+    for d in profile.descriptions:
+        click.echo(f"  {d.published or '?':<10} {d.outlet or '?'}: {d.description or d.name}")
+    click.echo("quotes:")
+    for q in profile.quotes:
+        click.echo(f"  {q.published or '?':<10} {q.outlet or '?'}: {' '.join(q.text.split())}")
+
+
+@click.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True
+)
+@click.option("--table", type=click.Choice(TABLES), default="quotes", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="File to write ('-' for stdout; Parquet needs a file).",
+)
+@db_option
+@_friendly
+def export_command(fmt: str, table: str, output: str, db: str | None) -> None:
+    """Write a corpus table as JSON Lines, CSV or Parquet."""
+    with _open(db) as corpus:
+        target = sys.stdout if output == "-" and fmt != "parquet" else output
+        count = corpus.export(target, format=fmt, table=table)
+    if output != "-":
+        click.echo(f"{count} {table} rows written to {output}", err=True)
+
+
+COMMANDS: list[click.Command] = [
+    ingest_command,
+    search_command,
+    speakers_command,
+    speaker_command,
+    export_command,
+]

@@ -1,11 +1,541 @@
-"""Finds every attribution in a parsed article (stub)."""
+"""Finds every attribution in a parsed article.
+
+Four passes over one spaCy ``Doc``, each cheap and linear:
+
+1. **Direct quotes with a frame**: a quoted span followed (``"...," said X``) or preceded
+   (``X said: "..."``) by its attribution, a quote split by its attribution merged into one,
+   a quote followed by a bare name (``"...," Temur Umarov, an analyst``) and transcript
+   turns (``PENCE: ...``).
+2. **Indirect and mixed speech**: a reporting verb with a subject and a clausal complement
+   (``X said (that) ...``, ``..., X claims.``, ``X told Y ...``) and ``according to X``.
+   A complement that holds a quoted fragment is a *mixed* quote.
+3. **Floating quotes**: a quote with no frame that opens a sentence continues the most
+   recent speaker of the same or the previous paragraphs; with none, its speaker is null.
+
+Speakers are returned as the mention as written; :mod:`newsquotes.resolve.speakers` turns
+mentions into people.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Region
+from ..model import Span as TextSpan
+from .cues import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, cue_confidence
+from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan, find_quoted_spans
+
+SENTENCE_END = {".", "!", "?"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+FRAME_WINDOW = 40
+"""Tokens after a quote in which its attribution must appear."""
+FLOATING_PARAGRAPHS = 2
+"""How many paragraphs back a frameless quote may look for its speaker."""
+_TRANSCRIPT_RE = re.compile(
+    r"[\"“]?\s*((?:[A-Z][A-Z.'-]+)(?: [A-Z][A-Z.'-]+){0,3}):\s+\S"
+)
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A quote being built: token-level, before it becomes a :class:`Quote`."""
+
+    type: str
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None  # char offsets of the mention
+    confidence: float
+    rule: str
+    quoted: list[QuotedSpan] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+
+class _Article:
+    """Per-document lookups shared by the passes."""
+
+    def __init__(self, doc: Doc, regions: list[Region]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.regions = sorted((r.start, r.end) for r in regions)
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
+        self.quoted = [q for q in find_quoted_spans(self.text) if not self.in_region(q.start)]
+        self.token_starts = [t.idx for t in doc]
+        # For each token, the index of the quoted span holding it (or -1).
+        self.quote_of_token = [-1] * len(doc)
+        for n, q in enumerate(self.quoted):
+            for i in range(self.token_at(q.start), self.token_at(q.end - 1) + 1):
+                self.quote_of_token[i] = n
+
+    def in_region(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.regions)
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.token_starts, char) - 1)
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_starts, char) - 1
+
+    def span_chars(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Character offsets of tokens ``[start_token, end_token)``, trimmed of space."""
+        doc = self.doc
+        start = doc[start_token].idx
+        last = doc[end_token - 1]
+        return start, last.idx + len(last.text)
+
+
+def _is_cue(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS)
+
+
+def _is_speech_cue(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _cue_extent(token: Token) -> tuple[int, int]:
+    """The cue's tokens: the verb with its particle or auxiliaries (``has said``, ``point out``)."""
+    start, end = token.i, token.i + 1
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return start, end
+
+
+def _mention(art: _Article, head: Token, lo: int, hi: int) -> tuple[int, int]:
+    """Char span of the noun phrase headed by ``head``, kept inside tokens ``[lo, hi)``."""
+    left, right = head.i, head.i
+    for t in head.subtree:
+        if lo <= t.i < hi and art.quote_of_token[t.i] < 0:
+            left = min(left, t.i)
+            right = max(right, t.i)
+    # The phrase must be contiguous around the head.
+    tokens = art.doc[left : right + 1]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if not len(tokens):
+        return head.idx, head.idx + len(head.text)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subject(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
+    if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head is not cue:
+        if cue.dep_ == "relcl":
+            return cue.head
+        for child in cue.head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+    return None
+
+
+def _speaker_head(token: Token) -> Token:
+    """Relative pronouns stand for the noun they hang from (``Smith, who said``)."""
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 1: direct quotes with a frame
+
+
+def _post_window(art: _Article, after: int, paragraph: int) -> tuple[int, int]:
+    """Tokens after a quote up to the end of its frame: a sentence end or the next quote."""
+    doc = art.doc
+    i = after
+    end = min(len(doc), after + FRAME_WINDOW)
+    while i < end:
+        t = doc[i]
+        if "\n" in t.text or art.paragraph_of(t.idx) != paragraph:
+            break
+        if art.quote_of_token[i] >= 0:
+            break
+        if t.text in SENTENCE_END and i > after:
+            return after, i + 1
+        i += 1
+    return after, i
+
+
+def _first_word(art: _Article, lo: int, hi: int) -> int | None:
+    for i in range(lo, hi):
+        t = art.doc[i]
+        if not (t.is_punct or t.is_space or t.text in ALL_MARKS):
+            return i
+    return None
+
+
+def _name_at(art: _Article, i: int) -> Token | None:
+    """A proper name starting at token ``i`` (entity or proper noun), returning its head."""
+    t = art.doc[i]
+    if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN":
+        # walk right over the name to find its syntactic head
+        j = i
+        while j + 1 < len(art.doc) and (
+            art.doc[j + 1].pos_ == "PROPN" or art.doc[j + 1].ent_iob_ == "I"
+        ):
+            j += 1
+        return art.doc[j]
+    return None
+
+
+def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]:
+    """An attribution in the frame that follows quote ``q``; also where the frame ends."""
+    doc = art.doc
+    after = art.token_at(q.end - 1) + 1
+    paragraph = art.paragraph_of(q.start)
+    lo, hi = _post_window(art, after, paragraph)
+    first = _first_word(art, lo, hi)
+    if first is None:
+        return None, hi
+    cue: Token | None = None
+    for i in range(first, hi):
+        if _is_speech_cue(doc[i]):
+            cue = doc[i]
+            break
+        if doc[i].text == "," and i > first + 12:
+            break
+    speaker: tuple[int, int] | None = None
+    if cue is not None:
+        subj = _subject(cue)
+        if subj is None or not (lo <= subj.i < hi):
+            # "said X": the first noun phrase after the cue
+            for j in range(cue.i + 1, hi):
+                if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
+                    head = doc[j]
+                    while head.head is not head and lo <= head.head.i < hi and (
+                        head.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat")
+                    ):
+                        head = head.head
+                    subj = head
+                    break
+        if subj is not None and lo <= subj.i < hi:
+            subj = _speaker_head(subj)
+            speaker = _mention(art, subj, lo, hi)
+        if cue.i - first > 10 and subj is None:
+            return None, hi
+        return (
+            Attribution("direct", [(q.start, q.end)], _cue_extent(cue), speaker,
+                        0.95 if speaker else 0.75, "direct-post"),
+            hi,
+        )
+    head = _name_at(art, first)
+    if head is not None and head.ent_type_ in ("PERSON",) or (
+        head is not None and head.pos_ == "PROPN" and doc[first].text[:1].isupper()
+    ):
+        assert head is not None
+        return (
+            Attribution("direct", [(q.start, q.end)], None, _mention(art, head, lo, hi),
+                        0.8, "direct-name"),
+            hi,
+        )
+    return None, hi
+
+
+def _frame_before(art: _Article, q: QuotedSpan) -> Attribution | None:
+    """``X said: "..."`` or ``X said, "..."``: a cue right before the quote."""
+    doc = art.doc
+    q_first = art.token_at(q.start)
+    paragraph = art.paragraph_of(q.start)
+    i = q_first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text not in (":", ",", "—", "-"):
+        return None
+    lo = i
+    steps = 0
+    while lo > 0 and steps < 25:
+        prev = doc[lo - 1]
+        if art.paragraph_of(prev.idx) != paragraph or art.quote_of_token[lo - 1] >= 0:
+            break
+        if prev.text in SENTENCE_END:
+            break
+        lo -= 1
+        steps += 1
+    cue = None
+    for j in range(i - 1, lo - 1, -1):
+        if _is_speech_cue(doc[j]):
+            cue = doc[j]
+            break
+    if cue is not None:
+        subj = _subject(cue)
+        speaker = None
+        if subj is not None and lo <= subj.i < i:
+            speaker = _mention(art, _speaker_head(subj), lo, cue.i)
+        return Attribution("direct", [(q.start, q.end)], _cue_extent(cue), speaker,
+                           0.9 if speaker else 0.7, "direct-pre")
+    if doc[i].text == ":" and i - lo <= 6:
+        head = _name_at(art, lo) if lo < i else None
+        if head is not None:
+            return Attribution("direct", [(q.start, q.end)], (i, i + 1),
+                               _mention(art, head, lo, i), 0.8, "direct-colon")
+    return None
+
+
+def _transcript_turns(art: _Article) -> list[Attribution]:
+    """``PENCE: Well, look, ...``: a speaker's name in capitals, a colon, their words."""
+    found = []
+    text = art.text
+    for start in art.paragraph_starts:
+        match = _TRANSCRIPT_RE.match(text, start)
+        if not match or art.in_region(start):
+            continue
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        content_start = match.end() - 1
+        colon = match.end(1)
+        found.append(
+            Attribution("direct", [(content_start, end)],
+                        (art.token_at(colon), art.token_at(colon) + 1),
+                        (match.start(1), match.end(1)), 0.85, "transcript")
+        )
+    return found
+
+
+def _direct_pass(art: _Article) -> tuple[list[Attribution], set[int]]:
+    results: list[Attribution] = []
+    used: set[int] = set()
+    n = 0
+    while n < len(art.quoted):
+        q = art.quoted[n]
+        attribution, frame_end = _frame_after(art, q)
+        if attribution is not None:
+            used.add(n)
+            # "A," explained Umarov, "B." -- the frame ends with a comma and a quote follows.
+            if n + 1 < len(art.quoted):
+                nxt = art.quoted[n + 1]
+                between = art.text[q.end : nxt.start]
+                last = art.doc[frame_end - 1].text if frame_end > 0 else ""
+                same_paragraph = art.paragraph_of(nxt.start) == art.paragraph_of(q.start)
+                if (
+                    same_paragraph
+                    and art.token_at(nxt.start) <= frame_end + 1
+                    and last not in SENTENCE_END
+                    and len(between) < 200
+                ):
+                    attribution.spans.append((nxt.start, nxt.end))
+                    used.add(n + 1)
+                    n += 1
+            results.append(attribution)
+            n += 1
+            continue
+        attribution = _frame_before(art, q)
+        if attribution is not None:
+            used.add(n)
+            results.append(attribution)
+        n += 1
+    return results, used
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 2: indirect and mixed speech
+
+
+def _clause_span(art: _Article, head: Token, stop: set[int]) -> tuple[int, int] | None:
+    """Tokens of the complement clause headed by ``head``, without ``that`` and end marks."""
+    tokens = [t for t in head.subtree if t.i not in stop]
+    if not tokens:
+        return None
+    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    doc = art.doc
+    while lo < hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "whether", "if")
+                       or doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS
+                       or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
+        hi -= 1
+    if hi - lo < 2:
+        return None
+    # A clause never crosses a paragraph.
+    paragraph = art.paragraph_of(doc[lo].idx)
+    while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
+        hi -= 1
+    return lo, hi
+
+
+def _indirect_pass(art: _Article, taken: list[Attribution]) -> list[Attribution]:
+    doc = art.doc
+    results: list[Attribution] = []
+    used_cues = {a.cue[0] for a in taken if a.cue}
+    covered = [(s, e) for a in taken for s, e in a.spans]
+
+    def overlaps_direct(s: int, e: int) -> bool:
+        return any(s < ce and cs < e for cs, ce in covered)
+
+    for token in doc:
+        if token.i in used_cues or art.quote_of_token[token.i] >= 0:
+            continue
+        if art.in_region(token.idx):
+            continue
+        if token.lower_ == "according" and doc[min(token.i + 1, len(doc) - 1)].lower_ == "to":
+            found = _according_to(art, token)
+            if found is not None and not overlaps_direct(*found.spans[0]):
+                results.append(found)
+            continue
+        if not _is_cue(token):
+            continue
+        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if complement is None:
+            continue
+        subj = _subject(token)
+        if subj is None:
+            continue
+        subj = _speaker_head(subj)
+        stop = {t.i for t in subj.subtree} | {token.i}
+        clause = _clause_span(art, complement, stop)
+        if clause is not None and token.lemma_.lower() not in ADDRESSEE_VERBS:
+            # "said many of those ... were sent": the parser may hang the clause's subject
+            # on the cue as its object; it belongs to the content.
+            obj = next((c for c in token.children
+                        if c.dep_ == "dobj" and token.i < c.i < clause[0]), None)
+            if obj is not None:
+                clause = (min(t.i for t in obj.subtree), clause[1])
+        if clause is None:
+            continue
+        c_start, c_end = art.span_chars(*clause)
+        if overlaps_direct(c_start, c_end):
+            continue
+        speaker_lo = min(t.i for t in subj.subtree)
+        speaker_hi = max(t.i for t in subj.subtree) + 1
+        if clause[0] < subj.i < clause[1]:
+            continue  # parse went wrong: the subject sits inside the content
+        speaker = _mention(art, subj, speaker_lo, speaker_hi)
+        inner_quotes = [n for n in range(clause[0], clause[1]) if art.quote_of_token[n] >= 0]
+        kind = "mixed" if inner_quotes else "indirect"
+        confidence = cue_confidence(token.lemma_)
+        if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that"):
+            confidence *= 0.5
+        results.append(
+            Attribution(kind, [(c_start, c_end)], _cue_extent(token), speaker, confidence,
+                        "indirect-" + kind)
+        )
+    return results
+
+
+def _according_to(art: _Article, according: Token) -> Attribution | None:
+    doc = art.doc
+    to = doc[according.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    src_lo = min(t.i for t in source.subtree)
+    src_hi = max(t.i for t in source.subtree) + 1
+    sent = according.sent
+    if according.i <= sent.start + 1:
+        lo = src_hi
+        while lo < sent.end and (doc[lo].is_punct or doc[lo].is_space):
+            lo += 1
+        hi = sent.end
+    else:
+        lo, hi = sent.start, according.i
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS)):
+        lo += 1
+    if hi - lo < 3:
+        return None
+    c_start, c_end = art.span_chars(lo, hi)
+    kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
+    return Attribution(kind, [(c_start, c_end)], (according.i, according.i + 2),
+                       _mention(art, source, src_lo, src_hi), 0.85, "according-to")
+
+
+# ---------------------------------------------------------------------------------------
+# Pass 3: quotes with no frame
+
+
+def _opens_sentence(art: _Article, q: QuotedSpan) -> bool:
+    i = q.start - 1
+    while i >= 0 and art.text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or art.text[i] in "\n.!?:" or art.text[i] in DOUBLE_MARKS
+
+
+def _floating_pass(
+    art: _Article, attributions: list[Attribution], used: set[int]
+) -> list[Attribution]:
+    results: list[Attribution] = []
+    covered = sorted((s, e) for a in attributions for s, e in a.spans)
+    known = sorted(
+        (a for a in attributions if a.speaker is not None), key=lambda a: a.start
+    )
+    for n, q in enumerate(art.quoted):
+        if n in used or any(s <= q.start and q.end <= e for s, e in covered):
+            continue
+        words = len(art.text[q.start : q.end].split())
+        if not _opens_sentence(art, q) or words < 4:
+            continue
+        paragraph = art.paragraph_of(q.start)
+        previous = [a for a in known if a.start < q.start]
+        speaker = None
+        confidence = 0.45
+        if previous:
+            last = previous[-1]
+            if paragraph - art.paragraph_of(last.start) <= FLOATING_PARAGRAPHS:
+                speaker = last.speaker
+                confidence = 0.7
+        results.append(
+            Attribution("direct", [(q.start, q.end)], None, speaker, confidence, "floating")
+        )
+        if speaker is not None:
+            known.append(results[-1])
+            known.sort(key=lambda a: a.start)
+    return results
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def find_attributions(doc: Doc, regions: list[Region]) -> list[Attribution]:
+    """All attributions in ``doc`` outside ``regions``, in text order."""
+    art = _Article(doc, regions)
+    transcript = _transcript_turns(art)
+    direct, used = _direct_pass(art)
+    direct = [a for a in direct
+              if not any(t.spans[0][0] <= a.start < t.spans[0][1] for t in transcript)]
+    indirect = _indirect_pass(art, direct + transcript)
+    found = direct + transcript + indirect
+    found += _floating_pass(art, found, used)
+    found = [a for a in found if not art.in_region(a.start)]
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
+    if cue is None:
+        return None
+    span: Span = doc[cue[0] : cue[1]]
+    return TextSpan(span.start_char, span.end_char, span.text)
 
 
 def attribute(doc: Doc, regions: list[Region]) -> list[Quote]:
-    return []
+    """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
+    text = doc.text
+    quotes = []
+    for n, a in enumerate(find_attributions(doc, regions), start=1):
+        speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                type=a.type,
+                spans=[(s, e) for s, e in a.spans],
+                text=" ".join(text[s:e] for s, e in a.spans),
+                cue=_cue_span(doc, a.cue),
+                speaker=speaker,
+                speaker_name=speaker.text if speaker else None,
+                confidence=round(min(1.0, max(0.0, a.confidence)), 3),
+            )
+        )
+    return quotes

@@ -1,0 +1,179 @@
+"""Pairing quote marks, robustly, in any style.
+
+News text mixes straight and curly marks, nests single quotes in double ones, uses
+apostrophes that look like quotes (``Russia's``, ``'90s``) and sometimes leaves a mark
+unbalanced. This module only pairs marks; it knows nothing of speakers.
+
+The rules, per paragraph:
+
+* Double marks (``" “ ” „ « » ‟``) are one family: any opening double mark may be closed by
+  any closing double mark, so ``"...”`` pairs.
+* A straight ``"`` opens when it follows a space, a paragraph start or an opening bracket or
+  dash, and closes otherwise.
+* A paragraph that opens a quote and never closes it continues into the next paragraph when
+  that one opens with a quote mark (the newspaper convention for long quotes). Otherwise the
+  open mark is dropped: it never swallows the rest of the article.
+* Single marks (``‘ ’ '``) are paired only where they cannot be apostrophes: an opening one
+  after a space or a double mark, a closing one before a space or punctuation. They are
+  returned as primary quotes only in paragraphs without double marks (British style);
+  inside a double quote they are nested and ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«‟"
+DOUBLE_CLOSE = "”»"
+DOUBLE_AMBIGUOUS = '"'
+DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_AMBIGUOUS
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+SINGLE_AMBIGUOUS = "'"
+ALL_MARKS = DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS
+
+_OPEN_CONTEXT = set(" \t\n([{—–-/:;\u00a0") | set(DOUBLE_MARKS)
+_MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+_SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS) + "]")
+_PARAGRAPH_RE = re.compile(r"[^\n]+")
+
+MAX_QUOTE_PARAGRAPHS = 12
+"""A quote running over more paragraphs than this is taken to be a stray mark."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """A stretch of text between paired marks; ``start``/``end`` include the marks."""
+
+    start: int
+    end: int
+    style: str  # "double" or "single"
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def _is_open(text: str, i: int) -> bool | None:
+    """True for an opening mark, False for a closing one, None where it cannot be told."""
+    mark = text[i]
+    if mark in DOUBLE_OPEN or mark in SINGLE_OPEN:
+        # „ always opens; “ opens unless it closes a German „...“ (handled by the pairing).
+        return True
+    if mark in DOUBLE_CLOSE or mark in SINGLE_CLOSE:
+        return False
+    before = text[i - 1] if i > 0 else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    if before in _OPEN_CONTEXT and not after.isspace():
+        return True
+    if after.isspace() or after in ".,;:!?)]}—–-" or after in ALL_MARKS:
+        return False
+    if not before.isalnum() and after.isalnum():
+        return True
+    return None
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+
+
+def _pair_doubles(text: str, start: int, end: int) -> tuple[list[QuotedSpan], int | None]:
+    """Pair the double marks of one paragraph; also return an unclosed opening mark."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    for match in _MARK_RE.finditer(text, start, end):
+        i = match.start()
+        mark = text[i]
+        kind = _is_open(text, i)
+        if open_at is None:
+            if kind is False and mark != "“":
+                continue  # a closing mark with nothing open: drop it
+            open_at = i
+            continue
+        # Something is open. “ after „ closes (German); otherwise decide by context.
+        if kind is True and mark in DOUBLE_OPEN and not (text[open_at] == "„" and mark == "“"):
+            open_at = i  # a second opening mark: the first one was a stray
+            continue
+        if kind is True and mark == '"' and i - open_at < 3:
+            open_at = i  # `"" word`: the first mark was a stray
+            continue
+        spans.append(QuotedSpan(open_at, i + 1, "double"))
+        open_at = None
+    return spans, open_at
+
+
+def _pair_singles(text: str, start: int, end: int) -> list[QuotedSpan]:
+    """British-style primary single quotes in a paragraph without double marks."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    for match in _SINGLE_RE.finditer(text, start, end):
+        i = match.start()
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # Russia's, don't
+        if open_at is None:
+            if after.isdigit():
+                continue  # '90s
+            if (before.isspace() or before in "([{—–-\"") and after.isalnum():
+                open_at = i
+        elif not before.isspace() and not after.isalnum():
+            if len(text[open_at + 1 : i].split()) >= 2:
+                spans.append(QuotedSpan(open_at, i + 1, "single"))
+            open_at = None
+    return spans
+
+
+_SPEAKER_TURN_RE = re.compile(r"[\"“]\s*[A-Z][A-Z.' -]{1,40}:")
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every quoted stretch of ``text``, in order, never overlapping.
+
+    A quote that runs over paragraphs comes back as one span covering them all.
+    """
+    result: list[QuotedSpan] = []
+    pending: int | None = None  # opening mark of a quote still open at the last paragraph end
+    pending_end = 0
+    pending_paragraphs = 0
+
+    def close_pending() -> None:
+        nonlocal pending
+        if pending is not None and pending_end - pending > 20:
+            result.append(QuotedSpan(pending, pending_end, "double", closed=False))
+        pending = None
+
+    for p_start, p_end in _paragraphs(text):
+        first = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
+        has_doubles = _MARK_RE.search(text, p_start, p_end) is not None
+        spans, open_at = _pair_doubles(text, p_start, p_end) if has_doubles else ([], None)
+        if pending is not None:
+            reopens = text[first] in DOUBLE_MARKS and not _SPEAKER_TURN_RE.match(text, first)
+            if reopens and spans and spans[0].start == first:
+                result.append(QuotedSpan(pending, spans[0].end, "double"))
+                spans = spans[1:]
+                pending = None
+            elif reopens and not spans and open_at == first:
+                pending_paragraphs += 1
+                if pending_paragraphs <= MAX_QUOTE_PARAGRAPHS:
+                    pending_end = p_end
+                    continue
+                close_pending()
+            else:
+                close_pending()
+        if not has_doubles:
+            result.extend(_pair_singles(text, p_start, p_end))
+            continue
+        result.extend(spans)
+        if open_at is not None:
+            pending, pending_end, pending_paragraphs = open_at, p_end, 0
+    close_pending()
+    result.sort(key=lambda s: s.start)
+    return result
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without quote marks, punctuation and spaces at either end."""
+    return text.strip(ALL_MARKS + " \t\n\u00a0.,;:!?")

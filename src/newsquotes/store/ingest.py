@@ -1,0 +1,273 @@
+"""Ingest: raw documents in, the corpus out; resumable, parallel, every failure recorded.
+
+The main process reads documents and writes the corpus (SQLite wants one writer); worker
+processes run the pipeline. Articles cross between them as plain dicts. A document whose
+source key is already in the corpus, stored or failed, is skipped before it is parsed, so a
+rerun after a crash or Ctrl-C picks up where the last one stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..errors import DocumentError, NewsquotesError
+from ..model import Article
+from .corpus import Corpus
+
+log = logging.getLogger("newsquotes.ingest")
+
+CONTAINER_SUFFIXES = (".warc", ".gz", ".jsonl", ".arc", ".zip")
+LOG_EVERY_SECONDS = 10.0
+
+
+class ArticleProcessor(Protocol):
+    def process(self, article: Article) -> Article: ...
+
+
+PipelineFactory = Callable[[], ArticleProcessor]
+
+
+def default_pipeline_factory() -> ArticleProcessor:
+    """The shared spaCy pipeline of this process (loaded on first use)."""
+    from ..pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What one ingest run did."""
+
+    ingested: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    """Documents already stored or failed in an earlier run, not parsed again."""
+    failed: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+    processing_seconds: float = 0.0
+    """From the first article back from the pipeline to the last (model loading excluded)."""
+
+    @property
+    def processed(self) -> int:
+        return self.ingested + self.duplicates + self.failed
+
+    @property
+    def done(self) -> int:
+        return self.processed + self.skipped
+
+    def line(self) -> str:
+        rate = self.processed / self.seconds if self.seconds else 0.0
+        return (
+            f"{self.ingested} ingested, {self.duplicates} duplicates, "
+            f"{self.skipped} skipped as already done, {self.failed} failed; "
+            f"{self.quotes} quotes; {self.seconds:.1f}s ({rate:.1f} articles/s)"
+        )
+
+
+# -- worker side ---------------------------------------------------------------------------
+
+_worker_pipeline: ArticleProcessor | None = None
+
+Outcome = tuple[str, Any, str, str]
+"""("ok", article dict, "", "") or ("error", source, code, message)."""
+
+
+def _init_worker(factory: PipelineFactory) -> None:
+    """Pool initializer: load the model once per worker."""
+    global _worker_pipeline
+    _worker_pipeline = factory()
+
+
+def _run(pipeline: ArticleProcessor, article: Article) -> Outcome:
+    source = article.source or article.id
+    try:
+        return ("ok", pipeline.process(article).to_dict(), "", "")
+    except DocumentError as exc:
+        message = exc.reason + (f" ({exc.advice})" if exc.advice else "")
+        return ("error", source, exc.code, message)
+    except NewsquotesError as exc:
+        return ("error", source, exc.code, exc.message)
+    except Exception as exc:  # a crash on one document must not end the batch
+        return ("error", source, DocumentError.code, f"{type(exc).__name__}: {exc}")
+
+
+def _work(payload: dict[str, Any]) -> Outcome:
+    assert _worker_pipeline is not None, "worker started without _init_worker"
+    return _run(_worker_pipeline, Article.from_dict(payload))
+
+
+# -- main side -----------------------------------------------------------------------------
+
+
+def estimate_total(paths: Iterable[str]) -> int | None:
+    """Number of documents when every input is a plain file (one article each), else None."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not path.exists():
+            return None
+        files = [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else [path]
+        if any(p.name.lower().endswith(CONTAINER_SUFFIXES) for p in files):
+            return None
+        total += len(files)
+    return total
+
+
+class _Progress:
+    """A tqdm bar on a terminal; otherwise a quiet log line to stderr every few seconds."""
+
+    def __init__(self, total: int | None, enabled: bool) -> None:
+        self.bar: Any = None
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.last_log = self.started
+        if enabled and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", desc="ingest", file=sys.stderr)
+        self.total = total
+
+    def update(self, summary: IngestSummary) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix(ok=summary.ingested, dup=summary.duplicates, failed=summary.failed)
+            return
+        now = time.monotonic()
+        if self.enabled and now - self.last_log >= LOG_EVERY_SECONDS:
+            self.last_log = now
+            rate = summary.processed / (now - self.started)
+            of = f"/{self.total}" if self.total else ""
+            print(
+                f"ingest: {summary.done}{of} documents, {summary.ingested} ingested, "
+                f"{summary.failed} failed, {rate:.1f} articles/s",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _pending(
+    paths: list[str], corpus: Corpus, summary: IngestSummary, progress: _Progress
+) -> Iterator[Article]:
+    """Articles still to parse; read errors recorded and done documents skipped on the way."""
+    from ..read import read_documents
+
+    for item in read_documents(paths):
+        if isinstance(item, DocumentError):
+            if corpus.has_source(item.document):
+                summary.skipped += 1
+            else:
+                corpus.record_error(item.document, item)
+                summary.failed += 1
+                log.warning("%s", item)
+            progress.update(summary)
+            continue
+        item.source = item.source or item.id
+        if corpus.has_source(item.source):
+            summary.skipped += 1
+            progress.update(summary)
+            continue
+        yield item
+
+
+def _store(outcome: Outcome, corpus: Corpus, summary: IngestSummary) -> None:
+    status, payload, code, message = outcome
+    if status == "ok":
+        article = Article.from_dict(payload)
+        if corpus.add(article):
+            summary.ingested += 1
+            summary.quotes += len(article.quotes)
+        else:
+            summary.duplicates += 1
+    else:
+        corpus.record_error(str(payload), message, code=code)
+        summary.failed += 1
+        log.warning("[%s] %s: %s", code, payload, message)
+
+
+def ingest(
+    paths: Iterable[str],
+    corpus: Corpus,
+    *,
+    jobs: int = 1,
+    progress: bool = True,
+    pipeline_factory: PipelineFactory = default_pipeline_factory,
+    start_method: str | None = None,
+) -> IngestSummary:
+    """Read, process and store every document under ``paths``; returns what happened.
+
+    ``pipeline_factory`` (a picklable, module-level function) builds the pipeline in each
+    worker; ``jobs`` is the number of worker processes (1 runs in this process).
+    """
+    paths = list(paths)
+    summary = IngestSummary()
+    started = time.monotonic()
+    first_result: float | None = None
+    bar = _Progress(estimate_total(paths) if progress else None, progress)
+    try:
+        articles = _pending(paths, corpus, summary, bar)
+        for outcome in _outcomes(articles, jobs, pipeline_factory, start_method):
+            first_result = first_result or time.monotonic()
+            _store(outcome, corpus, summary)
+            bar.update(summary)
+    finally:
+        bar.close()
+        now = time.monotonic()
+        summary.seconds = now - started
+        summary.processing_seconds = now - first_result if first_result else 0.0
+    return summary
+
+
+def _outcomes(
+    articles: Iterator[Article],
+    jobs: int,
+    factory: PipelineFactory,
+    start_method: str | None,
+) -> Iterator[Outcome]:
+    if jobs <= 1:
+        pipeline: ArticleProcessor | None = None
+        for article in articles:
+            pipeline = pipeline or factory()
+            yield _run(pipeline, article)
+        return
+    # At most a few articles per worker in flight: reading runs ahead of parsing only a little,
+    # so memory stays flat however large the input. Reading and storing stay in this thread
+    # (the corpus connection is not shared with other threads).
+    window = jobs * 4
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(factory,)
+    ) as pool:
+        in_flight: set[Future[Outcome]] = set()
+        for article in articles:
+            in_flight.add(pool.submit(_work, article.to_dict()))
+            if len(in_flight) >= window:
+                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                yield from _results(done)
+        while in_flight:
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            yield from _results(done)
+
+
+def _results(done: Iterable[Future[Outcome]]) -> Iterator[Outcome]:
+    for future in done:
+        try:
+            yield future.result()
+        except BrokenProcessPool as exc:
+            raise NewsquotesError(
+                "a worker process died (out of memory?); the articles stored so far are kept",
+                advice="run the same command again to go on, perhaps with fewer -j workers",
+            ) from exc
