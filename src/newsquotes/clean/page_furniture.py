@@ -19,8 +19,10 @@ _FURNITURE = re.compile(
     r"""^(?:
         (?:top|bottom)\ of\ (?:the\ )?page | (?:back|go)\ to\ top
       | skip\ to\ (?:the\ )?(?:main\ )?(?:content|navigation|main|search)
-      | \d*\s*comments?(?:\ \(\d+\))? | (?:leave|post|add|view|show|read)\ (?:a\ |the\ |all\ )?comments?
-      | share(?:\ this)?(?:\ (?:article|story|page|post|video))?(?:\ on\ [\w ]{1,20}|\ via\ .{1,30})?
+      | \d*\s*comments?(?:\ \(\d+\))?
+      | (?:leave|post|add|view|show|read)\ (?:a\ |the\ |all\ )?comments?
+      | share(?:\ this)?(?:\ (?:article|story|page|post|video))?
+        (?:\ on\ [\w ]{1,20}|\ via\ .{1,30})?
       | advertisement | advertising | advert | ad | sponsored(?:\ content)? | promoted(?:\ content)?
       | subscribe(?:\ now|\ today|\ here)? | subscribe\ to\ .{1,60} | sign\ up\ (?:for|to)\ .{1,60}
       | (?:our|free|daily|weekly)\ newsletters?.{0,40}
@@ -32,7 +34,8 @@ _FURNITURE = re.compile(
       | follow\ us(?:\ on\ .{1,40})? | print(?:\ this)?(?:\ (?:article|page|story))?
       | e-?mail(?:\ this)?(?:\ (?:article|story))? | menu | search | home | close | open
       | log\ ?in | sign\ in | log\ ?out | register | click\ here.{0,80}
-      | listen(?:\ to\ (?:this\ )?(?:article|story))?(?:\ \d+\ min(?:ute)?s?)? | \d+\ min(?:ute)?s?\ read
+      | listen(?:\ to\ (?:this\ )?(?:article|story))?(?:\ \d+\ min(?:ute)?s?)?
+      | \d+\ min(?:ute)?s?\ read
       | loading(?:\.\.\.|…)? | image | photo | video | gallery
     )[.:!]?$""",
     re.I | re.X,
@@ -52,7 +55,9 @@ _BYLINE = re.compile(
     r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})*$"
 )
-_DATELINE = re.compile(r"^(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s+.{0,60}$", re.I)
+_DATELINE = re.compile(
+    r"^(?:published|updated|posted|last updated)(?:\s+on)?\s*:?\s+.{0,60}$", re.I
+)
 
 _AGENCIES = (
     r"(?:AP|AFP|Reuters|Getty\ Images|EPA(?:-EFE)?|Shutterstock|Bloomberg|Xinhua|Alamy|"
@@ -149,7 +154,7 @@ def _is_body(line: _Line) -> bool:
 
 
 def split_caption_credit(line: str) -> tuple[int, int] | None:
-    """For ``<caption>.<credit>`` return (end of caption, start of credit) in ``line``, else None."""
+    """For ``<caption>.<credit>``: (end of caption, start of credit) in ``line``, else None."""
     match = _CAPTION_WITH_CREDIT.match(line)
     if not match:
         return None

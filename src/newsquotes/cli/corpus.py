@@ -1,4 +1,4 @@
-"""Corpus commands: ``ingest``, ``search``, ``speakers``, ``speaker``, ``export`` (thin over Corpus)."""
+"""Corpus commands: ingest, search, speakers, speaker, export; thin over Corpus."""
 
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ def speakers_command(top: int, fmt: str, db: str | None) -> None:
         f"{'ID':>5} {'SPEAKER':<28} {'KIND':<12} {'QUOTES':>6} {'ARTICLES':>8}  OUTLETS; ROLES"
     )
     for s in summaries:
-        about = ", ".join(s.outlets)
+        about = ", ".join(s.outlets) or "-"
         if s.roles or s.organizations:
             about += "; " + ", ".join(s.roles + s.organizations)
         click.echo(

@@ -36,9 +36,7 @@ FRAME_WINDOW = 40
 """Tokens after a quote in which its attribution must appear."""
 FLOATING_PARAGRAPHS = 2
 """How many paragraphs back a frameless quote may look for its speaker."""
-_TRANSCRIPT_RE = re.compile(
-    r"[\"“]?\s*((?:[A-Z][A-Z.'-]+)(?: [A-Z][A-Z.'-]+){0,3}):\s+\S"
-)
+_TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}):\s+\S")
 
 
 @dataclass(slots=True)
@@ -64,7 +62,8 @@ class _Article:
     def __init__(self, doc: Doc, regions: list[Region]) -> None:
         self.doc = doc
         self.text = doc.text
-        self.regions = sorted((r.start, r.end) for r in regions)
+        # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
+        self.regions = sorted((r.start, r.end) for r in regions if r.kind != "title")
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
         self.quoted = [q for q in find_quoted_spans(self.text) if not self.in_region(q.start)]
         self.token_starts = [t.idx for t in doc]
@@ -132,7 +131,7 @@ def _subject(cue: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             return child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
-    if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head is not cue:
+    if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head.i != cue.i:
         if cue.dep_ == "relcl":
             return cue.head
         for child in cue.head.children:
@@ -191,6 +190,17 @@ def _name_at(art: _Article, i: int) -> Token | None:
     return None
 
 
+_SPEECH_END = set(",?!.…—–-:;")
+
+
+def _ends_like_speech(art: _Article, q: QuotedSpan) -> bool:
+    """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame."""
+    inner_end = q.end - 2 if q.closed else q.end - 1
+    last = art.text[inner_end] if inner_end > q.start else ""
+    after = art.text[q.end : q.end + 1]
+    return last in _SPEECH_END or after == ","
+
+
 def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]:
     """An attribution in the frame that follows quote ``q``; also where the frame ends."""
     doc = art.doc
@@ -198,8 +208,10 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
     paragraph = art.paragraph_of(q.start)
     lo, hi = _post_window(art, after, paragraph)
     first = _first_word(art, lo, hi)
-    if first is None:
+    if first is None or not _ends_like_speech(art, q):
         return None, hi
+    if any(doc[k].text in "([" for k in range(lo, first)):
+        return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
     cue: Token | None = None
     for i in range(first, hi):
         if _is_speech_cue(doc[i]):
@@ -207,15 +219,27 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
             break
         if doc[i].text == "," and i > first + 12:
             break
+    if cue is None:
+        # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
+        # or right before one, is the cue.
+        for i in range(first, min(hi, first + 4)):
+            if doc[i].pos_ == "VERB" and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON")):
+                subj = _subject(doc[i])
+                if (subj is not None and lo <= subj.i < hi) or (
+                    i == first and i + 1 < hi and doc[i + 1].pos_ in ("PROPN", "PRON")
+                ):
+                    cue = doc[i]
+                break
     speaker: tuple[int, int] | None = None
     if cue is not None:
         subj = _subject(cue)
         if subj is None or not (lo <= subj.i < hi):
             # "said X": the first noun phrase after the cue
+            subj = None
             for j in range(cue.i + 1, hi):
                 if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
                     head = doc[j]
-                    while head.head is not head and lo <= head.head.i < hi and (
+                    while head.head.i != head.i and lo <= head.head.i < hi and (
                         head.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat")
                     ):
                         head = head.head
@@ -232,10 +256,9 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
             hi,
         )
     head = _name_at(art, first)
-    if head is not None and head.ent_type_ in ("PERSON",) or (
-        head is not None and head.pos_ == "PROPN" and doc[first].text[:1].isupper()
+    if head is not None and (
+        head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper())
     ):
-        assert head is not None
         return (
             Attribution("direct", [(q.start, q.end)], None, _mention(art, head, lo, hi),
                         0.8, "direct-name"),
@@ -244,19 +267,41 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
     return None, hi
 
 
+def _name_before(art: _Article, colon: int, lo: int) -> Token | None:
+    """The proper name that ends right before token ``colon`` (``- Carl Bialik:``)."""
+    doc = art.doc
+    j = colon - 1
+    if j < lo or doc[j].pos_ != "PROPN" and doc[j].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return doc[j]
+
+
 def _frame_before(art: _Article, q: QuotedSpan) -> Attribution | None:
-    """``X said: "..."`` or ``X said, "..."``: a cue right before the quote."""
+    """``X said: "..."`` or ``X said, "..."``: a cue right before the quote.
+
+    The frame may close the previous paragraph (``... responded:`` then the quote).
+    """
     doc = art.doc
     q_first = art.token_at(q.start)
-    paragraph = art.paragraph_of(q.start)
     i = q_first - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
+    if i >= 0 and _is_speech_cue(doc[i]) and art.paragraph_of(doc[i].idx) == art.paragraph_of(
+        q.start
+    ):
+        # 'a man yelled "Stay there!"', 'saying "Too many."'
+        subj = _subject(doc[i])
+        speaker = _mention(art, _speaker_head(subj), 0, i) if subj is not None else None
+        return Attribution("direct", [(q.start, q.end)], _cue_extent(doc[i]), speaker,
+                           0.85 if speaker else 0.6, "direct-pre")
     if i < 0 or doc[i].text not in (":", ",", "—", "-"):
         return None
+    if art.paragraph_of(doc[i].idx) != art.paragraph_of(q.start) and doc[i].text != ":":
+        return None
+    paragraph = art.paragraph_of(doc[i].idx)
     lo = i
     steps = 0
-    while lo > 0 and steps < 25:
+    while lo > 0 and steps < 30:
         prev = doc[lo - 1]
         if art.paragraph_of(prev.idx) != paragraph or art.quote_of_token[lo - 1] >= 0:
             break
@@ -269,6 +314,11 @@ def _frame_before(art: _Article, q: QuotedSpan) -> Attribution | None:
         if _is_speech_cue(doc[j]):
             cue = doc[j]
             break
+    if doc[i].text == ":":
+        head = _name_before(art, i, lo)
+        if head is not None and (cue is None or cue.i < head.i):
+            return Attribution("direct", [(q.start, q.end)], (i, i + 1),
+                               _mention(art, head, max(lo, head.i - 4), i), 0.8, "direct-colon")
     if cue is not None:
         subj = _subject(cue)
         speaker = None
@@ -276,22 +326,22 @@ def _frame_before(art: _Article, q: QuotedSpan) -> Attribution | None:
             speaker = _mention(art, _speaker_head(subj), lo, cue.i)
         return Attribution("direct", [(q.start, q.end)], _cue_extent(cue), speaker,
                            0.9 if speaker else 0.7, "direct-pre")
-    if doc[i].text == ":" and i - lo <= 6:
-        head = _name_at(art, lo) if lo < i else None
-        if head is not None:
-            return Attribution("direct", [(q.start, q.end)], (i, i + 1),
-                               _mention(art, head, lo, i), 0.8, "direct-colon")
     return None
 
 
 def _transcript_turns(art: _Article) -> list[Attribution]:
-    """``PENCE: Well, look, ...``: a speaker's name in capitals, a colon, their words."""
+    """``PENCE: Well, look, ...`` or ``Chris Matthews: ...``: a name, a colon, their words."""
     found = []
     text = art.text
     for start in art.paragraph_starts:
         match = _TRANSCRIPT_RE.match(text, start)
         if not match or art.in_region(start):
             continue
+        name = match.group(1)
+        if not name.isupper():
+            span = art.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if span is None or not any(t.ent_type_ == "PERSON" for t in span):
+                continue
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
         content_start = match.end() - 1
@@ -456,6 +506,61 @@ def _according_to(art: _Article, according: Token) -> Attribution | None:
 # Pass 3: quotes with no frame
 
 
+def _governed_pass(art: _Article, attributions: list[Attribution], used: set[int]) -> list[
+    Attribution
+]:
+    """A quoted fragment inside a clause whose verb has a speaker: ``called it "a disgrace"``."""
+    doc = art.doc
+    results: list[Attribution] = []
+    covered = [(s, e) for a in attributions for s, e in a.spans]
+    for n, q in enumerate(art.quoted):
+        if n in used or any(s < q.end and q.start < e for s, e in covered):
+            continue
+        first = art.token_at(q.start)
+        last = art.token_at(q.end - 1)
+        inner = [t for t in doc[first : last + 1] if t.text not in ALL_MARKS]
+        if not inner:
+            continue
+        # the token of the quote whose head lies outside it
+        top = next((t for t in inner if not (first <= t.head.i <= last)), inner[0])
+        verb = top.head
+        steps = 0
+        while verb.pos_ not in ("VERB",) and verb.head.i != verb.i and steps < 4:
+            verb = verb.head
+            steps += 1
+        if verb.pos_ != "VERB" or first <= verb.i <= last or verb.i > first:
+            continue
+        subj = _subject(verb)
+        if subj is None or subj.lower_ in ("it", "this", "that", "which", "there"):
+            continue
+        subj = _speaker_head(subj)
+        if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > verb.i:
+            continue
+        child = top
+        while child.head.i != verb.i and child.head.i != child.i:
+            child = child.head
+        lo = verb.i + 1
+        hi = max(last + 1, max(t.i for t in child.subtree) + 1)
+        sent_end = doc[first].sent.end
+        hi = min(hi, sent_end)
+        while lo < hi and (doc[lo].is_space or doc[lo].lower_ == "that" or doc[lo].text == ","):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
+            hi -= 1
+        if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
+            continue
+        c_start, c_end = art.span_chars(lo, hi)
+        c_end = max(c_end, q.end)
+        speaker = _mention(art, subj, min(t.i for t in subj.subtree),
+                           max(t.i for t in subj.subtree) + 1)
+        confidence = cue_confidence(verb.lemma_) if _is_cue(verb) else 0.45
+        results.append(Attribution("mixed", [(c_start, c_end)], _cue_extent(verb), speaker,
+                                   confidence, "governed"))
+        covered.append((c_start, c_end))
+        used.add(n)
+    return results
+
+
 def _opens_sentence(art: _Article, q: QuotedSpan) -> bool:
     i = q.start - 1
     while i >= 0 and art.text[i] in " \t\u00a0":
@@ -507,6 +612,7 @@ def find_attributions(doc: Doc, regions: list[Region]) -> list[Attribution]:
               if not any(t.spans[0][0] <= a.start < t.spans[0][1] for t in transcript)]
     indirect = _indirect_pass(art, direct + transcript)
     found = direct + transcript + indirect
+    found += _governed_pass(art, found, used)
     found += _floating_pass(art, found, used)
     found = [a for a in found if not art.in_region(a.start)]
     found.sort(key=lambda a: a.start)

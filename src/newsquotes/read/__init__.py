@@ -7,8 +7,9 @@ and reading goes on with the rest.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from typing import BinaryIO
 
 from ..errors import DocumentError, EmptyDocumentError
 from ..model import Article
@@ -32,23 +33,26 @@ __all__ = ["ReadStats", "read_documents"]
 
 
 def _read_source(source: Source, stats: ReadStats) -> Iterator[Article | DocumentError]:
+    try:
+        head = source.peek(SNIFF_BYTES)
+    except zlib.error as exc:
+        yield gzip_error(source.name, exc)
+        return
+    if not head.strip():
+        raise EmptyDocumentError(source.name, "the file is empty")
+    kind = detect_format(head)
+    if kind != "warc" and looks_binary(head[:8192]):
+        decode_bytes(head, source.name)  # raises DecodeError unless it is UTF-16 text
+    stats.formats[kind] += 1
+    if kind == "warc":
+        yield from read_warc(source, stats)
+        return
     stream = source.open()
     try:
-        head = stream.read(SNIFF_BYTES)
-        if not head.strip():
-            raise EmptyDocumentError(source.name, "the file is empty")
-        kind = detect_format(head)
-        if kind != "warc" and looks_binary(head[:8192]):
-            decode_bytes(head, source.name)  # raises DecodeError unless it is UTF-16 text
-        stats.formats[kind] += 1
-        if kind == "warc":
-            yield from read_warc(source, stats)
-        elif kind == "jsonl":
-            lines = chain.from_iterable(([head], stream))
-            yield from read_jsonl(_lines(lines), name=source.name, stem=source.stem)
+        if kind == "jsonl":
+            yield from read_jsonl(_lines(stream), name=source.name, stem=source.stem)
         else:
-            data = read_limited(stream, source.name, head)
-            text = decode_bytes(data, source.name)
+            text = decode_bytes(read_limited(stream, source.name), source.name)
             if kind == "html":
                 yield article_from_html(text, id=source.stem, source=source.name)
             else:
@@ -59,15 +63,9 @@ def _read_source(source: Source, stats: ReadStats) -> Iterator[Article | Documen
         stream.close()
 
 
-def _lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Re-split a stream that starts with an already-read head into whole lines."""
-    pending = b""
-    for chunk in chunks:
-        pending += chunk
-        *complete, pending = pending.split(b"\n")
-        yield from complete
-    if pending:
-        yield pending
+def _lines(stream: BinaryIO) -> Iterator[bytes]:
+    """Whole lines of a stream; the gzip reader raises on truncation before a partial line."""
+    yield from stream
 
 
 def read_documents(

@@ -11,7 +11,9 @@ Format = Literal["warc", "jsonl", "html", "text"]
 SNIFF_BYTES = 64 * 1024
 """How much of the (un-gzipped) start of a document the sniffers look at."""
 
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
 _HTML_TAGS = re.compile(rb"<(html|head|body|article|div|p|meta|title|script)\b[^>]*>", re.I)
 
 
@@ -28,7 +30,7 @@ def detect_format(head: bytes) -> Format:
 
 
 def _looks_jsonl(body: bytes) -> bool:
-    """The first non-blank line is a JSON object (or starts like one and is cut off by the sniff)."""
+    """The first non-blank line is a JSON object (or starts like one, cut off by the sniff)."""
     lines = body.lstrip().split(b"\n")
     first = lines[0].strip()
     if not first.startswith(b"{"):

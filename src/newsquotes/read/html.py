@@ -101,7 +101,9 @@ def _authors(author: str | None) -> list[str]:
     return [name.strip() for name in author.split(";") if name.strip()]
 
 
-def _assemble(blocks: list[_Block], captions: set[str], title: str | None) -> tuple[str, list[Region]]:
+def _assemble(
+    blocks: list[_Block], captions: set[str], title: str | None
+) -> tuple[str, list[Region]]:
     """Join blocks with blank lines, recording the regions blocks are known to be."""
     pieces: list[str] = []
     regions: list[Region] = []

@@ -48,7 +48,9 @@ def article_from_record(record: Any, *, name: str, default_id: str) -> Article:
     return article
 
 
-def read_jsonl(lines: Iterable[bytes], *, name: str, stem: str) -> Iterator[Article | DocumentError]:
+def read_jsonl(
+    lines: Iterable[bytes], *, name: str, stem: str
+) -> Iterator[Article | DocumentError]:
     """Yield an article or an error per non-blank line; a bad line never stops the rest."""
     for number, raw in enumerate(lines, start=1):
         line_name = f"{name}:{number}"

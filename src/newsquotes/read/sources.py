@@ -66,6 +66,18 @@ class Source:
             return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
         return raw
 
+    def peek(self, size: int) -> bytes:
+        """The first ``size`` bytes with gzip undone, reading only as far as needed.
+
+        Only the first gzip member is looked at, so a WARC whose later records are broken
+        can still be recognised (and then read record by record).
+        """
+        with self.open_raw() as raw:
+            prefix = raw.read(max(size * 4, 1 << 18))
+        if not prefix.startswith(GZIP_MAGIC):
+            return prefix[:size]
+        return zlib.decompressobj(wbits=31).decompress(prefix, size)
+
     def is_gzipped(self) -> bool:
         with self.open_raw() as raw:
             return raw.read(2) == GZIP_MAGIC
@@ -105,7 +117,7 @@ def _read_stdin() -> bytes:
 
 def read_limited(stream: BinaryIO, name: str, head: bytes = b"") -> bytes:
     """Read a whole single document, refusing one over :data:`MAX_DOCUMENT_BYTES`."""
-    rest = stream.read(MAX_DOCUMENT_BYTES + 1 - len(head))
+    rest = stream.read(max(0, MAX_DOCUMENT_BYTES + 1 - len(head)))
     data = head + rest
     if len(data) > MAX_DOCUMENT_BYTES:
         raise DocumentTooLargeError(
@@ -150,7 +162,9 @@ def decode_bytes(data: bytes, name: str, header: str | None = None) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise DecodeError(name, f"has a UTF-16 byte-order mark but is not UTF-16 ({exc.reason})")
+            raise DecodeError(
+                name, f"has a UTF-16 byte-order mark but is not UTF-16 ({exc.reason})"
+            ) from exc
     if looks_binary(data[:8192]):
         raise DecodeError(name, "binary data, not text", advice="give text, HTML, WARC or JSONL")
     try:

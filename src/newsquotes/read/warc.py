@@ -129,7 +129,7 @@ def read_warc(source: Source, stats: ReadStats) -> Iterator[Article | DocumentEr
                 failed_at = base + int(getattr(iterator, "offset", 0) or 0)
                 yield FormatError(
                     f"{source.name}#{failed_at}",
-                    f"malformed WARC record ({type(exc).__name__}: {exc})".strip(),
+                    f"malformed WARC record ({type(exc).__name__}: {str(exc).strip()})",
                     advice="the reader skipped to the next record it could find",
                 )
                 resume = _find_next_record(raw, failed_at + 1, gzipped)

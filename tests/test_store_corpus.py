@@ -1,0 +1,369 @@
+"""The corpus on its own: schema versions, deduplication, identity, search, export.
+
+Articles here are built by hand (quotes and speakers already set), so these tests do not
+depend on the quote engine.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsquotes.errors import CorpusError
+from newsquotes.model import Article, Entity, Quote, Span, Speaker
+from newsquotes.store.corpus import Corpus
+from newsquotes.store.migrations import APPLICATION_ID, SCHEMA_VERSION
+
+
+def make_article(
+    doc_id: str,
+    quote: str,
+    speaker: str,
+    *,
+    description: str | None = None,
+    roles: tuple[str, ...] = (),
+    organizations: tuple[str, ...] = (),
+    outlet: str = "Harbour Gazette",
+    published: str = "2024-03-02",
+    url: str | None = None,
+    quote_type: str = "direct",
+    kind: str = "person",
+) -> Article:
+    """An article with one quote by one speaker, offsets consistent with the text."""
+    text = f'"{quote}," said {speaker}'
+    text += f", {description}." if description else "."
+    qend = len(quote) + 3
+    sstart = text.index(speaker)
+    entities = [Entity(sstart, sstart + len(speaker), speaker, "PERSON")]
+    for word in quote.split():
+        if word[:1].isupper() and word.isalpha():
+            start = text.index(word)
+            entities.append(Entity(start, start + len(word), word, "GPE"))
+    return Article(
+        id=doc_id,
+        text=text,
+        source=f"inbox/{doc_id}.txt",
+        url=url,
+        outlet=outlet,
+        published=published,
+        quotes=[
+            Quote(
+                "q1",
+                quote_type,
+                [(0, qend)],
+                text[:qend],
+                cue=Span.of(text, qend + 1, qend + 5),
+                speaker=Span.of(text, sstart, sstart + len(speaker)),
+                speaker_id="s1",
+                speaker_name=speaker,
+                confidence=0.9,
+            )
+        ],
+        speakers=[Speaker("s1", speaker, kind, [], description, list(roles), list(organizations))],
+        entities=entities,
+    )
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Corpus:
+    with Corpus(tmp_path / "corpus.db") as opened:
+        yield opened
+
+
+# -- schema ------------------------------------------------------------------------------
+
+
+def test_new_corpus_has_current_schema_wal_and_foreign_keys(tmp_path: Path) -> None:
+    Corpus(tmp_path / "c.db").close()
+    conn = sqlite3.connect(tmp_path / "c.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {
+        "articles",
+        "quotes",
+        "speakers",
+        "speaker_aliases",
+        "speaker_descriptions",
+        "quote_entities",
+        "errors",
+        "quotes_fts",
+    } <= tables
+    corpus = Corpus(tmp_path / "c.db")
+    assert corpus._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_reopening_keeps_data(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "c.db") as corpus:
+        corpus.add(make_article("a", "Prices will fall", "Jana Novak"))
+    with Corpus(tmp_path / "c.db") as corpus:
+        assert corpus.stats()["articles"] == 1
+
+
+def test_newer_schema_is_refused_with_advice(tmp_path: Path) -> None:
+    Corpus(tmp_path / "c.db").close()
+    conn = sqlite3.connect(tmp_path / "c.db")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusError, match="upgrade newsquotes"):
+        Corpus(tmp_path / "c.db")
+
+
+def test_foreign_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "other.db")
+    conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(CorpusError, match="not a newsquotes corpus"):
+        Corpus(tmp_path / "other.db")
+    conn = sqlite3.connect(tmp_path / "other.db")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 0
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert names == {"invoices"}
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.db").write_text("just some notes, not a database\n" * 50)
+    with pytest.raises(CorpusError, match="cannot be opened"):
+        Corpus(tmp_path / "notes.db")
+
+
+def test_default_path_comes_from_environment(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSQUOTES_DB", str(tmp_path / "env.db"))
+    with Corpus() as corpus:
+        assert corpus.path == tmp_path / "env.db"
+    assert (tmp_path / "env.db").exists()
+
+
+# -- writing and deduplication -----------------------------------------------------------
+
+
+def test_add_is_idempotent_by_url_and_by_text(corpus: Corpus) -> None:
+    first = make_article("a", "Prices will fall", "Jana Novak", url="https://gazette.example/1")
+    assert corpus.add(first) is True
+    assert corpus.add(first) is False
+    same_url = make_article("b", "Something else", "Jana Novak", url="https://gazette.example/1")
+    assert corpus.add(same_url) is False
+    same_text = make_article("c", "Prices will fall", "Jana Novak")
+    same_text.text = same_text.text.replace(" said", "\n\n said")  # only whitespace differs
+    assert corpus.add(same_text) is False
+    stats = corpus.stats()
+    assert (stats["articles"], stats["quotes"], stats["speakers"]) == (1, 1, 1)
+    assert all(corpus.has_source(f"inbox/{x}.txt") for x in "abc")
+    assert not corpus.has_source("inbox/d.txt")
+
+
+def test_article_round_trips(corpus: Corpus) -> None:
+    article = make_article("a", "Lindvik will vote", "Jana Novak", description="the mayor")
+    corpus.add(article)
+    stored = corpus.article(1)
+    assert stored is not None
+    assert stored.to_dict() == article.to_dict()
+    assert corpus.article("inbox/a.txt") is not None
+    assert corpus.article(99) is None
+
+
+def test_quote_entities_are_those_inside_the_quote(corpus: Corpus) -> None:
+    corpus.add(make_article("a", "Lindvik will vote", "Jana Novak"))
+    rows = corpus._conn.execute("SELECT text, label FROM quote_entities").fetchall()
+    assert rows == [("Lindvik", "GPE")]
+
+
+def test_errors_are_recorded_and_count_as_done(corpus: Corpus) -> None:
+    from newsquotes.errors import DecodeError
+
+    corpus.record_error("inbox/bad.bin", DecodeError("inbox/bad.bin", "not UTF-8 text"))
+    assert corpus.has_source("inbox/bad.bin")
+    [error] = corpus.errors()
+    assert (error.source, error.code, error.message) == ("inbox/bad.bin", "NQ101", "not UTF-8 text")
+
+
+def test_failed_write_leaves_nothing_behind(corpus: Corpus) -> None:
+    bad = make_article("a", "Prices will fall", "Jana Novak")
+    bad.quotes[0].type = "rumour"  # violates the CHECK constraint after the article row
+    with pytest.raises(sqlite3.IntegrityError):
+        corpus.add(bad)
+    stats = corpus.stats()
+    assert (stats["articles"], stats["quotes"], stats["speakers"], stats["sources"]) == (0, 0, 0, 0)
+    assert corpus.add(make_article("a", "Prices will fall", "Jana Novak")) is True
+
+
+# -- identity across articles ------------------------------------------------------------
+
+
+def test_same_speaker_across_outlets_is_one_identity_with_both_descriptions(
+    corpus: Corpus,
+) -> None:
+    corpus.add(
+        make_article(
+            "a",
+            "Belarus is tired",
+            "Temur Umarov",
+            description="an analyst at the Carnegie Center",
+            roles=("analyst",),
+            organizations=("Carnegie Center",),
+            outlet="Harbour Gazette",
+        )
+    )
+    corpus.add(
+        make_article(
+            "b",
+            "Minsk is waiting",
+            "Umarov",
+            description="a Carnegie analyst",
+            organizations=("Carnegie",),
+            outlet="Valley Courier",
+            published="2024-05-01",
+        )
+    )
+    [summary] = corpus.speakers()
+    assert (summary.name, summary.quotes, summary.articles) == ("Temur Umarov", 2, 2)
+    assert summary.outlets == ["Harbour Gazette", "Valley Courier"]
+    profile = corpus.speaker("Umarov")
+    assert profile is not None
+    assert [d.description for d in profile.descriptions] == [
+        "an analyst at the Carnegie Center",
+        "a Carnegie analyst",
+    ]
+    assert profile.timeline == {"2024-03": 1, "2024-05": 1}
+
+
+def test_people_sharing_a_surname_stay_apart(corpus: Corpus) -> None:
+    corpus.add(make_article("a", "Rates must rise", "Anna Berg", organizations=("Nordbank",)))
+    corpus.add(make_article("b", "The bridge opens", "Tomas Berg", roles=("mayor",)))
+    corpus.add(make_article("c", "Nobody knows", "Berg"))
+    names = sorted(s.name for s in corpus.speakers())
+    assert names == ["Anna Berg", "Berg", "Tomas Berg"]
+    corpus.add(make_article("d", "The bridge is late", "Berg", roles=("mayor",)))
+    tomas = corpus.speaker("Tomas Berg")
+    assert tomas is not None and len(tomas.quotes) == 2
+
+
+# -- search ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def filled(corpus: Corpus) -> Corpus:
+    corpus.add(
+        make_article(
+            "a",
+            "Belarus is tired of waiting",
+            "Temur Umarov",
+            outlet="Harbour Gazette",
+            published="2023-11-20",
+        )
+    )
+    corpus.add(
+        make_article(
+            "b",
+            "Belarus will change",
+            "Jana Novak",
+            outlet="Valley Courier",
+            published="2024-02-10",
+            quote_type="mixed",
+        )
+    )
+    corpus.add(
+        make_article(
+            "c",
+            "The harbour stays open",
+            "Temur Umarov",
+            outlet="Valley Courier",
+            published="2024-06-01",
+        )
+    )
+    corpus.add(
+        make_article(
+            "d",
+            "Belarus and Poland will talk",
+            "Ines Ramírez",
+            outlet="Harbour Gazette",
+            published="2024-07-15",
+        )
+    )
+    return corpus
+
+
+def quoted(hits) -> list[str]:
+    return sorted(h.speaker for h in hits)
+
+
+def test_search_text_matches_words_and_phrases(filled: Corpus) -> None:
+    assert quoted(filled.search("belarus")) == ["Ines Ramírez", "Jana Novak", "Temur Umarov"]
+    assert quoted(filled.search('"belarus will"')) == ["Jana Novak"]
+    assert quoted(filled.search("belarus poland")) == ["Ines Ramírez"]
+    assert filled.search("zeppelin") == []
+    assert len(filled.search("harbo*")) == 1
+    # FTS5 operators typed by a user are plain words, never a syntax error
+    assert quoted(filled.search("belarus NOT (")) == []
+    assert len(filled.search("belarus (")) == 3
+
+
+def test_search_filters_combine(filled: Corpus) -> None:
+    assert quoted(filled.search(speaker="Temur Umarov")) == ["Temur Umarov"] * 2
+    assert quoted(filled.search(speaker="umarov")) == ["Temur Umarov"] * 2
+    assert quoted(filled.search("belarus", speaker="Umarov")) == ["Temur Umarov"]
+    assert quoted(filled.search(outlet="valley courier")) == ["Jana Novak", "Temur Umarov"]
+    assert quoted(filled.search(since="2024")) == ["Ines Ramírez", "Jana Novak", "Temur Umarov"]
+    assert quoted(filled.search(until="2024-02")) == ["Jana Novak", "Temur Umarov"]
+    assert quoted(filled.search(since="2024-02-11", until="2024-06-30")) == ["Temur Umarov"]
+    assert quoted(filled.search(type="mixed")) == ["Jana Novak"]
+    assert quoted(filled.search(speaker="Ines Ramirez")) == ["Ines Ramírez"]
+
+
+def test_search_orders_newest_first_and_pages(filled: Corpus) -> None:
+    dates = [h.published for h in filled.search()]
+    assert dates == ["2024-07-15", "2024-06-01", "2024-02-10", "2023-11-20"]
+    assert [h.published for h in filled.search(limit=2, offset=1)] == ["2024-06-01", "2024-02-10"]
+
+
+def test_search_rejects_bad_dates_and_types(filled: Corpus) -> None:
+    with pytest.raises(CorpusError, match="not a date"):
+        filled.search(since="last tuesday")
+    with pytest.raises(CorpusError, match="quote type"):
+        filled.search(type="rumour")
+
+
+def test_search_as_frame(filled: Corpus) -> None:
+    frame = filled.search("belarus", as_frame=True)
+    assert len(frame) == 3
+    assert {"speaker", "text", "outlet", "published"} <= set(frame.columns)
+
+
+# -- export ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table, rows", [("quotes", 4), ("speakers", 3), ("articles", 4)])
+def test_export_all_formats(filled: Corpus, tmp_path: Path, table: str, rows: int) -> None:
+    import pandas
+
+    assert filled.export(tmp_path / "out.jsonl", "jsonl", table) == rows
+    records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert len(records) == rows
+
+    assert filled.export(tmp_path / "out.csv", "csv", table) == rows
+    with open(tmp_path / "out.csv", newline="", encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == rows
+
+    assert filled.export(tmp_path / "out.parquet", "parquet", table) == rows
+    frame = pandas.read_parquet(tmp_path / "out.parquet")
+    assert len(frame) == rows
+    assert list(frame.columns) == list(records[0])
+    if table == "speakers":
+        umarov = frame[frame["name"] == "Temur Umarov"].iloc[0]
+        assert umarov["quotes"] == 2
+        assert list(umarov["outlets"]) == ["Harbour Gazette", "Valley Courier"]
+
+
+def test_frame_and_unknown_table(filled: Corpus) -> None:
+    assert len(filled.frame("articles")) == 4
+    with pytest.raises(CorpusError, match="unknown table"):
+        filled.frame("invoices")
+    with pytest.raises(CorpusError, match="export format"):
+        filled.export("x", "xml")
