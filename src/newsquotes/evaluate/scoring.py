@@ -206,6 +206,8 @@ class Report:
     predicted_by_type: Counter[str] = field(default_factory=Counter)
     correct_by_type: Counter[str] = field(default_factory=Counter)
     dropped_below_threshold: int = 0
+    merged_fragments: int = 0
+    """Predictions joined to the gold's granularity (see :func:`merge_to_gold_granularity`)."""
     errors: list[str] = field(default_factory=list)
     """One line per document that could not be read or predicted (its gold still counts)."""
     notes: list[str] = field(default_factory=list)
@@ -219,6 +221,7 @@ class Report:
             "predicted_by_type": dict(sorted(self.predicted_by_type.items())),
             "correct_by_type": dict(sorted(self.correct_by_type.items())),
             "dropped_below_threshold": self.dropped_below_threshold,
+            "merged_fragments": self.merged_fragments,
             "errors": list(self.errors),
             "notes": list(self.notes),
         }
@@ -229,7 +232,8 @@ class Report:
         lines = [
             f"{self.gold_dir}: {self.documents} documents, {everything.gold} gold attributions, "
             f"{everything.predicted} predictions (threshold {self.threshold:.2f}, "
-            f"{self.dropped_below_threshold} dropped below it)"
+            f"{self.dropped_below_threshold} dropped below it; "
+            f"{self.merged_fragments} fragments of one gold attribution joined)"
         ]
         for subset in self.subsets.values():
             lines.append("")
@@ -272,10 +276,57 @@ def quote_spans(quote: Quote) -> SpanList:
     return tuple(sorted((int(s), int(e)) for s, e in quote.spans))
 
 
+def merge_to_gold_granularity(
+    gold: GoldDocument, quotes: Sequence[Quote]
+) -> tuple[list[Quote], int]:
+    """Join predictions that are pieces of one gold attribution, by the same speaker.
+
+    The engine reports ``"A," she said. "B."`` as two quotes by one speaker; some gold
+    standards (PolNeAR) annotate it as one attribution with two spans. Before matching,
+    predictions that lie wholly inside one gold attribution's extent and name the same
+    speaker become one prediction, so granularity is not scored as a mistake. Returns the
+    predictions and how many were joined away.
+    """
+    joined: list[Quote] = []
+    absorbed: set[int] = set()
+    extents = [(min(s for s, _ in a.content), max(e for _, e in a.content))
+               for a in gold.attributions if a.content]
+    for g_start, g_end in extents:
+        inside = [
+            n for n, q in enumerate(quotes)
+            if n not in absorbed and g_start <= q.spans[0][0] and q.spans[-1][1] <= g_end
+        ]
+        groups: dict[str | None, list[int]] = {}
+        for n in inside:
+            groups.setdefault(quotes[n].speaker_name, []).append(n)
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            first = quotes[members[0]]
+            merged = Quote(
+                id=first.id,
+                type=first.type,
+                spans=sorted(span for n in members for span in quotes[n].spans),
+                text=" ".join(quotes[n].text for n in members),
+                cue=next((quotes[n].cue for n in members if quotes[n].cue), None),
+                speaker=first.speaker,
+                speaker_id=first.speaker_id,
+                speaker_name=first.speaker_name,
+                confidence=max(quotes[n].confidence for n in members),
+            )
+            joined.append(merged)
+            absorbed.update(members)
+    kept = [q for n, q in enumerate(quotes) if n not in absorbed] + joined
+    kept.sort(key=lambda q: q.spans[0][0])
+    return kept, len(absorbed) - len(joined)
+
+
 def score_document(report: Report, gold: GoldDocument, quotes: Sequence[Quote]) -> None:
     """Add one article's gold attributions and (already filtered) predictions to ``report``."""
     text = gold.text
     report.documents += 1
+    quotes, merged = merge_to_gold_granularity(gold, quotes)
+    report.merged_fragments += merged
     gold_spans = [a.content for a in gold.attributions]
     pred_spans = [quote_spans(q) for q in quotes]
     exact = match_exact(

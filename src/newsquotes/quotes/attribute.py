@@ -115,7 +115,12 @@ def _mention(art: _Article, head: Token, lo: int, hi: int) -> tuple[int, int]:
         if lo <= t.i < hi and art.quote_of_token[t.i] < 0:
             left = min(left, t.i)
             right = max(right, t.i)
-    # The phrase must be contiguous around the head.
+    # A dateline or a paragraph break before the name is not part of it:
+    # "Washington (AFP) – Democrat Hillary Clinton".
+    for k in range(head.i - 1, left - 1, -1):
+        if art.doc[k].text in ("–", "—", ")", ":") or "\n" in art.doc[k].text:
+            left = k + 1
+            break
     tokens = art.doc[left : right + 1]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -215,6 +220,8 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
     cue: Token | None = None
     for i in range(first, hi):
         if _is_speech_cue(doc[i]):
+            if any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children):
+                break  # '..., claiming that ...': the verb brings its own content
             cue = doc[i]
             break
         if doc[i].text == "," and i > first + 12:
@@ -437,12 +444,15 @@ def _indirect_pass(art: _Article, taken: list[Attribution]) -> list[Attribution]
         if not _is_cue(token):
             continue
         complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
-        if complement is None:
-            continue
         subj = _subject(token)
         if subj is None:
             continue
         subj = _speaker_head(subj)
+        if complement is None:
+            found = _other_complement(art, token, subj)
+            if found is not None and not overlaps_direct(*found.spans[0]):
+                results.append(found)
+            continue
         stop = {t.i for t in subj.subtree} | {token.i}
         clause = _clause_span(art, complement, stop)
         if clause is not None and token.lemma_.lower() not in ADDRESSEE_VERBS:
@@ -472,6 +482,54 @@ def _indirect_pass(art: _Article, taken: list[Attribution]) -> list[Attribution]
                         "indirect-" + kind)
         )
     return results
+
+
+def _other_complement(art: _Article, cue: Token, subj: Token) -> Attribution | None:
+    """A speech verb without a clause: a parenthetical (``This campaign, he says, is
+    different``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
+    doc = art.doc
+    if cue.lemma_.lower() not in SPEECH_VERBS or subj.lower_ in ("it", "this", "which"):
+        return None
+    if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > cue.i:
+        return None
+    sent = cue.sent
+    speaker = _mention(art, subj, min(t.i for t in subj.subtree),
+                       max(t.i for t in subj.subtree) + 1)
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
+        # ", he says," inside the reported sentence: the rest of the sentence is the content
+        frame = sorted({t.i for t in subj.subtree} | {cue.i})
+        lo, hi = sent.start, sent.end
+        while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+            hi -= 1
+        left = (lo, frame[0])
+        right = (frame[-1] + 1, hi)
+        spans = []
+        for a, b in (left, right):
+            while a < b and (doc[a].is_punct or doc[a].is_space):
+                a += 1
+            while b > a and (doc[b - 1].is_punct or doc[b - 1].is_space):
+                b -= 1
+            if b - a >= 2:
+                spans.append(art.span_chars(a, b))
+        if not spans or any(art.quote_of_token[i] >= 0 for i in range(lo, hi)):
+            return None
+        return Attribution("indirect", spans, _cue_extent(cue), speaker,
+                           0.75, "parenthetical")
+    objects = [c for c in cue.rights if c.dep_ in ("dobj", "xcomp", "prep", "dative")
+               and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
+                                                             "before", "since", "while"))]
+    if not objects:
+        return None
+    lo = cue.i + 1
+    hi = max(t.i for c in objects for t in c.subtree) + 1
+    hi = min(hi, sent.end)
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    if hi - lo < 3 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(cue.idx):
+        return None
+    kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
+    return Attribution(kind, [art.span_chars(lo, hi)], _cue_extent(cue), speaker,
+                       cue_confidence(cue.lemma_) * 0.6, "speech-object")
 
 
 def _according_to(art: _Article, according: Token) -> Attribution | None:

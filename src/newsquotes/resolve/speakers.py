@@ -134,12 +134,15 @@ class _Cast:
         self.by_key: dict[str, _Person] = {}
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", doc.text)]
         self.mentions: list[tuple[int, _Person]] = []  # (char offset, person) of PERSON ents
+        self.subjects: list[tuple[int, _Person]] = []  # the same, where the name is a subject
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             person = self.person_for_name(_clean_name(ent), ent.start_char)
             if person is not None:
                 self.mentions.append((ent.start_char, person))
+                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    self.subjects.append((ent.start_char, person))
                 self._describe_from_context(person, ent)
 
     def person_for_name(self, name: str, at: int, kind: str = "person") -> _Person | None:
@@ -222,7 +225,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Speaker]:
     """Give each quote a ``speaker_id`` and ``speaker_name``; return the article's speakers."""
     cast = _Cast(doc)
     speakers: list[_Person] = []
-    last_speaker: tuple[int, _Person] | None = None  # (paragraph, person)
+    last_speaker: tuple[int, _Person] | None = None  # (char offset, person)
 
     for quote in quotes:
         mention = _mention_span(doc, quote)
@@ -238,7 +241,7 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Speaker]:
         quote.speaker_id = person.speaker_id
         quote.speaker_name = person.name
         if person.kind == "person":
-            last_speaker = (cast.paragraph_of(quote.start), person)
+            last_speaker = (quote.start, person)
 
     return [
         Speaker(
@@ -270,9 +273,19 @@ def _resolve(
             return person
     # 2. pronouns
     if lower in PERSONAL_PRONOUNS and root.pos_ == "PRON":
+        # The most recent person who spoke or was the subject of a sentence, nearby.
         paragraph = cast.paragraph_of(at)
-        if last_speaker and paragraph - last_speaker[0] <= PRONOUN_WINDOW_PARAGRAPHS:
-            return last_speaker[1]
+        candidates = [
+            (offset, person) for offset, person in cast.subjects
+            if offset < at and paragraph - cast.paragraph_of(offset) <= 1
+            and person.kind == "person"
+        ]
+        if last_speaker and paragraph - cast.paragraph_of(last_speaker[0]) <= (
+            PRONOUN_WINDOW_PARAGRAPHS
+        ):
+            candidates.append(last_speaker)
+        if candidates:
+            return max(candidates, key=lambda c: c[0])[1]
         return cast.last_named_before(at)
     if lower in ("i", "you", "it", "this", "that", "one", "which", "who") and root.pos_ == "PRON":
         return None
