@@ -104,12 +104,25 @@ def test_discontinuous_gold_is_exact_only_with_both_fragments() -> None:
 
 def test_overlap_matching_is_one_to_one() -> None:
     text = HARBOUR.text
-    larger = quote(text, [find(text, "We will build the pier")])
-    smaller = quote(text, [find(text, "before winter")])
+    # Different speakers, so the two are not joined as fragments of one attribution.
+    larger = quote(text, [find(text, "We will build the pier")], name="Ada Quist")
+    smaller = quote(text, [find(text, "before winter")], name="Per Lund")
     report = score({"harbour-vote": [smaller, larger]})
     overlap = report.subsets["all"].content_overlap
     assert (overlap.found, overlap.correct, overlap.predicted) == (1, 1, 2)
     assert overlap.precision == 0.5
+
+
+def test_fragments_of_one_gold_attribution_by_one_speaker_are_joined() -> None:
+    text = HARBOUR.text
+    first = quote(text, [find(text, '"The old dock is falling apart,"')], name="Ada Quist")
+    second = quote(text, [find(text, '"and the ferry company will not wait for us."')],
+                   name="Ada Quist")
+    report = score({"harbour-vote": [first, second]})
+    overlap = report.subsets["all"].content_overlap
+    assert report.merged_fragments == 1
+    assert (overlap.found, overlap.correct, overlap.predicted) == (1, 1, 1)
+    assert report.subsets["all"].content_exact.found == 1
 
 
 def test_speaker_right_by_span_or_by_resolved_last_name() -> None:
@@ -221,3 +234,22 @@ def test_report_serialises_and_formats() -> None:
     table = report.format()
     assert "[direct] gold 5, predicted 1" in table
     assert "content-exact     1.000  0.200  0.333" in table
+
+
+def test_split_quote_counts_one_miss_unless_gold_informed_joining_is_asked_for() -> None:
+    text = HARBOUR.text
+    first = quote(text, [find(text, '"The old dock is falling apart,"')], name="Novak")
+    second = quote(text, [find(text, '"and the ferry company will not wait for us."')],
+                   name="Novak")
+    plain = Report(gold_dir="fixtures")
+    score_document(plain, HARBOUR, [first, second])
+    joined = Report(gold_dir="fixtures", join_split=True)
+    score_document(joined, HARBOUR, [first, second], join_split=True)
+
+    plain_all, joined_all = plain.subsets["all"], joined.subsets["all"]
+    assert (plain_all.content_overlap.correct, plain_all.content_overlap.predicted) == (1, 2)
+    assert plain_all.content_exact.found == 0
+    assert (joined_all.content_overlap.correct, joined_all.content_overlap.predicted) == (1, 1)
+    assert joined_all.content_exact.found == 1
+    assert joined.merged_fragments == 1
+    assert "gold-informed joining on: 1" in joined.format()

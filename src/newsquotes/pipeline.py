@@ -7,6 +7,7 @@ REST API and the Spark job all call :class:`Pipeline`. It is also a spaCy compon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -14,10 +15,13 @@ from spacy.tokens import Doc
 
 from .clean.page_furniture import find_regions
 from .errors import DocumentError, DocumentTooLargeError
-from .model import Article, Entity, Quote, Region, Speaker
+from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
 from .resolve.speakers import resolve_speakers
+
+_PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
+"""Long runs of punctuation (10,000 quote marks) make the tokenizer crawl; they hold no words."""
 
 MAX_CHARS = 1_000_000
 """Longest article we parse; spaCy needs about 1 GB of memory per 100,000 words."""
@@ -87,7 +91,9 @@ class Pipeline:
             )
 
     def _make_doc(self, article: Article) -> Doc:
-        doc = self.nlp.make_doc(article.text)
+        # Same length, same offsets: only runs of punctuation become spaces for the parser.
+        text = _PATHOLOGICAL_RUN.sub(lambda m: " " * len(m.group()), article.text)
+        doc = self.nlp.make_doc(text)
         if not article.regions and article.title is None:
             regions, title = find_regions(article.text)
             article.regions = regions
@@ -98,9 +104,19 @@ class Pipeline:
     @staticmethod
     def _finish(article: Article, doc: Doc) -> Article:
         article.quotes = list(doc._.quotes or [])
+        if doc.text != article.text:
+            text = article.text
+            for quote in article.quotes:
+                quote.text = " ".join(text[s:e] for s, e in quote.spans)
+                if quote.cue:
+                    quote.cue = Span.of(text, quote.cue.start, quote.cue.end)
+                if quote.speaker:
+                    quote.speaker = Span.of(text, quote.speaker.start, quote.speaker.end)
         article.speakers = list(doc._.speakers or [])
         article.entities = [
-            Entity(ent.start_char, ent.end_char, ent.text, ent.label_) for ent in doc.ents
+            Entity(ent.start_char, ent.end_char, article.text[ent.start_char : ent.end_char],
+                   ent.label_)
+            for ent in doc.ents
         ]
         return article
 

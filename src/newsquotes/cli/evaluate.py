@@ -27,14 +27,20 @@ def _progress_bar(documents: Sequence[GoldDocument]) -> Iterable[GoldDocument]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score only the first N articles (in name order).")
-def evaluate_command(gold_dir: str, threshold: float, as_json: bool, limit: int | None) -> None:
+@click.option("--join-split-quotes", "join_split", is_flag=True,
+              help="Before matching, join predictions that lie inside one gold attribution "
+                   "and name the same speaker. Uses the gold, so it flatters precision.")
+def evaluate_command(
+    gold_dir: str, threshold: float, as_json: bool, limit: int | None, join_split: bool
+) -> None:
     """Score quotes, speakers and cues found in GOLD_DIR/text against GOLD_DIR/attributions.
 
     GOLD_DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (brat standoff); where
     an article has several annotator files, the first in name order is the gold.
     """
     try:
-        report = evaluate(gold_dir, threshold=threshold, limit=limit, progress=_progress_bar)
+        report = evaluate(gold_dir, threshold=threshold, limit=limit, progress=_progress_bar,
+                          join_split=join_split)
     except GoldFormatError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote, Region
 from ..model import Span as TextSpan
-from .cues import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, cue_confidence
+from .confidence import calibrated, class_key, cue_class, speaker_class
+from .cues import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, cue_confidence, cue_lemma
 from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan, find_quoted_spans
 
 SENTENCE_END = {".", "!", "?"}
@@ -82,6 +83,13 @@ class _Article:
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
 
+    def cover_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """Widen ``[start, end)`` so that no quoted span is cut in two."""
+        for q in self.quoted:
+            if q.start < end and start < q.end:
+                start, end = min(start, q.start), max(end, q.end)
+        return start, end
+
     def span_chars(self, start_token: int, end_token: int) -> tuple[int, int]:
         """Character offsets of tokens ``[start_token, end_token)``, trimmed of space."""
         doc = self.doc
@@ -90,13 +98,17 @@ class _Article:
         return start, last.idx + len(last.text)
 
 
+def _lemma(token: Token) -> str:
+    return cue_lemma(token.lemma_, token.text)
+
+
 def _is_cue(token: Token) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     return token.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS)
 
 
 def _is_speech_cue(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    return token.pos_ in ("VERB", "AUX") and _lemma(token) in SPEECH_VERBS
 
 
 def _cue_extent(token: Token) -> tuple[int, int]:
@@ -210,7 +222,7 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
     """An attribution in the frame that follows quote ``q``; also where the frame ends."""
     doc = art.doc
     after = art.token_at(q.end - 1) + 1
-    paragraph = art.paragraph_of(q.start)
+    paragraph = art.paragraph_of(q.end - 1)
     lo, hi = _post_window(art, after, paragraph)
     first = _first_word(art, lo, hi)
     if first is None or not _ends_like_speech(art, q):
@@ -455,7 +467,7 @@ def _indirect_pass(art: _Article, taken: list[Attribution]) -> list[Attribution]
             continue
         stop = {t.i for t in subj.subtree} | {token.i}
         clause = _clause_span(art, complement, stop)
-        if clause is not None and token.lemma_.lower() not in ADDRESSEE_VERBS:
+        if clause is not None and _lemma(token) not in ADDRESSEE_VERBS:
             # "said many of those ... were sent": the parser may hang the clause's subject
             # on the cue as its object; it belongs to the content.
             obj = next((c for c in token.children
@@ -464,7 +476,7 @@ def _indirect_pass(art: _Article, taken: list[Attribution]) -> list[Attribution]
                 clause = (min(t.i for t in obj.subtree), clause[1])
         if clause is None:
             continue
-        c_start, c_end = art.span_chars(*clause)
+        c_start, c_end = art.cover_quotes(*art.span_chars(*clause))
         if overlaps_direct(c_start, c_end):
             continue
         speaker_lo = min(t.i for t in subj.subtree)
@@ -474,7 +486,7 @@ def _indirect_pass(art: _Article, taken: list[Attribution]) -> list[Attribution]
         speaker = _mention(art, subj, speaker_lo, speaker_hi)
         inner_quotes = [n for n in range(clause[0], clause[1]) if art.quote_of_token[n] >= 0]
         kind = "mixed" if inner_quotes else "indirect"
-        confidence = cue_confidence(token.lemma_)
+        confidence = cue_confidence(_lemma(token))
         if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that"):
             confidence *= 0.5
         results.append(
@@ -488,7 +500,7 @@ def _other_complement(art: _Article, cue: Token, subj: Token) -> Attribution | N
     """A speech verb without a clause: a parenthetical (``This campaign, he says, is
     different``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
     doc = art.doc
-    if cue.lemma_.lower() not in SPEECH_VERBS or subj.lower_ in ("it", "this", "which"):
+    if _lemma(cue) not in SPEECH_VERBS or subj.lower_ in ("it", "this", "which"):
         return None
     if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > cue.i:
         return None
@@ -529,7 +541,7 @@ def _other_complement(art: _Article, cue: Token, subj: Token) -> Attribution | N
         return None
     kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
     return Attribution(kind, [art.span_chars(lo, hi)], _cue_extent(cue), speaker,
-                       cue_confidence(cue.lemma_) * 0.6, "speech-object")
+                       cue_confidence(_lemma(cue)) * 0.6, "speech-object")
 
 
 def _according_to(art: _Article, according: Token) -> Attribution | None:
@@ -607,16 +619,26 @@ def _governed_pass(art: _Article, attributions: list[Attribution], used: set[int
             hi -= 1
         if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
             continue
-        c_start, c_end = art.span_chars(lo, hi)
-        c_end = max(c_end, q.end)
+        c_start, c_end = art.cover_quotes(*art.span_chars(lo, hi))
         speaker = _mention(art, subj, min(t.i for t in subj.subtree),
                            max(t.i for t in subj.subtree) + 1)
-        confidence = cue_confidence(verb.lemma_) if _is_cue(verb) else 0.45
+        if not _is_cue(verb) and _looks_like_title(art.text[q.start + 1 : q.end - 1]):
+            continue  # 'showed the film "Night Harbour"': a title, not speech
+        confidence = cue_confidence(_lemma(verb)) if _is_cue(verb) else 0.45
         results.append(Attribution("mixed", [(c_start, c_end)], _cue_extent(verb), speaker,
                                    confidence, "governed"))
         covered.append((c_start, c_end))
         used.add(n)
     return results
+
+
+def _looks_like_title(inner: str) -> bool:
+    """Short, or every word capitalised: a name of a work or a scare quote."""
+    words = [w for w in inner.strip(" ,.!?;:").split() if w.isalpha()]
+    if len(words) < 3:
+        return True
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
+    return all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _opens_sentence(art: _Article, q: QuotedSpan) -> bool:
@@ -690,6 +712,7 @@ def attribute(doc: Doc, regions: list[Region]) -> list[Quote]:
     quotes = []
     for n, a in enumerate(find_attributions(doc, regions), start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
+        key = class_key(a.rule, cue_class(doc, a.cue), speaker_class(doc, a.speaker))
         quotes.append(
             Quote(
                 id=f"q{n}",
@@ -699,7 +722,7 @@ def attribute(doc: Doc, regions: list[Region]) -> list[Quote]:
                 cue=_cue_span(doc, a.cue),
                 speaker=speaker,
                 speaker_name=speaker.text if speaker else None,
-                confidence=round(min(1.0, max(0.0, a.confidence)), 3),
+                confidence=round(min(1.0, max(0.0, calibrated(key, a.confidence))), 3),
             )
         )
     return quotes

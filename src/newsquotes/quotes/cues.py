@@ -57,6 +57,25 @@ ADDRESSEE_VERBS: frozenset[str] = _words(
 """Verbs whose direct object is the listener (``told reporters that``), not the content."""
 
 
+_SUFFIXES = (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"),
+             ("d", ""), ("ing", ""), ("ing", "e"))
+
+
+def cue_lemma(lemma: str, word: str) -> str:
+    """The lexicon entry for a verb: the tagger's lemma, or the word stripped of its ending
+    where the lemma is wrong (``hopes`` → ``hop``)."""
+    lemma = lemma.lower()
+    if lemma in SPEECH_VERBS or lemma in BELIEF_VERBS:
+        return lemma
+    word = word.lower()
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)] + repl
+            if base in SPEECH_VERBS or base in BELIEF_VERBS:
+                return base
+    return lemma
+
+
 def is_cue_lemma(lemma: str) -> bool:
     lemma = lemma.lower()
     return lemma in SPEECH_VERBS or lemma in BELIEF_VERBS

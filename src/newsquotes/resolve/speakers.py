@@ -298,10 +298,18 @@ def _resolve(
         if person is not None:
             _describe_mention(person, mention, root)
         return person
-    # 3. organisations
+    # 3. organisations; a one-word "organisation" that is a known surname, or that an
+    # appositive calls an analyst or a spokesman, is a person the tagger got wrong.
     for ent in mention.ents:
-        if ent.label_ in ("ORG", "GPE", "NORP") and root.i in range(ent.start, ent.end):
+        if ent.label_ in ("ORG", "GPE") and root.i in range(ent.start, ent.end):
+            if len(ent) == 1 and (_known_surname(cast, ent.text) or _has_person_appos(root)):
+                person = cast.person_for_name(ent.text, at)
+                if person is not None:
+                    cast._describe_from_context(person, ent)
+                return person
             return cast.person_for_name(_strip_det(ent.text), at, kind="organization")
+        if ent.label_ == "NORP" and root.i in range(ent.start, ent.end):
+            return cast.person_for_name(mention.text, at, kind="group")
     # 4. "the analyst": a role noun introduced earlier
     if root.pos_ == "NOUN" and root.tag_ in ("NN",):
         det = [t for t in root.lefts if t.dep_ == "det"]
@@ -315,6 +323,16 @@ def _resolve(
     kind = "group" if root.tag_ in ("NNS", "NNPS") else "unknown"
     name = _strip_det(mention.text) if kind == "unknown" else mention.text
     return cast.person_for_name(name, at, kind=kind)
+
+
+def _known_surname(cast: _Cast, word: str) -> bool:
+    key = _name_key(word)
+    return any(p.kind == "person" and p.surname == key for p in cast.people)
+
+
+def _has_person_appos(root: Token) -> bool:
+    """``Umarov, a Carnegie analyst``: an appositive headed by a common noun."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
 
 
 def _describe_mention(person: _Person, mention: DocSpan, root: Token) -> None:

@@ -58,7 +58,7 @@ ENDPOINTS: list[dict[str, Any]] = [
         "path": "/api/quotes",
         "summary": "Search quotes; newest first, or best text match first when q is given.",
         "parameters": {
-            "q": "words that must all occur; \"quoted phrases\" kept whole; word* for prefixes",
+            "q": 'words that must all occur; "quoted phrases" kept whole; word* for prefixes',
             "speaker": "speaker name, alias, surname or id",
             "outlet": "outlet name (case-insensitive, exact)",
             "since": "published on or after: YYYY, YYYY-MM or YYYY-MM-DD",

@@ -1,0 +1,325 @@
+"""Finding attributions: direct, split, floating, mixed and indirect quotes, and their cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes import extract
+from newsquotes.model import Article, Quote
+from newsquotes.pipeline import default_pipeline
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _load_model() -> None:
+    default_pipeline()
+
+
+def span_of(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def quote_at(article: Article, part: str) -> Quote:
+    """The quote whose spans cover ``part`` of the article text."""
+    start, end = span_of(article.text, part)
+    found = [q for q in article.quotes if any(s < end and start < e for s, e in q.spans)]
+    assert found, f"no quote covers {part!r}: {[q.text for q in article.quotes]}"
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def assert_offsets(article: Article) -> None:
+    text = article.text
+    for q in article.quotes:
+        assert q.text == " ".join(text[s:e] for s, e in q.spans)
+        for span in (q.cue, q.speaker):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+# -- direct quotes with a frame ---------------------------------------------------------
+
+
+def test_direct_cue_after_said_name() -> None:
+    quoted = '"The new bridge will be open before the winter,"'
+    text = f"{quoted} said Jana Novak, the mayor of Velmora."
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "direct"
+    assert q.spans == [span_of(text, quoted)]
+    assert q.text == quoted
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.cue.start == text.index("said")
+    assert q.speaker is not None and q.speaker.text.startswith("Jana Novak")
+    assert q.speaker_name == "Jana Novak"
+    assert q.speaker_id is not None
+    assert_offsets(article)
+
+
+def test_direct_cue_after_name_said() -> None:
+    quoted = '"We have waited eleven years for this road,"'
+    text = f"{quoted} Pavel Dorn said."
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "direct"
+    assert q.spans == [span_of(text, quoted)]
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.text == "Pavel Dorn"
+    assert q.speaker_name == "Pavel Dorn"
+
+
+def test_direct_cue_before_with_colon() -> None:
+    quoted = '"The school will stay open as long as there are children in this valley."'
+    text = f"Ada Finch said: {quoted}"
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "direct"
+    assert q.spans == [span_of(text, quoted)]
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker_name == "Ada Finch"
+
+
+def test_quote_split_by_attribution_is_one_quote() -> None:
+    first = '"People here are tired of waiting for the road,"'
+    second = '"and they want answers from the council before the election."'
+    text = f"{first} explained Pavel Dorn, {second}"
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "direct"
+    assert q.spans == [span_of(text, first), span_of(text, second)]
+    assert q.text == f"{first} {second}"
+    assert q.cue is not None and q.cue.text == "explained"
+    assert q.speaker_name == "Pavel Dorn"
+
+
+def test_multi_sentence_quote() -> None:
+    quoted = (
+        '"The river rose two metres in one night. We lost the bakery and the school. '
+        'Nobody from the capital has come to see it,"'
+    )
+    text = f"{quoted} said Mirela Sand, a shop owner in Dunmere."
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.spans == [span_of(text, quoted)]
+    assert q.speaker_name == "Mirela Sand"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_quote_over_two_paragraphs() -> None:
+    p1 = (
+        '"The harbour was the heart of this town for two hundred years. Every family here '
+        "had a boat or worked for someone who did."
+    )
+    p2 = '"Now the boats are gone and the young people leave for the city," said Ellis Marr.'
+    text = f"{p1}\n\n{p2}\n\nThe council meets again in June."
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "direct"
+    assert q.start == 0
+    assert q.end == text.index(" said Ellis Marr")
+    assert q.speaker_name == "Ellis Marr"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_quote_with_no_verb_followed_by_name() -> None:
+    quoted = '"The government in Norvik has never cared about the northern islands,"'
+    text = f"{quoted} Bakhrom Tashev, an analyst at the Halden Policy Institute in Torsby."
+    article = extract(text)
+    q = quote_at(article, quoted)
+    assert q.type == "direct"
+    assert q.spans == [span_of(text, quoted)]
+    assert q.cue is None
+    assert q.speaker is not None and q.speaker.text.startswith("Bakhrom Tashev")
+    assert q.speaker_name == "Bakhrom Tashev"
+
+
+def test_floating_quote_continues_previous_speaker() -> None:
+    first = '"The ferry is the only way to reach the hospital,"'
+    floating = '"Without it, an old woman on the island has to wait for a helicopter."'
+    text = (
+        f"{first} said Ingrid Holm, a nurse in Skarvik.\n\n"
+        f"{floating}\n\n"
+        "The ferry company did not respond to a request for comment."
+    )
+    article = extract(text)
+    q = quote_at(article, floating)
+    assert q.type == "direct"
+    assert q.spans == [span_of(text, floating)]
+    assert q.cue is None
+    assert q.speaker_name == "Ingrid Holm"
+    first_q = quote_at(article, first)
+    assert first_q.speaker_id == q.speaker_id is not None
+
+
+def test_quote_with_no_speaker_is_still_returned() -> None:
+    quoted = '"We were told the water would never reach the houses on the hill."'
+    text = f"The flood came at night.\n\n{quoted}\n\nBy morning the road was closed."
+    article = extract(text)
+    q = quote_at(article, quoted)
+    assert q.type == "direct"
+    assert q.spans == [span_of(text, quoted)]
+    assert q.speaker is None
+    assert q.speaker_name is None
+    assert q.speaker_id is None
+
+
+# -- mixed and indirect ----------------------------------------------------------------
+
+
+def test_mixed_quote() -> None:
+    text = 'Jana Novak said the plan for the new harbour was "a disaster for the fishermen".'
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "mixed"
+    assert "the plan for the new harbour was" in q.text
+    assert '"a disaster for the fishermen"' in q.text
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker_name == "Jana Novak"
+
+
+@pytest.mark.parametrize("that", [" that", ""], ids=["that", "no-that"])
+def test_indirect_said_that(that: str) -> None:
+    content = "the council would close the cannery by the end of the year"
+    text = f"Pavel Dorn said{that} {content}."
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "indirect"
+    assert q.spans == [span_of(text, content)]
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker_name == "Pavel Dorn"
+
+
+def test_indirect_trailing_claims() -> None:
+    content = "The idea of moving the port to Brenna is becoming more popular every month"
+    text = f"Ellis Marr has fished here for thirty years. {content}, Marr claims."
+    article = extract(text)
+    q = quote_at(article, content)
+    assert q.type == "indirect"
+    assert q.spans == [span_of(text, content)]
+    assert q.cue is not None and q.cue.text == "claims"
+    assert q.speaker_name == "Ellis Marr"
+
+
+def test_according_to() -> None:
+    content = "the ferry will not run again before the summer"
+    text = f"According to Ingrid Holm, {content}."
+    article = extract(text)
+    q = quote_at(article, content)
+    assert q.type == "indirect"
+    assert q.spans == [span_of(text, content)]
+    assert q.cue is not None and q.cue.text == "According to"
+    assert q.speaker_name == "Ingrid Holm"
+
+
+def test_told_someone_that() -> None:
+    content = "the school would stay open for at least two more years"
+    text = f"Ada Finch told reporters that {content}."
+    article = extract(text)
+    q = quote_at(article, content)
+    assert q.type == "indirect"
+    assert q.spans == [span_of(text, content)]
+    assert q.cue is not None and q.cue.text == "told"
+    assert q.speaker_name == "Ada Finch"
+    assert "reporters" not in q.text
+
+
+@pytest.mark.parametrize(
+    ("verb", "content"),
+    [
+        ("warned", "the dam could fail if the rain continued"),
+        ("insisted", "the money for the bridge had been spent properly"),
+        ("denied", "that the council had hidden the report"),
+        ("argued", "the town needed a second doctor more than a new stadium"),
+        ("tweeted", "the ferry would be back in service on Friday"),
+    ],
+)
+def test_cues_beyond_say(verb: str, content: str) -> None:
+    text = f"Mirela Sand {verb} {content}."
+    article = extract(text)
+    assert len(article.quotes) == 1, [q.text for q in article.quotes]
+    q = article.quotes[0]
+    assert q.type == "indirect"
+    assert q.cue is not None and q.cue.text == verb
+    assert q.speaker_name == "Mirela Sand"
+    expected = content.removeprefix("that ")
+    assert expected in q.text
+    assert q.text in content
+
+
+@pytest.mark.parametrize("verb", ["believes", "hopes", "fears"])
+def test_belief_verbs_have_their_own_cue(verb: str) -> None:
+    content = "the new road will bring tourists back to the valley"
+    text = f"Oren Vell {verb} {content}."
+    article = extract(text)
+    q = quote_at(article, content)
+    assert q.cue is not None and q.cue.text == verb
+    assert q.speaker_name == "Oren Vell"
+    assert q.spans == [span_of(text, content)]
+    assert 0.0 <= q.confidence <= 1.0
+
+
+def test_belief_cue_confidence_below_say() -> None:
+    content = "the new road will bring tourists back to the valley"
+    said = extract(f"Oren Vell said {content}.").quotes[0]
+    believes = extract(f"Oren Vell believes {content}.").quotes[0]
+    assert believes.confidence < said.confidence
+
+
+# -- things that are not quotes --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The cinema in Dunmere showed the film "Night Harbour" on Saturday.',
+        'She read "The Salt Road" to the class every Friday afternoon.',
+        'The so-called "reform" was passed by the council in March.',
+        'The ship, named "Aurora", left the harbour at dawn.',
+    ],
+    ids=["film", "book", "scare", "ship"],
+)
+def test_titles_and_scare_quotes_are_not_quotes(text: str) -> None:
+    assert extract(text).quotes == []
+
+
+def test_page_furniture_yields_no_quotes() -> None:
+    text = (
+        "Advertisement\n\n"
+        '"The ferry will run again in May," said Ingrid Holm, a nurse in Skarvik.\n\n'
+        "Comments\n\n"
+        "Share this article\n\n"
+        "Advertisement"
+    )
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.speaker_name == "Ingrid Holm"
+    for q in article.quotes:
+        for word in ("Comments", "Advertisement", "Share this article"):
+            assert word not in q.text
+
+
+# -- confidence ------------------------------------------------------------------------
+
+
+def test_confidence_in_range_and_framed_beats_floating() -> None:
+    framed = '"The ferry is the only way to reach the hospital,"'
+    floating = '"Without it, an old woman on the island has to wait for a helicopter."'
+    text = (
+        f"{framed} said Ingrid Holm, a nurse in Skarvik.\n\n"
+        f"{floating}\n\n"
+        'Pavel Dorn said the council "will find the money" for a second boat.'
+    )
+    article = extract(text)
+    assert article.quotes
+    for q in article.quotes:
+        assert 0.0 <= q.confidence <= 1.0
+    assert quote_at(article, framed).confidence > quote_at(article, floating).confidence

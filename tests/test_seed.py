@@ -1,0 +1,107 @@
+"""The seed article: every gold attribution is found, with the right resolved speaker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsquotes import extract
+from newsquotes.model import Article, Quote
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seed"
+TEXT = SEED / "text" / "against-the-empire.txt"
+GOLD = SEED / "attributions" / "against-the-empire_gold.ann"
+
+# The resolved speaker expected for each gold attribution, in the order of the E lines.
+EXPECTED_SPEAKERS = [
+    "Analysts",
+    "Temur Umarov",
+    "Temur Umarov",
+    "Aliaksandr Klaskouski",
+    "Aliaksandr Klaskouski",
+    "Belarusians",
+    "Aliaksandr Klaskouski",
+    "Aliaksandr Klaskouski",
+    "Temur Umarov",
+]
+
+
+def _require_seed() -> None:
+    if not TEXT.exists() or not GOLD.exists():
+        pytest.skip(f"seed data not found at {SEED} (expected beside the repo in ../shared)")
+
+
+def parse_gold(path: Path) -> list[dict[str, list[tuple[int, int]]]]:
+    """The E lines of a brat file, each as {role: [(start, end), ...]} from its T lines."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, kind_spans, _text = line.split("\t", 2)
+            _kind, offsets = kind_spans.split(" ", 1)
+            spans[tid] = [
+                (int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))
+            ]
+        elif line.startswith("E"):
+            _eid, args = line.split("\t", 1)
+            events.append(dict(arg.split(":", 1) for arg in args.split()))
+    return [{role: spans[tid] for role, tid in event.items()} for event in events]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[Article, list[dict[str, list[tuple[int, int]]]]]:
+    _require_seed()
+    text = TEXT.read_text(encoding="utf-8")
+    return extract(text, id="against-the-empire"), parse_gold(GOLD)
+
+
+def _overlaps(quote: Quote, gold: list[tuple[int, int]]) -> bool:
+    return any(s < ge and gs < e for s, e in quote.spans for gs, ge in gold)
+
+
+def test_gold_file_parses() -> None:
+    _require_seed()
+    events = parse_gold(GOLD)
+    assert len(events) == len(EXPECTED_SPEAKERS) == 9
+    assert all("Content" in e and "Source" in e for e in events)
+
+
+@pytest.mark.parametrize("index", range(len(EXPECTED_SPEAKERS)))
+def test_gold_attribution_found(
+    seed: tuple[Article, list[dict[str, list[tuple[int, int]]]]], index: int
+) -> None:
+    article, events = seed
+    event = events[index]
+    expected = EXPECTED_SPEAKERS[index]
+    content = event["Content"]
+    gold_text = " ".join(article.text[s:e] for s, e in content)
+    candidates = [q for q in article.quotes if _overlaps(q, content)]
+    assert candidates, f"no predicted quote overlaps gold {gold_text!r}"
+    names = [q.speaker_name for q in candidates]
+    if expected in ("Analysts", "Belarusians"):
+        ok = [q for q in candidates if q.speaker_name and q.speaker_name.startswith(expected)]
+        assert ok, f"{gold_text!r}: speakers {names}, expected a group starting {expected!r}"
+        speaker = article.speaker(ok[0].speaker_id)
+        assert speaker is not None and speaker.kind == "group"
+    else:
+        assert expected in names, f"{gold_text!r}: speakers {names}, expected {expected!r}"
+
+
+def test_umarov_description(seed: tuple[Article, list[dict[str, list[tuple[int, int]]]]]) -> None:
+    article, _events = seed
+    umarov = [s for s in article.speakers if s.name == "Temur Umarov"]
+    assert len(umarov) == 1, [s.name for s in article.speakers]
+    assert umarov[0].kind == "person"
+    assert "analyst" in umarov[0].roles
+    assert "Carnegie Russia Eurasia Center" in umarov[0].organizations
+
+
+def test_one_record_per_seed_speaker(
+    seed: tuple[Article, list[dict[str, list[tuple[int, int]]]]],
+) -> None:
+    article, _events = seed
+    for name in ("Temur Umarov", "Aliaksandr Klaskouski"):
+        assert [s.name for s in article.speakers].count(name) == 1
+        ids = {q.speaker_id for q in article.quotes if q.speaker_name == name}
+        assert len(ids) == 1

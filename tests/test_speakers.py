@@ -1,0 +1,171 @@
+"""Resolving speaker mentions: surnames, pronouns, role nouns, descriptions and kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes import extract
+from newsquotes.model import Article, Quote, Speaker
+from newsquotes.pipeline import default_pipeline
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _load_model() -> None:
+    default_pipeline()
+
+
+def quote_at(article: Article, part: str) -> Quote:
+    start = article.text.index(part)
+    end = start + len(part)
+    found = [q for q in article.quotes if any(s < end and start < e for s, e in q.spans)]
+    assert found, f"no quote covers {part!r}: {[q.text for q in article.quotes]}"
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def speaker_named(article: Article, name: str) -> Speaker:
+    found = [s for s in article.speakers if s.name == name]
+    assert len(found) == 1, [s.name for s in article.speakers]
+    return found[0]
+
+
+def test_surname_resolves_to_full_name() -> None:
+    q1 = '"The bridge will be finished before the winter,"'
+    q2 = '"We have the money and we have the workers,"'
+    text = (
+        f"{q1} said Jana Novak, the mayor of Velmora.\n\n"
+        "The old bridge was closed in March after a lorry struck one of its pillars.\n\n"
+        f"{q2} Novak said."
+    )
+    article = extract(text)
+    first, second = quote_at(article, q1), quote_at(article, q2)
+    assert second.speaker is not None and second.speaker.text == "Novak"
+    assert first.speaker_name == second.speaker_name == "Jana Novak"
+    assert first.speaker_id == second.speaker_id is not None
+    jana = speaker_named(article, "Jana Novak")
+    assert jana.kind == "person"
+    assert "Novak" in jana.aliases
+    assert len(article.speakers) == 1
+
+
+def test_pronouns_resolve_to_the_right_person() -> None:
+    q1 = '"The school must stay open,"'
+    q2 = '"Forty children depend on it every single day,"'
+    q3 = '"The council cannot pay for a building with nine pupils in it,"'
+    q4 = '"We will bus them to Orley instead,"'
+    text = (
+        f"{q1} said Ada Finch, the head teacher.\n\n"
+        f"{q2} she said.\n\n"
+        f"{q3} said Tomas Brenner, the council treasurer.\n\n"
+        f"{q4} he said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Ada Finch"
+    she = quote_at(article, q2)
+    assert she.speaker is not None and she.speaker.text == "she"
+    assert she.speaker_name == "Ada Finch"
+    assert quote_at(article, q3).speaker_name == "Tomas Brenner"
+    he = quote_at(article, q4)
+    assert he.speaker is not None and he.speaker.text == "he"
+    assert he.speaker_name == "Tomas Brenner"
+    assert she.speaker_id == quote_at(article, q1).speaker_id
+    assert he.speaker_id == quote_at(article, q3).speaker_id
+    assert she.speaker_id != he.speaker_id
+
+
+def test_role_noun_resolves_to_person_introduced_earlier() -> None:
+    q1 = '"The islands have been forgotten by the capital for decades,"'
+    q2 = '"Nobody in Norvik even knows how many people live there,"'
+    text = (
+        f"{q1} said Lena Vasko, an analyst at the Harbor Policy Institute in Oslo.\n\n"
+        "The islands lost their last ferry service in 2019.\n\n"
+        f"{q2} the analyst said."
+    )
+    article = extract(text)
+    second = quote_at(article, q2)
+    assert second.speaker is not None and second.speaker.text == "the analyst"
+    assert second.speaker_name == "Lena Vasko"
+    assert second.speaker_id == quote_at(article, q1).speaker_id
+    assert len(article.speakers) == 1
+
+
+def test_roles_and_organizations_from_appositive() -> None:
+    q1 = '"The islands have been forgotten by the capital for decades,"'
+    text = f"{q1} said Lena Vasko, an analyst at the Harbor Policy Institute in Oslo."
+    article = extract(text)
+    lena = speaker_named(article, "Lena Vasko")
+    assert lena.kind == "person"
+    assert "analyst" in lena.roles
+    assert "Harbor Policy Institute" in lena.organizations
+    assert lena.description is not None and "analyst" in lena.description
+
+
+def test_pre_modifier_joins_the_same_speaker() -> None:
+    q1 = '"The islands have been forgotten by the capital for decades,"'
+    indirect = "the government had no plan for the northern ferries"
+    text = (
+        f"{q1} said Lena Vasko, an analyst at the Harbor Policy Institute in Oslo.\n\n"
+        "The islands lost their last ferry service in 2019.\n\n"
+        f"Harbor analyst Vasko said {indirect}."
+    )
+    article = extract(text)
+    second = quote_at(article, indirect)
+    assert second.speaker is not None and "Vasko" in second.speaker.text
+    assert second.speaker_name == "Lena Vasko"
+    assert second.speaker_id == quote_at(article, q1).speaker_id
+    assert len(article.speakers) == 1
+    assert "analyst" in speaker_named(article, "Lena Vasko").roles
+
+
+def test_one_speaker_record_per_person_with_all_quotes() -> None:
+    q1 = '"We lost the cannery first,"'
+    q2 = '"Then the ferry went, and the doctor left after that,"'
+    q3 = '"The council is not listening,"'
+    q4 = "the town would take the council to court over the school closure"
+    text = (
+        f"{q1} said Ellis Marr, a fisherman in Penwick.\n\n"
+        f"{q2} Marr said.\n\n"
+        f"{q3} said Ada Finch, the head teacher.\n\n"
+        f"Marr said {q4}."
+    )
+    article = extract(text)
+    ids = {quote_at(article, part).speaker_id for part in (q1, q2, q4)}
+    assert len(ids) == 1 and None not in ids
+    marr = speaker_named(article, "Ellis Marr")
+    assert ids == {marr.id}
+    finch = speaker_named(article, "Ada Finch")
+    assert quote_at(article, q3).speaker_id == finch.id
+    assert len(article.speakers) == 2
+    assert len({s.id for s in article.speakers}) == 2
+    for q in article.quotes:
+        assert q.speaker_id is None or article.speaker(q.speaker_id) is not None
+
+
+def test_group_speaker() -> None:
+    content = "the closure of the cannery will empty the town within ten years"
+    text = f"Analysts say {content}."
+    article = extract(text)
+    q = quote_at(article, content)
+    assert q.speaker_name is not None and q.speaker_name.startswith("Analysts")
+    speaker = article.speaker(q.speaker_id)
+    assert speaker is not None
+    assert speaker.kind == "group"
+
+
+def test_organization_speaker() -> None:
+    content = "the ferry to Skarvik would resume on the first of May"
+    text = f"The Ministry of Transport said {content}."
+    article = extract(text)
+    q = quote_at(article, content)
+    assert q.speaker_name is not None and "Ministry of Transport" in q.speaker_name
+    speaker = article.speaker(q.speaker_id)
+    assert speaker is not None
+    assert speaker.kind == "organization"
+
+
+def test_person_kind() -> None:
+    text = '"We will rebuild the pier,"  said Ingrid Holm, a nurse in Skarvik.'
+    article = extract(text)
+    assert [s.kind for s in article.speakers] == ["person"]
+    assert article.speakers[0].name == "Ingrid Holm"
+    assert "nurse" in article.speakers[0].roles
