@@ -53,9 +53,7 @@ def textacy_article(nlp: Language, document: GoldDocument) -> Article:
     return Article(id=document.name, text=document.text, quotes=quotes)
 
 
-def run_textacy(
-    gold_dir: Path, nlp: Language, limit: int | None, join_split: bool
-) -> tuple[Report, list[str]]:
+def run_textacy(gold_dir: Path, nlp: Language, limit: int | None) -> tuple[Report, list[str]]:
     """Score textacy; a document it refuses (odd quote marks) has no predictions and is listed."""
     articles: list[Article] = []
     failures: list[str] = []
@@ -66,7 +64,7 @@ def run_textacy(
             reason = str(exc).split(";")[0]
             failures.append(f"{document.name}: {type(exc).__name__}: {reason}")
             articles.append(Article(id=document.name, text=document.text))
-    report = evaluate(gold_dir, predictions=articles, limit=limit, join_split=join_split)
+    report = evaluate(gold_dir, predictions=articles, limit=limit)
     return report, failures
 
 
@@ -110,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles per set")
     parser.add_argument("--threshold", type=float, default=0.0,
                         help="drop newsquotes predictions below this confidence")
-    parser.add_argument("--join-split-quotes", dest="join_split", action="store_true",
-                        help="gold-informed joining of split quotes, for both systems")
+    parser.add_argument("--join-turns", action="store_true",
+                        help="newsquotes reports one quote per speaker turn (PolNeAR's unit)")
     parser.add_argument("--json", type=Path, default=None, help="also write both reports here")
     args = parser.parse_args(argv)
 
@@ -119,16 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     if not present:
         print(f"no gold data under {DATA}: nothing to score", file=sys.stderr)
         return 2
-    pipeline = Pipeline()
+    pipeline = Pipeline(join_turns=args.join_turns)
     nlp = load_spacy()
     dumped: dict[str, dict[str, object]] = {}
     for name, gold_dir in present.items():
         started = time.perf_counter()
-        ours = evaluate(gold_dir, pipeline=pipeline, threshold=args.threshold, limit=args.limit,
-                        join_split=args.join_split)
+        ours = evaluate(gold_dir, pipeline=pipeline, threshold=args.threshold, limit=args.limit)
         ours_s = time.perf_counter() - started
         started = time.perf_counter()
-        theirs, failures = run_textacy(gold_dir, nlp, args.limit, args.join_split)
+        theirs, failures = run_textacy(gold_dir, nlp, args.limit)
         theirs_s = time.perf_counter() - started
         print(f"== {name}: {ours.documents} articles, {ours.subsets['all'].gold} gold "
               f"attributions (newsquotes {ours_s:.1f}s, textacy {theirs_s:.1f}s)")

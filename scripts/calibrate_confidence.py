@@ -3,8 +3,8 @@
     python scripts/calibrate_confidence.py [--gold ../shared/data/polnear/train] [--limit N]
 
 For every attribution class (rule | cue kind | speaker kind) it counts how many
-predictions on the training articles match a gold attribution (content overlap, after
-joining fragments to the gold's granularity) and stores the smoothed share.
+predictions on the training articles match a gold attribution (content overlap; the
+engine runs with one quote per speaker turn, PolNeAR's unit) and stores the smoothed share.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from newsquotes.clean.page_furniture import find_regions
 from newsquotes.evaluate.brat import read_gold
-from newsquotes.evaluate.scoring import match_overlap, merge_to_gold_granularity, quote_spans
+from newsquotes.evaluate.scoring import match_overlap, quote_spans
 from newsquotes.model import Quote
 from newsquotes.pipeline import build_nlp
 from newsquotes.quotes.attribute import find_attributions
@@ -44,7 +44,7 @@ def main() -> None:
         docs = nlp.pipe(texts, batch_size=16)
         for document, doc in tqdm(zip(gold.documents, docs, strict=True),
                                   total=len(gold.documents), unit="article"):
-            found = find_attributions(doc, find_regions(doc.text)[0])
+            found = find_attributions(doc, find_regions(doc.text)[0], join_turns=True)
             quotes, keys = [], []
             for n, a in enumerate(found):
                 quotes.append(Quote(id=f"q{n}", type=a.type, spans=list(a.spans), text="",
@@ -52,14 +52,13 @@ def main() -> None:
                                     if a.speaker else None))
                 keys.append((class_key(a.rule, cue_class(doc, a.cue),
                                        speaker_class(doc, a.speaker)), a.confidence))
-            merged, _ = merge_to_gold_granularity(document, quotes)
             pairs = match_overlap([g.content for g in document.attributions],
-                                  [quote_spans(q) for q in merged])
-            right_spans = {span for p in pairs.values() for span in merged[p].spans}
-            for quote, (key, prior) in zip(quotes, keys, strict=True):
+                                  [quote_spans(q) for q in quotes])
+            right = set(pairs.values())
+            for n, (key, prior) in enumerate(keys):
                 entry = counts[key]
                 entry[0] += 1
-                entry[1] += all(span in right_spans for span in quote.spans)
+                entry[1] += n in right
                 entry[2] = prior
     classes = {
         key: round((right + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT), 3)

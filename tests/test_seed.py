@@ -105,3 +105,36 @@ def test_one_record_per_seed_speaker(
         assert [s.name for s in article.speakers].count(name) == 1
         ids = {q.speaker_id for q in article.quotes if q.speaker_name == name}
         assert len(ids) == 1
+
+
+def test_seed_ingested_into_a_corpus_keeps_regions_quotes_and_speakers(tmp_path: Path) -> None:
+    """The seed through reader, pipeline and store: regions found, 9 quotes with speakers."""
+    _require_seed()
+    from click.testing import CliRunner
+
+    from newsquotes.cli import main
+    from newsquotes.store.corpus import Corpus
+
+    db = tmp_path / "seed.db"
+    result = CliRunner().invoke(main, ["ingest", str(TEXT), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with Corpus(db) as corpus:
+        hits = corpus.search(limit=100)
+        assert len(hits) == 9
+        assert {h.speaker for h in hits} == {
+            "Analysts",
+            "Temur Umarov",
+            "Aliaksandr Klaskouski",
+            "Belarusians who oppose President Aleksandr Lukashenko's regime",
+        }
+        article = corpus.article(hits[0].article_id)
+    assert article is not None
+    assert article.title == "'Against the Empire': Why Russia's neighbours are fighting for Ukraine"
+    text = article.text
+    regions = {(r.kind, text[r.start : r.end].strip()) for r in article.regions}
+    assert ("caption", "Volunteer soldiers attend a training outside Kyiv, Ukraine, "
+            "Saturday, Aug. 27, 2022.") in regions
+    assert ("credit", "AP Photo") in regions
+    assert ("heading", "An emotional decision or saving a life") in regions
+    furniture = {t for kind, t in regions if kind == "boilerplate"}
+    assert furniture == {"top of page", "Comments", "bottom of page"}

@@ -43,34 +43,38 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 class QuoteComponent:
     """spaCy component: finds quotes and speakers in ``doc`` (regions from ``doc._.regions``)."""
 
-    def __init__(self, nlp: Language, name: str = "newsquotes") -> None:
+    def __init__(
+        self, nlp: Language, name: str = "newsquotes", join_turns: bool = False
+    ) -> None:
         self.name = name
+        self.join_turns = join_turns
 
     def __call__(self, doc: Doc) -> Doc:
         regions = doc._.regions
         if regions is None:
             regions, _title = find_regions(doc.text)
             doc._.regions = regions
-        quotes = attribute(doc, regions)
+        quotes = attribute(doc, regions, join_turns=self.join_turns)
         speakers = resolve_speakers(doc, quotes)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
 
 
-@Language.factory("newsquotes")
-def make_quote_component(nlp: Language, name: str) -> QuoteComponent:
-    return QuoteComponent(nlp, name)
+@Language.factory("newsquotes", default_config={"join_turns": False})
+def make_quote_component(nlp: Language, name: str, join_turns: bool) -> QuoteComponent:
+    """``join_turns``: one quote per speaker turn (see :func:`attribute`)."""
+    return QuoteComponent(nlp, name, join_turns)
 
 
-def build_nlp(base: Language | None = None) -> Language:
+def build_nlp(base: Language | None = None, *, join_turns: bool = False) -> Language:
     """The English model with the paragraph splitter before the parser and ``newsquotes`` last."""
     nlp = base if base is not None else load_spacy()
     if "newsquotes_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsquotes_paragraphs", before=before)
     if "newsquotes" not in nlp.pipe_names:
-        nlp.add_pipe("newsquotes", last=True)
+        nlp.add_pipe("newsquotes", last=True, config={"join_turns": join_turns})
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
@@ -78,8 +82,12 @@ def build_nlp(base: Language | None = None) -> Language:
 class Pipeline:
     """Turns :class:`Article` records with text into articles with quotes and speakers."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
-        self.nlp = build_nlp(nlp)
+    def __init__(self, nlp: Language | None = None, *, join_turns: bool = False) -> None:
+        """``join_turns``: report a speaker's quotes that run on without a new attribution
+        (``"A," she said. "B."``) as one quote with several spans, as PolNeAR and PARC
+        annotate them; by default each is a quote of its own."""
+        self.join_turns = join_turns
+        self.nlp = build_nlp(nlp, join_turns=join_turns)
 
     def _check(self, article: Article) -> None:
         name = article.source or article.id
@@ -131,14 +139,36 @@ class Pipeline:
         return self._finish(article, doc)
 
     def pipe(
-        self, articles: Iterable[Article], batch_size: int = 8
+        self, articles: Iterable[Article], batch_size: int = 16
     ) -> Iterator[Article | DocumentError]:
-        """Process many articles; a bad one is yielded as its error and the rest go on."""
+        """Process many articles in batches (faster than one by one), in order; a bad one is
+        yielded as its error and the rest go on."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, articles: list[Article]) -> Iterator[Article | DocumentError]:
+        results: list[Article | DocumentError | None] = []
+        docs: list[Doc] = []
         for article in articles:
             try:
-                yield self.process(article)
+                self._check(article)
             except DocumentError as exc:
-                yield exc
+                results.append(exc)
+                continue
+            if not article.text.strip():
+                results.append(article)
+                continue
+            docs.append(self._make_doc(article))
+            results.append(None)
+        parsed = iter(self.nlp.pipe(docs, batch_size=len(docs) or 1))
+        for article, result in zip(articles, results, strict=True):
+            yield self._finish(article, next(parsed)) if result is None else result
 
 
 _default: Pipeline | None = None

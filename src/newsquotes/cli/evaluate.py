@@ -27,11 +27,11 @@ def _progress_bar(documents: Sequence[GoldDocument]) -> Iterable[GoldDocument]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score only the first N articles (in name order).")
-@click.option("--join-split-quotes", "join_split", is_flag=True,
-              help="Before matching, join predictions that lie inside one gold attribution "
-                   "and name the same speaker. Uses the gold, so it flatters precision.")
+@click.option("--join-turns", is_flag=True,
+              help="Run the engine with one quote per speaker turn ('\"A,\" she said. "
+                   "\"B.\"' as one quote with two spans), the convention of PolNeAR and PARC.")
 def evaluate_command(
-    gold_dir: str, threshold: float, as_json: bool, limit: int | None, join_split: bool
+    gold_dir: str, threshold: float, as_json: bool, limit: int | None, join_turns: bool
 ) -> None:
     """Score quotes, speakers and cues found in GOLD_DIR/text against GOLD_DIR/attributions.
 
@@ -39,8 +39,11 @@ def evaluate_command(
     an article has several annotator files, the first in name order is the gold.
     """
     try:
-        report = evaluate(gold_dir, threshold=threshold, limit=limit, progress=_progress_bar,
-                          join_split=join_split)
+        from ..pipeline import Pipeline, default_pipeline
+
+        pipeline = Pipeline(join_turns=True) if join_turns else default_pipeline()
+        report = evaluate(gold_dir, pipeline, threshold=threshold, limit=limit,
+                          progress=_progress_bar)
     except GoldFormatError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

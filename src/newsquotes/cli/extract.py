@@ -9,6 +9,7 @@ import textwrap
 from typing import IO
 
 import click
+from tqdm import tqdm
 
 from ..errors import DocumentError
 from ..model import Article
@@ -71,15 +72,11 @@ def extract_command(paths: tuple[str, ...], output: IO[str], fmt: str | None) ->
         fmt = "jsonl"
     failed = 0
     first = True
-    for document in documents:
-        result: Article | DocumentError
-        if isinstance(document, DocumentError):
-            result = document
-        else:
-            try:
-                result = pipeline.process(document)
-            except DocumentError as exc:
-                result = exc
+    readable = (d for d in documents if not isinstance(d, DocumentError))
+    processed = pipeline.pipe(readable)
+    show = sys.stderr.isatty() and len(documents) > 1
+    for document in tqdm(documents, unit="article", disable=not show, file=sys.stderr):
+        result = document if isinstance(document, DocumentError) else next(processed)
         if isinstance(result, DocumentError):
             failed += 1
             click.echo(f"error: {result}", err=True)

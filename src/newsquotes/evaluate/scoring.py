@@ -206,9 +206,8 @@ class Report:
     predicted_by_type: Counter[str] = field(default_factory=Counter)
     correct_by_type: Counter[str] = field(default_factory=Counter)
     dropped_below_threshold: int = 0
-    join_split: bool = False
-    merged_fragments: int = 0
-    """Predictions joined to the gold's granularity (see :func:`merge_to_gold_granularity`)."""
+    join_turns: bool = False
+    """Whether the engine reported one quote per speaker turn (``Pipeline(join_turns=True)``)."""
     errors: list[str] = field(default_factory=list)
     """One line per document that could not be read or predicted (its gold still counts)."""
     notes: list[str] = field(default_factory=list)
@@ -222,8 +221,7 @@ class Report:
             "predicted_by_type": dict(sorted(self.predicted_by_type.items())),
             "correct_by_type": dict(sorted(self.correct_by_type.items())),
             "dropped_below_threshold": self.dropped_below_threshold,
-            "join_split": self.join_split,
-            "merged_fragments": self.merged_fragments,
+            "join_turns": self.join_turns,
             "errors": list(self.errors),
             "notes": list(self.notes),
         }
@@ -236,11 +234,8 @@ class Report:
             f"{everything.predicted} predictions (threshold {self.threshold:.2f}, "
             f"{self.dropped_below_threshold} dropped below it)"
         ]
-        if self.join_split:
-            lines.append(
-                f"gold-informed joining on: {self.merged_fragments} predictions inside one "
-                "gold attribution joined (flatters precision)"
-            )
+        if self.join_turns:
+            lines.append("one quote per speaker turn (join_turns)")
         for subset in self.subsets.values():
             lines.append("")
             lines.append(
@@ -282,65 +277,10 @@ def quote_spans(quote: Quote) -> SpanList:
     return tuple(sorted((int(s), int(e)) for s, e in quote.spans))
 
 
-def merge_to_gold_granularity(
-    gold: GoldDocument, quotes: Sequence[Quote]
-) -> tuple[list[Quote], int]:
-    """Join predictions that are pieces of one gold attribution, by the same speaker.
-
-    The engine reports ``"A," she said. "B."`` as two quotes by one speaker; some gold
-    standards (PolNeAR) annotate it as one attribution with two spans. Before matching,
-    predictions that lie wholly inside one gold attribution's extent and name the same
-    speaker become one prediction, so granularity is not scored as a mistake. Returns the
-    predictions and how many were joined away.
-    """
-    joined: list[Quote] = []
-    absorbed: set[int] = set()
-    extents = [(min(s for s, _ in a.content), max(e for _, e in a.content))
-               for a in gold.attributions if a.content]
-    for g_start, g_end in extents:
-        inside = [
-            n for n, q in enumerate(quotes)
-            if n not in absorbed and g_start <= q.spans[0][0] and q.spans[-1][1] <= g_end
-        ]
-        groups: dict[str | None, list[int]] = {}
-        for n in inside:
-            groups.setdefault(quotes[n].speaker_name, []).append(n)
-        for members in groups.values():
-            if len(members) < 2:
-                continue
-            first = quotes[members[0]]
-            merged = Quote(
-                id=first.id,
-                type=first.type,
-                spans=sorted(span for n in members for span in quotes[n].spans),
-                text=" ".join(quotes[n].text for n in members),
-                cue=next((quotes[n].cue for n in members if quotes[n].cue), None),
-                speaker=first.speaker,
-                speaker_id=first.speaker_id,
-                speaker_name=first.speaker_name,
-                confidence=max(quotes[n].confidence for n in members),
-            )
-            joined.append(merged)
-            absorbed.update(members)
-    kept = [q for n, q in enumerate(quotes) if n not in absorbed] + joined
-    kept.sort(key=lambda q: q.spans[0][0])
-    return kept, len(absorbed) - len(joined)
-
-
-def score_document(
-    report: Report, gold: GoldDocument, quotes: Sequence[Quote], *, join_split: bool = False
-) -> None:
-    """Add one article's gold attributions and (already filtered) predictions to ``report``.
-
-    ``join_split`` first applies :func:`merge_to_gold_granularity`. It looks at the gold to
-    decide what to join, so it flatters precision; it is off unless asked for, and the report
-    says how many predictions it joined.
-    """
+def score_document(report: Report, gold: GoldDocument, quotes: Sequence[Quote]) -> None:
+    """Add one article's gold attributions and (already filtered) predictions to ``report``."""
     text = gold.text
     report.documents += 1
-    if join_split:
-        quotes, merged = merge_to_gold_granularity(gold, quotes)
-        report.merged_fragments += merged
     gold_spans = [a.content for a in gold.attributions]
     pred_spans = [quote_spans(q) for q in quotes]
     exact = match_exact(
@@ -415,7 +355,6 @@ def evaluate(
     threshold: float = 0.0,
     limit: int | None = None,
     progress: Progress | None = None,
-    join_split: bool = False,
 ) -> Report:
     """Score ``predictions`` (articles keyed or identified by gold document name), or what
     ``pipeline`` (default: the shared one) finds in the gold texts, against ``gold_dir``.
@@ -423,10 +362,9 @@ def evaluate(
     Predictions with ``confidence < threshold`` are dropped first. A document that cannot be
     read, has no prediction or fails in the pipeline is listed in ``Report.errors``; the
     other documents are scored, and a failed document's gold counts as not found.
-    ``join_split``: see :func:`score_document` (off by default: the plain one-to-one score).
     """
     gold_set = read_gold(gold_dir, limit=limit)
-    report = Report(gold_dir=str(gold_dir), threshold=threshold, join_split=join_split)
+    report = Report(gold_dir=str(gold_dir), threshold=threshold)
     report.errors.extend(str(error) for error in gold_set.errors)
     for document in gold_set.documents:
         report.notes.extend(document.notes)
@@ -435,9 +373,14 @@ def evaluate(
         from ..pipeline import default_pipeline
 
         pipeline = default_pipeline()
+    report.join_turns = bool(getattr(pipeline, "join_turns", False)) and given is None
     documents: Iterable[GoldDocument] = (
         progress(gold_set.documents) if progress else gold_set.documents
     )
+    if given is None:
+        assert pipeline is not None
+        articles = (Article(id=d.name, text=d.text, source=d.name) for d in gold_set.documents)
+        processed = pipeline.pipe(articles)
     for document in documents:
         quotes: list[Quote] = []
         if given is not None:
@@ -447,13 +390,12 @@ def evaluate(
             else:
                 quotes = list(article.quotes)
         else:
-            assert pipeline is not None
-            article = Article(id=document.name, text=document.text, source=document.name)
-            try:
-                quotes = list(pipeline.process(article).quotes)
-            except DocumentError as exc:
-                report.errors.append(str(exc))
+            result = next(processed)
+            if isinstance(result, DocumentError):
+                report.errors.append(str(result))
+            else:
+                quotes = list(result.quotes)
         kept = [q for q in quotes if q.confidence >= threshold]
         report.dropped_below_threshold += len(quotes) - len(kept)
-        score_document(report, document, kept, join_split=join_split)
+        score_document(report, document, kept)
     return report

@@ -633,12 +633,10 @@ def _governed_pass(art: _Article, attributions: list[Attribution], used: set[int
 
 
 def _looks_like_title(inner: str) -> bool:
-    """Short, or every word capitalised: a name of a work or a scare quote."""
-    words = [w for w in inner.strip(" ,.!?;:").split() if w.isalpha()]
-    if len(words) < 3:
-        return True
+    """Every word capitalised (``"Night Harbour"``): the name of a work, not speech."""
+    words = [w for w in inner.strip(" ,.!?;:").split() if w[:1].isalpha()]
     small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
-    return all(w[0].isupper() or w.lower() in small for w in words)
+    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _opens_sentence(art: _Article, q: QuotedSpan) -> bool:
@@ -683,8 +681,32 @@ def _floating_pass(
 # ---------------------------------------------------------------------------------------
 
 
-def find_attributions(doc: Doc, regions: list[Region]) -> list[Attribution]:
-    """All attributions in ``doc`` outside ``regions``, in text order."""
+def _join_turns(art: _Article, found: list[Attribution]) -> list[Attribution]:
+    """Fold a floating quote into the direct quote of the same speaker right before it."""
+    joined: list[Attribution] = []
+    for a in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and a.rule == "floating"
+            and a.speaker is not None
+            and a.speaker == prev.speaker
+            and prev.type == "direct"
+            and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+        ):
+            prev.spans.extend(a.spans)
+            continue
+        joined.append(a)
+    return joined
+
+
+def find_attributions(
+    doc: Doc, regions: list[Region], *, join_turns: bool = False
+) -> list[Attribution]:
+    """All attributions in ``doc`` outside ``regions``, in text order.
+
+    ``join_turns`` folds each frameless quote that continues the previous direct quote's
+    speaker into it: one attribution per speaker turn."""
     art = _Article(doc, regions)
     transcript = _transcript_turns(art)
     direct, used = _direct_pass(art)
@@ -696,7 +718,7 @@ def find_attributions(doc: Doc, regions: list[Region]) -> list[Attribution]:
     found += _floating_pass(art, found, used)
     found = [a for a in found if not art.in_region(a.start)]
     found.sort(key=lambda a: a.start)
-    return found
+    return _join_turns(art, found) if join_turns else found
 
 
 def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
@@ -706,11 +728,11 @@ def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def attribute(doc: Doc, regions: list[Region]) -> list[Quote]:
+def attribute(doc: Doc, regions: list[Region], *, join_turns: bool = False) -> list[Quote]:
     """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
     text = doc.text
     quotes = []
-    for n, a in enumerate(find_attributions(doc, regions), start=1):
+    for n, a in enumerate(find_attributions(doc, regions, join_turns=join_turns), start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
         key = class_key(a.rule, cue_class(doc, a.cue), speaker_class(doc, a.speaker))
         quotes.append(
