@@ -107,8 +107,9 @@ def _strip_det(text: str) -> str:
 def _org_names(span: DocSpan) -> list[str]:
     orgs = []
     for ent in span.ents:
-        if ent.label_ in ("ORG",):
-            orgs.append(_strip_det(ent.text))
+        name = _POSSESSIVE.sub("", _strip_det(ent.text)).strip()
+        if ent.label_ == "ORG" and any(c.isalpha() for c in name):
+            orgs.append(name)
     return orgs
 
 
@@ -116,10 +117,13 @@ def _role_phrases(head: Token) -> list[str]:
     """``a political observer and journalist`` → [political observer, journalist]."""
     roles = []
     for noun in [head, *[c for c in head.conjuncts if c.pos_ == "NOUN"]]:
-        if noun.pos_ != "NOUN":
+        # a role is a singular common noun: not "events", "’s" or a capitalised name part
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
+            continue
+        if noun.text[0].isupper() and noun.lower_ not in TITLES and noun.i != noun.sent.start:
             continue
         mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"
-                and c.ent_type_ == ""]
+                and c.ent_type_ == "" and c.is_alpha]
         words = [m.text.lower() for m in mods if m.i >= noun.left_edge.i] + [noun.text.lower()]
         roles.append(" ".join(words))
     return roles
@@ -183,13 +187,14 @@ class _Cast:
                 if 1 <= len(span) <= 25 and '"' not in text and "“" not in text:
                     person.describe(text, _role_phrases(child), _org_names(span))
         # Pre-modifiers: "Carnegie analyst Umarov", "Russian President Vladimir Putin"
-        lefts = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod")
-                 and t.i < ent.start]
+        lefts = [t for t in self.doc[head.left_edge.i : ent.start]
+                 if t.dep_ in ("compound", "amod", "nmod") and not t.is_punct]
         if lefts:
-            roles = [t.text.lower().rstrip(".") for t in lefts
-                     if t.pos_ == "NOUN" or t.lower_.rstrip(".") in TITLES]
-            orgs = [t.text for t in lefts if t.pos_ == "PROPN" and t.ent_type_ in ("ORG", "")
-                    and t.lower_.rstrip(".") not in TITLES]
+            roles = [r for r in map(_role_word, lefts) if r]
+            # "Carnegie analyst Umarov": a proper noun before a role word is where they work
+            orgs = [t.text for t in lefts if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")
+                    and t.lower_.rstrip(".") not in TITLES
+                    and (t.ent_type_ == "ORG" or _role_word(self.doc[t.i + 1]) is not None)]
             if roles or orgs:
                 person.describe(None, roles, orgs)
         person.add_alias(_clean_name(ent))
@@ -319,10 +324,35 @@ def _resolve(
                 found.add_alias(mention.text)
                 return found
     if lower in GROUP_PRONOUNS:
-        return cast.person_for_name(mention.text, at, kind="group")
+        return None  # "they" names no one on its own; never a speaker record
     kind = "group" if root.tag_ in ("NNS", "NNPS") else "unknown"
     name = _strip_det(mention.text) if kind == "unknown" else mention.text
     return cast.person_for_name(name, at, kind=kind)
+
+
+_TITLE_WORDS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+    "pres": "president", "prof": "professor", "lt": "lieutenant", "col": "colonel",
+    "sgt": "sergeant", "amb": "ambassador", "dr": "doctor",
+}
+_NOT_ROLES = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"}
+
+
+def _role_word(token: Token) -> str | None:
+    """A word before a name that says what the person is (``analyst``, ``Sen.``), if it is one.
+
+    Singular common nouns and known titles count; honorifics, plurals and punctuation don't.
+    """
+    word = token.text.lower().rstrip(".")
+    if not word.isalpha() or word in _NOT_ROLES:
+        return None
+    if word in _TITLE_WORDS:
+        return _TITLE_WORDS[word]
+    if word in TITLES:
+        return word
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and token.text[0].islower():
+        return word
+    return None
 
 
 def _known_surname(cast: _Cast, word: str) -> bool:
@@ -336,6 +366,6 @@ def _has_person_appos(root: Token) -> bool:
 
 
 def _describe_mention(person: _Person, mention: DocSpan, root: Token) -> None:
-    lefts = [t for t in root.lefts if t.dep_ in ("compound", "amod") and t.pos_ == "NOUN"]
-    if lefts:
-        person.describe(None, [t.text.lower() for t in lefts], [])
+    roles = [r for t in root.lefts if t.dep_ in ("compound", "amod") and (r := _role_word(t))]
+    if roles:
+        person.describe(None, roles, [])
