@@ -323,3 +323,27 @@ def test_confidence_in_range_and_framed_beats_floating() -> None:
     for q in article.quotes:
         assert 0.0 <= q.confidence <= 1.0
     assert quote_at(article, framed).confidence > quote_at(article, floating).confidence
+
+
+def test_join_turns_folds_a_continuing_quote_into_the_previous_one() -> None:
+    from newsquotes.pipeline import Pipeline
+
+    text = (
+        '"The ferry will run again in May," said Ilse Varga, the harbour master. '
+        '"We have the crew and the fuel."\n\n'
+        "The council meets on Friday."
+    )
+    separate = extract(text)
+    assert [q.text for q in separate.quotes] == [
+        '"The ferry will run again in May,"',
+        '"We have the crew and the fuel."',
+    ]
+    joined = Pipeline(join_turns=True).process(Article(id="ferry", text=text))
+    assert len(joined.quotes) == 1
+    quote = joined.quotes[0]
+    assert quote.spans == [
+        (0, len('"The ferry will run again in May,"')),
+        (text.index('"We have'), text.index("fuel.") + len('fuel."')),
+    ]
+    assert quote.speaker_name == "Ilse Varga"
+    assert quote.cue is not None and quote.cue.text == "said"

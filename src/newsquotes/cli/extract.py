@@ -58,12 +58,17 @@ def _write(article: Article, fmt: str, out: IO[str], first: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default=None,
               help="jsonl (one article a line), json, or table. "
                    "Default: table for one file on a terminal, else jsonl.")
-def extract_command(paths: tuple[str, ...], output: IO[str], fmt: str | None) -> None:
+@click.option("--join-turns", is_flag=True,
+              help="One quote per speaker turn: a quote that continues the previous speaker "
+                   "without a new attribution joins that quote as another span.")
+def extract_command(
+    paths: tuple[str, ...], output: IO[str], fmt: str | None, join_turns: bool
+) -> None:
     """Find every quote in the articles at PATHS (files, directories, globs, '-' for stdin)."""
-    from ..pipeline import default_pipeline
+    from ..pipeline import Pipeline, default_pipeline
     from ..read import read_documents
 
-    pipeline = default_pipeline()
+    pipeline = Pipeline(join_turns=True) if join_turns else default_pipeline()
     documents = list(read_documents(paths))
     if fmt is None:
         one = len(documents) == 1
