@@ -144,7 +144,14 @@ def _mention(art: _Article, head: Token, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _subject(cue: Token) -> Token | None:
+    """Who speaks through ``cue``: its subject, or the agent of a passive
+    (``was asked by host Bill Maher``), whose subject is the listener."""
     for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    for child in cue.children:
+        if child.dep_ == "nsubjpass" and _lemma(cue) in ADDRESSEE_VERBS:
+            return None
         if child.dep_ in SUBJECT_DEPS:
             return child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
@@ -218,6 +225,11 @@ def _ends_like_speech(art: _Article, q: QuotedSpan) -> bool:
     return last in _SPEECH_END or after == ","
 
 
+def _ends_sentence(art: _Article, q: QuotedSpan) -> bool:
+    inner_end = q.end - 2 if q.closed else q.end - 1
+    return inner_end > q.start and art.text[inner_end] == "."
+
+
 def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]:
     """An attribution in the frame that follows quote ``q``; also where the frame ends."""
     doc = art.doc
@@ -229,6 +241,23 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
         return None, hi
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
+    dashed = any(doc[k].text in ("―", "—", "–", "-") for k in range(lo, first))
+    if dashed:
+        # '"..." ― Oscar Quintero': a signature after a dash
+        head = _name_at(art, first)
+        if head is not None:
+            return (
+                Attribution("direct", [(q.start, q.end)], None, _mention(art, head, lo, hi),
+                            0.8, "direct-name"),
+                hi,
+            )
+    if _ends_sentence(art, q) and doc[first].text[:1].isupper():
+        # '..." Sen. Rubio called it ...': after a full stop a capital opens a new sentence,
+        # unless a speech verb follows at once ('..." Smith said.').
+        nxt = next((k for k in range(first + 1, min(hi, first + 4))
+                    if _is_speech_cue(doc[k])), None)
+        if nxt is None or any(c.dep_ == "ccomp" and c.i > nxt for c in doc[nxt].children):
+            return None, hi
     cue: Token | None = None
     for i in range(first, hi):
         if _is_speech_cue(doc[i]):
@@ -242,7 +271,13 @@ def _frame_after(art: _Article, q: QuotedSpan) -> tuple[Attribution | None, int]
         # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
         # or right before one, is the cue.
         for i in range(first, min(hi, first + 4)):
-            if doc[i].pos_ == "VERB" and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON")):
+            if (
+                doc[i].pos_ == "VERB"
+                and doc[i].is_alpha
+                and doc[i].lemma_ not in ("be", "have", "do")
+                and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON"))
+                and not any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children)
+            ):
                 subj = _subject(doc[i])
                 if (subj is not None and lo <= subj.i < hi) or (
                     i == first and i + 1 < hi and doc[i + 1].pos_ in ("PROPN", "PRON")
@@ -335,7 +370,15 @@ def _frame_before(art: _Article, q: QuotedSpan) -> Attribution | None:
             break
     if doc[i].text == ":":
         head = _name_before(art, i, lo)
-        if head is not None and (cue is None or cue.i < head.i):
+        # "Pollsters agree - Carl Bialik:" names the speaker; "telling Breitbart London:"
+        # names the listener.
+        if head is not None and (
+            cue is None
+            or (cue.i < head.i and _name_at(art, cue.i + 1) is not None
+                and _name_at(art, cue.i + 1).i == head.i)  # "Said Ellis:"
+            or (cue.i < head.i and _lemma(cue) not in ADDRESSEE_VERBS
+                and any(doc[k].is_punct for k in range(cue.i + 1, head.i)))
+        ):
             return Attribution("direct", [(q.start, q.end)], (i, i + 1),
                                _mention(art, head, max(lo, head.i - 4), i), 0.8, "direct-colon")
     if cue is not None:
@@ -357,9 +400,16 @@ def _transcript_turns(art: _Article) -> list[Attribution]:
         if not match or art.in_region(start):
             continue
         name = match.group(1)
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        if sum(w[:1].isalpha() for w in text[match.end(1) + 1 : end].split()) < 3:
+            continue  # "Clinton: 1,769." is a tally, not a turn
         if not name.isupper():
             span = art.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-            if span is None or not any(t.ent_type_ == "PERSON" for t in span):
+            if span is None or not (
+                any(t.ent_type_ == "PERSON" for t in span)
+                or (len(span) <= 3 and all(t.pos_ == "PROPN" for t in span))
+            ):
                 continue
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
@@ -636,7 +686,7 @@ def _looks_like_title(inner: str) -> bool:
     """Every word capitalised (``"Night Harbour"``): the name of a work, not speech."""
     words = [w for w in inner.strip(" ,.!?;:").split() if w[:1].isalpha()]
     small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
-    return bool(words) and all(w[0].isupper() or w.lower() in small for w in words)
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _opens_sentence(art: _Article, q: QuotedSpan) -> bool:
@@ -710,8 +760,9 @@ def find_attributions(
     art = _Article(doc, regions)
     transcript = _transcript_turns(art)
     direct, used = _direct_pass(art)
+    turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
     direct = [a for a in direct
-              if not any(t.spans[0][0] <= a.start < t.spans[0][1] for t in transcript)]
+              if not any(start <= a.start < end for start, end in turns)]
     indirect = _indirect_pass(art, direct + transcript)
     found = direct + transcript + indirect
     found += _governed_pass(art, found, used)
