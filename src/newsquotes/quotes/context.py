@@ -1,0 +1,148 @@
+"""What every attribution pass shares: the article's lookups, the record being built, and
+small questions about tokens (is this a cue, who is its subject, what is this phrase)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Region
+from .cues import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, cue_lemma
+from .quote_marks import QuotedSpan, find_quoted_spans
+
+SENTENCE_END = {".", "!", "?"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A quote being built: token-level, before it becomes a :class:`Quote`."""
+
+    type: str
+    spans: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None  # char offsets of the mention
+    confidence: float
+    rule: str
+    quoted: list[QuotedSpan] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+
+class ArticleView:
+    """Per-document lookups shared by the passes."""
+
+    def __init__(self, doc: Doc, regions: list[Region]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
+        self.regions = sorted((r.start, r.end) for r in regions if r.kind != "title")
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
+        self.quoted = [q for q in find_quoted_spans(self.text) if not self.in_region(q.start)]
+        self.token_starts = [t.idx for t in doc]
+        # For each token, the index of the quoted span holding it (or -1).
+        self.quote_of_token = [-1] * len(doc)
+        for n, q in enumerate(self.quoted):
+            for i in range(self.token_at(q.start), self.token_at(q.end - 1) + 1):
+                self.quote_of_token[i] = n
+
+    def in_region(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.regions)
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect_right(self.token_starts, char) - 1)
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self.paragraph_starts, char) - 1
+
+    def cover_quotes(self, start: int, end: int) -> tuple[int, int]:
+        """Widen ``[start, end)`` so that no quoted span is cut in two."""
+        for q in self.quoted:
+            if q.start < end and start < q.end:
+                start, end = min(start, q.start), max(end, q.end)
+        return start, end
+
+    def span_chars(self, start_token: int, end_token: int) -> tuple[int, int]:
+        """Character offsets of tokens ``[start_token, end_token)``, trimmed of space."""
+        doc = self.doc
+        start = doc[start_token].idx
+        last = doc[end_token - 1]
+        return start, last.idx + len(last.text)
+
+
+def lemma(token: Token) -> str:
+    return cue_lemma(token.lemma_, token.text)
+
+
+def is_cue(token: Token) -> bool:
+    base = lemma(token)
+    return token.pos_ in ("VERB", "AUX") and (base in SPEECH_VERBS or base in BELIEF_VERBS)
+
+
+def is_speech_cue(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and lemma(token) in SPEECH_VERBS
+
+
+def cue_extent(token: Token) -> tuple[int, int]:
+    """The cue's tokens: the verb with its particle or auxiliaries (``has said``, ``point out``)."""
+    start, end = token.i, token.i + 1
+    for child in token.children:
+        if child.dep_ == "prt" and child.i == end:
+            end = child.i + 1
+    return start, end
+
+
+def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, int]:
+    """Char span of the noun phrase headed by ``head``, kept inside tokens ``[lo, hi)``."""
+    left, right = head.i, head.i
+    for t in head.subtree:
+        if lo <= t.i < hi and art.quote_of_token[t.i] < 0:
+            left = min(left, t.i)
+            right = max(right, t.i)
+    # A dateline or a paragraph break before the name is not part of it:
+    # "Washington (AFP) – Democrat Hillary Clinton".
+    for k in range(head.i - 1, left - 1, -1):
+        if art.doc[k].text in ("–", "—", ")", ":") or "\n" in art.doc[k].text:
+            left = k + 1
+            break
+    tokens = art.doc[left : right + 1]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if not len(tokens):
+        return head.idx, head.idx + len(head.text)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """Who speaks through ``cue``: its subject, or the agent of a passive
+    (``was asked by host Bill Maher``), whose subject is the listener."""
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    for child in cue.children:
+        if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:
+            return None
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
+    if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head.i != cue.i:
+        if cue.dep_ == "relcl":
+            return cue.head
+        for child in cue.head.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+    return None
+
+
+def speaker_head(token: Token) -> Token:
+    """Relative pronouns stand for the noun they hang from (``Smith, who said``)."""
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token

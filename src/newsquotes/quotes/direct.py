@@ -1,0 +1,313 @@
+"""Pass 1: direct quotes with a frame.
+
+A quoted span followed (``"...," said X``) or preceded (``X said: "..."``) by its
+attribution; a quote split by its attribution joined into one; a quote followed by a bare
+name or a signature (``"...," Temur Umarov, an analyst``); transcript turns (``PENCE: ...``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .context import (
+    SENTENCE_END,
+    ArticleView,
+    Attribution,
+    cue_extent,
+    is_speech_cue,
+    lemma,
+    mention_span,
+    speaker_head,
+    speaker_of,
+)
+from .cues import ADDRESSEE_VERBS
+from .quote_marks import ALL_MARKS, QuotedSpan
+
+FRAME_WINDOW = 40
+"""Tokens after a quote in which its attribution must appear."""
+_TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}):\s+\S")
+
+
+def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int]:
+    """Tokens after a quote up to the end of its frame: a sentence end or the next quote."""
+    doc = art.doc
+    i = after
+    end = min(len(doc), after + FRAME_WINDOW)
+    while i < end:
+        t = doc[i]
+        if "\n" in t.text or art.paragraph_of(t.idx) != paragraph:
+            break
+        if art.quote_of_token[i] >= 0:
+            break
+        if t.text in SENTENCE_END and i > after:
+            return after, i + 1
+        i += 1
+    return after, i
+
+
+def first_word(art: ArticleView, lo: int, hi: int) -> int | None:
+    for i in range(lo, hi):
+        t = art.doc[i]
+        if not (t.is_punct or t.is_space or t.text in ALL_MARKS):
+            return i
+    return None
+
+
+def name_at(art: ArticleView, i: int) -> Token | None:
+    """A proper name starting at token ``i`` (entity or proper noun), returning its head."""
+    t = art.doc[i]
+    if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN":
+        # walk right over the name to find its syntactic head
+        j = i
+        while j + 1 < len(art.doc) and (
+            art.doc[j + 1].pos_ == "PROPN" or art.doc[j + 1].ent_iob_ == "I"
+        ):
+            j += 1
+        return art.doc[j]
+    return None
+
+
+_SPEECH_END = set(",?!.…—–-:;")
+
+
+def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
+    """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame."""
+    inner_end = q.end - 2 if q.closed else q.end - 1
+    last = art.text[inner_end] if inner_end > q.start else ""
+    after = art.text[q.end : q.end + 1]
+    return last in _SPEECH_END or after == ","
+
+
+def _ends_sentence(art: ArticleView, q: QuotedSpan) -> bool:
+    inner_end = q.end - 2 if q.closed else q.end - 1
+    return inner_end > q.start and art.text[inner_end] == "."
+
+
+def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, int]:
+    """An attribution in the frame that follows quote ``q``; also where the frame ends."""
+    doc = art.doc
+    after = art.token_at(q.end - 1) + 1
+    paragraph = art.paragraph_of(q.end - 1)
+    lo, hi = _post_window(art, after, paragraph)
+    first = first_word(art, lo, hi)
+    if first is None or not _ends_like_speech(art, q):
+        return None, hi
+    if any(doc[k].text in "([" for k in range(lo, first)):
+        return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
+    dashed = any(doc[k].text in ("―", "—", "–", "-") for k in range(lo, first))
+    if dashed:
+        # '"..." ― Oscar Quintero': a signature after a dash
+        head = name_at(art, first)
+        if head is not None:
+            return (
+                Attribution("direct", [(q.start, q.end)], None, mention_span(art, head, lo, hi),
+                            0.8, "direct-name"),
+                hi,
+            )
+    if _ends_sentence(art, q) and doc[first].text[:1].isupper():
+        # '..." Sen. Rubio called it ...': after a full stop a capital opens a new sentence,
+        # unless a speech verb follows at once ('..." Smith said.').
+        nxt = next((k for k in range(first + 1, min(hi, first + 4))
+                    if is_speech_cue(doc[k])), None)
+        if nxt is None or any(c.dep_ == "ccomp" and c.i > nxt for c in doc[nxt].children):
+            return None, hi
+    cue: Token | None = None
+    for i in range(first, hi):
+        if is_speech_cue(doc[i]):
+            if any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children):
+                break  # '..., claiming that ...': the verb brings its own content
+            cue = doc[i]
+            break
+        if doc[i].text == "," and i > first + 12:
+            break
+    if cue is None:
+        # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
+        # or right before one, is the cue.
+        for i in range(first, min(hi, first + 4)):
+            if (
+                doc[i].pos_ == "VERB"
+                and doc[i].is_alpha
+                and doc[i].lemma_ not in ("be", "have", "do")
+                and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON"))
+                and not any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children)
+            ):
+                subj = speaker_of(doc[i])
+                if (subj is not None and lo <= subj.i < hi) or (
+                    i == first and i + 1 < hi and doc[i + 1].pos_ in ("PROPN", "PRON")
+                ):
+                    cue = doc[i]
+                break
+    speaker: tuple[int, int] | None = None
+    if cue is not None:
+        subj = speaker_of(cue)
+        if subj is None or not (lo <= subj.i < hi):
+            # "said X": the first noun phrase after the cue
+            subj = None
+            for j in range(cue.i + 1, hi):
+                if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
+                    head = doc[j]
+                    while head.head.i != head.i and lo <= head.head.i < hi and (
+                        head.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat")
+                    ):
+                        head = head.head
+                    subj = head
+                    break
+        if subj is not None and lo <= subj.i < hi:
+            subj = speaker_head(subj)
+            speaker = mention_span(art, subj, lo, hi)
+        if cue.i - first > 10 and subj is None:
+            return None, hi
+        return (
+            Attribution("direct", [(q.start, q.end)], cue_extent(cue), speaker,
+                        0.95 if speaker else 0.75, "direct-post"),
+            hi,
+        )
+    head = name_at(art, first)
+    if head is not None and (
+        head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper())
+    ):
+        return (
+            Attribution("direct", [(q.start, q.end)], None, mention_span(art, head, lo, hi),
+                        0.8, "direct-name"),
+            hi,
+        )
+    return None, hi
+
+
+def _name_before(art: ArticleView, colon: int, lo: int) -> Token | None:
+    """The proper name that ends right before token ``colon`` (``- Carl Bialik:``)."""
+    doc = art.doc
+    j = colon - 1
+    if j < lo or doc[j].pos_ != "PROPN" and doc[j].ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return doc[j]
+
+
+def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
+    """``X said: "..."`` or ``X said, "..."``: a cue right before the quote.
+
+    The frame may close the previous paragraph (``... responded:`` then the quote).
+    """
+    doc = art.doc
+    q_first = art.token_at(q.start)
+    i = q_first - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    if i >= 0 and is_speech_cue(doc[i]) and art.paragraph_of(doc[i].idx) == art.paragraph_of(
+        q.start
+    ):
+        # 'a man yelled "Stay there!"', 'saying "Too many."'
+        subj = speaker_of(doc[i])
+        speaker = mention_span(art, speaker_head(subj), 0, i) if subj is not None else None
+        return Attribution("direct", [(q.start, q.end)], cue_extent(doc[i]), speaker,
+                           0.85 if speaker else 0.6, "direct-pre")
+    if i < 0 or doc[i].text not in (":", ",", "—", "-"):
+        return None
+    if art.paragraph_of(doc[i].idx) != art.paragraph_of(q.start) and doc[i].text != ":":
+        return None
+    paragraph = art.paragraph_of(doc[i].idx)
+    lo = i
+    steps = 0
+    while lo > 0 and steps < 30:
+        prev = doc[lo - 1]
+        if art.paragraph_of(prev.idx) != paragraph or art.quote_of_token[lo - 1] >= 0:
+            break
+        if prev.text in SENTENCE_END:
+            break
+        lo -= 1
+        steps += 1
+    cue = None
+    for j in range(i - 1, lo - 1, -1):
+        if is_speech_cue(doc[j]):
+            cue = doc[j]
+            break
+    if doc[i].text == ":":
+        head = _name_before(art, i, lo)
+        # "Pollsters agree - Carl Bialik:" names the speaker; "telling Breitbart London:"
+        # names the listener.
+        if head is not None and (
+            cue is None
+            or (cue.i < head.i and name_at(art, cue.i + 1) is not None
+                and name_at(art, cue.i + 1).i == head.i)  # "Said Ellis:"
+            or (cue.i < head.i and lemma(cue) not in ADDRESSEE_VERBS
+                and any(doc[k].is_punct for k in range(cue.i + 1, head.i)))
+        ):
+            return Attribution("direct", [(q.start, q.end)], (i, i + 1),
+                               mention_span(art, head, max(lo, head.i - 4), i), 0.8, "direct-colon")
+    if cue is not None:
+        subj = speaker_of(cue)
+        speaker = None
+        if subj is not None and lo <= subj.i < i:
+            speaker = mention_span(art, speaker_head(subj), lo, cue.i)
+        return Attribution("direct", [(q.start, q.end)], cue_extent(cue), speaker,
+                           0.9 if speaker else 0.7, "direct-pre")
+    return None
+
+
+def transcript_turns(art: ArticleView) -> list[Attribution]:
+    """``PENCE: Well, look, ...`` or ``Chris Matthews: ...``: a name, a colon, their words."""
+    found = []
+    text = art.text
+    for start in art.paragraph_starts:
+        match = _TRANSCRIPT_RE.match(text, start)
+        if not match or art.in_region(start):
+            continue
+        name = match.group(1)
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        if sum(w[:1].isalpha() for w in text[match.end(1) + 1 : end].split()) < 3:
+            continue  # "Clinton: 1,769." is a tally, not a turn
+        if not name.isupper():
+            span = art.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if span is None or not (
+                any(t.ent_type_ == "PERSON" for t in span)
+                or (len(span) <= 3 and all(t.pos_ == "PROPN" for t in span))
+            ):
+                continue
+        end = text.find("\n", match.end())
+        end = len(text) if end < 0 else end
+        content_start = match.end() - 1
+        colon = match.end(1)
+        found.append(
+            Attribution("direct", [(content_start, end)],
+                        (art.token_at(colon), art.token_at(colon) + 1),
+                        (match.start(1), match.end(1)), 0.85, "transcript")
+        )
+    return found
+
+
+def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
+    results: list[Attribution] = []
+    used: set[int] = set()
+    n = 0
+    while n < len(art.quoted):
+        q = art.quoted[n]
+        attribution, frame_end = _frame_after(art, q)
+        if attribution is not None:
+            used.add(n)
+            # "A," explained Umarov, "B." -- the frame ends with a comma and a quote follows.
+            if n + 1 < len(art.quoted):
+                nxt = art.quoted[n + 1]
+                between = art.text[q.end : nxt.start]
+                last = art.doc[frame_end - 1].text if frame_end > 0 else ""
+                same_paragraph = art.paragraph_of(nxt.start) == art.paragraph_of(q.start)
+                if (
+                    same_paragraph
+                    and art.token_at(nxt.start) <= frame_end + 1
+                    and last not in SENTENCE_END
+                    and len(between) < 200
+                ):
+                    attribution.spans.append((nxt.start, nxt.end))
+                    used.add(n + 1)
+                    n += 1
+            results.append(attribution)
+            n += 1
+            continue
+        attribution = _frame_before(art, q)
+        if attribution is not None:
+            used.add(n)
+            results.append(attribution)
+        n += 1
+    return results, used

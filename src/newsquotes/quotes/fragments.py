@@ -1,0 +1,145 @@
+"""Pass 3: quotes the frames did not claim.
+
+A quoted fragment inside a clause whose verb has a speaker is a mixed quote
+(``called it "a crucial step"``); a frameless quote that opens a sentence continues the
+latest speaker of the same or the two previous paragraphs (a floating quote), or has none.
+"""
+
+from __future__ import annotations
+
+from .context import (
+    ArticleView,
+    Attribution,
+    cue_extent,
+    is_cue,
+    lemma,
+    mention_span,
+    speaker_head,
+    speaker_of,
+)
+from .cues import cue_confidence
+from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan
+
+FLOATING_PARAGRAPHS = 2
+"""How many paragraphs back a frameless quote may look for its speaker."""
+
+
+def governed_pass(art: ArticleView, attributions: list[Attribution], used: set[int]) -> list[
+    Attribution
+]:
+    """A quoted fragment inside a clause whose verb has a speaker: ``called it "a disgrace"``."""
+    doc = art.doc
+    results: list[Attribution] = []
+    covered = [(s, e) for a in attributions for s, e in a.spans]
+    for n, q in enumerate(art.quoted):
+        if n in used or any(s < q.end and q.start < e for s, e in covered):
+            continue
+        first = art.token_at(q.start)
+        last = art.token_at(q.end - 1)
+        inner = [t for t in doc[first : last + 1] if t.text not in ALL_MARKS]
+        if not inner:
+            continue
+        # the token of the quote whose head lies outside it
+        top = next((t for t in inner if not (first <= t.head.i <= last)), inner[0])
+        verb = top.head
+        steps = 0
+        while verb.pos_ not in ("VERB",) and verb.head.i != verb.i and steps < 4:
+            verb = verb.head
+            steps += 1
+        if verb.pos_ != "VERB" or first <= verb.i <= last or verb.i > first:
+            continue
+        subj = speaker_of(verb)
+        if subj is None or subj.lower_ in ("it", "this", "that", "which", "there"):
+            continue
+        subj = speaker_head(subj)
+        if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > verb.i:
+            continue
+        child = top
+        while child.head.i != verb.i and child.head.i != child.i:
+            child = child.head
+        lo = verb.i + 1
+        hi = max(last + 1, max(t.i for t in child.subtree) + 1)
+        sent_end = doc[first].sent.end
+        hi = min(hi, sent_end)
+        while lo < hi and (doc[lo].is_space or doc[lo].lower_ == "that" or doc[lo].text == ","):
+            lo += 1
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
+            hi -= 1
+        if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
+            continue
+        c_start, c_end = art.cover_quotes(*art.span_chars(lo, hi))
+        speaker = mention_span(art, subj, min(t.i for t in subj.subtree),
+                           max(t.i for t in subj.subtree) + 1)
+        if not is_cue(verb) and looks_like_title(art.text[q.start + 1 : q.end - 1]):
+            continue  # 'showed the film "Night Harbour"': a title, not speech
+        confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45
+        results.append(Attribution("mixed", [(c_start, c_end)], cue_extent(verb), speaker,
+                                   confidence, "governed"))
+        covered.append((c_start, c_end))
+        used.add(n)
+    return results
+
+
+def looks_like_title(inner: str) -> bool:
+    """Every word capitalised (``"Night Harbour"``): the name of a work, not speech."""
+    words = [w for w in inner.strip(" ,.!?;:").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _opens_sentence(art: ArticleView, q: QuotedSpan) -> bool:
+    i = q.start - 1
+    while i >= 0 and art.text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or art.text[i] in "\n.!?:" or art.text[i] in DOUBLE_MARKS
+
+
+def floating_pass(
+    art: ArticleView, attributions: list[Attribution], used: set[int]
+) -> list[Attribution]:
+    results: list[Attribution] = []
+    covered = sorted((s, e) for a in attributions for s, e in a.spans)
+    known = sorted(
+        (a for a in attributions if a.speaker is not None), key=lambda a: a.start
+    )
+    for n, q in enumerate(art.quoted):
+        if n in used or any(s <= q.start and q.end <= e for s, e in covered):
+            continue
+        words = len(art.text[q.start : q.end].split())
+        if not _opens_sentence(art, q) or words < 4:
+            continue
+        paragraph = art.paragraph_of(q.start)
+        previous = [a for a in known if a.start < q.start]
+        speaker = None
+        confidence = 0.45
+        if previous:
+            last = previous[-1]
+            if paragraph - art.paragraph_of(last.start) <= FLOATING_PARAGRAPHS:
+                speaker = last.speaker
+                confidence = 0.7
+        results.append(
+            Attribution("direct", [(q.start, q.end)], None, speaker, confidence, "floating")
+        )
+        if speaker is not None:
+            known.append(results[-1])
+            known.sort(key=lambda a: a.start)
+    return results
+
+
+def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
+    """Fold a floating quote into the direct quote of the same speaker right before it."""
+    joined: list[Attribution] = []
+    for a in found:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and a.rule == "floating"
+            and a.speaker is not None
+            and a.speaker == prev.speaker
+            and prev.type == "direct"
+            and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+        ):
+            prev.spans.extend(a.spans)
+            continue
+        joined.append(a)
+    return joined
