@@ -22,55 +22,13 @@ from click.testing import CliRunner
 
 pytest.importorskip("flask", reason="the web server needs Flask: pip install 'newsquotes[serve]'")
 
+from article_factory import make_article
+
 from newsquotes.cli import main as cli_main  # noqa: E402
 from newsquotes.errors import DocumentTooLargeError  # noqa: E402
-from newsquotes.model import Article, Entity, Quote, Span, Speaker  # noqa: E402
+from newsquotes.model import Article, Quote  # noqa: E402
 from newsquotes.serve.api import ENDPOINTS, create_app  # noqa: E402
 from newsquotes.store.corpus import Corpus  # noqa: E402
-
-
-def make_article(
-    doc_id: str,
-    quote: str,
-    speaker: str,
-    *,
-    description: str | None = None,
-    roles: tuple[str, ...] = (),
-    outlet: str = "Harbour Gazette",
-    published: str = "2024-03-02",
-    url: str | None = None,
-    quote_type: str = "direct",
-) -> Article:
-    """An article with one quote by one speaker, offsets consistent with the text."""
-    text = f'"{quote}," said {speaker}'
-    text += f", {description}." if description else "."
-    qend = len(quote) + 3
-    sstart = text.index(speaker)
-    return Article(
-        id=doc_id,
-        text=text,
-        title=f"Story {doc_id}",
-        source=f"inbox/{doc_id}.txt",
-        url=url,
-        outlet=outlet,
-        published=published,
-        quotes=[
-            Quote(
-                "q1",
-                quote_type,
-                [(0, qend)],
-                text[:qend],
-                cue=Span.of(text, qend + 1, qend + 5),
-                speaker=Span.of(text, sstart, sstart + len(speaker)),
-                speaker_id="s1",
-                speaker_name=speaker,
-                confidence=0.9,
-            )
-        ],
-        speakers=[Speaker("s1", speaker, "person", [], description, list(roles), [])],
-        entities=[Entity(sstart, sstart + len(speaker), speaker, "PERSON")],
-    )
-
 
 ARTICLES = [
     make_article(
