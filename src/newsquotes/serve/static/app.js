@@ -122,7 +122,13 @@ async function search(append) {
     const shown = body.rows.length;
     $("results-note").textContent = shown ? `${shown} quotes${page.has_more ? " so far" : ""}`
                                           : "No quotes match.";
-    if (!append) lastParams = params.toString();
+    if (!append) {
+      lastParams = params.toString();
+      // The address bar holds the search, so a result list can be shared or reloaded.
+      const shared = new URLSearchParams(params);
+      shared.delete("limit");
+      history.replaceState(null, "", `${location.pathname}?${shared}${location.hash}`);
+    }
   } catch (error) {
     showError("search-error", error);
   }
@@ -241,6 +247,11 @@ document.addEventListener("DOMContentLoaded", () => {
     link.addEventListener("click", () => showTab(link.dataset.tab));
   }
   showTab(location.hash === "#try" ? "try" : "search");
+  // ?q=belarus&speaker=Umarov fills the search form.
+  for (const [key, value] of new URLSearchParams(location.search)) {
+    const field = $("search-form").elements.namedItem(key);
+    if (field) field.value = value;
+  }
   $("search-form").addEventListener("submit", (event) => { event.preventDefault(); search(false); });
   $("more").addEventListener("click", () => search(true));
   $("try-form").addEventListener("submit", tryIt);
