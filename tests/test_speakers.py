@@ -169,3 +169,15 @@ def test_person_kind() -> None:
     assert [s.kind for s in article.speakers] == ["person"]
     assert article.speakers[0].name == "Ingrid Holm"
     assert "nurse" in article.speakers[0].roles
+
+
+def test_a_role_whose_appositive_names_the_person_resolves_to_that_person() -> None:
+    text = (
+        "The harbour master, Ilse Varga, warned that storms could delay the work. "
+        "The harbour master said crews would start in May."
+    )
+    article = extract(text)
+    assert [q.speaker_name for q in article.quotes] == ["Ilse Varga", "Ilse Varga"]
+    (varga,) = article.speakers
+    assert varga.kind == "person"
+    assert "harbour master" in varga.roles

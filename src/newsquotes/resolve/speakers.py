@@ -315,7 +315,16 @@ def _resolve(
             return cast.person_for_name(_strip_det(ent.text), at, kind="organization")
         if ent.label_ == "NORP" and root.i in range(ent.start, ent.end):
             return cast.person_for_name(mention.text, at, kind="group")
-    # 4. "the analyst": a role noun introduced earlier
+    # 4. "The harbour master, Ilse Varga,": a role whose appositive names the person
+    if root.pos_ == "NOUN":
+        for ent in mention.ents:
+            if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.i == root.i:
+                person = cast.person_for_name(_clean_name(ent), ent.start_char)
+                if person is not None:
+                    person.describe(None, _role_phrases(root), [])
+                    person.add_alias(_clean_name(ent))
+                return person
+    # 5. "the analyst": a role noun introduced earlier
     if root.pos_ == "NOUN" and root.tag_ in ("NN",):
         det = [t for t in root.lefts if t.dep_ == "det"]
         if det and det[0].lower_ in ("the", "this", "that"):
