@@ -181,3 +181,14 @@ def test_a_role_whose_appositive_names_the_person_resolves_to_that_person() -> N
     (varga,) = article.speakers
     assert varga.kind == "person"
     assert "harbour master" in varga.roles
+
+
+def test_transcript_turns_in_capitals_resolve_to_the_people_named_before() -> None:
+    text = (
+        "Valley Radio host Marta Quill spoke to Governor Ivo Stenberg.\n\n"
+        "QUILL: Will the bridge open before the winter comes?\n\n"
+        "STENBERG: It will open in October, and it will stay open."
+    )
+    article = extract(text)
+    assert [q.speaker_name for q in article.quotes] == ["Marta Quill", "Ivo Stenberg"]
+    assert [q.cue.text for q in article.quotes if q.cue] == [":", ":"]

@@ -150,6 +150,8 @@ class _Cast:
                 self._describe_from_context(person, ent)
 
     def person_for_name(self, name: str, at: int, kind: str = "person") -> _Person | None:
+        if kind == "person" and name.isupper() and len(name) > 3:
+            name = name.title()  # transcripts shout names: "WALLACE:" is Wallace
         key = _name_key(name)
         if not key:
             return None
