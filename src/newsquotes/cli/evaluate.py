@@ -52,6 +52,13 @@ def evaluate_command(
         click.echo(report.format())
     if report.errors:
         click.echo(f"{len(report.errors)} document(s) failed; see errors above.", err=True)
+    if not join_turns and not as_json:
+        click.echo(
+            "note: quotes that continue a speaker ('\"A,\" she said. \"B.\"') are scored as "
+            "quotes of their own; gold that annotates one attribution per speaker turn "
+            "(PolNeAR, PARC) counts them as false positives: see --join-turns.",
+            err=True,
+        )
 
 
 COMMANDS: list[click.Command] = [evaluate_command]
