@@ -347,3 +347,11 @@ def test_join_turns_folds_a_continuing_quote_into_the_previous_one() -> None:
     ]
     assert quote.speaker_name == "Ilse Varga"
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_labels_and_quoted_numbers_are_not_quotes() -> None:
+    text = (
+        "UPDATE: The council has moved the vote to Thursday evening.\n\n"
+        'The post was tagged "672139201337532417" and shared widely.'
+    )
+    assert extract(text).quotes == []

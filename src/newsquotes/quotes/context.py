@@ -43,7 +43,11 @@ class ArticleView:
         # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
         self.regions = sorted((r.start, r.end) for r in regions if r.kind != "title")
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
-        self.quoted = [q for q in find_quoted_spans(self.text) if not self.in_region(q.start)]
+        # A quoted number or tweet id ("672139201337532417") is no one's words.
+        self.quoted = [
+            q for q in find_quoted_spans(self.text)
+            if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
+        ]
         self.token_starts = [t.idx for t in doc]
         # For each token, the index of the quoted span holding it (or -1).
         self.quote_of_token = [-1] * len(doc)

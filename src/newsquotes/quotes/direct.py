@@ -25,6 +25,12 @@ from .context import (
 from .cues import ADDRESSEE_VERBS
 from .quote_marks import ALL_MARKS, QuotedSpan
 
+NOT_SPEAKERS = frozenset(
+    {"VIDEO", "AUDIO", "WATCH", "UPDATE", "UPDATED", "PREVIOUSLY", "CLARIFICATION",
+     "CORRECTION", "NOTE", "EDITOR'S NOTE", "BREAKING", "RELATED", "READ MORE", "PHOTO",
+     "PHOTOS", "SOURCE", "SOURCES", "TRANSCRIPT", "WARNING", "SPOILER", "DISCLOSURE"}
+)
+"""Labels that look like a transcript's speaker (``UPDATE: ...``) but name no one."""
 FRAME_WINDOW = 40
 """Tokens after a quote in which its attribution must appear."""
 _TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}):\s+\S")
@@ -255,6 +261,8 @@ def transcript_turns(art: ArticleView) -> list[Attribution]:
         if not match or art.in_region(start):
             continue
         name = match.group(1)
+        if name.upper() in NOT_SPEAKERS:
+            continue
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
         if sum(w[:1].isalpha() for w in text[match.end(1) + 1 : end].split()) < 3:

@@ -108,6 +108,8 @@ def floating_pass(
         words = len(art.text[q.start : q.end].split())
         if not _opens_sentence(art, q) or words < 4:
             continue
+        if looks_like_title(art.text[q.start + 1 : q.end - 1]):
+            continue
         paragraph = art.paragraph_of(q.start)
         previous = [a for a in known if a.start < q.start]
         speaker = None
