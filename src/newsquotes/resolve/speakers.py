@@ -337,7 +337,13 @@ def _resolve(
     if lower in GROUP_PRONOUNS:
         return None  # "they" names no one on its own; never a speaker record
     kind = "group" if root.tag_ in ("NNS", "NNPS") else "unknown"
-    name = _strip_det(mention.text) if kind == "unknown" else mention.text
+    if kind == "unknown":
+        # "the German automaker, which has focused on ..." is "German automaker"
+        head_end = next((t.i for t in mention if t.i > root.i and (t.is_punct or t.dep_ in (
+            "relcl", "appos", "prep", "acl"))), mention.end)
+        name = _strip_det(mention.doc[mention.start : head_end].text)
+    else:
+        name = mention.text
     return cast.person_for_name(name, at, kind=kind)
 
 
