@@ -192,3 +192,13 @@ def test_transcript_turns_in_capitals_resolve_to_the_people_named_before() -> No
     article = extract(text)
     assert [q.speaker_name for q in article.quotes] == ["Marta Quill", "Ivo Stenberg"]
     assert [q.cue.text for q in article.quotes if q.cue] == [":", ":"]
+
+
+def test_an_unnamed_speaker_is_named_by_its_head_phrase() -> None:
+    text = (
+        "The Nordic carmaker, which has bet heavily on batteries, said the new wagon "
+        "will go 500 kilometres on one charge."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.text.startswith("The Nordic carmaker")
+    assert quote.speaker_name == "Nordic carmaker"
