@@ -33,12 +33,6 @@ BELIEF_VERBS: frozenset[str] = _words(
     """
 )
 
-EVIDENCE_VERBS: frozenset[str] = _words(
-    """
-    show find reveal indicate suggest
-    """
-)
-
 CUE_CONFIDENCE: dict[str, float] = {
     **{lemma: 0.8 for lemma in SPEECH_VERBS},
     **{lemma: 0.55 for lemma in BELIEF_VERBS},
@@ -74,11 +68,6 @@ def cue_lemma(lemma: str, word: str) -> str:
             if base in SPEECH_VERBS or base in BELIEF_VERBS:
                 return base
     return lemma
-
-
-def is_cue_lemma(lemma: str) -> bool:
-    lemma = lemma.lower()
-    return lemma in SPEECH_VERBS or lemma in BELIEF_VERBS
 
 
 def cue_confidence(lemma: str) -> float:
