@@ -197,38 +197,40 @@ def test_indirect_said_that(that: str) -> None:
     assert q.speaker_name == "Pavel Dorn"
 
 
-def test_indirect_trailing_claims() -> None:
-    content = "The idea of moving the port to Brenna is becoming more popular every month"
-    text = f"Ellis Marr has fished here for thirty years. {content}, Marr claims."
-    article = extract(text)
-    q = quote_at(article, content)
+INDIRECT_CASES = [
+    (
+        "Ellis Marr has fished here for thirty years. {content}, Marr claims.",
+        "The idea of moving the port to Brenna is becoming more popular every month",
+        "claims",
+        "Ellis Marr",
+    ),
+    (
+        "According to Ingrid Holm, {content}.",
+        "the ferry will not run again before the summer",
+        "According to",
+        "Ingrid Holm",
+    ),
+    (
+        "Ada Finch told reporters that {content}.",
+        "the school would stay open for at least two more years",
+        "told",
+        "Ada Finch",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("template", "content", "cue", "speaker"), INDIRECT_CASES,
+    ids=["trailing-claims", "according-to", "told-someone-that"],
+)
+def test_indirect_speech_beyond_said(template: str, content: str, cue: str, speaker: str) -> None:
+    text = template.format(content=content)
+    q = quote_at(extract(text), content)
     assert q.type == "indirect"
     assert q.spans == [span_of(text, content)]
-    assert q.cue is not None and q.cue.text == "claims"
-    assert q.speaker_name == "Ellis Marr"
-
-
-def test_according_to() -> None:
-    content = "the ferry will not run again before the summer"
-    text = f"According to Ingrid Holm, {content}."
-    article = extract(text)
-    q = quote_at(article, content)
-    assert q.type == "indirect"
-    assert q.spans == [span_of(text, content)]
-    assert q.cue is not None and q.cue.text == "According to"
-    assert q.speaker_name == "Ingrid Holm"
-
-
-def test_told_someone_that() -> None:
-    content = "the school would stay open for at least two more years"
-    text = f"Ada Finch told reporters that {content}."
-    article = extract(text)
-    q = quote_at(article, content)
-    assert q.type == "indirect"
-    assert q.spans == [span_of(text, content)]
-    assert q.cue is not None and q.cue.text == "told"
-    assert q.speaker_name == "Ada Finch"
-    assert "reporters" not in q.text
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker_name == speaker
+    assert "reporters" not in q.text  # the listener is not part of what was said
 
 
 @pytest.mark.parametrize(
