@@ -108,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="first N articles per set")
     parser.add_argument("--threshold", type=float, default=0.0,
                         help="drop newsquotes predictions below this confidence")
-    parser.add_argument("--join-turns", action="store_true",
-                        help="newsquotes reports one quote per speaker turn (PolNeAR's unit)")
+    parser.add_argument("--split-turns", action="store_true",
+                        help="newsquotes reports one quote per quoted segment, not per turn")
     parser.add_argument("--json", type=Path, default=None, help="also write both reports here")
     args = parser.parse_args(argv)
 
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     if not present:
         print(f"no gold data under {DATA}: nothing to score", file=sys.stderr)
         return 2
-    pipeline = Pipeline(join_turns=args.join_turns)
+    pipeline = Pipeline(split_turns=args.split_turns)
     nlp = load_spacy()
     dumped: dict[str, dict[str, object]] = {}
     for name, gold_dir in present.items():

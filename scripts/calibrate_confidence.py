@@ -44,7 +44,7 @@ def main() -> None:
         docs = nlp.pipe(texts, batch_size=16)
         for document, doc in tqdm(zip(gold.documents, docs, strict=True),
                                   total=len(gold.documents), unit="article"):
-            found = find_attributions(doc, find_regions(doc.text)[0], join_turns=True)
+            found = find_attributions(doc, find_regions(doc.text)[0])
             quotes, keys = [], []
             for n, a in enumerate(found):
                 quotes.append(Quote(id=f"q{n}", type=a.type, spans=list(a.spans), text="",

@@ -147,7 +147,13 @@ def test_floating_quote_continues_previous_speaker() -> None:
         f"{floating}\n\n"
         "The ferry company did not respond to a request for comment."
     )
-    article = extract(text)
+    turn = quote_at(extract(text), first)
+    assert turn.spans == [span_of(text, first), span_of(text, floating)]
+    assert turn.speaker_name == "Ingrid Holm"
+
+    from newsquotes.pipeline import Pipeline
+
+    article = Pipeline(split_turns=True).process(Article(id="holm", text=text))
     q = quote_at(article, floating)
     assert q.type == "direct"
     assert q.spans == [span_of(text, floating)]
@@ -320,14 +326,16 @@ def test_confidence_in_range_and_framed_beats_floating() -> None:
         f"{floating}\n\n"
         'Pavel Dorn said the council "will find the money" for a second boat.'
     )
-    article = extract(text)
+    from newsquotes.pipeline import Pipeline
+
+    article = Pipeline(split_turns=True).process(Article(id="holm", text=text))
     assert article.quotes
     for q in article.quotes:
         assert 0.0 <= q.confidence <= 1.0
     assert quote_at(article, framed).confidence > quote_at(article, floating).confidence
 
 
-def test_join_turns_folds_a_continuing_quote_into_the_previous_one() -> None:
+def test_a_speaker_turn_is_one_quote_unless_split_turns() -> None:
     from newsquotes.pipeline import Pipeline
 
     text = (
@@ -335,12 +343,12 @@ def test_join_turns_folds_a_continuing_quote_into_the_previous_one() -> None:
         '"We have the crew and the fuel."\n\n'
         "The council meets on Friday."
     )
-    separate = extract(text)
+    separate = Pipeline(split_turns=True).process(Article(id="ferry", text=text))
     assert [q.text for q in separate.quotes] == [
         '"The ferry will run again in May,"',
         '"We have the crew and the fuel."',
     ]
-    joined = Pipeline(join_turns=True).process(Article(id="ferry", text=text))
+    joined = extract(text)
     assert len(joined.quotes) == 1
     quote = joined.quotes[0]
     assert quote.spans == [

@@ -44,37 +44,37 @@ class QuoteComponent:
     """spaCy component: finds quotes and speakers in ``doc`` (regions from ``doc._.regions``)."""
 
     def __init__(
-        self, nlp: Language, name: str = "newsquotes", join_turns: bool = False
+        self, nlp: Language, name: str = "newsquotes", split_turns: bool = False
     ) -> None:
         self.name = name
-        self.join_turns = join_turns
+        self.split_turns = split_turns
 
     def __call__(self, doc: Doc) -> Doc:
         regions = doc._.regions
         if regions is None:
             regions, _title = find_regions(doc.text)
             doc._.regions = regions
-        quotes = attribute(doc, regions, join_turns=self.join_turns)
+        quotes = attribute(doc, regions, split_turns=self.split_turns)
         speakers = resolve_speakers(doc, quotes)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
 
 
-@Language.factory("newsquotes", default_config={"join_turns": False})
-def make_quote_component(nlp: Language, name: str, join_turns: bool) -> QuoteComponent:
-    """``join_turns``: one quote per speaker turn (see :func:`attribute`)."""
-    return QuoteComponent(nlp, name, join_turns)
+@Language.factory("newsquotes", default_config={"split_turns": False})
+def make_quote_component(nlp: Language, name: str, split_turns: bool) -> QuoteComponent:
+    """``split_turns``: one quote per quoted segment instead of per speaker turn."""
+    return QuoteComponent(nlp, name, split_turns)
 
 
-def build_nlp(base: Language | None = None, *, join_turns: bool = False) -> Language:
+def build_nlp(base: Language | None = None, *, split_turns: bool = False) -> Language:
     """The English model with the paragraph splitter before the parser and ``newsquotes`` last."""
     nlp = base if base is not None else load_spacy()
     if "newsquotes_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsquotes_paragraphs", before=before)
     if "newsquotes" not in nlp.pipe_names:
-        nlp.add_pipe("newsquotes", last=True, config={"join_turns": join_turns})
+        nlp.add_pipe("newsquotes", last=True, config={"split_turns": split_turns})
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
@@ -82,12 +82,12 @@ def build_nlp(base: Language | None = None, *, join_turns: bool = False) -> Lang
 class Pipeline:
     """Turns :class:`Article` records with text into articles with quotes and speakers."""
 
-    def __init__(self, nlp: Language | None = None, *, join_turns: bool = False) -> None:
-        """``join_turns``: report a speaker's quotes that run on without a new attribution
-        (``"A," she said. "B."``) as one quote with several spans, as PolNeAR and PARC
-        annotate them; by default each is a quote of its own."""
-        self.join_turns = join_turns
-        self.nlp = build_nlp(nlp, join_turns=join_turns)
+    def __init__(self, nlp: Language | None = None, *, split_turns: bool = False) -> None:
+        """By default a speaker's turn is one quote: quotes that run on without a new
+        attribution (``"A," she said. "B."``) are one quote with several spans, as PolNeAR
+        and PARC annotate them. ``split_turns`` reports each quoted segment on its own."""
+        self.split_turns = split_turns
+        self.nlp = build_nlp(nlp, split_turns=split_turns)
 
     def _check(self, article: Article) -> None:
         name = article.source or article.id

@@ -27,11 +27,12 @@ def _progress_bar(documents: Sequence[GoldDocument]) -> Iterable[GoldDocument]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score only the first N articles (in name order).")
-@click.option("--join-turns", is_flag=True,
-              help="Run the engine with one quote per speaker turn ('\"A,\" she said. "
-                   "\"B.\"' as one quote with two spans), the convention of PolNeAR and PARC.")
+@click.option("--split-turns", is_flag=True,
+              help="Run the engine with one quote per quoted segment instead of one per "
+                   "speaker turn (gold following PolNeAR counts the extra segments as false "
+                   "positives).")
 def evaluate_command(
-    gold_dir: str, threshold: float, as_json: bool, limit: int | None, join_turns: bool
+    gold_dir: str, threshold: float, as_json: bool, limit: int | None, split_turns: bool
 ) -> None:
     """Score quotes, speakers and cues found in GOLD_DIR/text against GOLD_DIR/attributions.
 
@@ -41,7 +42,7 @@ def evaluate_command(
     try:
         from ..pipeline import Pipeline, default_pipeline
 
-        pipeline = Pipeline(join_turns=True) if join_turns else default_pipeline()
+        pipeline = Pipeline(split_turns=True) if split_turns else default_pipeline()
         report = evaluate(gold_dir, pipeline, threshold=threshold, limit=limit,
                           progress=_progress_bar)
     except GoldFormatError as exc:
@@ -52,13 +53,6 @@ def evaluate_command(
         click.echo(report.format())
     if report.errors:
         click.echo(f"{len(report.errors)} document(s) failed; see errors above.", err=True)
-    if not join_turns and not as_json:
-        click.echo(
-            "note: quotes that continue a speaker ('\"A,\" she said. \"B.\"') are scored as "
-            "quotes of their own; gold that annotates one attribution per speaker turn "
-            "(PolNeAR, PARC) counts them as false positives: see --join-turns.",
-            err=True,
-        )
 
 
 COMMANDS: list[click.Command] = [evaluate_command]

@@ -58,17 +58,18 @@ def _write(article: Article, fmt: str, out: IO[str], first: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default=None,
               help="jsonl (one article a line), json, or table. "
                    "Default: table for one file on a terminal, else jsonl.")
-@click.option("--join-turns", is_flag=True,
-              help="One quote per speaker turn: a quote that continues the previous speaker "
-                   "without a new attribution joins that quote as another span.")
+@click.option("--split-turns", is_flag=True,
+              help="One quote per quoted segment: a quote that continues the previous "
+                   "speaker without a new attribution is a quote of its own instead of "
+                   "another span of that speaker's turn.")
 def extract_command(
-    paths: tuple[str, ...], output: IO[str], fmt: str | None, join_turns: bool
+    paths: tuple[str, ...], output: IO[str], fmt: str | None, split_turns: bool
 ) -> None:
     """Find every quote in the articles at PATHS (files, directories, globs, '-' for stdin)."""
     from ..pipeline import Pipeline, default_pipeline
     from ..read import read_documents
 
-    pipeline = Pipeline(join_turns=True) if join_turns else default_pipeline()
+    pipeline = Pipeline(split_turns=True) if split_turns else default_pipeline()
     documents = list(read_documents(paths))
     if fmt is None:
         one = len(documents) == 1

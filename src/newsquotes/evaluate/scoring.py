@@ -206,8 +206,8 @@ class Report:
     predicted_by_type: Counter[str] = field(default_factory=Counter)
     correct_by_type: Counter[str] = field(default_factory=Counter)
     dropped_below_threshold: int = 0
-    join_turns: bool = False
-    """Whether the engine reported one quote per speaker turn (``Pipeline(join_turns=True)``)."""
+    split_turns: bool = False
+    """Whether the engine reported one quote per quoted segment (``Pipeline(split_turns=True)``)."""
     errors: list[str] = field(default_factory=list)
     """One line per document that could not be read or predicted (its gold still counts)."""
     notes: list[str] = field(default_factory=list)
@@ -221,7 +221,7 @@ class Report:
             "predicted_by_type": dict(sorted(self.predicted_by_type.items())),
             "correct_by_type": dict(sorted(self.correct_by_type.items())),
             "dropped_below_threshold": self.dropped_below_threshold,
-            "join_turns": self.join_turns,
+            "split_turns": self.split_turns,
             "errors": list(self.errors),
             "notes": list(self.notes),
         }
@@ -234,8 +234,8 @@ class Report:
             f"{everything.predicted} predictions (threshold {self.threshold:.2f}, "
             f"{self.dropped_below_threshold} dropped below it)"
         ]
-        if self.join_turns:
-            lines.append("one quote per speaker turn (join_turns)")
+        if self.split_turns:
+            lines.append("one quote per quoted segment (split_turns)")
         for subset in self.subsets.values():
             lines.append("")
             lines.append(
@@ -373,7 +373,7 @@ def evaluate(
         from ..pipeline import default_pipeline
 
         pipeline = default_pipeline()
-    report.join_turns = bool(getattr(pipeline, "join_turns", False)) and given is None
+    report.split_turns = bool(getattr(pipeline, "split_turns", False)) and given is None
     documents: Iterable[GoldDocument] = (
         progress(gold_set.documents) if progress else gold_set.documents
     )

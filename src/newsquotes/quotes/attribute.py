@@ -21,12 +21,12 @@ from .indirect import indirect_pass
 
 
 def find_attributions(
-    doc: Doc, regions: list[Region], *, join_turns: bool = False
+    doc: Doc, regions: list[Region], *, split_turns: bool = False
 ) -> list[Attribution]:
     """All attributions in ``doc`` outside ``regions``, in text order.
 
-    ``join_turns`` folds each frameless quote that continues the previous direct quote's
-    speaker into it: one attribution per speaker turn."""
+    A frameless quote that continues the previous direct quote's speaker is folded into it
+    (one attribution per speaker turn) unless ``split_turns`` asks for one per segment."""
     art = ArticleView(doc, regions)
     transcript = transcript_turns(art)
     direct, used = direct_pass(art)
@@ -39,7 +39,7 @@ def find_attributions(
     found += floating_pass(art, found, used)
     found = [a for a in found if not art.in_region(a.start)]
     found.sort(key=lambda a: a.start)
-    return join_turns_of(art, found) if join_turns else found
+    return found if split_turns else join_turns_of(art, found)
 
 
 def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
@@ -49,11 +49,11 @@ def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def attribute(doc: Doc, regions: list[Region], *, join_turns: bool = False) -> list[Quote]:
+def attribute(doc: Doc, regions: list[Region], *, split_turns: bool = False) -> list[Quote]:
     """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
     text = doc.text
     quotes = []
-    for n, a in enumerate(find_attributions(doc, regions, join_turns=join_turns), start=1):
+    for n, a in enumerate(find_attributions(doc, regions, split_turns=split_turns), start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
         key = class_key(a.rule, cue_class(doc, a.cue), speaker_class(doc, a.speaker))
         quotes.append(
