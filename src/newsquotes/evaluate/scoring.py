@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import DocumentError
 from ..model import Article, Quote
 from .brat import GoldAttribution, GoldDocument, SpanList, read_gold
+from .referents import REFERENTS_FILE, Referent, ReferentScores, read_referents
 from .subsets import DOUBLE_QUOTE_MARKS, SINGLE_QUOTE_MARKS, has_quote_mark, is_speech_cue
 
 if TYPE_CHECKING:
@@ -211,6 +212,9 @@ class Report:
     errors: list[str] = field(default_factory=list)
     """One line per document that could not be read or predicted (its gold still counts)."""
     notes: list[str] = field(default_factory=list)
+    referents: dict[tuple[str, int, SpanList], Referent] | None = None
+    """Who each gold source really is, where the gold folder has a ``referents.jsonl``."""
+    who: ReferentScores | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -222,6 +226,7 @@ class Report:
             "correct_by_type": dict(sorted(self.correct_by_type.items())),
             "dropped_below_threshold": self.dropped_below_threshold,
             "split_turns": self.split_turns,
+            "who": self.who.to_dict() if self.who else None,
             "errors": list(self.errors),
             "notes": list(self.notes),
         }
@@ -264,6 +269,8 @@ class Report:
             f"{t} {self.correct_by_type[t]}/{self.predicted_by_type[t]}" for t in types
         )
         lines.append(f"predictions by type (content-overlap correct/predicted): {by_type or '-'}")
+        if self.who is not None:
+            lines.extend(self.who.format())
         if self.notes:
             lines.append(f"notes ({len(self.notes)}):")
             lines.extend(f"  {note}" for note in self.notes)
@@ -277,8 +284,38 @@ def quote_spans(quote: Quote) -> SpanList:
     return tuple(sorted((int(s), int(e)) for s, e in quote.spans))
 
 
-def score_document(report: Report, gold: GoldDocument, quotes: Sequence[Quote]) -> None:
-    """Add one article's gold attributions and (already filtered) predictions to ``report``."""
+def score_speakers(
+    report: Report, gold: GoldDocument, quotes: Sequence[Quote], pairs: Mapping[int, int],
+    speaker_kinds: Mapping[str, str],
+) -> None:
+    """For each found gold attribution with a referent: does the resolved speaker name it?"""
+    if report.referents is None or report.who is None:
+        return
+    for g_index, p_index in pairs.items():
+        attribution = gold.attributions[g_index]
+        if not attribution.source:
+            continue
+        start = min(s for s, _e in attribution.content)
+        key = (gold.name, start, tuple(sorted(attribution.source)))
+        referent = report.referents.get(key)
+        if referent is None:
+            report.who.not_annotated += 1
+            continue
+        quote = quotes[p_index]
+        kind = speaker_kinds.get(quote.speaker_id) if quote.speaker_id else None
+        where = {"doc": gold.name, "source": gold.span_text(attribution.source),
+                 "content": gold.span_text(attribution.content)[:80]}
+        report.who.add(referent, quote.speaker_name, kind, where)
+
+
+def score_document(
+    report: Report, gold: GoldDocument, quotes: Sequence[Quote],
+    speaker_kinds: Mapping[str, str] | None = None,
+) -> None:
+    """Add one article's gold attributions and (already filtered) predictions to ``report``.
+
+    ``speaker_kinds`` maps the article's speaker ids to their kinds (to tell a source left
+    unnamed from one given a name)."""
     text = gold.text
     report.documents += 1
     gold_spans = [a.content for a in gold.attributions]
@@ -339,6 +376,7 @@ def score_document(report: Report, gold: GoldDocument, quotes: Sequence[Quote]) 
     for p_index, quote in enumerate(quotes):
         report.predicted_by_type[quote.type] += 1
         report.correct_by_type[quote.type] += p_index in partner
+    score_speakers(report, gold, quotes, pairs, speaker_kinds or {})
 
 
 def _by_name(predictions: Mapping[str, Article] | Iterable[Article]) -> dict[str, Article]:
@@ -365,6 +403,10 @@ def evaluate(
     """
     gold_set = read_gold(gold_dir, limit=limit)
     report = Report(gold_dir=str(gold_dir), threshold=threshold)
+    referents_path = Path(gold_dir) / REFERENTS_FILE
+    if referents_path.is_file():
+        report.referents = read_referents(referents_path)
+        report.who = ReferentScores()
     report.errors.extend(str(error) for error in gold_set.errors)
     for document in gold_set.documents:
         report.notes.extend(document.notes)
@@ -383,19 +425,22 @@ def evaluate(
         processed = pipeline.pipe(articles)
     for document in documents:
         quotes: list[Quote] = []
+        kinds: dict[str, str] = {}
         if given is not None:
             article = given.get(document.name)
             if article is None:
                 report.errors.append(f"{document.name}: no prediction for this document")
             else:
                 quotes = list(article.quotes)
+                kinds = {sp.id: sp.kind for sp in article.speakers}
         else:
             result = next(processed)
             if isinstance(result, DocumentError):
                 report.errors.append(str(result))
             else:
                 quotes = list(result.quotes)
+                kinds = {sp.id: sp.kind for sp in result.speakers}
         kept = [q for q in quotes if q.confidence >= threshold]
         report.dropped_below_threshold += len(quotes) - len(kept)
-        score_document(report, document, kept)
+        score_document(report, document, kept, kinds)
     return report
