@@ -318,3 +318,49 @@ def test_frame_and_unknown_table(filled: Corpus) -> None:
         filled.frame("invoices")
     with pytest.raises(CorpusError, match="export format"):
         filled.export("x", "xml")
+
+
+def test_a_version_1_corpus_is_migrated_with_its_quotes_and_speakers(tmp_path: Path) -> None:
+    """Schema 2 adds act/via/resolved_by and the 'unnamed' kind; stored rows survive it."""
+    from newsquotes.store import migrations
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    for statement in migrations.split_statements(
+        (Path(migrations.__file__).parent / "schema.sql").read_text("utf-8")
+    ):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO articles(id, doc_id, text, text_hash, ingested_at) "
+        "VALUES (1, 'a', 'x', 'h', 'now')"
+    )
+    conn.execute("INSERT INTO speakers(id, name, kind, name_key) VALUES (7, 'Jana Novak', "
+                 "'person', 'jana novak')")
+    conn.execute(
+        "INSERT INTO quotes(article, quote_id, type, spans, start, end, text, speaker) "
+        "VALUES (1, 'q1', 'direct', '[[0, 1]]', 0, 1, 'x', 7)"
+    )
+    conn.close()
+    with Corpus(db) as corpus:
+        assert corpus.version == SCHEMA_VERSION >= 2
+        row = corpus._conn.execute("SELECT act, via, speaker FROM quotes").fetchone()
+        assert row == ("speech", None, 7)
+        corpus._conn.execute("INSERT INTO speakers(name, kind, name_key) VALUES "
+                             "('a spokeswoman', 'unnamed', 'spokeswoman')")
+        assert corpus._conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert corpus._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_act_via_and_resolution_are_stored_and_read_back(corpus: Corpus) -> None:
+    article = make_article("a", "Prices will fall", "Jana Novak")
+    article.quotes[0].act = "thought"
+    article.quotes[0].via = "direct-post"
+    article.quotes[0].resolved_by = "name"
+    corpus.add(article)
+    stored = corpus.article(corpus.search(limit=1)[0].article_id)
+    assert stored is not None
+    quote = stored.quotes[0]
+    assert (quote.act, quote.via, quote.resolved_by) == ("thought", "direct-post", "name")

@@ -11,11 +11,21 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 QuoteType = Literal["direct", "mixed", "indirect"]
-SpeakerKind = Literal["person", "organization", "group", "unknown"]
+QuoteAct = Literal["speech", "thought"]
+SpeakerKind = Literal["person", "organization", "group", "unnamed", "unknown"]
 RegionKind = Literal["boilerplate", "title", "caption", "credit", "heading"]
 
 QUOTE_TYPES: tuple[str, ...] = ("direct", "mixed", "indirect")
-SPEAKER_KINDS: tuple[str, ...] = ("person", "organization", "group", "unknown")
+QUOTE_ACTS: tuple[str, ...] = ("speech", "thought")
+"""``speech``: said or written; ``thought``: a belief, intention or endorsement (``hopes``)."""
+SPEAKER_KINDS: tuple[str, ...] = ("person", "organization", "group", "unnamed", "unknown")
+"""``unnamed``: a source the article describes but does not name (``a spokeswoman``)."""
+RESOLUTION_METHODS: tuple[str, ...] = (
+    "name", "pronoun", "description", "continuation", "transcript", "relative", "unresolved",
+)
+"""How a quote's speaker was found: the mention holds a name; a pronoun; a description such
+as ``the senator``; a quote continuing the previous speaker; a transcript label; ``who`` in
+``X, who said``; or not at all."""
 REGION_KINDS: tuple[str, ...] = ("boilerplate", "title", "caption", "credit", "heading")
 
 
@@ -123,6 +133,12 @@ class Quote:
     speaker_id: str | None = None
     speaker_name: str | None = None
     confidence: float = 0.5
+    act: str = "speech"
+    """``speech`` or ``thought`` (see :data:`QUOTE_ACTS`)."""
+    via: str | None = None
+    """What produced the attribution: the name of a rule, or ``model``."""
+    resolved_by: str | None = None
+    """How the speaker was resolved (see :data:`RESOLUTION_METHODS`)."""
 
     @property
     def start(self) -> int:
@@ -143,6 +159,9 @@ class Quote:
             "speaker_id": self.speaker_id,
             "speaker_name": self.speaker_name,
             "confidence": round(float(self.confidence), 4),
+            "act": self.act,
+            "via": self.via,
+            "resolved_by": self.resolved_by,
         }
 
     @classmethod
@@ -157,6 +176,9 @@ class Quote:
             speaker_id=data.get("speaker_id"),
             speaker_name=data.get("speaker_name"),
             confidence=float(data.get("confidence", 0.5)),
+            act=str(data.get("act") or "speech"),
+            via=data.get("via"),
+            resolved_by=data.get("resolved_by"),
         )
 
 

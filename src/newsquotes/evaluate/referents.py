@@ -64,7 +64,7 @@ def read_referents(path: str | Path) -> dict[ReferentKey, Referent]:
                 how=str(row.get("how") or "other"),
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise GoldFormatError(f"{path}:{number}", f"not a referent record ({exc})") from exc
+            raise GoldFormatError(f"{path}:{number}: not a referent record ({exc})") from exc
         referents[referent.key] = referent
     return referents
 

@@ -15,6 +15,7 @@ from ..model import Quote, Region
 from ..model import Span as TextSpan
 from .confidence import calibrated, class_key, cue_class, speaker_class
 from .context import ArticleView, Attribution
+from .cues import BELIEF_VERBS, cue_lemma
 from .direct import direct_pass, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of
 from .indirect import indirect_pass
@@ -42,6 +43,14 @@ def find_attributions(
     return found if split_turns else join_turns_of(art, found)
 
 
+def act_of(doc: Doc, cue: tuple[int, int] | None) -> str:
+    """``thought`` for beliefs, intentions and endorsements (``hopes``), else ``speech``."""
+    if cue is None:
+        return "speech"
+    token = doc[cue[0]]
+    return "thought" if cue_lemma(token.lemma_, token.text) in BELIEF_VERBS else "speech"
+
+
 def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
     if cue is None:
         return None
@@ -66,6 +75,8 @@ def attribute(doc: Doc, regions: list[Region], *, split_turns: bool = False) -> 
                 speaker=speaker,
                 speaker_name=speaker.text if speaker else None,
                 confidence=round(min(1.0, max(0.0, calibrated(key, a.confidence))), 3),
+                act=act_of(doc, a.cue),
+                via=a.rule,
             )
         )
     return quotes

@@ -313,8 +313,8 @@ class Corpus:
         cur = self._conn.execute(
             """INSERT INTO quotes(article, quote_id, type, spans, start, end, text, cue,
                    cue_start, cue_end, speaker_mention, speaker_start, speaker_end,
-                   speaker_local_id, speaker, speaker_name, confidence)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   speaker_local_id, speaker, speaker_name, confidence, act, via, resolved_by)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 article_row,
                 quote.id,
@@ -333,6 +333,9 @@ class Corpus:
                 speaker_row,
                 quote.speaker_name,
                 float(quote.confidence),
+                quote.act,
+                quote.via,
+                quote.resolved_by,
             ),
         )
         quote_row = cur.lastrowid
@@ -657,8 +660,8 @@ class Corpus:
             )
         for r in self._conn.execute(
             "SELECT quote_id, type, spans, text, cue, cue_start, cue_end, speaker_mention, "
-            "speaker_start, speaker_end, speaker_local_id, speaker_name, confidence "
-            "FROM quotes WHERE article = ? ORDER BY id",
+            "speaker_start, speaker_end, speaker_local_id, speaker_name, confidence, "
+            "act, via, resolved_by FROM quotes WHERE article = ? ORDER BY id",
             (data["id"],),
         ):
             article.quotes.append(
@@ -672,6 +675,9 @@ class Corpus:
                     speaker_id=r[10],
                     speaker_name=r[11],
                     confidence=r[12],
+                    act=r[13],
+                    via=r[14],
+                    resolved_by=r[15],
                 )
             )
         return article

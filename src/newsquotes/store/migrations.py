@@ -42,8 +42,39 @@ def _schema_v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _schema_v2(conn: sqlite3.Connection) -> None:
+    """Quotes say what they report (act), what found them (via) and how their speaker was
+    resolved; speakers may be ``unnamed``. SQLite cannot change a CHECK in place, so the
+    speakers table is rebuilt, with foreign keys off (see :func:`migrate`) and checked after."""
+    for column in (
+        "act TEXT NOT NULL DEFAULT 'speech' CHECK (act IN ('speech', 'thought'))",
+        "via TEXT",
+        "resolved_by TEXT",
+    ):
+        conn.execute(f"ALTER TABLE quotes ADD COLUMN {column}")
+    conn.execute("CREATE INDEX quotes_act ON quotes(act)")
+    conn.execute(
+        """CREATE TABLE speakers_v2 (
+            id       INTEGER PRIMARY KEY,
+            name     TEXT NOT NULL,
+            kind     TEXT NOT NULL DEFAULT 'unknown' CHECK (kind IN
+                         ('person', 'organization', 'group', 'unnamed', 'unknown')),
+            name_key TEXT NOT NULL,
+            surname  TEXT
+        )"""
+    )
+    conn.execute("INSERT INTO speakers_v2 SELECT id, name, kind, name_key, surname FROM speakers")
+    conn.execute("DROP TABLE speakers")
+    conn.execute("ALTER TABLE speakers_v2 RENAME TO speakers")
+    conn.execute("CREATE INDEX speakers_name_key ON speakers(name_key)")
+    conn.execute("CREATE INDEX speakers_surname ON speakers(surname)")
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.IntegrityError("a foreign key points nowhere after rebuilding speakers")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema: articles, quotes, speakers, errors, quotes_fts", _schema_v1),
+    (2, "quotes.act, quotes.via, quotes.resolved_by; speakers of kind 'unnamed'", _schema_v2),
 ]
 """(version reached, what it does, step). Append new steps; never edit a released one."""
 
@@ -80,11 +111,33 @@ def migrate(conn: sqlite3.Connection, name: str = "the database") -> int:
             f"{SCHEMA_VERSION}",
             advice="upgrade newsquotes (pip install -U newsquotes) to open it",
         )
-    for target, _what, step in MIGRATIONS:
-        if target <= version:
-            continue
+    pending = [m for m in MIGRATIONS if m[0] > version]
+    if not pending:
+        return version
+    # Rebuilding a table that others point to needs foreign keys off, and that can only be
+    # switched outside a transaction; each step checks its own keys before it commits.
+    foreign_keys = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        version = _apply(conn, name, version, pending)
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {foreign_keys}")
+    return version
+
+
+def _apply(
+    conn: sqlite3.Connection,
+    name: str,
+    version: int,
+    pending: list[tuple[int, str, Callable[[sqlite3.Connection], None]]],
+) -> int:
+    for target, _what, step in pending:
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if schema_version(conn) >= target:  # another process got here first
+                conn.execute("COMMIT")
+                version = target
+                continue
             step(conn)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {target}")
