@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..errors import DocumentError, NewsquotesError
+from ..loop import Failure, process_one
 from ..model import Article
 from .corpus import Corpus
 
@@ -89,16 +90,10 @@ def _init_worker(factory: PipelineFactory) -> None:
 
 
 def _run(pipeline: ArticleProcessor, article: Article) -> Outcome:
-    source = article.source or article.id
-    try:
-        return ("ok", pipeline.process(article).to_dict(), "", "")
-    except DocumentError as exc:
-        message = exc.reason + (f" ({exc.advice})" if exc.advice else "")
-        return ("error", source, exc.code, message)
-    except NewsquotesError as exc:
-        return ("error", source, exc.code, exc.message)
-    except Exception as exc:  # a crash on one document must not end the batch
-        return ("error", source, DocumentError.code, f"{type(exc).__name__}: {exc}")
+    outcome = process_one(pipeline, article)
+    if isinstance(outcome, Failure):
+        return ("error", outcome.source, outcome.code, outcome.message)
+    return ("ok", outcome.to_dict(), "", "")
 
 
 def _work(payload: dict[str, Any]) -> Outcome:
