@@ -42,7 +42,7 @@ class Counts:
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text)
-    return Counter(tuple(tokens[i:i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
+    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens)
 
 
 def match(gold: str, predicted: str) -> Counts:
@@ -56,7 +56,7 @@ def kept_body(article: Article) -> str:
     pieces, cursor = [], 0
     for region in sorted(article.regions, key=lambda r: r.start):
         if region.kind in DROPPED_KINDS and region.start >= cursor:
-            pieces.append(article.text[cursor:region.start])
+            pieces.append(article.text[cursor : region.start])
             cursor = region.end
     pieces.append(article.text[cursor:])
     return "\n".join(pieces)
@@ -97,8 +97,13 @@ def run(
             if options is None:
                 predicted = baseline_body(html)
             else:
-                article = article_from_html(html, id=page_id, source=str(path),
-                                            url=gold[page_id].get("url"), options=options)
+                article = article_from_html(
+                    html,
+                    id=page_id,
+                    source=str(path),
+                    url=gold[page_id].get("url"),
+                    options=options,
+                )
                 predicted = kept_body(article)
         except DocumentError:
             failed += 1
@@ -111,29 +116,40 @@ def run(
     per_page_f1 = [_f1(_precision(c) or 0.0, _recall(c) or 0.0) for c in counts]
     tp, fp, fn = (sum(getattr(c, k) for c in counts) for k in ("tp", "fp", "fn"))
     return {
-        "pages": len(pages), "failed": failed,
-        "precision": p_mean, "recall": r_mean, "f1": _f1(p_mean, r_mean),
+        "pages": len(pages),
+        "failed": failed,
+        "precision": p_mean,
+        "recall": r_mean,
+        "f1": _f1(p_mean, r_mean),
         "mean_page_f1": statistics.mean(per_page_f1),
-        "micro_precision": tp / (tp + fp), "micro_recall": tp / (tp + fn),
+        "micro_precision": tp / (tp + fp),
+        "micro_recall": tp / (tp + fn),
         "micro_f1": _f1(tp / (tp + fp), tp / (tp + fn)),
         "pages_per_second": len(pages) / elapsed,
     }
 
 
 def report(name: str, result: dict[str, float]) -> None:
-    print(f"{name}: {result['pages']:.0f} pages ({result['failed']:.0f} without an article), "
-          f"{result['pages_per_second']:.1f} pages/s")
-    print(f"  averaged: P={result['precision']:.3f} R={result['recall']:.3f} "
-          f"F1={result['f1']:.3f} (mean per-page F1 {result['mean_page_f1']:.3f})")
-    print(f"  micro:    P={result['micro_precision']:.3f} R={result['micro_recall']:.3f} "
-          f"F1={result['micro_f1']:.3f}")
+    print(
+        f"{name}: {result['pages']:.0f} pages ({result['failed']:.0f} without an article), "
+        f"{result['pages_per_second']:.1f} pages/s"
+    )
+    print(
+        f"  averaged: P={result['precision']:.3f} R={result['recall']:.3f} "
+        f"F1={result['f1']:.3f} (mean per-page F1 {result['mean_page_f1']:.3f})"
+    )
+    print(
+        f"  micro:    P={result['micro_precision']:.3f} R={result['micro_recall']:.3f} "
+        f"F1={result['micro_f1']:.3f}"
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
-    parser.add_argument("--compare", action="store_true",
-                        help="also score alternative trafilatura settings")
+    parser.add_argument(
+        "--compare", action="store_true", help="also score alternative trafilatura settings"
+    )
     args = parser.parse_args()
     if not (DATA / "ground-truth.json").exists():
         print(f"benchmark data not found at {DATA}", file=sys.stderr)

@@ -37,19 +37,22 @@ def textacy_article(nlp: Language, document: GoldDocument) -> Article:
     quotes: list[Quote] = []
     for number, triple in enumerate(direct_quotations(doc), start=1):
         content = triple.content
-        speaker = Span.of(document.text, triple.speaker[0].idx,
-                          triple.speaker[-1].idx + len(triple.speaker[-1]))
+        speaker = Span.of(
+            document.text, triple.speaker[0].idx, triple.speaker[-1].idx + len(triple.speaker[-1])
+        )
         cue = Span.of(document.text, triple.cue[0].idx, triple.cue[-1].idx + len(triple.cue[-1]))
-        quotes.append(Quote(
-            id=f"q{number}",
-            type="direct",
-            spans=[(content.start_char, content.end_char)],
-            text=content.text,
-            cue=cue,
-            speaker=speaker,
-            speaker_name=speaker.text,
-            confidence=1.0,
-        ))
+        quotes.append(
+            Quote(
+                id=f"q{number}",
+                type="direct",
+                spans=[(content.start_char, content.end_char)],
+                text=content.text,
+                cue=cue,
+                speaker=speaker,
+                speaker_name=speaker.text,
+                confidence=1.0,
+            )
+        )
     return Article(id=document.name, text=document.text, quotes=quotes)
 
 
@@ -76,8 +79,11 @@ def _rows(subset: SubsetScores) -> list[tuple[str, float]]:
         ("speaker", subset.speaker),
         ("cue", subset.cue),
     ):
-        rows += [(f"{label} P", score.precision), (f"{label} R", score.recall),
-                 (f"{label} F1", score.f1)]
+        rows += [
+            (f"{label} P", score.precision),
+            (f"{label} R", score.recall),
+            (f"{label} F1", score.f1),
+        ]
     rows.append(("speaker acc (matched)", subset.speaker_accuracy))
     rows.append(("cue acc (matched)", subset.cue_accuracy))
     return rows
@@ -87,8 +93,9 @@ def side_by_side(ours: Report, theirs: Report) -> str:
     lines = [f"{'':<24}{'newsquotes':>11}{'textacy':>9}  beats?"]
     for name in ours.subsets:
         a, b = ours.subsets[name], theirs.subsets[name]
-        lines.append(f"[{name}] gold {a.gold}; predicted: newsquotes {a.predicted}, "
-                     f"textacy {b.predicted}")
+        lines.append(
+            f"[{name}] gold {a.gold}; predicted: newsquotes {a.predicted}, textacy {b.predicted}"
+        )
         for (label, mine), (_, other) in zip(_rows(a), _rows(b), strict=True):
             verdict = "yes" if mine > other else ("tie" if mine == other else "NO")
             lines.append(f"  {label:<22}{mine:>11.3f}{other:>9.3f}  {verdict}")
@@ -98,18 +105,27 @@ def side_by_side(ours: Report, theirs: Report) -> str:
 def product_bar(report: Report) -> str:
     overlap = report.subsets["speech"].content_overlap
     met = overlap.recall >= BAR_RECALL and overlap.precision >= BAR_PRECISION
-    return (f"bar: speech recall {overlap.recall:.3f} (>= {BAR_RECALL}) at precision "
-            f"{overlap.precision:.3f} (>= {BAR_PRECISION}) over all predictions: "
-            f"{'MET' if met else 'not met'}")
+    return (
+        f"bar: speech recall {overlap.recall:.3f} (>= {BAR_RECALL}) at precision "
+        f"{overlap.precision:.3f} (>= {BAR_PRECISION}) over all predictions: "
+        f"{'MET' if met else 'not met'}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N articles per set")
-    parser.add_argument("--threshold", type=float, default=0.0,
-                        help="drop newsquotes predictions below this confidence")
-    parser.add_argument("--split-turns", action="store_true",
-                        help="newsquotes reports one quote per quoted segment, not per turn")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=0.0,
+        help="drop newsquotes predictions below this confidence",
+    )
+    parser.add_argument(
+        "--split-turns",
+        action="store_true",
+        help="newsquotes reports one quote per quoted segment, not per turn",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write both reports here")
     args = parser.parse_args(argv)
 
@@ -127,20 +143,27 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         theirs, failures = run_textacy(gold_dir, nlp, args.limit)
         theirs_s = time.perf_counter() - started
-        print(f"== {name}: {ours.documents} articles, {ours.subsets['all'].gold} gold "
-              f"attributions (newsquotes {ours_s:.1f}s, textacy {theirs_s:.1f}s)")
+        print(
+            f"== {name}: {ours.documents} articles, {ours.subsets['all'].gold} gold "
+            f"attributions (newsquotes {ours_s:.1f}s, textacy {theirs_s:.1f}s)"
+        )
         print(side_by_side(ours, theirs))
         print(product_bar(ours))
-        print(f"textacy refused {len(failures)} of {theirs.documents} articles "
-              "(scored with no predictions):")
+        print(
+            f"textacy refused {len(failures)} of {theirs.documents} articles "
+            "(scored with no predictions):"
+        )
         for failure in failures:
             print(f"  {failure}")
         for label, report in (("newsquotes", ours), ("textacy", theirs)):
             for error in report.errors:
                 print(f"  {label} error: {error}")
         print()
-        dumped[name] = {"newsquotes": ours.to_dict(), "textacy": theirs.to_dict(),
-                        "textacy_failures": failures}
+        dumped[name] = {
+            "newsquotes": ours.to_dict(),
+            "textacy": theirs.to_dict(),
+            "textacy_failures": failures,
+        }
     if args.json:
         args.json.write_text(json.dumps(dumped, indent=2), encoding="utf-8")
     return 0

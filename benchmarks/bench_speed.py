@@ -90,18 +90,26 @@ def main(argv: list[str] | None = None) -> int:
 
         contenders["textacy (parse + quotes)"] = textacy_one
 
-    print(f"{len(texts)} articles, {chars:,} characters; single process, 1 thread, "
-          f"best of {args.runs} after {WARMUP_ARTICLES} warm-up articles")
+    print(
+        f"{len(texts)} articles, {chars:,} characters; single process, 1 thread, "
+        f"best of {args.runs} after {WARMUP_ARTICLES} warm-up articles"
+    )
     seconds = best_seconds(contenders, texts, args.runs)
     for name, best in seconds.items():
-        print(f"  {name:<26}{len(texts) / best:>8.2f} articles/s{chars / best:>12,.0f} chars/s"
-              f"{best:>8.2f} s")
+        print(
+            f"  {name:<26}{len(texts) / best:>8.2f} articles/s{chars / best:>12,.0f} chars/s"
+            f"{best:>8.2f} s"
+        )
     ratio = seconds["newsquotes pipeline"] / seconds["bare spaCy parse"]
-    print(f"newsquotes / bare parse cost: {ratio:.3f}x (bar <= {BAR}x: "
-          f"{'MET' if ratio <= BAR else 'not met'})")
+    print(
+        f"newsquotes / bare parse cost: {ratio:.3f}x (bar <= {BAR}x: "
+        f"{'MET' if ratio <= BAR else 'not met'})"
+    )
     if not args.no_textacy:
-        print(f"textacy refused {len(textacy_refused)} of {len(texts)} articles "
-              "(odd quote marks; their parse time still counts)")
+        print(
+            f"textacy refused {len(textacy_refused)} of {len(texts)} articles "
+            "(odd quote marks; their parse time still counts)"
+        )
     return 0
 
 

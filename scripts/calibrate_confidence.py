@@ -42,18 +42,30 @@ def main() -> None:
     texts = (d.text for d in gold.documents)
     with nlp.select_pipes(disable=["newsquotes"]):
         docs = nlp.pipe(texts, batch_size=16)
-        for document, doc in tqdm(zip(gold.documents, docs, strict=True),
-                                  total=len(gold.documents), unit="article"):
+        for document, doc in tqdm(
+            zip(gold.documents, docs, strict=True), total=len(gold.documents), unit="article"
+        ):
             found = find_attributions(doc, find_regions(doc.text)[0])
             quotes, keys = [], []
             for n, a in enumerate(found):
-                quotes.append(Quote(id=f"q{n}", type=a.type, spans=list(a.spans), text="",
-                                    speaker_name=doc.text[a.speaker[0] : a.speaker[1]]
-                                    if a.speaker else None))
-                keys.append((class_key(a.rule, cue_class(doc, a.cue),
-                                       speaker_class(doc, a.speaker)), a.confidence))
-            pairs = match_overlap([g.content for g in document.attributions],
-                                  [quote_spans(q) for q in quotes])
+                quotes.append(
+                    Quote(
+                        id=f"q{n}",
+                        type=a.type,
+                        spans=list(a.spans),
+                        text="",
+                        speaker_name=doc.text[a.speaker[0] : a.speaker[1]] if a.speaker else None,
+                    )
+                )
+                keys.append(
+                    (
+                        class_key(a.rule, cue_class(doc, a.cue), speaker_class(doc, a.speaker)),
+                        a.confidence,
+                    )
+                )
+            pairs = match_overlap(
+                [g.content for g in document.attributions], [quote_spans(q) for q in quotes]
+            )
             right = set(pairs.values())
             for n, (key, prior) in enumerate(keys):
                 entry = counts[key]

@@ -226,7 +226,8 @@ INDIRECT_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("template", "content", "cue", "speaker"), INDIRECT_CASES,
+    ("template", "content", "cue", "speaker"),
+    INDIRECT_CASES,
     ids=["trailing-claims", "according-to", "told-someone-that"],
 )
 def test_indirect_speech_beyond_said(template: str, content: str, cue: str, speaker: str) -> None:

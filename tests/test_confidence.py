@@ -27,6 +27,7 @@ def test_an_unseen_class_keeps_its_prior() -> None:
 
 def test_a_said_quote_with_a_named_speaker_outranks_a_floating_one() -> None:
     table = _table()
-    assert table[class_key("direct-post", "say", "name")] > table[
-        class_key("floating", "none", "none")
-    ]
+    assert (
+        table[class_key("direct-post", "say", "name")]
+        > table[class_key("floating", "none", "none")]
+    )

@@ -54,8 +54,12 @@ def score(doc_quotes: dict[str, list[Quote]]) -> Report:
 
 def test_one_of_two_speech_quotes_found_gives_recall_half() -> None:
     text = LIBRARY.text
-    found = quote(text, [find(text, "the cuts 'a sad day for readers'")],
-                  name="Odile Farrow", cue=find(text, "called"))
+    found = quote(
+        text,
+        [find(text, "the cuts 'a sad day for readers'")],
+        name="Odile Farrow",
+        cue=find(text, "called"),
+    )
     report = score({"library-hours": [found]})
     speech = report.subsets["speech"]
     assert (speech.gold, speech.predicted) == (6, 1)
@@ -116,8 +120,11 @@ def test_overlap_matching_is_one_to_one() -> None:
 
 def test_speaker_right_by_span_or_by_resolved_last_name() -> None:
     text = HARBOUR.text
-    by_span = quote(text, [find(text, '"We will build the pier before winter,"')],
-                    speaker=find(text, "Jana Novak"))
+    by_span = quote(
+        text,
+        [find(text, '"We will build the pier before winter,"')],
+        speaker=find(text, "Jana Novak"),
+    )
     by_name = quote(text, [find(text, '"Nobody asked the fishermen."')], name="Tomas Brandt")
     wrong = quote(text, [find(text, '"This is money we do not have."')], name="Jana Novak")
     report = score({"harbour-vote": [by_span, by_name, wrong]})
@@ -130,12 +137,15 @@ def test_speaker_right_by_span_or_by_resolved_last_name() -> None:
 
 def test_cue_accuracy_counts_only_matched_pairs_with_a_gold_cue() -> None:
     text = HARBOUR.text
-    colon = quote(text, [find(text, '"This is money we do not have."')],
-                  cue=find(text, ":", after="blunt"))
-    no_gold_cue = quote(text, [find(text, '"Nobody asked the fishermen."')],
-                        cue=find(text, "said", after="fishermen"))
-    wrong_cue = quote(text, [find(text, "the vote had been rushed")],
-                      cue=find(text, "explained"))
+    colon = quote(
+        text, [find(text, '"This is money we do not have."')], cue=find(text, ":", after="blunt")
+    )
+    no_gold_cue = quote(
+        text,
+        [find(text, '"Nobody asked the fishermen."')],
+        cue=find(text, "said", after="fishermen"),
+    )
+    wrong_cue = quote(text, [find(text, "the vote had been rushed")], cue=find(text, "explained"))
     report = score({"harbour-vote": [colon, no_gold_cue, wrong_cue]})
     everything = report.subsets["all"]
     assert (everything.matched_with_cue, everything.cue_right) == (2, 1)
@@ -217,14 +227,23 @@ def test_pipeline_failure_is_reported_and_the_batch_goes_on() -> None:
 
 def test_report_serialises_and_formats() -> None:
     text = HARBOUR.text
-    found = quote(text, [find(text, '"We will build the pier before winter,"')],
-                  name="Jana Novak", cue=find(text, "said"))
+    found = quote(
+        text,
+        [find(text, '"We will build the pier before winter,"')],
+        name="Jana Novak",
+        cue=find(text, "said"),
+    )
     report = evaluate(FIXTURES, predictions=_articles({"harbour-vote": [found]}))
     data = report.to_dict()
     assert set(data["subsets"]) == {"direct", "speech", "all"}
     assert data["subsets"]["direct"]["content_exact"] == {
-        "precision": 1.0, "recall": 0.2, "f1": 0.3333,
-        "found": 1, "gold": 5, "correct": 1, "predicted": 1,
+        "precision": 1.0,
+        "recall": 0.2,
+        "f1": 0.3333,
+        "found": 1,
+        "gold": 5,
+        "correct": 1,
+        "predicted": 1,
     }
     assert data["subsets"]["all"]["speaker_accuracy"] == 1.0
     table = report.format()
@@ -235,16 +254,18 @@ def test_report_serialises_and_formats() -> None:
 def test_a_split_quote_reported_as_two_quotes_costs_a_false_positive() -> None:
     text = HARBOUR.text
     first = quote(text, [find(text, '"The old dock is falling apart,"')], name="Novak")
-    second = quote(text, [find(text, '"and the ferry company will not wait for us."')],
-                   name="Novak")
+    second = quote(
+        text, [find(text, '"and the ferry company will not wait for us."')], name="Novak"
+    )
     plain = Report(gold_dir="fixtures")
     score_document(plain, HARBOUR, [first, second])
     plain_all = plain.subsets["all"]
     assert (plain_all.content_overlap.correct, plain_all.content_overlap.predicted) == (1, 2)
     assert plain_all.content_exact.found == 0
     one_turn = Report(gold_dir="fixtures")
-    score_document(one_turn, HARBOUR, [quote(text, [first.spans[0], second.spans[0]],
-                                             name="Novak")])
+    score_document(
+        one_turn, HARBOUR, [quote(text, [first.spans[0], second.spans[0]], name="Novak")]
+    )
     turn_all = one_turn.subsets["all"]
     assert (turn_all.content_overlap.correct, turn_all.content_overlap.predicted) == (1, 1)
     assert turn_all.content_exact.found == 1

@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "read"
 
 
 def marked(text: str, regions: list[Region]) -> list[tuple[str, str]]:
-    return [(region.kind, text[region.start:region.end]) for region in regions]
+    return [(region.kind, text[region.start : region.end]) for region in regions]
 
 
 def test_seed_article_regions() -> None:
@@ -27,8 +27,10 @@ def test_seed_article_regions() -> None:
     assert marked(text, regions) == [
         ("boilerplate", "top of page"),
         ("title", title),
-        ("caption", "Volunteer soldiers attend a training outside Kyiv, Ukraine, Saturday, "
-                    "Aug. 27, 2022."),
+        (
+            "caption",
+            "Volunteer soldiers attend a training outside Kyiv, Ukraine, Saturday, Aug. 27, 2022.",
+        ),
         ("credit", "AP Photo"),
         ("heading", "An emotional decision or saving a life"),
         ("boilerplate", "Comments"),
@@ -44,13 +46,21 @@ def test_invented_article_with_the_same_shapes() -> None:
     regions, title = find_regions(text)
     assert title == "Mill closure leaves Dornbach without its biggest employer"
     found = marked(text, regions)
-    assert ("caption", "Workers leave the Dornbach paper mill after the final shift, "
-                       "Friday, Jan. 12, 2024.") in found
+    assert (
+        "caption",
+        "Workers leave the Dornbach paper mill after the final shift, Friday, Jan. 12, 2024.",
+    ) in found
     assert ("credit", "Reuters") in found
     assert ("heading", "What comes next for the valley") in found
     boilerplate = [snippet for kind, snippet in found if kind == "boilerplate"]
-    assert boilerplate == ["Skip to content", "Share this", "Advertisement", "Read more",
-                           "Comments", "bottom of page"]
+    assert boilerplate == [
+        "Skip to content",
+        "Share this",
+        "Advertisement",
+        "Read more",
+        "Comments",
+        "bottom of page",
+    ]
     quote_end = text.index('happen,".') + len('happen,"')
     assert all(not (r.start < quote_end <= r.end) for r in regions)
 
@@ -58,8 +68,11 @@ def test_invented_article_with_the_same_shapes() -> None:
 def test_regions_never_cover_quotes_or_full_sentences() -> None:
     text = (FIXTURES / "mill-closure.txt").read_text(encoding="utf-8")
     regions, _title = find_regions(text)
-    for paragraph in ("This mill was the heart of the town", "Around 600 workers lost",
-                      "Economists say the closure"):
+    for paragraph in (
+        "This mill was the heart of the town",
+        "Around 600 workers lost",
+        "Economists say the closure",
+    ):
         position = text.index(paragraph)
         assert all(not (r.start <= position < r.end) for r in regions), paragraph
 
@@ -101,8 +114,17 @@ def test_caption_followed_by_credit_line() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["AP Photo", "Reuters", "Getty Images", "AFP", "Photo by Karl Moser", "/ Reuters",
-     "Photo: Jane Doe/Reuters", "(AP Photo/Efrem Lukatsky)", "Lena Varga/AFP via Getty Images"],
+    [
+        "AP Photo",
+        "Reuters",
+        "Getty Images",
+        "AFP",
+        "Photo by Karl Moser",
+        "/ Reuters",
+        "Photo: Jane Doe/Reuters",
+        "(AP Photo/Efrem Lukatsky)",
+        "Lena Varga/AFP via Getty Images",
+    ],
 )
 def test_credit_shapes(line: str) -> None:
     assert is_credit(line)
@@ -110,9 +132,19 @@ def test_credit_shapes(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["top of page", "Share this", "Advertisement", "Skip to content", "Subscribe", "Related",
-     "Facebook Twitter Email", "© 2024 The Coastal Ledger. All rights reserved.",
-     "We use cookies to improve your experience. Accept all cookies.", "Read more", "5 Comments"],
+    [
+        "top of page",
+        "Share this",
+        "Advertisement",
+        "Skip to content",
+        "Subscribe",
+        "Related",
+        "Facebook Twitter Email",
+        "© 2024 The Coastal Ledger. All rights reserved.",
+        "We use cookies to improve your experience. Accept all cookies.",
+        "Read more",
+        "5 Comments",
+    ],
 )
 def test_furniture_lines(line: str) -> None:
     assert is_furniture(line)
@@ -120,9 +152,12 @@ def test_furniture_lines(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ['"Subscribe," she said.', "Reuters reported the deal on Monday, citing two sources.",
-     "Share prices fell sharply after the announcement on Tuesday morning.",
-     "Related parties must disclose their interests, the regulator said."],
+    [
+        '"Subscribe," she said.',
+        "Reuters reported the deal on Monday, citing two sources.",
+        "Share prices fell sharply after the announcement on Tuesday morning.",
+        "Related parties must disclose their interests, the regulator said.",
+    ],
 )
 def test_prose_is_not_furniture(line: str) -> None:
     assert not is_furniture(line)

@@ -24,8 +24,18 @@ ARTICLE = (
 )
 
 QUOTE_KEYS = {
-    "id", "type", "spans", "text", "cue", "speaker", "speaker_id", "speaker_name", "confidence",
-    "act", "via", "resolved_by",
+    "id",
+    "type",
+    "spans",
+    "text",
+    "cue",
+    "speaker",
+    "speaker_id",
+    "speaker_name",
+    "confidence",
+    "act",
+    "via",
+    "resolved_by",
 }
 SPEAKER_KEYS = {"id", "name", "kind", "aliases", "description", "roles", "organizations"}
 

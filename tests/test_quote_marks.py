@@ -23,7 +23,7 @@ def assert_no_overlap(spans: list[QuotedSpan]) -> None:
         '"The ferry will run again in May,"',
         "“The ferry will run again in May,”",
         '"The ferry will run again in May,”',
-        "“The ferry will run again in May,\"",
+        '“The ferry will run again in May,"',
     ],
     ids=["straight", "curly", "straight-open-curly-close", "curly-open-straight-close"],
 )
@@ -50,7 +50,7 @@ def test_single_quotes_nested_in_double_stay_one_quote() -> None:
 
 
 def test_curly_single_quotes_nested_in_straight_double() -> None:
-    quote = "\"He called it ‘a plan for nobody’ and walked out of the room.\""
+    quote = '"He called it ‘a plan for nobody’ and walked out of the room."'
     text = f"{quote} said Lio Brandt."
     assert spans_of(text) == [quote]
 
@@ -156,7 +156,7 @@ def test_ten_thousand_marks_returns_without_overlap() -> None:
 
 
 def test_ten_thousand_mixed_marks_with_words() -> None:
-    text = ' '.join(['word "x', "“y”", "'z", "«w»"] * 2_500)
+    text = " ".join(['word "x', "“y”", "'z", "«w»"] * 2_500)
     spans = find_quoted_spans(text)
     assert_no_overlap(spans)
 

@@ -23,8 +23,10 @@ PARAGRAPHS = [
 
 
 def page(body: str, head: str = '<meta charset="utf-8">') -> str:
-    return f"<!DOCTYPE html><html lang=\"en\"><head>{head}<title>Budget passes</title></head>" \
-           f"<body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+    return (
+        f'<!DOCTYPE html><html lang="en"><head>{head}<title>Budget passes</title></head>'
+        f"<body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+    )
 
 
 def test_fixture_page_text_metadata_and_headings() -> None:
@@ -39,7 +41,7 @@ def test_fixture_page_text_metadata_and_headings() -> None:
     assert article.url == "https://coastal-ledger.example/news/2024/03/14/dock-strike"
     assert article.language == "en"
     assert stats.formats["html"] == 1
-    headings = [article.text[r.start:r.end] for r in article.regions if r.kind == "heading"]
+    headings = [article.text[r.start : r.end] for r in article.regions if r.kind == "heading"]
     assert headings == ["Shippers brace for delays", "A long dispute"]
     assert '"We have waited three years for a fair contract' in article.text
     paragraphs = article.text.split("\n\n")
@@ -52,16 +54,18 @@ def test_caption_and_credit_in_body_become_regions() -> None:
         "<h1>Budget passes</h1>"
         f"<p>{PARAGRAPHS[0]}</p>"
         "<p>Members of the Kostavar assembly vote on the budget, "
-        "Thursday, May 2, 2024.Reuters</p>"
-        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+        "Thursday, May 2, 2024.Reuters</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
     )
     article = article_from_html(page(body), id="budget", source="budget.html")
-    found = [(r.kind, article.text[r.start:r.end]) for r in article.regions]
-    assert ("caption", "Members of the Kostavar assembly vote on the budget, Thursday, "
-                       "May 2, 2024.") in found
+    found = [(r.kind, article.text[r.start : r.end]) for r in article.regions]
+    assert (
+        "caption",
+        "Members of the Kostavar assembly vote on the budget, Thursday, May 2, 2024.",
+    ) in found
     assert ("credit", "Reuters") in found
-    assert not any(kind in ("caption", "credit") and "Jana Novak" in snippet
-                   for kind, snippet in found)
+    assert not any(
+        kind in ("caption", "credit") and "Jana Novak" in snippet for kind, snippet in found
+    )
 
 
 def test_page_without_article_is_a_no_article_error() -> None:

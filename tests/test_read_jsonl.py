@@ -17,8 +17,16 @@ TEXT = '"We will win," said Jana Novak, the party leader.\n'
 def lines() -> list[str]:
     html = (FIXTURES / "harbour-strike.html").read_text(encoding="utf-8")
     return [
-        json.dumps({"id": "novak-1", "text": TEXT, "url": "https://daily.example/a",
-                    "title": "Novak confident", "published": "2024-05-01", "outlet": "Daily"}),
+        json.dumps(
+            {
+                "id": "novak-1",
+                "text": TEXT,
+                "url": "https://daily.example/a",
+                "title": "Novak confident",
+                "published": "2024-05-01",
+                "outlet": "Daily",
+            }
+        ),
         "{this is not json",
         json.dumps({"text": TEXT}),
         json.dumps(["not", "an", "object"]),
@@ -38,7 +46,12 @@ def test_jsonl_articles_and_bad_lines(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["novak-1", "batch-3", "harbour"]
     first = articles[0]
     assert (first.text, first.url, first.title, first.published, first.outlet) == (
-        TEXT, "https://daily.example/a", "Novak confident", "2024-05-01", "Daily")
+        TEXT,
+        "https://daily.example/a",
+        "Novak confident",
+        "2024-05-01",
+        "Daily",
+    )
     assert first.source == f"{path}:1"
     assert articles[2].title == "Dock workers vote to strike at Port Velmar"
     assert [e.document for e in errors] == [f"{path}:2", f"{path}:4", f"{path}:7"]

@@ -38,8 +38,13 @@ def test_text_file_is_kept_unchanged_with_regions(tmp_path: Path) -> None:
     assert article.text == text
     assert article.id == "mill-closure"
     assert article.title == "Mill closure leaves Dornbach without its biggest employer"
-    assert {r.kind for r in article.regions} == {"boilerplate", "title", "caption", "credit",
-                                                "heading"}
+    assert {r.kind for r in article.regions} == {
+        "boilerplate",
+        "title",
+        "caption",
+        "credit",
+        "heading",
+    }
 
 
 def test_utf8_bom_is_stripped(tmp_path: Path) -> None:

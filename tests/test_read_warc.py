@@ -27,23 +27,29 @@ def article_page(topic: str) -> bytes:
         "round of consultation with traders and residents of the streets around the square.",
     ]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f"<html><head><meta charset='utf-8'><title>Orlov debates the {topic}</title></head>"
-            f"<body><article><h1>Orlov debates the {topic}</h1>{body}</article></body></html>"
-            ).encode()
+    return (
+        f"<html><head><meta charset='utf-8'><title>Orlov debates the {topic}</title></head>"
+        f"<body><article><h1>Orlov debates the {topic}</h1>{body}</article></body></html>"
+    ).encode()
 
 
 def write_records(writer: WARCWriter, base: str) -> None:
     """warcinfo, request, HTML response, image response, 404, HTML resource, metadata."""
     writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "test"}))
-    request_headers = StatusAndHeaders("GET /market HTTP/1.1", [("Host", "orlov.example")],
-                                       is_http_request=True)
-    writer.write_record(writer.create_warc_record(f"{base}/market", "request",
-                                                  http_headers=request_headers))
+    request_headers = StatusAndHeaders(
+        "GET /market HTTP/1.1", [("Host", "orlov.example")], is_http_request=True
+    )
+    writer.write_record(
+        writer.create_warc_record(f"{base}/market", "request", http_headers=request_headers)
+    )
 
     def response(url: str, body: bytes, content_type: str, status: str = "200 OK") -> None:
         headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
         record = writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=headers,
+            url,
+            "response",
+            payload=io.BytesIO(body),
+            http_headers=headers,
             warc_headers_dict={"WARC-Date": WARC_DATE},
         )
         writer.write_record(record)
@@ -51,12 +57,22 @@ def write_records(writer: WARCWriter, base: str) -> None:
     response(f"{base}/market", article_page("market levy"), "text/html; charset=utf-8")
     response(f"{base}/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
     response(f"{base}/gone", b"<html><body>Not found</body></html>", "text/html", "404 Not Found")
-    writer.write_record(writer.create_warc_record(
-        f"{base}/parking", "resource", payload=io.BytesIO(article_page("parking charge")),
-        warc_content_type="text/html"))
-    writer.write_record(writer.create_warc_record(
-        f"{base}/market", "metadata", payload=io.BytesIO(b"outlinks: none"),
-        warc_content_type="text/plain"))
+    writer.write_record(
+        writer.create_warc_record(
+            f"{base}/parking",
+            "resource",
+            payload=io.BytesIO(article_page("parking charge")),
+            warc_content_type="text/html",
+        )
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            f"{base}/market",
+            "metadata",
+            payload=io.BytesIO(b"outlinks: none"),
+            warc_content_type="text/plain",
+        )
+    )
 
 
 def build_warc(path: Path, *, gzipped: bool, broken: bool = False) -> None:
@@ -71,8 +87,11 @@ def build_warc(path: Path, *, gzipped: bool, broken: bool = False) -> None:
 def check_batch(results: list[Article | DocumentError], stats: ReadStats, path: Path) -> None:
     articles = [r for r in results if isinstance(r, Article)]
     assert [a.url for a in articles] == [
-        "https://orlov.example/a/market", "https://orlov.example/a/parking",
-        "https://orlov.example/b/market", "https://orlov.example/b/parking"]
+        "https://orlov.example/a/market",
+        "https://orlov.example/a/parking",
+        "https://orlov.example/b/market",
+        "https://orlov.example/b/parking",
+    ]
     market = articles[0]
     assert market.title == "Orlov debates the market levy"
     assert market.published == WARC_DATE
@@ -81,8 +100,13 @@ def check_batch(results: list[Article | DocumentError], stats: ReadStats, path: 
     assert market.source is not None and market.source.startswith(f"{path}#")
     assert int(market.source.rsplit("#", 1)[1]) > 0
     assert "Jana Novak" in market.text
-    assert stats.skipped == {"warcinfo": 2, "request": 2, "metadata": 2,
-                             "non-html response": 2, "http status 4xx": 2}
+    assert stats.skipped == {
+        "warcinfo": 2,
+        "request": 2,
+        "metadata": 2,
+        "non-html response": 2,
+        "http status 4xx": 2,
+    }
     assert stats.formats["warc"] == 1
     assert stats.documents == 4
 
@@ -130,7 +154,9 @@ def test_truncated_warc_gz_keeps_complete_records(tmp_path: Path) -> None:
     articles = [r for r in results if isinstance(r, Article)]
     errors = [r for r in results if isinstance(r, DocumentError)]
     assert [a.url for a in articles][:3] == [
-        "https://orlov.example/a/market", "https://orlov.example/a/parking",
-        "https://orlov.example/b/market"]
+        "https://orlov.example/a/market",
+        "https://orlov.example/a/parking",
+        "https://orlov.example/b/market",
+    ]
     assert len(errors) == 1 and isinstance(errors[0], FormatError)
     assert errors[0].document.startswith(f"{path}#")

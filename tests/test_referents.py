@@ -72,9 +72,14 @@ def _gold_folder(tmp_path: Path) -> Path:
     ]
     with (tmp_path / "referents.jsonl").open("w", encoding="utf-8") as out:
         for content, source, canonical, kind, how in referents:
-            row = {"doc": "ferry", "source": [list(spans[source])],
-                   "content_start": spans[content][0], "canonical": canonical,
-                   "kind": kind, "how": how}
+            row = {
+                "doc": "ferry",
+                "source": [list(spans[source])],
+                "content_start": spans[content][0],
+                "canonical": canonical,
+                "kind": kind,
+                "how": how,
+            }
             out.write(json.dumps(row) + "\n")
     return tmp_path
 
@@ -83,30 +88,52 @@ def _prediction(names: list[tuple[str, str | None, str]]) -> Article:
     """The three gold contents, credited to (mention, resolved name, speaker kind)."""
     quotes, speakers = [], []
     for n, (part, (mention, name, kind)) in enumerate(
-        zip(['"The ferry will run,"', '"We have the crew,"', "the timetable was final"],
-            names, strict=True), start=1,
+        zip(
+            ['"The ferry will run,"', '"We have the crew,"', "the timetable was final"],
+            names,
+            strict=True,
+        ),
+        start=1,
     ):
         start = TEXT.index(part)
         at = TEXT.index(mention, start if mention == "she" else 0)
         speakers.append(Speaker(id=f"s{n}", name=name or mention, kind=kind))
-        quotes.append(Quote(id=f"q{n}", type="direct", spans=[(start, start + len(part))],
-                            text=part, speaker=Span.of(TEXT, at, at + len(mention)),
-                            speaker_id=f"s{n}", speaker_name=name or mention))
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                type="direct",
+                spans=[(start, start + len(part))],
+                text=part,
+                speaker=Span.of(TEXT, at, at + len(mention)),
+                speaker_id=f"s{n}",
+                speaker_name=name or mention,
+            )
+        )
     return Article(id="ferry", text=TEXT, quotes=quotes, speakers=speakers)
 
 
 def test_who_scores_count_right_and_wrong_referents(tmp_path: Path) -> None:
     gold = _gold_folder(tmp_path)
-    right = _prediction([("Ana Ruiz", "Ana Ruiz", "person"), ("she", "Ana Ruiz", "person"),
-                         ("A spokesman", "spokesman", "unnamed")])
+    right = _prediction(
+        [
+            ("Ana Ruiz", "Ana Ruiz", "person"),
+            ("she", "Ana Ruiz", "person"),
+            ("A spokesman", "spokesman", "unnamed"),
+        ]
+    )
     report = evaluate(gold, predictions=[right])
     assert report.who is not None
     assert report.who.share() == 1.0
     assert report.who.unnamed_share == 1.0
     assert "[who]" in report.format()
 
-    wrong = _prediction([("Ana Ruiz", "Ana Ruiz", "person"), ("she", "Pavel Dorn", "person"),
-                         ("A spokesman", "Pavel Dorn", "person")])
+    wrong = _prediction(
+        [
+            ("Ana Ruiz", "Ana Ruiz", "person"),
+            ("she", "Pavel Dorn", "person"),
+            ("A spokesman", "Pavel Dorn", "person"),
+        ]
+    )
     report = evaluate(gold, predictions=[wrong])
     assert report.who is not None
     assert report.who.right == {"name": 1, "pronoun": 0, "nominal": 0, "other": 0}
@@ -117,9 +144,18 @@ def test_who_scores_count_right_and_wrong_referents(tmp_path: Path) -> None:
 def test_no_referents_file_means_no_who_scores(tmp_path: Path) -> None:
     gold = _gold_folder(tmp_path)
     (gold / "referents.jsonl").unlink()
-    report = evaluate(gold, predictions=[_prediction([
-        ("Ana Ruiz", "Ana Ruiz", "person"), ("she", None, "person"),
-        ("A spokesman", None, "unnamed")])])
+    report = evaluate(
+        gold,
+        predictions=[
+            _prediction(
+                [
+                    ("Ana Ruiz", "Ana Ruiz", "person"),
+                    ("she", None, "person"),
+                    ("A spokesman", None, "unnamed"),
+                ]
+            )
+        ],
+    )
     assert report.who is None
     assert "[who]" not in report.format()
 

@@ -131,8 +131,10 @@ def test_seed_ingested_into_a_corpus_keeps_regions_quotes_and_speakers(tmp_path:
     assert article.title == "'Against the Empire': Why Russia's neighbours are fighting for Ukraine"
     text = article.text
     regions = {(r.kind, text[r.start : r.end].strip()) for r in article.regions}
-    assert ("caption", "Volunteer soldiers attend a training outside Kyiv, Ukraine, "
-            "Saturday, Aug. 27, 2022.") in regions
+    assert (
+        "caption",
+        "Volunteer soldiers attend a training outside Kyiv, Ukraine, Saturday, Aug. 27, 2022.",
+    ) in regions
     assert ("credit", "AP Photo") in regions
     assert ("heading", "An emotional decision or saving a life") in regions
     furniture = {t for kind, t in regions if kind == "boilerplate"}

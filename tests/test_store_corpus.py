@@ -337,8 +337,10 @@ def test_a_version_1_corpus_is_migrated_with_its_quotes_and_speakers(tmp_path: P
         "INSERT INTO articles(id, doc_id, text, text_hash, ingested_at) "
         "VALUES (1, 'a', 'x', 'h', 'now')"
     )
-    conn.execute("INSERT INTO speakers(id, name, kind, name_key) VALUES (7, 'Jana Novak', "
-                 "'person', 'jana novak')")
+    conn.execute(
+        "INSERT INTO speakers(id, name, kind, name_key) VALUES (7, 'Jana Novak', "
+        "'person', 'jana novak')"
+    )
     conn.execute(
         "INSERT INTO quotes(article, quote_id, type, spans, start, end, text, speaker) "
         "VALUES (1, 'q1', 'direct', '[[0, 1]]', 0, 1, 'x', 7)"
@@ -348,8 +350,10 @@ def test_a_version_1_corpus_is_migrated_with_its_quotes_and_speakers(tmp_path: P
         assert corpus.version == SCHEMA_VERSION >= 2
         row = corpus._conn.execute("SELECT act, via, speaker FROM quotes").fetchone()
         assert row == ("speech", None, 7)
-        corpus._conn.execute("INSERT INTO speakers(name, kind, name_key) VALUES "
-                             "('a spokeswoman', 'unnamed', 'spokeswoman')")
+        corpus._conn.execute(
+            "INSERT INTO speakers(name, kind, name_key) VALUES "
+            "('a spokeswoman', 'unnamed', 'spokeswoman')"
+        )
         assert corpus._conn.execute("PRAGMA foreign_key_check").fetchall() == []
         assert corpus._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

@@ -21,7 +21,13 @@ QUOTE_ACTS: tuple[str, ...] = ("speech", "thought")
 SPEAKER_KINDS: tuple[str, ...] = ("person", "organization", "group", "unnamed", "unknown")
 """``unnamed``: a source the article describes but does not name (``a spokeswoman``)."""
 RESOLUTION_METHODS: tuple[str, ...] = (
-    "name", "pronoun", "description", "continuation", "transcript", "relative", "unresolved",
+    "name",
+    "pronoun",
+    "description",
+    "continuation",
+    "transcript",
+    "relative",
+    "unresolved",
 )
 """How a quote's speaker was found: the mention holds a name; a pronoun; a description such
 as ``the senator``; a quote continuing the previous speaker; a transcript label; ``who`` in

@@ -43,9 +43,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 class QuoteComponent:
     """spaCy component: finds quotes and speakers in ``doc`` (regions from ``doc._.regions``)."""
 
-    def __init__(
-        self, nlp: Language, name: str = "newsquotes", split_turns: bool = False
-    ) -> None:
+    def __init__(self, nlp: Language, name: str = "newsquotes", split_turns: bool = False) -> None:
         self.name = name
         self.split_turns = split_turns
 
@@ -122,8 +120,12 @@ class Pipeline:
                     quote.speaker = Span.of(text, quote.speaker.start, quote.speaker.end)
         article.speakers = list(doc._.speakers or [])
         article.entities = [
-            Entity(ent.start_char, ent.end_char, article.text[ent.start_char : ent.end_char],
-                   ent.label_)
+            Entity(
+                ent.start_char,
+                ent.end_char,
+                article.text[ent.start_char : ent.end_char],
+                ent.label_,
+            )
             for ent in doc.ents
         ]
         return article

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Region
 
-_DOUBLE_QUOTES = "\"“”„«»"
+_DOUBLE_QUOTES = '"“”„«»'
 _FURNITURE = re.compile(
     r"""^(?:
         (?:top|bottom)\ of\ (?:the\ )?page | (?:back|go)\ to\ top
@@ -184,8 +184,9 @@ def find_regions(text: str, *, detect_title: bool = True) -> tuple[list[Region],
 
     def mark(index: int, kind: str, start: int | None = None, end: int | None = None) -> None:
         line = lines[index]
-        regions.append(Region(kind, line.start if start is None else start,
-                              line.end if end is None else end))
+        regions.append(
+            Region(kind, line.start if start is None else start, line.end if end is None else end)
+        )
         marked.add(index)
 
     for i, line in enumerate(lines):
@@ -194,8 +195,12 @@ def find_regions(text: str, *, detect_title: bool = True) -> tuple[list[Region],
         elif is_credit(line.text):
             mark(i, "credit")
             previous = i - 1
-            if (previous >= 0 and previous not in marked and not _has_quote(lines[previous].text)
-                    and lines[previous].words <= MAX_CAPTION_WORDS):
+            if (
+                previous >= 0
+                and previous not in marked
+                and not _has_quote(lines[previous].text)
+                and lines[previous].words <= MAX_CAPTION_WORDS
+            ):
                 mark(previous, "caption")
         else:
             split = split_caption_credit(line.text)
@@ -207,8 +212,7 @@ def find_regions(text: str, *, detect_title: bool = True) -> tuple[list[Region],
         for i, line in enumerate(lines):
             if i in marked:
                 continue
-            if (len(line.text) <= MAX_TITLE_CHARS and _ends_open(line.text)
-                    and i + 1 < len(lines)):
+            if len(line.text) <= MAX_TITLE_CHARS and _ends_open(line.text) and i + 1 < len(lines):
                 mark(i, "title")
                 title = line.text
             break
@@ -217,8 +221,7 @@ def find_regions(text: str, *, detect_title: bool = True) -> tuple[list[Region],
         if i in marked:
             continue
         following = next((lines[j] for j in range(i + 1, len(lines)) if j not in marked), None)
-        if (i > 0 and following is not None and _is_heading_line(line)
-                and _is_body(following)):
+        if i > 0 and following is not None and _is_heading_line(line) and _is_body(following):
             mark(i, "heading")
             continue
         start = glued_heading_start(line.text)

@@ -21,16 +21,27 @@ def _progress_bar(documents: Sequence[GoldDocument]) -> Iterable[GoldDocument]:
 
 @click.command("evaluate")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
-              help="Drop predictions with a confidence below this: higher trades recall "
-                   "for precision.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="Drop predictions with a confidence below this: higher trades recall for precision.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Score only the first N articles (in name order).")
-@click.option("--split-turns", is_flag=True,
-              help="Run the engine with one quote per quoted segment instead of one per "
-                   "speaker turn (gold following PolNeAR counts the extra segments as false "
-                   "positives).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Score only the first N articles (in name order).",
+)
+@click.option(
+    "--split-turns",
+    is_flag=True,
+    help="Run the engine with one quote per quoted segment instead of one per "
+    "speaker turn (gold following PolNeAR counts the extra segments as false "
+    "positives).",
+)
 def evaluate_command(
     gold_dir: str, threshold: float, as_json: bool, limit: int | None, split_turns: bool
 ) -> None:
@@ -43,8 +54,9 @@ def evaluate_command(
         from ..pipeline import Pipeline, default_pipeline
 
         pipeline = Pipeline(split_turns=True) if split_turns else default_pipeline()
-        report = evaluate(gold_dir, pipeline, threshold=threshold, limit=limit,
-                          progress=_progress_bar)
+        report = evaluate(
+            gold_dir, pipeline, threshold=threshold, limit=limit, progress=_progress_bar
+        )
     except GoldFormatError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -53,15 +53,28 @@ def _write(article: Article, fmt: str, out: IO[str], first: bool) -> None:
 
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Where to write the result (default: standard output).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default=None,
-              help="jsonl (one article a line), json, or table. "
-                   "Default: table for one file on a terminal, else jsonl.")
-@click.option("--split-turns", is_flag=True,
-              help="One quote per quoted segment: a quote that continues the previous "
-                   "speaker without a new attribution is a quote of its own instead of "
-                   "another span of that speaker's turn.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write the result (default: standard output).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default=None,
+    help="jsonl (one article a line), json, or table. "
+    "Default: table for one file on a terminal, else jsonl.",
+)
+@click.option(
+    "--split-turns",
+    is_flag=True,
+    help="One quote per quoted segment: a quote that continues the previous "
+    "speaker without a new attribution is a quote of its own instead of "
+    "another span of that speaker's turn.",
+)
 def extract_command(
     paths: tuple[str, ...], output: IO[str], fmt: str | None, split_turns: bool
 ) -> None:

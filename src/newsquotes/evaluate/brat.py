@@ -120,9 +120,9 @@ def _parse_event(
     return eid, roles
 
 
-def parse_ann(content: str, path: str, text: str | None = None) -> tuple[
-    list[GoldAttribution], list[str]
-]:
+def parse_ann(
+    content: str, path: str, text: str | None = None
+) -> tuple[list[GoldAttribution], list[str]]:
     """Parse one ``.ann`` file: its attributions and notes on attributions left out."""
     bounds: dict[str, TextBound] = {}
     events: list[tuple[str, str]] = []

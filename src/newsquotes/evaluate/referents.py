@@ -118,8 +118,13 @@ class ReferentScores:
     """Found attributions with a gold source but no referent record."""
     mistakes: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, referent: Referent, speaker_name: str | None, speaker_kind: str | None,
-            where: dict[str, Any]) -> None:
+    def add(
+        self,
+        referent: Referent,
+        speaker_name: str | None,
+        speaker_kind: str | None,
+        where: dict[str, Any],
+    ) -> None:
         if referent.canonical is None:
             self.unnamed_total += 1
             unnamed = speaker_kind is None or speaker_kind in UNNAMED_SPEAKER_KINDS
@@ -150,8 +155,11 @@ class ReferentScores:
             "resolved_right": round(self.share(), 4),
             "named": sum(self.total.values()),
             "by_mention": {
-                how: {"right": self.right[how], "total": self.total[how],
-                      "share": round(self.share(how), 4)}
+                how: {
+                    "right": self.right[how],
+                    "total": self.total[how],
+                    "share": round(self.share(how), 4),
+                }
                 for how in MENTION_KINDS
             },
             "unnamed_left_unnamed": round(self.unnamed_share, 4),
@@ -169,10 +177,13 @@ class ReferentScores:
         for how in MENTION_KINDS:
             if self.total[how]:
                 label = "description" if how == "nominal" else how
-                lines.append(f"  {label:<14} {self.share(how):.3f}   "
-                             f"{self.right[how]}/{self.total[how]}")
-        lines.append(f"  unnamed left unnamed {self.unnamed_share:.3f}   "
-                     f"{self.unnamed_left_unnamed}/{self.unnamed_total}")
+                lines.append(
+                    f"  {label:<14} {self.share(how):.3f}   {self.right[how]}/{self.total[how]}"
+                )
+        lines.append(
+            f"  unnamed left unnamed {self.unnamed_share:.3f}   "
+            f"{self.unnamed_left_unnamed}/{self.unnamed_total}"
+        )
         if self.not_annotated:
             lines.append(f"  ({self.not_annotated} found attributions have no referent record)")
         return lines

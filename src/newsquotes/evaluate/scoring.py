@@ -31,8 +31,13 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
 SUBSETS: tuple[str, ...] = ("direct", "speech", "all")
-TRIM_CHARS = string.whitespace + string.punctuation + "".join(DOUBLE_QUOTE_MARKS) \
-    + SINGLE_QUOTE_MARKS + "—–…"
+TRIM_CHARS = (
+    string.whitespace
+    + string.punctuation
+    + "".join(DOUBLE_QUOTE_MARKS)
+    + SINGLE_QUOTE_MARKS
+    + "—–…"
+)
 
 Progress = Callable[[Sequence[GoldDocument]], Iterable[GoldDocument]]
 
@@ -53,9 +58,7 @@ def trimmed_fragments(text: str, spans: Iterable[tuple[int, int]]) -> SpanList:
 def overlap(left: Iterable[tuple[int, int]], right: Iterable[tuple[int, int]]) -> int:
     """Characters two span lists share."""
     right = list(right)
-    return sum(
-        max(0, min(le, re_) - max(ls, rs)) for ls, le in left for rs, re_ in right
-    )
+    return sum(max(0, min(le, re_) - max(ls, rs)) for ls, le in left for rs, re_ in right)
 
 
 def match_exact(gold: Sequence[SpanList], predicted: Sequence[SpanList]) -> dict[int, int]:
@@ -96,8 +99,10 @@ def speaker_is_right(quote: Quote, gold: GoldAttribution, text: str) -> bool:
     """
     if not gold.source:
         return quote.speaker is None and not quote.speaker_name
-    if quote.speaker is not None and overlap([(quote.speaker.start, quote.speaker.end)],
-                                             gold.source) > 0:
+    if (
+        quote.speaker is not None
+        and overlap([(quote.speaker.start, quote.speaker.end)], gold.source) > 0
+    ):
         return True
     if quote.speaker_name:
         words = quote.speaker_name.strip(TRIM_CHARS).split()
@@ -243,9 +248,7 @@ class Report:
             lines.append("one quote per quoted segment (split_turns)")
         for subset in self.subsets.values():
             lines.append("")
-            lines.append(
-                f"[{subset.name}] gold {subset.gold}, predicted {subset.predicted}"
-            )
+            lines.append(f"[{subset.name}] gold {subset.gold}, predicted {subset.predicted}")
             lines.append(f"  {'':<16}{'P':>7}{'R':>7}{'F1':>7}   found/gold  correct/pred")
             for label, score in (
                 ("content-exact", subset.content_exact),
@@ -285,7 +288,10 @@ def quote_spans(quote: Quote) -> SpanList:
 
 
 def score_speakers(
-    report: Report, gold: GoldDocument, quotes: Sequence[Quote], pairs: Mapping[int, int],
+    report: Report,
+    gold: GoldDocument,
+    quotes: Sequence[Quote],
+    pairs: Mapping[int, int],
     speaker_kinds: Mapping[str, str],
 ) -> None:
     """For each found gold attribution with a referent: does the resolved speaker name it?"""
@@ -303,13 +309,18 @@ def score_speakers(
             continue
         quote = quotes[p_index]
         kind = speaker_kinds.get(quote.speaker_id) if quote.speaker_id else None
-        where = {"doc": gold.name, "source": gold.span_text(attribution.source),
-                 "content": gold.span_text(attribution.content)[:80]}
+        where = {
+            "doc": gold.name,
+            "source": gold.span_text(attribution.source),
+            "content": gold.span_text(attribution.content)[:80],
+        }
         report.who.add(referent, quote.speaker_name, kind, where)
 
 
 def score_document(
-    report: Report, gold: GoldDocument, quotes: Sequence[Quote],
+    report: Report,
+    gold: GoldDocument,
+    quotes: Sequence[Quote],
     speaker_kinds: Mapping[str, str] | None = None,
 ) -> None:
     """Add one article's gold attributions and (already filtered) predictions to ``report``.
@@ -334,8 +345,9 @@ def score_document(
 
     gold_in = {
         "direct": [has_quote_mark(gold.span_text(a.content)) for a in gold.attributions],
-        "speech": [is_speech_cue(gold.span_text(a.cue)) if a.cue else False
-                   for a in gold.attributions],
+        "speech": [
+            is_speech_cue(gold.span_text(a.cue)) if a.cue else False for a in gold.attributions
+        ],
         "all": [True] * len(gold.attributions),
     }
     pred_direct = [has_quote_mark(" ".join(text[s:e] for s, e in sp)) for sp in pred_spans]

@@ -32,8 +32,7 @@ def find_attributions(
     transcript = transcript_turns(art)
     direct, used = direct_pass(art)
     turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
-    direct = [a for a in direct
-              if not any(start <= a.start < end for start, end in turns)]
+    direct = [a for a in direct if not any(start <= a.start < end for start, end in turns)]
     indirect = indirect_pass(art, direct + transcript)
     found = direct + transcript + indirect
     found += governed_pass(art, found, used)

@@ -45,7 +45,8 @@ class ArticleView:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
         # A quoted number or tweet id ("672139201337532417") is no one's words.
         self.quoted = [
-            q for q in find_quoted_spans(self.text)
+            q
+            for q in find_quoted_spans(self.text)
             if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
         ]
         self.token_starts = [t.idx for t in doc]

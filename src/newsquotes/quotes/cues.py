@@ -51,8 +51,17 @@ ADDRESSEE_VERBS: frozenset[str] = _words(
 """Verbs whose direct object is the listener (``told reporters that``), not the content."""
 
 
-_SUFFIXES = (("ies", "y"), ("es", ""), ("es", "e"), ("s", ""), ("ed", ""), ("ed", "e"),
-             ("d", ""), ("ing", ""), ("ing", "e"))
+_SUFFIXES = (
+    ("ies", "y"),
+    ("es", ""),
+    ("es", "e"),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ing", ""),
+    ("ing", "e"),
+)
 
 
 def cue_lemma(lemma: str, word: str) -> str:

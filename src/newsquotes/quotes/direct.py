@@ -26,9 +26,29 @@ from .cues import ADDRESSEE_VERBS
 from .quote_marks import ALL_MARKS, QuotedSpan
 
 NOT_SPEAKERS = frozenset(
-    {"VIDEO", "AUDIO", "WATCH", "UPDATE", "UPDATED", "PREVIOUSLY", "CLARIFICATION",
-     "CORRECTION", "NOTE", "EDITOR'S NOTE", "BREAKING", "RELATED", "READ MORE", "PHOTO",
-     "PHOTOS", "SOURCE", "SOURCES", "TRANSCRIPT", "WARNING", "SPOILER", "DISCLOSURE"}
+    {
+        "VIDEO",
+        "AUDIO",
+        "WATCH",
+        "UPDATE",
+        "UPDATED",
+        "PREVIOUSLY",
+        "CLARIFICATION",
+        "CORRECTION",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "BREAKING",
+        "RELATED",
+        "READ MORE",
+        "PHOTO",
+        "PHOTOS",
+        "SOURCE",
+        "SOURCES",
+        "TRANSCRIPT",
+        "WARNING",
+        "SPOILER",
+        "DISCLOSURE",
+    }
 )
 """Labels that look like a transcript's speaker (``UPDATE: ...``) but name no one."""
 FRAME_WINDOW = 40
@@ -108,15 +128,20 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         head = name_at(art, first)
         if head is not None:
             return (
-                Attribution("direct", [(q.start, q.end)], None, mention_span(art, head, lo, hi),
-                            0.8, "direct-name"),
+                Attribution(
+                    "direct",
+                    [(q.start, q.end)],
+                    None,
+                    mention_span(art, head, lo, hi),
+                    0.8,
+                    "direct-name",
+                ),
                 hi,
             )
     if _ends_sentence(art, q) and doc[first].text[:1].isupper():
         # '..." Sen. Rubio called it ...': after a full stop a capital opens a new sentence,
         # unless a speech verb follows at once ('..." Smith said.').
-        nxt = next((k for k in range(first + 1, min(hi, first + 4))
-                    if is_speech_cue(doc[k])), None)
+        nxt = next((k for k in range(first + 1, min(hi, first + 4)) if is_speech_cue(doc[k])), None)
         if nxt is None or any(c.dep_ == "ccomp" and c.i > nxt for c in doc[nxt].children):
             return None, hi
     cue: Token | None = None
@@ -154,8 +179,10 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
             for j in range(cue.i + 1, hi):
                 if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
                     head = doc[j]
-                    while head.head.i != head.i and lo <= head.head.i < hi and (
-                        head.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat")
+                    while (
+                        head.head.i != head.i
+                        and lo <= head.head.i < hi
+                        and (head.dep_ in ("compound", "amod", "det", "poss", "nmod", "flat"))
                     ):
                         head = head.head
                     subj = head
@@ -166,8 +193,14 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         if cue.i - first > 10 and subj is None:
             return None, hi
         return (
-            Attribution("direct", [(q.start, q.end)], cue_extent(cue), speaker,
-                        0.95 if speaker else 0.75, "direct-post"),
+            Attribution(
+                "direct",
+                [(q.start, q.end)],
+                cue_extent(cue),
+                speaker,
+                0.95 if speaker else 0.75,
+                "direct-post",
+            ),
             hi,
         )
     head = name_at(art, first)
@@ -175,8 +208,14 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper())
     ):
         return (
-            Attribution("direct", [(q.start, q.end)], None, mention_span(art, head, lo, hi),
-                        0.8, "direct-name"),
+            Attribution(
+                "direct",
+                [(q.start, q.end)],
+                None,
+                mention_span(art, head, lo, hi),
+                0.8,
+                "direct-name",
+            ),
             hi,
         )
     return None, hi
@@ -201,14 +240,22 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
     i = q_first - 1
     while i >= 0 and doc[i].is_space:
         i -= 1
-    if i >= 0 and is_speech_cue(doc[i]) and art.paragraph_of(doc[i].idx) == art.paragraph_of(
-        q.start
+    if (
+        i >= 0
+        and is_speech_cue(doc[i])
+        and art.paragraph_of(doc[i].idx) == art.paragraph_of(q.start)
     ):
         # 'a man yelled "Stay there!"', 'saying "Too many."'
         subj = speaker_of(doc[i])
         speaker = mention_span(art, speaker_head(subj), 0, i) if subj is not None else None
-        return Attribution("direct", [(q.start, q.end)], cue_extent(doc[i]), speaker,
-                           0.85 if speaker else 0.6, "direct-pre")
+        return Attribution(
+            "direct",
+            [(q.start, q.end)],
+            cue_extent(doc[i]),
+            speaker,
+            0.85 if speaker else 0.6,
+            "direct-pre",
+        )
     if i < 0 or doc[i].text not in (":", ",", "—", "-"):
         return None
     if art.paragraph_of(doc[i].idx) != art.paragraph_of(q.start) and doc[i].text != ":":
@@ -235,20 +282,38 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         # names the listener.
         if head is not None and (
             cue is None
-            or (cue.i < head.i and name_at(art, cue.i + 1) is not None
-                and name_at(art, cue.i + 1).i == head.i)  # "Said Ellis:"
-            or (cue.i < head.i and lemma(cue) not in ADDRESSEE_VERBS
-                and any(doc[k].is_punct for k in range(cue.i + 1, head.i)))
+            or (
+                cue.i < head.i
+                and name_at(art, cue.i + 1) is not None
+                and name_at(art, cue.i + 1).i == head.i
+            )  # "Said Ellis:"
+            or (
+                cue.i < head.i
+                and lemma(cue) not in ADDRESSEE_VERBS
+                and any(doc[k].is_punct for k in range(cue.i + 1, head.i))
+            )
         ):
-            return Attribution("direct", [(q.start, q.end)], (i, i + 1),
-                               mention_span(art, head, max(lo, head.i - 4), i), 0.8, "direct-colon")
+            return Attribution(
+                "direct",
+                [(q.start, q.end)],
+                (i, i + 1),
+                mention_span(art, head, max(lo, head.i - 4), i),
+                0.8,
+                "direct-colon",
+            )
     if cue is not None:
         subj = speaker_of(cue)
         speaker = None
         if subj is not None and lo <= subj.i < i:
             speaker = mention_span(art, speaker_head(subj), lo, cue.i)
-        return Attribution("direct", [(q.start, q.end)], cue_extent(cue), speaker,
-                           0.9 if speaker else 0.7, "direct-pre")
+        return Attribution(
+            "direct",
+            [(q.start, q.end)],
+            cue_extent(cue),
+            speaker,
+            0.9 if speaker else 0.7,
+            "direct-pre",
+        )
     return None
 
 
@@ -279,9 +344,14 @@ def transcript_turns(art: ArticleView) -> list[Attribution]:
         content_start = match.end() - 1
         colon = match.end(1)
         found.append(
-            Attribution("direct", [(content_start, end)],
-                        (art.token_at(colon), art.token_at(colon) + 1),
-                        (match.start(1), match.end(1)), 0.85, "transcript")
+            Attribution(
+                "direct",
+                [(content_start, end)],
+                (art.token_at(colon), art.token_at(colon) + 1),
+                (match.start(1), match.end(1)),
+                0.85,
+                "transcript",
+            )
         )
     return found
 

@@ -24,9 +24,9 @@ FLOATING_PARAGRAPHS = 2
 """How many paragraphs back a frameless quote may look for its speaker."""
 
 
-def governed_pass(art: ArticleView, attributions: list[Attribution], used: set[int]) -> list[
-    Attribution
-]:
+def governed_pass(
+    art: ArticleView, attributions: list[Attribution], used: set[int]
+) -> list[Attribution]:
     """A quoted fragment inside a clause whose verb has a speaker: ``called it "a disgrace"``."""
     doc = art.doc
     results: list[Attribution] = []
@@ -68,13 +68,17 @@ def governed_pass(art: ArticleView, attributions: list[Attribution], used: set[i
         if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(lo, hi))
-        speaker = mention_span(art, subj, min(t.i for t in subj.subtree),
-                           max(t.i for t in subj.subtree) + 1)
+        speaker = mention_span(
+            art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
+        )
         if not is_cue(verb) and looks_like_title(art.text[q.start + 1 : q.end - 1]):
             continue  # 'showed the film "Night Harbour"': a title, not speech
         confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45
-        results.append(Attribution("mixed", [(c_start, c_end)], cue_extent(verb), speaker,
-                                   confidence, "governed"))
+        results.append(
+            Attribution(
+                "mixed", [(c_start, c_end)], cue_extent(verb), speaker, confidence, "governed"
+            )
+        )
         covered.append((c_start, c_end))
         used.add(n)
     return results
@@ -99,9 +103,7 @@ def floating_pass(
 ) -> list[Attribution]:
     results: list[Attribution] = []
     covered = sorted((s, e) for a in attributions for s, e in a.spans)
-    known = sorted(
-        (a for a in attributions if a.speaker is not None), key=lambda a: a.start
-    )
+    known = sorted((a for a in attributions if a.speaker is not None), key=lambda a: a.start)
     for n, q in enumerate(art.quoted):
         if n in used or any(s <= q.start and q.end <= e for s, e in covered):
             continue

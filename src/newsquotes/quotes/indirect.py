@@ -31,9 +31,13 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
         return None
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     doc = art.doc
-    while lo < hi and (doc[lo].dep_ == "mark" and doc[lo].lower_ in ("that", "whether", "if")
-                       or doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS
-                       or doc[lo].is_space):
+    while lo < hi and (
+        doc[lo].dep_ == "mark"
+        and doc[lo].lower_ in ("that", "whether", "if")
+        or doc[lo].is_punct
+        and doc[lo].text not in DOUBLE_MARKS
+        or doc[lo].is_space
+    ):
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
         hi -= 1
@@ -82,8 +86,9 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         if clause is not None and lemma(token) not in ADDRESSEE_VERBS:
             # "said many of those ... were sent": the parser may hang the clause's subject
             # on the cue as its object; it belongs to the content.
-            obj = next((c for c in token.children
-                        if c.dep_ == "dobj" and token.i < c.i < clause[0]), None)
+            obj = next(
+                (c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause[0]), None
+            )
             if obj is not None:
                 clause = (min(t.i for t in obj.subtree), clause[1])
         if clause is None:
@@ -102,8 +107,9 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that"):
             confidence *= 0.5
         results.append(
-            Attribution(kind, [(c_start, c_end)], cue_extent(token), speaker, confidence,
-                        "indirect-" + kind)
+            Attribution(
+                kind, [(c_start, c_end)], cue_extent(token), speaker, confidence, "indirect-" + kind
+            )
         )
     return results
 
@@ -117,8 +123,9 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > cue.i:
         return None
     sent = cue.sent
-    speaker = mention_span(art, subj, min(t.i for t in subj.subtree),
-                       max(t.i for t in subj.subtree) + 1)
+    speaker = mention_span(
+        art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
+    )
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         # ", he says," inside the reported sentence: the rest of the sentence is the content
         frame = sorted({t.i for t in subj.subtree} | {cue.i})
@@ -137,11 +144,16 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
                 spans.append(art.span_chars(a, b))
         if not spans or any(art.quote_of_token[i] >= 0 for i in range(lo, hi)):
             return None
-        return Attribution("indirect", spans, cue_extent(cue), speaker,
-                           0.75, "parenthetical")
-    objects = [c for c in cue.rights if c.dep_ in ("dobj", "xcomp", "prep", "dative")
-               and not (c.dep_ == "prep" and c.lower_ in ("in", "on", "at", "during", "after",
-                                                             "before", "since", "while"))]
+        return Attribution("indirect", spans, cue_extent(cue), speaker, 0.75, "parenthetical")
+    objects = [
+        c
+        for c in cue.rights
+        if c.dep_ in ("dobj", "xcomp", "prep", "dative")
+        and not (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "on", "at", "during", "after", "before", "since", "while")
+        )
+    ]
     if not objects:
         return None
     lo = cue.i + 1
@@ -152,8 +164,14 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     if hi - lo < 3 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(cue.idx):
         return None
     kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
-    return Attribution(kind, [art.span_chars(lo, hi)], cue_extent(cue), speaker,
-                       cue_confidence(lemma(cue)) * 0.6, "speech-object")
+    return Attribution(
+        kind,
+        [art.span_chars(lo, hi)],
+        cue_extent(cue),
+        speaker,
+        cue_confidence(lemma(cue)) * 0.6,
+        "speech-object",
+    )
 
 
 def _according_to(art: ArticleView, according: Token) -> Attribution | None:
@@ -180,5 +198,11 @@ def _according_to(art: ArticleView, according: Token) -> Attribution | None:
         return None
     c_start, c_end = art.span_chars(lo, hi)
     kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
-    return Attribution(kind, [(c_start, c_end)], (according.i, according.i + 2),
-                       mention_span(art, source, src_lo, src_hi), 0.85, "according-to")
+    return Attribution(
+        kind,
+        [(c_start, c_end)],
+        (according.i, according.i + 2),
+        mention_span(art, source, src_lo, src_hi),
+        0.85,
+        "according-to",
+    )

@@ -117,7 +117,7 @@ def _pair_singles(text: str, start: int, end: int) -> list[QuotedSpan]:
         if open_at is None:
             if after.isdigit():
                 continue  # '90s
-            if (before.isspace() or before in "([{—–-\"") and after.isalnum():
+            if (before.isspace() or before in '([{—–-"') and after.isalnum():
                 open_at = i
         elif not before.isspace() and not after.isalnum():
             if len(text[open_at + 1 : i].split()) >= 2:

@@ -170,7 +170,8 @@ def article_from_html(
     blocks = _blocks(body) if body is not None else []
     if not blocks:
         raise NoArticleError(
-            source, "no article body found in the HTML page",
+            source,
+            "no article body found in the HTML page",
             advice="it may be an index, login or error page",
         )
     title = getattr(document, "title", None) or None

@@ -50,7 +50,7 @@ def _find_next_record(raw: BinaryIO, start: int, gzipped: bool) -> int | None:
         found = window.find(marker)
         if found >= 0:
             return position - len(tail) + found + skip
-        tail = window[-(len(marker) - 1):]
+        tail = window[-(len(marker) - 1) :]
         position += len(chunk)
 
 

@@ -30,14 +30,54 @@ from ..model import Quote, Speaker
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"they", "we", "them"}
 HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
-    "president", "senator", "governor", "sir", "dame", "rev", "judge",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "president",
+    "senator",
+    "governor",
+    "sir",
+    "dame",
+    "rev",
+    "judge",
 }
 TITLES = HONORIFICS | {
-    "minister", "secretary", "chairman", "chairwoman", "chair", "ceo", "mayor", "general",
-    "chancellor", "speaker", "leader", "spokesman", "spokeswoman", "ambassador", "commissioner",
-    "director", "representative", "congressman", "congresswoman", "attorney", "king", "queen",
-    "prince", "pope", "premier", "vice",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "mayor",
+    "general",
+    "chancellor",
+    "speaker",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "commissioner",
+    "director",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "premier",
+    "vice",
 }
 """Words before a name that say what a person is, not where they work."""
 PRONOUN_WINDOW_PARAGRAPHS = 3
@@ -122,8 +162,14 @@ def _role_phrases(head: Token) -> list[str]:
             continue
         if noun.text[0].isupper() and noun.lower_ not in TITLES and noun.i != noun.sent.start:
             continue
-        mods = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.pos_ != "PROPN"
-                and c.ent_type_ == "" and c.is_alpha]
+        mods = [
+            c
+            for c in noun.lefts
+            if c.dep_ in ("amod", "compound")
+            and c.pos_ != "PROPN"
+            and c.ent_type_ == ""
+            and c.is_alpha
+        ]
         words = [m.text.lower() for m in mods if m.i >= noun.left_edge.i] + [noun.text.lower()]
         roles.append(" ".join(words))
     return roles
@@ -189,14 +235,22 @@ class _Cast:
                 if 1 <= len(span) <= 25 and '"' not in text and "“" not in text:
                     person.describe(text, _role_phrases(child), _org_names(span))
         # Pre-modifiers: "Carnegie analyst Umarov", "Russian President Vladimir Putin"
-        lefts = [t for t in self.doc[head.left_edge.i : ent.start]
-                 if t.dep_ in ("compound", "amod", "nmod") and not t.is_punct]
+        lefts = [
+            t
+            for t in self.doc[head.left_edge.i : ent.start]
+            if t.dep_ in ("compound", "amod", "nmod") and not t.is_punct
+        ]
         if lefts:
             roles = [r for r in map(_role_word, lefts) if r]
             # "Carnegie analyst Umarov": a proper noun before a role word is where they work
-            orgs = [t.text for t in lefts if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")
-                    and t.lower_.rstrip(".") not in TITLES
-                    and (t.ent_type_ == "ORG" or _role_word(self.doc[t.i + 1]) is not None)]
+            orgs = [
+                t.text
+                for t in lefts
+                if t.text[:1].isupper()
+                and t.pos_ in ("PROPN", "NOUN")
+                and t.lower_.rstrip(".") not in TITLES
+                and (t.ent_type_ == "ORG" or _role_word(self.doc[t.i + 1]) is not None)
+            ]
             if roles or orgs:
                 person.describe(None, roles, orgs)
         person.add_alias(_clean_name(ent))
@@ -283,8 +337,10 @@ def _resolve(
         # The most recent person who spoke or was the subject of a sentence, nearby.
         paragraph = cast.paragraph_of(at)
         candidates = [
-            (offset, person) for offset, person in cast.subjects
-            if offset < at and paragraph - cast.paragraph_of(offset) <= 1
+            (offset, person)
+            for offset, person in cast.subjects
+            if offset < at
+            and paragraph - cast.paragraph_of(offset) <= 1
             and person.kind == "person"
         ]
         if last_speaker and paragraph - cast.paragraph_of(last_speaker[0]) <= (
@@ -298,8 +354,7 @@ def _resolve(
         return None
     # proper nouns the NER missed: treat a capitalised PROPN head as a name
     if root.pos_ == "PROPN" and root.ent_type_ not in ("ORG", "GPE", "NORP"):
-        names = [t for t in mention if t.pos_ == "PROPN" and t.i <= root.i
-                 and t.i >= root.i - 3]
+        names = [t for t in mention if t.pos_ == "PROPN" and t.i <= root.i and t.i >= root.i - 3]
         name = " ".join(t.text for t in names) or root.text
         person = cast.person_for_name(_POSSESSIVE.sub("", name), at)
         if person is not None:
@@ -339,8 +394,14 @@ def _resolve(
     kind = "group" if root.tag_ in ("NNS", "NNPS") else "unknown"
     if kind == "unknown":
         # "the German automaker, which has focused on ..." is "German automaker"
-        head_end = next((t.i for t in mention if t.i > root.i and (t.is_punct or t.dep_ in (
-            "relcl", "appos", "prep", "acl"))), mention.end)
+        head_end = next(
+            (
+                t.i
+                for t in mention
+                if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "prep", "acl"))
+            ),
+            mention.end,
+        )
         name = _strip_det(mention.doc[mention.start : head_end].text)
     else:
         name = mention.text
@@ -348,9 +409,17 @@ def _resolve(
 
 
 _TITLE_WORDS = {
-    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
-    "pres": "president", "prof": "professor", "lt": "lieutenant", "col": "colonel",
-    "sgt": "sergeant", "amb": "ambassador", "dr": "doctor",
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "gen": "general",
+    "pres": "president",
+    "prof": "professor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "amb": "ambassador",
+    "dr": "doctor",
 }
 _NOT_ROLES = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"}
 
