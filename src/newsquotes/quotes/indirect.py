@@ -32,9 +32,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     doc = art.doc
     while lo < hi and (
-        doc[lo].dep_ == "mark"
-        and doc[lo].lower_ in ("that", "whether", "if")
-        or doc[lo].is_punct
+        doc[lo].is_punct
         and doc[lo].text not in DOUBLE_MARKS
         or doc[lo].is_space
     ):
