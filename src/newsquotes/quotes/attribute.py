@@ -13,22 +13,38 @@ from spacy.tokens import Doc, Span
 
 from ..model import Quote, Region
 from ..model import Span as TextSpan
-from .confidence import calibrated, class_key, cue_class, speaker_class
-from .context import ArticleView, Attribution
+from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, cue_lemma
 from .direct import direct_pass, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of
 from .indirect import indirect_pass
+from .learned import Decision, candidate_pass, judge
+
+DEFAULT_DECISION = Decision()
 
 
 def find_attributions(
-    doc: Doc, regions: list[Region], *, split_turns: bool = False
+    doc: Doc,
+    regions: list[Region],
+    *,
+    split_turns: bool = False,
+    decision: Decision | None = DEFAULT_DECISION,
 ) -> list[Attribution]:
     """All attributions in ``doc`` outside ``regions``, in text order.
 
     A frameless quote that continues the previous direct quote's speaker is folded into it
-    (one attribution per speaker turn) unless ``split_turns`` asks for one per segment."""
+    (one attribution per speaker turn) unless ``split_turns`` asks for one per segment.
+    With a ``decision`` the learned model judges the rules' findings and the candidates
+    (:mod:`.learned`); ``None`` keeps the rules alone."""
     art = ArticleView(doc, regions)
+    found = rule_attributions(art, split_turns=split_turns)
+    if decision is None:
+        return found
+    return judge(art, found, candidate_pass(art, found), decision)
+
+
+def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[Attribution]:
+    """What the rule passes find, in text order, turns joined unless ``split_turns``."""
     transcript = transcript_turns(art)
     direct, used = direct_pass(art)
     turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
@@ -46,7 +62,7 @@ def act_of(doc: Doc, cue: tuple[int, int] | None) -> str:
     """``thought`` for beliefs, intentions and endorsements (``hopes``), else ``speech``."""
     if cue is None:
         return "speech"
-    token = doc[cue[0]]
+    token = cue_head(doc, cue)
     return "thought" if cue_lemma(token.lemma_, token.text) in BELIEF_VERBS else "speech"
 
 
@@ -57,13 +73,19 @@ def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def attribute(doc: Doc, regions: list[Region], *, split_turns: bool = False) -> list[Quote]:
+def attribute(
+    doc: Doc,
+    regions: list[Region],
+    *,
+    split_turns: bool = False,
+    decision: Decision | None = DEFAULT_DECISION,
+) -> list[Quote]:
     """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
     text = doc.text
     quotes = []
-    for n, a in enumerate(find_attributions(doc, regions, split_turns=split_turns), start=1):
+    found = find_attributions(doc, regions, split_turns=split_turns, decision=decision)
+    for n, a in enumerate(found, start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
-        key = class_key(a.rule, cue_class(doc, a.cue), speaker_class(doc, a.speaker))
         quotes.append(
             Quote(
                 id=f"q{n}",
@@ -73,7 +95,7 @@ def attribute(doc: Doc, regions: list[Region], *, split_turns: bool = False) -> 
                 cue=_cue_span(doc, a.cue),
                 speaker=speaker,
                 speaker_name=speaker.text if speaker else None,
-                confidence=round(min(1.0, max(0.0, calibrated(key, a.confidence))), 3),
+                confidence=round(min(1.0, max(0.0, a.confidence)), 3),
                 act=act_of(doc, a.cue),
                 via=a.rule,
             )

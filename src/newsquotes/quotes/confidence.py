@@ -15,6 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc
 
+from .context import cue_head
 from .cues import BELIEF_VERBS, SPEECH_VERBS, cue_lemma
 
 PERSONAL = {"he", "she", "they", "i", "we", "who", "him", "her", "them"}
@@ -23,7 +24,7 @@ PERSONAL = {"he", "she", "they", "i", "we", "who", "him", "her", "them"}
 def cue_class(doc: Doc, cue: tuple[int, int] | None) -> str:
     if cue is None:
         return "none"
-    token = doc[cue[0]]
+    token = cue_head(doc, cue)
     lemma = cue_lemma(token.lemma_, token.text)
     if lemma == "say":
         return "say"

@@ -93,13 +93,52 @@ def is_speech_cue(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and lemma(token) in SPEECH_VERBS
 
 
+CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
+"""Words before the verb that belong to the cue (``has said``, ``did not respond``)."""
+CUE_ADVERBS = frozenset(
+    "also later now never repeatedly again already previously recently once often still "
+    "further publicly privately reportedly frequently long immediately initially then since "
+    "first".split()
+)
+"""Adverbs right before the verb that annotators keep in the cue (``also said``)."""
+CUE_PREPOSITIONS = frozenset({"of", "about", "to", "for"})
+"""Prepositions after some verbs that belong to the cue (``warned of``, ``pointed to``)."""
+CUE_PREPOSITION_VERBS = frozenset(
+    "warn point respond ask talk speak complain boast brag hint joke agree "
+    "allude refer testify".split()
+)
+
+
 def cue_extent(token: Token) -> tuple[int, int]:
-    """The cue's tokens: the verb with its particle or auxiliaries (``has said``, ``point out``)."""
+    """The cue's tokens: the verb with its auxiliaries, negation, a few adverbs, particle and
+    some prepositions (``has also said``, ``did not respond to``, ``point out``, ``warned of``),
+    contiguous with the verb, as PolNeAR annotates cues."""
     start, end = token.i, token.i + 1
-    for child in token.children:
-        if child.dep_ == "prt" and child.i == end:
+    left = sorted((c for c in token.lefts), key=lambda c: -c.i)
+    for child in left:
+        if child.i != start - 1:
+            break
+        if (child.dep_ in CUE_LEFT_DEPS and child.lower_ != "to") or (
+            child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS
+        ):
+            start = child.i
+        else:
+            break
+    for child in token.rights:
+        if child.i != end:
+            continue
+        if child.dep_ == "prt" or (
+            child.dep_ == "prep"
+            and child.lower_ in CUE_PREPOSITIONS
+            and lemma(token) in CUE_PREPOSITION_VERBS
+        ):
             end = child.i + 1
     return start, end
+
+
+def cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
+    """The verb of a cue span (``said`` of ``has also said``)."""
+    return doc[cue[0] : cue[1]].root
 
 
 def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, int]:

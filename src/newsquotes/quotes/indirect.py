@@ -31,11 +31,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
         return None
     lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     doc = art.doc
-    while lo < hi and (
-        doc[lo].is_punct
-        and doc[lo].text not in DOUBLE_MARKS
-        or doc[lo].is_space
-    ):
+    while lo < hi and (doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
         hi -= 1
@@ -51,7 +47,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
 def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attribution]:
     doc = art.doc
     results: list[Attribution] = []
-    used_cues = {a.cue[0] for a in taken if a.cue}
+    used_cues = {i for a in taken if a.cue for i in range(*a.cue)}
     covered = [(s, e) for a in taken for s, e in a.spans]
 
     def overlaps_direct(s: int, e: int) -> bool:
