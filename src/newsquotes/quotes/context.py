@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Region
-from .cues import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, cue_lemma
+from .cues import (
+    ADDRESSEE_VERBS,
+    BELIEF_VERBS,
+    CUE_ADVERBS,
+    CUE_PREPOSITION_VERBS,
+    CUE_PREPOSITIONS,
+    SPEECH_VERBS,
+    cue_lemma,
+)
 from .quote_marks import QuotedSpan, find_quoted_spans
 
 SENTENCE_END = {".", "!", "?"}
@@ -95,18 +103,6 @@ def is_speech_cue(token: Token) -> bool:
 
 CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
 """Words before the verb that belong to the cue (``has said``, ``did not respond``)."""
-CUE_ADVERBS = frozenset(
-    "also later now never repeatedly again already previously recently once often still "
-    "further publicly privately reportedly frequently long immediately initially then since "
-    "first".split()
-)
-"""Adverbs right before the verb that annotators keep in the cue (``also said``)."""
-CUE_PREPOSITIONS = frozenset({"of", "about", "to", "for"})
-"""Prepositions after some verbs that belong to the cue (``warned of``, ``pointed to``)."""
-CUE_PREPOSITION_VERBS = frozenset(
-    "warn point respond ask talk speak complain boast brag hint joke agree "
-    "allude refer testify".split()
-)
 
 
 def cue_extent(token: Token) -> tuple[int, int]:

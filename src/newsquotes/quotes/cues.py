@@ -50,6 +50,24 @@ ADDRESSEE_VERBS: frozenset[str] = _words(
 )
 """Verbs whose direct object is the listener (``told reporters that``), not the content."""
 
+CUE_ADVERBS: frozenset[str] = _words(
+    """
+    also later now never repeatedly again already previously recently once often still
+    further publicly privately reportedly frequently long immediately initially then since
+    first
+    """
+)
+"""Adverbs right before the verb that annotators keep in the cue (``also said``)."""
+
+CUE_PREPOSITIONS: frozenset[str] = frozenset({"of", "about", "to", "for"})
+"""Prepositions after some verbs that belong to the cue (``warned of``, ``pointed to``)."""
+
+CUE_PREPOSITION_VERBS: frozenset[str] = _words(
+    """
+    warn point respond ask talk speak complain boast brag hint joke agree allude refer testify
+    """
+)
+
 
 _SUFFIXES = (
     ("ies", "y"),
