@@ -367,3 +367,24 @@ def test_labels_and_quoted_numbers_are_not_quotes() -> None:
         'The post was tagged "672139201337532417" and shared widely.'
     )
     assert extract(text).quotes == []
+
+
+def test_doubled_single_mark_quotes_make_one_turn() -> None:
+    text = "''The pier stays shut,'' Mirela Sand said. ''We cannot risk the ferry.''"
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "direct"
+    assert q.text == "''The pier stays shut,'' ''We cannot risk the ferry.''"
+    assert q.speaker_name == "Mirela Sand"
+
+
+def test_a_verb_whose_sentence_ended_does_not_govern_the_next_quote() -> None:
+    text = (
+        'Ilse Brandt, the mayor, praised the volunteers. "The beach is clean again for the '
+        'first time in years."'
+    )
+    q = quote_at(extract(text), "The beach is clean")
+    assert q.type == "direct"
+    assert q.text == '"The beach is clean again for the first time in years."'
+    assert q.cue is None

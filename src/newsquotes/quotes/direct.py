@@ -100,14 +100,14 @@ _SPEECH_END = set(",?!.…—–-:;")
 
 def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
     """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame."""
-    inner_end = q.end - 2 if q.closed else q.end - 1
+    inner_end = q.inner[1] - 1
     last = art.text[inner_end] if inner_end > q.start else ""
     after = art.text[q.end : q.end + 1]
     return last in _SPEECH_END or after == ","
 
 
 def _ends_sentence(art: ArticleView, q: QuotedSpan) -> bool:
-    inner_end = q.end - 2 if q.closed else q.end - 1
+    inner_end = q.inner[1] - 1
     return inner_end > q.start and art.text[inner_end] == "."
 
 

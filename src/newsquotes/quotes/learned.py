@@ -204,7 +204,7 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
 
 
 def _is_title(art: ArticleView, q: QuotedSpan) -> bool:
-    return looks_like_title(art.text[q.start + 1 : q.end - 1])
+    return looks_like_title(art.text[q.inner[0] : q.inner[1]])
 
 
 def _mention(art: ArticleView, subj: Token) -> tuple[int, int]:
