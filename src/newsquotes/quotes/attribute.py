@@ -14,13 +14,12 @@ from spacy.tokens import Doc, Span
 from ..model import Quote, Region
 from ..model import Span as TextSpan
 from .context import ArticleView, Attribution, cue_head
-from .cues import BELIEF_VERBS, cue_lemma
+from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of
 from .indirect import indirect_pass
-from .learned import Decision, candidate_pass, judge
-
-DEFAULT_DECISION = Decision()
+from .learned import candidate_pass, judge
+from .settings import DEFAULT_SETTINGS, EngineSettings
 
 
 def find_attributions(
@@ -28,19 +27,19 @@ def find_attributions(
     regions: list[Region],
     *,
     split_turns: bool = False,
-    decision: Decision | None = DEFAULT_DECISION,
+    settings: EngineSettings = DEFAULT_SETTINGS,
 ) -> list[Attribution]:
     """All attributions in ``doc`` outside ``regions``, in text order.
 
     A frameless quote that continues the previous direct quote's speaker is folded into it
     (one attribution per speaker turn) unless ``split_turns`` asks for one per segment.
-    With a ``decision`` the learned model judges the rules' findings and the candidates
-    (:mod:`.learned`); ``None`` keeps the rules alone."""
-    art = ArticleView(doc, regions)
+    Unless ``settings.model`` is off, the learned model judges the rules' findings and
+    the candidates (:mod:`.learned`)."""
+    art = ArticleView(doc, regions, settings)
     found = rule_attributions(art, split_turns=split_turns)
-    if decision is None:
+    if not settings.model:
         return found
-    return judge(art, found, candidate_pass(art, found), decision)
+    return judge(art, found, candidate_pass(art, found))
 
 
 def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[Attribution]:
@@ -59,11 +58,16 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
 
 
 def act_of(doc: Doc, cue: tuple[int, int] | None) -> str:
-    """``thought`` for beliefs, intentions and endorsements (``hopes``), else ``speech``."""
+    """``speech`` for quotes without a cue and for speaking, writing and naming verbs;
+    ``thought`` for beliefs, intentions and endorsements (``hopes``, ``backs``, ``wants``)."""
     if cue is None:
         return "speech"
     token = cue_head(doc, cue)
-    return "thought" if cue_lemma(token.lemma_, token.text) in BELIEF_VERBS else "speech"
+    base = cue_lemma(token.lemma_, token.text)
+    if base in BELIEF_VERBS:
+        return "thought"
+    spoken = base in SPEECH_VERBS or base in NAMING_VERBS or not token.is_alpha
+    return "speech" if spoken or token.lower_ == "according" else "thought"
 
 
 def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
@@ -78,12 +82,12 @@ def attribute(
     regions: list[Region],
     *,
     split_turns: bool = False,
-    decision: Decision | None = DEFAULT_DECISION,
+    settings: EngineSettings = DEFAULT_SETTINGS,
 ) -> list[Quote]:
     """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
     text = doc.text
     quotes = []
-    found = find_attributions(doc, regions, split_turns=split_turns, decision=decision)
+    found = find_attributions(doc, regions, split_turns=split_turns, settings=settings)
     for n, a in enumerate(found, start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
         quotes.append(

@@ -20,6 +20,7 @@ from .cues import (
     cue_lemma,
 )
 from .quote_marks import QuotedSpan, find_quoted_spans
+from .settings import DEFAULT_SETTINGS, EngineSettings
 
 SENTENCE_END = {".", "!", "?"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -45,8 +46,11 @@ class Attribution:
 class ArticleView:
     """Per-document lookups shared by the passes."""
 
-    def __init__(self, doc: Doc, regions: list[Region]) -> None:
+    def __init__(
+        self, doc: Doc, regions: list[Region], settings: EngineSettings = DEFAULT_SETTINGS
+    ) -> None:
         self.doc = doc
+        self.settings = settings
         self.text = doc.text
         # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
         self.regions = sorted((r.start, r.end) for r in regions if r.kind != "title")
@@ -54,7 +58,7 @@ class ArticleView:
         # A quoted number or tweet id ("672139201337532417") is no one's words.
         self.quoted = [
             q
-            for q in find_quoted_spans(self.text)
+            for q in find_quoted_spans(self.text, settings.max_quote_paragraphs)
             if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
         ]
         self.token_starts = [t.idx for t in doc]

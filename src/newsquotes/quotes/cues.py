@@ -33,6 +33,15 @@ BELIEF_VERBS: frozenset[str] = _words(
     """
 )
 
+NAMING_VERBS: frozenset[str] = _words(
+    """
+    call dub label brand accuse criticize criticise praise attack defend dismiss blame slam
+    blast mock denounce condemn refer nickname characterize characterise term cite mention
+    reject applaud thank congratulate chide scold rebuke ridicule lambaste deride tout hail
+    """
+)
+"""Naming and characterising verbs (``called X "the Devil"``, ``accused X of``): speech acts."""
+
 CUE_CONFIDENCE: dict[str, float] = {
     **{lemma: 0.8 for lemma in SPEECH_VERBS},
     **{lemma: 0.55 for lemma in BELIEF_VERBS},

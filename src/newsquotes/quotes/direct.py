@@ -51,8 +51,6 @@ NOT_SPEAKERS = frozenset(
     }
 )
 """Labels that look like a transcript's speaker (``UPDATE: ...``) but name no one."""
-FRAME_WINDOW = 40
-"""Tokens after a quote in which its attribution must appear."""
 _TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}):\s+\S")
 
 
@@ -60,7 +58,7 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
     """Tokens after a quote up to the end of its frame: a sentence end or the next quote."""
     doc = art.doc
     i = after
-    end = min(len(doc), after + FRAME_WINDOW)
+    end = min(len(doc), after + art.settings.frame_window)
     while i < end:
         t = doc[i]
         if "\n" in t.text or art.paragraph_of(t.idx) != paragraph:

@@ -21,9 +21,6 @@ from .context import (
 from .cues import cue_confidence
 from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan
 
-FLOATING_PARAGRAPHS = 2
-"""How many paragraphs back a frameless quote may look for its speaker."""
-
 
 def governed_pass(
     art: ArticleView, attributions: list[Attribution], used: set[int]
@@ -121,7 +118,7 @@ def floating_pass(
         confidence = 0.45
         if previous:
             last = previous[-1]
-            if paragraph - art.paragraph_of(last.start) <= FLOATING_PARAGRAPHS:
+            if paragraph - art.paragraph_of(last.start) <= art.settings.floating_paragraphs:
                 speaker = last.speaker
                 confidence = 0.7
         results.append(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -46,16 +45,6 @@ CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
 CONTENT_PREPOSITIONS = frozenset({"of", "for", "as", "about", "on"})
 """Prepositions whose object is still what is reported (``accused X of``, ``dismissed X as``)."""
 NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what"})
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """How the model's probability is used (thresholds from the component's config)."""
-
-    drop_below: float = 0.2
-    """A rule attribution whose probability is lower is dropped."""
-    accept_at: float = 0.5
-    """A candidate whose probability is at least this becomes an attribution."""
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +206,6 @@ def judge(
     art: ArticleView,
     found: list[Attribution],
     candidates: list[Attribution],
-    decision: Decision,
     weights: dict[str, float] | None = None,
 ) -> list[Attribution]:
     """Rule attributions the model does not reject and candidates it accepts, each with the
@@ -228,13 +216,13 @@ def judge(
     kept: list[Attribution] = []
     for a in found:
         a.confidence = probability(features(art, a), weights)
-        if a.confidence >= decision.drop_below:
+        if a.confidence >= art.settings.model_drop_below:
             kept.append(a)
     scored = [(probability(features(art, c), weights), c) for c in candidates]
     scored.sort(key=lambda pc: -pc[0])
     covered = [(s, e) for a in kept for s, e in a.spans]
     for p, c in scored:
-        if p < decision.accept_at:
+        if p < art.settings.model_accept_at:
             break
         cue_char = art.doc[c.cue[0]].idx if c.cue else c.start
         if any(s < ce and cs < e for s, e in c.spans for cs, ce in covered) or any(

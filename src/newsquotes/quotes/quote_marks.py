@@ -153,7 +153,7 @@ def _pair_doubled_singles(text: str, start: int, end: int) -> list[QuotedSpan]:
 _SPEAKER_TURN_RE = re.compile(r"[\"“]\s*[A-Z][A-Z.' -]{1,40}:")
 
 
-def find_quoted_spans(text: str) -> list[QuotedSpan]:
+def find_quoted_spans(text: str, max_paragraphs: int = MAX_QUOTE_PARAGRAPHS) -> list[QuotedSpan]:
     """Every quoted stretch of ``text``, in order, never overlapping.
 
     A quote that runs over paragraphs comes back as one span covering them all.
@@ -181,7 +181,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 pending = None
             elif reopens and not spans and open_at == first:
                 pending_paragraphs += 1
-                if pending_paragraphs <= MAX_QUOTE_PARAGRAPHS:
+                if pending_paragraphs <= max_paragraphs:
                     pending_end = p_end
                     continue
                 close_pending()
