@@ -29,6 +29,7 @@ from newsquotes.quotes.context import ArticleView, Attribution
 from newsquotes.quotes.learned import MODEL_FILE, candidate_pass, features
 
 ROOT = Path(__file__).resolve().parents[1]
+LABEL_CONTENT_ONLY = False
 MIN_COUNT = 3
 """A feature must occur this often in training to get a weight."""
 L2 = 1e-4
@@ -46,7 +47,7 @@ def is_right(a: Attribution, cue: tuple[int, int] | None, gold: GoldDocument) ->
     for g in gold.attributions:
         if overlap(a.spans, g.content) <= 0:
             continue
-        if cue is None or not g.cue or overlap([cue], g.cue) > 0:
+        if LABEL_CONTENT_ONLY or cue is None or not g.cue or overlap([cue], g.cue) > 0:
             return True
     return False
 

@@ -388,3 +388,49 @@ def test_a_verb_whose_sentence_ended_does_not_govern_the_next_quote() -> None:
     assert q.type == "direct"
     assert q.text == '"The beach is clean again for the first time in years."'
     assert q.cue is None
+
+
+SPAN_CASES = [
+    (
+        "The harbour council urged the fishermen to accept the new quotas before spring.",
+        "to accept the new quotas before spring",
+        "urged",
+    ),
+    (
+        "Ada Finch responded to a request for comment about the ferry timetable.",
+        "a request for comment about the ferry timetable",
+        "responded to",
+    ),
+    (
+        "Pavel Dorn said the council backed the plan, which the fishermen had opposed for years.",
+        "the council backed the plan",
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    SPAN_CASES,
+    ids=["listener-is-not-content", "preposition-joins-cue", "trailing-which-clause"],
+)
+def test_content_boundaries_follow_the_reported_clause(text: str, content: str, cue: str) -> None:
+    q = quote_at(extract(text), content)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_cue_keeps_auxiliaries_negation_and_adverbs() -> None:
+    text = "Mirela Sand has also said that the pier will reopen in May."
+    q = quote_at(extract(text), "the pier will reopen")
+    assert q.cue is not None and q.cue.text == "has also said"
+    assert q.text == "that the pier will reopen in May"
+
+
+def test_model_finds_naming_and_endorsing_verbs() -> None:
+    text = "Ilse Brandt accused the mayor of hiding the true cost of the new pier."
+    q = quote_at(extract(text), "hiding the true cost")
+    assert q.via == "model"
+    assert q.cue is not None and q.cue.text == "accused"
+    assert q.act == "speech"
+    assert q.speaker is not None and q.speaker.text == "Ilse Brandt"

@@ -22,6 +22,7 @@ from .context import (
 )
 from .cues import ADDRESSEE_VERBS, SPEECH_VERBS, cue_confidence
 from .quote_marks import DOUBLE_MARKS
+from .spans import cut_relative_clause, leading_preposition, without_listener
 
 
 def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, int] | None:
@@ -41,6 +42,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
     paragraph = art.paragraph_of(doc[lo].idx)
     while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
         hi -= 1
+    hi = cut_relative_clause(doc, lo, hi)
     return lo, hi
 
 
@@ -148,20 +150,25 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
             and c.lower_ in ("in", "on", "at", "during", "after", "before", "since", "while")
         )
     ]
+    objects = without_listener(cue, objects)
     if not objects:
         return None
-    lo = cue.i + 1
+    cue_span = cue_extent(cue)
+    lo = max(cue_span[1], min(t.i for c in objects for t in c.subtree))
     hi = max(t.i for c in objects for t in c.subtree) + 1
     hi = min(hi, sent.end)
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
+    hi = cut_relative_clause(doc, lo, hi)
+    if leading_preposition(doc, cue_span[1], lo):
+        cue_span, lo = (cue_span[0], lo + 1), lo + 1
     if hi - lo < 3 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(cue.idx):
         return None
     kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
     return Attribution(
         kind,
         [art.span_chars(lo, hi)],
-        cue_extent(cue),
+        cue_span,
         speaker,
         cue_confidence(lemma(cue)) * 0.6,
         "speech-object",

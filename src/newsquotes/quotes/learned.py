@@ -36,6 +36,7 @@ from .context import (
 from .cues import BELIEF_VERBS, SPEECH_VERBS
 from .fragments import looks_like_title
 from .quote_marks import DOUBLE_MARKS, QuotedSpan
+from .spans import cut_relative_clause, leading_preposition, without_listener
 
 MODEL_FILE = "data/attribution_model.json"
 MODEL_RULE = "model"
@@ -123,7 +124,17 @@ def features(art: ArticleView, a: Attribution) -> list[str]:
     feats.append(f"quoted={quoted}|{a.type}")
     paragraph_start = art.paragraph_starts[art.paragraph_of(first)]
     feats.append(f"para_first={paragraph_start == first}")
+    feats.extend(_pairs(feats))
     return feats
+
+
+PAIRED: tuple[str, ...] = ()
+"""Feature families whose pairs the model sees too (``rule=floating`` with ``spk=none``)."""
+
+
+def _pairs(feats: list[str]) -> list[str]:
+    chosen = [f for f in feats if f.startswith(PAIRED)]
+    return [f"{a}&{b}" for n, a in enumerate(chosen) for b in chosen[n + 1 :]]
 
 
 def _content_span(art: ArticleView, verb: Token, stop: set[int]) -> tuple[int, int] | None:
@@ -135,6 +146,7 @@ def _content_span(art: ArticleView, verb: Token, stop: set[int]) -> tuple[int, i
         for c in verb.rights
         if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
     ]
+    parts = without_listener(verb, parts)
     if not parts:
         return None
     tokens = [t.i for c in parts for t in c.subtree if t.i not in stop]
@@ -150,6 +162,7 @@ def _content_span(art: ArticleView, verb: Token, stop: set[int]) -> tuple[int, i
     paragraph = art.paragraph_of(verb.idx)
     while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
         hi -= 1
+    hi = cut_relative_clause(doc, lo, hi)
     if hi <= lo:
         return None
     return lo, hi
@@ -178,6 +191,11 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         span = _content_span(art, token, stop)
         if span is None:
             continue
+        cue = cue_extent(token)
+        if leading_preposition(doc, cue[1], span[0]):
+            cue, span = (cue[0], span[0] + 1), (span[0] + 1, span[1])
+            if span[1] <= span[0]:
+                continue
         start, end = art.cover_quotes(*art.span_chars(*span))
         if any(s < end and start < e for s, e in covered):
             continue
@@ -186,9 +204,7 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
             continue  # 'showed the film "Night Harbour"': a title, not speech
         speaker = _mention(art, subj)
         kind = "mixed" if quoted else "indirect"
-        results.append(
-            Attribution(kind, [(start, end)], cue_extent(token), speaker, 0.0, MODEL_RULE)
-        )
+        results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
     return results
 
 

@@ -1,0 +1,44 @@
+"""Where reported content begins and ends, as PolNeAR draws it.
+
+Shared by the passes that take content from a verb's dependents: the listener of
+``urged the party to unite`` is not what was said (``to unite`` is); a preposition right
+after the verb belongs to the cue (``responded to a request``: cue ``responded to``); a
+trailing non-restrictive relative clause (``, which ...``) is the writer's, not the
+speaker's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+LISTENER_DEPS = frozenset({"dobj", "dative"})
+"""Dependents that name whom a verb addresses when an infinitive follows (``urged him to``)."""
+
+
+def without_listener(verb: Token, parts: list[Token]) -> list[Token]:
+    """``urged the party to unite``: keep the infinitive, drop the listener before it."""
+    infinitive = next((p for p in parts if p.dep_ == "xcomp"), None)
+    if infinitive is None:
+        return parts
+    listener = [p for p in parts if p.dep_ in LISTENER_DEPS and p.i < infinitive.i]
+    return [p for p in parts if p not in listener] if listener else parts
+
+
+def leading_preposition(doc: Doc, cue_end: int, lo: int) -> bool:
+    """Content opening with a preposition right after the cue (``responded to ...``)."""
+    return lo == cue_end and doc[lo].dep_ == "prep" and lo + 1 < len(doc)
+
+
+def cut_relative_clause(doc: Doc, lo: int, hi: int) -> int:
+    """New end of content ``[lo, hi)`` without a trailing ``, which ...`` clause."""
+    for k in range(lo + 1, hi - 1):
+        word = doc[k + 1]
+        if doc[k].text != "," or word.lower_ not in RELATIVE_WORDS:
+            continue
+        clause = word if word.dep_ == "relcl" else word.head
+        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.i < hi:
+            clause = clause.head
+        if clause.dep_ == "relcl" and max(t.i for t in clause.subtree) >= hi - 1:
+            return k
+    return hi
