@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Region
@@ -43,6 +44,17 @@ class Attribution:
         return self.spans[0][0]
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping character spans as disjoint ones."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 class ArticleView:
     """Per-document lookups shared by the passes."""
 
@@ -53,7 +65,7 @@ class ArticleView:
         self.settings = settings
         self.text = doc.text
         # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
-        self.regions = sorted((r.start, r.end) for r in regions if r.kind != "title")
+        self.regions = _merged(sorted((r.start, r.end) for r in regions if r.kind != "title"))
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
         # A quoted number or tweet id ("672139201337532417") is no one's words.
         self.quoted = [
@@ -61,7 +73,7 @@ class ArticleView:
             for q in find_quoted_spans(self.text, settings.max_quote_paragraphs)
             if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
         ]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
         # For each token, the index of the quoted span holding it (or -1).
         self.quote_of_token = [-1] * len(doc)
         for n, q in enumerate(self.quoted):
@@ -69,7 +81,8 @@ class ArticleView:
                 self.quote_of_token[i] = n
 
     def in_region(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.regions)
+        n = bisect_right(self.regions, (char, float("inf"))) - 1
+        return n >= 0 and self.regions[n][0] <= char < self.regions[n][1]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.token_starts, char) - 1)
