@@ -3,7 +3,8 @@
 Runs single-process with one BLAS/OpenMP thread, on the PolNeAR dev texts
 (``../shared/data/polnear/dev/text``). Each contender is warmed up on a few articles, then
 all are timed in turn over every article for ``--runs`` rounds; each one's best pass counts.
-The bar: the whole newsquotes pipeline costs at most 1.3x the bare parse, the learned model included.
+The bar: the whole newsquotes pipeline, learned model included, costs at most 1.3x the
+bare parse.
 
     python benchmarks/bench_speed.py [--limit N] [--runs 3]
 """
