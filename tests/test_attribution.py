@@ -434,3 +434,88 @@ def test_model_finds_naming_and_endorsing_verbs() -> None:
     assert q.cue is not None and q.cue.text == "accused"
     assert q.act == "speech"
     assert q.speaker is not None and q.speaker.text == "Ilse Brandt"
+
+
+FRAME_CASES = [
+    (
+        "The ferry company released a statement saying the crossings would resume in June.",
+        "the crossings would resume in June",
+        "saying",
+        "The ferry company",
+    ),
+    (
+        "As Mirela Sand put it, the harbour is the heart of the town.",
+        "the harbour is the heart of the town",
+        "put it",
+        "Mirela Sand",
+    ),
+    (
+        "As the Dunmere Courier reported, the mayor will not seek a second term.",
+        "the mayor will not seek a second term",
+        "reported",
+        "the Dunmere Courier",
+    ),
+    (
+        "Ada Finch, who said that the ferry was unsafe, resigned on Friday.",
+        "that the ferry was unsafe",
+        "said",
+        "Ada Finch",
+    ),
+    (
+        "The ferry company admitted the delay. Still, it said, the crossings would resume soon.",
+        "the crossings would resume soon",
+        "said",
+        "it",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    FRAME_CASES,
+    ids=["released-a-statement-saying", "as-x-put-it", "as-x-reported", "who-said", "it-said"],
+)
+def test_speech_frames(text: str, content: str, cue: str, speaker: str) -> None:
+    q = quote_at(extract(text), content)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.act == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fishermen continued to protest outside the town hall on Tuesday.",
+        "Prosecutors charged the captain with negligence after the collision.",
+        "The council posted the new timetable on its website last week.",
+        "Reporters questioned the mayor for two hours about the budget.",
+        "The harbour board ordered an inquiry into the collision.",
+    ],
+    ids=["continue", "charge", "post", "question", "order"],
+)
+def test_non_speech_senses_start_no_attribution(text: str) -> None:
+    assert extract(text).quotes == []
+
+
+def test_content_stops_before_a_contrasting_clause() -> None:
+    text = (
+        "Mirela Sand said the plan would cost the U.S. government millions, while 31 percent "
+        "of residents call it a waste."
+    )
+    q = quote_at(extract(text), "the plan would cost")
+    assert q.text == "the plan would cost the U.S. government millions"
+
+
+def test_a_verb_inside_reported_content_is_not_a_new_attribution() -> None:
+    text = "The mayor said that he no longer believed the bridge would be finished."
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].text == "that he no longer believed the bridge would be finished"
+
+
+def test_beliefs_are_thoughts() -> None:
+    text = "Pavel Dorn hopes the council will reconsider the harbour tax next spring."
+    q = quote_at(extract(text), "the council will reconsider")
+    assert q.act == "thought"
+    assert q.cue is not None and q.cue.text == "hopes"

@@ -33,7 +33,7 @@ from .context import (
     speaker_head,
     speaker_of,
 )
-from .cues import BELIEF_VERBS, SPEECH_VERBS
+from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
 from .fragments import looks_like_title
 from .quote_marks import DOUBLE_MARKS, QuotedSpan
 from .spans import cut_relative_clause, leading_preposition, without_listener
@@ -191,6 +191,12 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         span = _content_span(art, token, stop)
         if span is None:
             continue
+        if lemma(token) in NOT_SPEECH_WITH_OBJECT and doc[span[0]].head.dep_ != "ccomp":
+            continue  # "posted the timetable", "charged him with": not speech
+        if lemma(token) in SPEECH_WITH_INFINITIVE and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in token.children
+        ):
+            continue  # "ordered an inquiry"
         cue = cue_extent(token)
         if leading_preposition(doc, cue[1], span[0]):
             cue, span = (cue[0], span[0] + 1), (span[0] + 1, span[1])
