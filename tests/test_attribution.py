@@ -519,3 +519,20 @@ def test_beliefs_are_thoughts() -> None:
     q = quote_at(extract(text), "the council will reconsider")
     assert q.act == "thought"
     assert q.cue is not None and q.cue.text == "hopes"
+
+
+def test_a_quoted_fragment_after_the_frame_is_not_the_same_turn() -> None:
+    text = (
+        '"The pier must close before the storms," Mirela Sand said, calling the repairs '
+        '"long overdue."'
+    )
+    first = quote_at(extract(text), "The pier must close")
+    assert first.text == '"The pier must close before the storms,"'
+
+
+def test_a_lowercase_fragment_completes_the_clause_before_it() -> None:
+    text = 'The harbour plan would bring "jobs and a future for the young," Mirela Sand said.'
+    q = quote_at(extract(text), "jobs and a future")
+    assert q.type == "mixed"
+    assert q.text == 'The harbour plan would bring "jobs and a future for the young,"'
+    assert q.speaker is not None and q.speaker.text == "Mirela Sand"

@@ -354,6 +354,33 @@ def transcript_turns(art: ArticleView) -> list[Attribution]:
     return found
 
 
+def _clause_before(art: ArticleView, q: QuotedSpan) -> int | None:
+    """Start of the clause a quoted fragment completes (``Trump plans to foster "risk-taking
+    and capital investment," the site said``): a lowercase fragment after words of its own
+    sentence, with no comma or colon between, is the tail of a mixed quote."""
+    doc = art.doc
+    inner = art.text[q.inner[0] : q.inner[1]].lstrip()
+    if not inner[:1].islower():
+        return None
+    first = art.token_at(q.start)
+    lo = doc[first].sent.start
+    while lo < first and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    before = doc[lo:first]
+    if not any(t.pos_ in ("VERB", "AUX") for t in before) or before[-1].is_punct:
+        return None
+    if art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
+        return None
+    if any(art.quote_of_token[k] >= 0 or is_speech_cue(doc[k]) for k in range(lo, first)):
+        return None
+    return doc[lo].idx
+
+
+CONTINUATION_MARKS = (",", ":", "—", "–")
+"""How a frame hands back to the rest of the quote (``"A," she said, "B."``); a quote after
+other words (``said, calling it "a disgrace"``) is a fragment of a new clause."""
+
+
 def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
     results: list[Attribution] = []
     used: set[int] = set()
@@ -363,6 +390,10 @@ def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
         attribution, frame_end = _frame_after(art, q)
         if attribution is not None:
             used.add(n)
+            clause_start = _clause_before(art, q)
+            if clause_start is not None:
+                attribution.spans[0] = (clause_start, attribution.spans[0][1])
+                attribution.type = "mixed"
             # "A," explained Umarov, "B." -- the frame ends with a comma and a quote follows.
             if n + 1 < len(art.quoted):
                 nxt = art.quoted[n + 1]
@@ -373,6 +404,7 @@ def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
                     same_paragraph
                     and art.token_at(nxt.start) <= frame_end + 1
                     and last not in SENTENCE_END
+                    and between.rstrip()[-1:] in CONTINUATION_MARKS
                     and len(between) < 200
                 ):
                     attribution.spans.append((nxt.start, nxt.end))
