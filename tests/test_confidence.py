@@ -45,3 +45,13 @@ def test_the_model_adds_attributions_the_rules_miss_and_can_be_switched_off() ->
     rules_only = Pipeline(settings=EngineSettings(model=False))
     assert rules_only.nlp.get_pipe_config("newsquotes")["model"] is False
     assert rules_only.process(Article(id="a", text=text)).quotes == []
+
+
+def test_of_two_attributions_claiming_the_same_words_the_more_probable_stays() -> None:
+    from newsquotes.quotes.context import Attribution
+    from newsquotes.quotes.learned import _without_overlaps
+
+    sure = Attribution("indirect", [(10, 40)], (2, 3), (0, 5), 0.9, "indirect-indirect")
+    nested = Attribution("indirect", [(20, 30)], (12, 13), (10, 15), 0.6, "speech-object")
+    apart = Attribution("direct", [(50, 70)], None, None, 0.5, "floating")
+    assert _without_overlaps([nested, sure, apart]) == [sure, apart]

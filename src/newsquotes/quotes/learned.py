@@ -224,6 +224,15 @@ def _mention(art: ArticleView, subj: Token) -> tuple[int, int]:
     )
 
 
+def _without_overlaps(found: list[Attribution]) -> list[Attribution]:
+    """Where two attributions claim overlapping content, the more probable one keeps it."""
+    kept: list[Attribution] = []
+    for a in sorted(found, key=lambda a: -a.confidence):
+        if not any(s < ke and ks < e for s, e in a.spans for k in kept for ks, ke in k.spans):
+            kept.append(a)
+    return kept
+
+
 def judge(
     art: ArticleView,
     found: list[Attribution],
@@ -235,11 +244,9 @@ def judge(
     weights = model_weights() if weights is None else weights
     if not weights:
         return found
-    kept: list[Attribution] = []
     for a in found:
         a.confidence = probability(features(art, a), weights)
-        if a.confidence >= art.settings.model_drop_below:
-            kept.append(a)
+    kept = _without_overlaps([a for a in found if a.confidence >= art.settings.model_drop_below])
     scored = [(probability(features(art, c), weights), c) for c in candidates]
     scored.sort(key=lambda pc: -pc[0])
     covered = [(s, e) for a in kept for s, e in a.spans]
