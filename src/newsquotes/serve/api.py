@@ -6,7 +6,6 @@ mode, so reading while ``newsquotes ingest`` writes is fine). Extraction runs in
 processes (see :mod:`.extraction`), so one long text never holds up the rest.
 """
 
-
 import hmac
 import json
 import logging

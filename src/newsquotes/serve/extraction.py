@@ -21,7 +21,6 @@ PipelineFactory = Callable[[], ArticleProcessor]
 
 _worker_factory: PipelineFactory | None = None
 _worker_pipeline: ArticleProcessor | None = None
-_thread_lock = threading.Lock()
 
 
 class ExtractionBusy(Exception):
@@ -49,15 +48,14 @@ def _extract_in_worker(article: dict[str, Any]) -> dict[str, Any]:
     if _worker_pipeline is None:
         assert _worker_factory is not None
         _worker_pipeline = _worker_factory()
-    outcome = process_one(_worker_pipeline, Article.from_dict(article))
+    return _outcome(_worker_pipeline, article)
+
+
+def _outcome(pipeline: ArticleProcessor, article: dict[str, Any]) -> dict[str, Any]:
+    outcome = process_one(pipeline, Article.from_dict(article))
     if isinstance(outcome, Failure):
         return {"failure": outcome.to_dict()}
     return {"article": outcome.to_dict()}
-
-
-def _extract_in_thread(article: dict[str, Any]) -> dict[str, Any]:
-    with _thread_lock:  # a spaCy pipeline is not meant to be shared by threads
-        return _extract_in_worker(article)
 
 
 class Extractor:
@@ -72,6 +70,16 @@ class Extractor:
         self._slots = threading.BoundedSemaphore(max(1, workers) + queue)
         self._executor: Executor | None = None
         self._lock = threading.Lock()
+        self._here: ArticleProcessor | None = None
+        self._here_lock = threading.Lock()
+
+    def _extract_here(self, article: dict[str, Any]) -> dict[str, Any]:
+        """Thread mode: one pipeline for this extractor, one article at a time (a spaCy
+        pipeline is not meant to be shared by threads)."""
+        with self._here_lock:
+            if self._here is None:
+                self._here = self.factory()
+            return _outcome(self._here, article)
 
     def _pool(self) -> Executor:
         with self._lock:
@@ -84,7 +92,6 @@ class Extractor:
                         initargs=(self.factory,),
                     )
                 else:
-                    _init_worker(self.factory)
                     self._executor = ThreadPoolExecutor(1, thread_name_prefix="extract")
             return self._executor
 
@@ -94,7 +101,7 @@ class Extractor:
             raise ExtractionBusy()
         try:
             pool = self._pool()
-            job = _extract_in_worker if self.workers > 0 else _extract_in_thread
+            job = _extract_in_worker if self.workers > 0 else self._extract_here
             future = pool.submit(job, article.to_dict())
             try:
                 return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)

@@ -887,7 +887,7 @@ class Corpus:
     def _deadline(self, seconds: float) -> Iterator[None]:
         """Abort the statements run inside after ``seconds`` (a :class:`CorpusError`)."""
         give_up = time.monotonic() + seconds
-        self._conn.set_progress_handler(lambda: int(time.monotonic() > give_up), 1000)
+        self._conn.set_progress_handler(lambda: int(time.monotonic() > give_up), 100)
         try:
             yield
         except sqlite3.OperationalError as exc:
