@@ -7,6 +7,7 @@ processes (see :mod:`.extraction`), so one long text never holds up the rest.
 """
 
 import hmac
+import importlib.util
 import json
 import logging
 import os
@@ -41,6 +42,7 @@ from .security import SecurityMiddleware, allowed_hosts_for
 STATIC = Path(__file__).parent / "static"
 API = "/api/v1"
 TOKEN_ENV = "NEWSQUOTES_TOKEN"
+SWAGGER_PACKAGE = "swagger_ui"
 ALL_ACTS = "all"
 DEFAULT_ACT = "speech"
 ARTICLE_FIELDS = ("id", "title", "url", "outlet", "published", "language", "source")
@@ -72,11 +74,13 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def _swagger_assets() -> Path | None:
-    try:
-        import swagger_ui_bundle
-    except ImportError:
+    """Swagger UI's files as the ``swagger-ui-py`` package ships them (found, not imported:
+    its own web handlers are not used)."""
+    spec = importlib.util.find_spec(SWAGGER_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(swagger_ui_bundle.swagger_ui_path)
+    folder = Path(next(iter(spec.submodule_search_locations))) / "static"
+    return folder if (folder / "swagger-ui-bundle.js").exists() else None
 
 
 class _Corpora:

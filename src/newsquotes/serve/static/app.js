@@ -12,6 +12,7 @@ const QUOTE_TYPES = ["direct", "mixed", "indirect"];
 const ACTS = ["speech", "thought", "all"];
 const CHART_ROW = 30;
 const COLUMN_CHART_HEIGHT = 140;
+const CHART_LABEL_CHARS = 34; // a label longer than this is cut (the full one is in the tooltip)
 
 // -- building the page safely ---------------------------------------------------------------
 
@@ -47,6 +48,12 @@ function append(el, children) {
     if (child === null || child === undefined || child === false) continue;
     el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+}
+
+function fill(el, ...children) {
+  // replaceChildren would write a missing child as the text "null"; absent parts are skipped.
+  el.replaceChildren();
+  append(el, children);
 }
 
 function link(href, ...children) {
@@ -121,7 +128,7 @@ async function route() {
     if (ticket !== renderCount) return false; // a newer view was asked for meanwhile
     markNav(view);
     document.title = title + " · newsquotes";
-    app.replaceChildren(...content);
+    fill(app, ...content);
     return true;
   };
   let match;
@@ -243,7 +250,7 @@ async function searchView(show) {
     page = await api("/quotes", query);
   } catch (err) {
     // The old results are gone: only the error stays, so nothing stale looks like an answer.
-    results.replaceChildren(h("p", { class: "error", role: "alert" }, "Cannot search: " + err.message));
+    fill(results, h("p", { class: "error", role: "alert" }, "Cannot search: " + err.message));
     return;
   }
   const hrefFor = (o) => {
@@ -252,7 +259,7 @@ async function searchView(show) {
     else next.delete("offset");
     return "/?" + next;
   };
-  results.replaceChildren(
+  fill(results, 
     pager(page.total, offset, PAGE, hrefFor),
     h("ol", { class: "hits" }, page.quotes.map(hitItem)),
     page.total > PAGE ? pager(page.total, offset, PAGE, hrefFor) : null
@@ -260,6 +267,11 @@ async function searchView(show) {
 }
 
 // -- charts (SVG, drawn here) -------------------------------------------------------------------
+
+function shortened(label) {
+  const text = String(label);
+  return text.length > CHART_LABEL_CHARS ? text.slice(0, CHART_LABEL_CHARS - 1) + "…" : text;
+}
 
 function barChart(title, rows, hrefOf) {
   // Horizontal bars: label above each bar, count at the right; widths in % so it fits any width.
@@ -273,7 +285,7 @@ function barChart(title, rows, hrefOf) {
     const share = Math.round((100 * row.quotes) / total);
     const group = s("g", null,
       s("title", null, `${row.label}: ${plural(row.quotes, "quote")} (${share}%)`),
-      s("text", { x: 0, y: y + 12 }, row.label),
+      s("text", { x: 0, y: y + 12 }, shortened(row.label)),
       s("text", { x: "100%", y: y + 12, "text-anchor": "end", class: "small" }, `${row.quotes} · ${share}%`),
       s("rect", { class: "bar", x: 0, y: y + 16, height: 9, rx: 2, width: Math.max(0.5, (100 * row.quotes) / max) + "%" })
     );
@@ -361,7 +373,7 @@ async function speakerView(id, show) {
     });
     return b;
   });
-  const drawTimeline = () => chartBox.replaceChildren(
+  const drawTimeline = () => fill(chartBox, 
     columnChart(`Quotes by ${sp.name} per ${period}`, period === "week" ? sp.per_week : sp.per_month));
   drawTimeline();
   const hrefFor = (o) => "/speakers/" + sp.id + (o ? "?offset=" + o : "");
@@ -475,7 +487,7 @@ function renderArticle(article, speakerOf) {
   const showInfo = (i) => {
     const q = article.quotes[i];
     const facts = describeQuote(q, article, speakerOf(q));
-    info.replaceChildren(h("dl", { class: "facts" }, facts.flatMap(([k, v]) => [h("dt", null, k), h("dd", null, v)])));
+    fill(info, h("ul", { class: "inline-facts" }, facts.map(([k, v]) => h("li", null, h("span", { class: "muted" }, k + ": "), v))));
     document.querySelectorAll(".quote.active").forEach((el) => el.classList.remove("active"));
     (segmentsOf.get(i) || []).forEach((el) => el.classList.add("active"));
   };
@@ -569,8 +581,8 @@ async function articleView(id, show) {
     h("p", { class: "muted" }, joined([article.outlet, article.published, joined(article.authors), plural(article.quotes.length, "quote")])),
     parts.legend,
     parts.regions,
-    parts.body,
     parts.info,
+    parts.body,
     h("h2", null, "Quotes"),
     parts.list
   );
@@ -592,7 +604,7 @@ function tryView(show) {
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Find quotes")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    out.replaceChildren(h("p", { class: "muted" }, "Working…"));
+    fill(out, h("p", { class: "muted" }, "Working…"));
     try {
       const article = await api("/extract", null, {
         method: "POST",
@@ -604,9 +616,9 @@ function tryView(show) {
         return sp ? { name: sp.name, kind: sp.kind } : q.speaker_name ? { name: q.speaker_name } : null;
       };
       const parts = renderArticle(article, bySpeaker);
-      out.replaceChildren(h("p", null, plural(article.quotes.length, "quote") + " found"), parts.legend, parts.body, parts.info, parts.list);
+      fill(out, h("p", null, plural(article.quotes.length, "quote") + " found"), parts.legend, parts.info, parts.body, parts.list);
     } catch (err) {
-      out.replaceChildren(h("p", { class: "error", role: "alert" }, err.message));
+      fill(out, h("p", { class: "error", role: "alert" }, err.message));
     }
   });
   show("try", "Try it", h("h1", null, "Try it"), form, out);

@@ -1,4 +1,4 @@
-// The API docs page: Swagger UI (from the installed swagger-ui-bundle package) over
+// The API docs page: Swagger UI (files of the installed swagger-ui-py package) over
 // /api/v1/openapi.json, or, when that package is absent, a plain list of the operations.
 "use strict";
 (function () {
