@@ -12,6 +12,7 @@ const QUOTE_TYPES = ["direct", "mixed", "indirect"];
 const ACTS = ["speech", "thought", "all"];
 const CHART_ROW = 30;
 const COLUMN_CHART_HEIGHT = 140;
+const MAX_COLUMNS = 400; // most bars one time chart draws
 const CHART_LABEL_CHARS = 34; // a label longer than this is cut (the full one is in the tooltip)
 
 // -- building the page safely ---------------------------------------------------------------
@@ -298,6 +299,25 @@ function barChart(title, rows, hrefOf) {
   return svg;
 }
 
+function withGaps(rows, step) {
+  // Every day, week or month between the first and last, zeros included, so time reads true.
+  if (rows.length < 2) return rows;
+  const counts = new Map(rows.map((r) => [r.label, r.quotes]));
+  const monthly = step === "month";
+  const toLabel = (d) => d.toISOString().slice(0, monthly ? 7 : 10);
+  const date = new Date(rows[0].label + (monthly ? "-01" : "") + "T00:00:00Z");
+  const last = rows[rows.length - 1].label;
+  const out = [];
+  while (out.length < MAX_COLUMNS) {
+    const label = toLabel(date);
+    out.push({ label, quotes: counts.get(label) || 0 });
+    if (label >= last) return out;
+    if (monthly) date.setUTCMonth(date.getUTCMonth() + 1);
+    else date.setUTCDate(date.getUTCDate() + (step === "week" ? 7 : 1));
+  }
+  return rows; // too long a span to draw every period: only those with quotes
+}
+
 function columnChart(title, rows) {
   // Vertical bars over time (one per day, week or month), with the first and last label and
   // the highest count written out; each bar has its own tooltip.
@@ -311,7 +331,7 @@ function columnChart(title, rows) {
   svg.append(s("line", { class: "axis", x1: 0, x2: "100%", y1: base + 0.5, y2: base + 0.5 }));
   const width = 100 / rows.length;
   rows.forEach((row, i) => {
-    const height = Math.max(1, ((base - top) * row.quotes) / max);
+    const height = row.quotes ? Math.max(1, ((base - top) * row.quotes) / max) : 0;
     svg.append(s("rect", {
       class: "bar",
       x: i * width + width * 0.1 + "%",
@@ -347,7 +367,7 @@ async function dashboardView(show) {
     h("p", { class: "muted" }, plural(board.quotes, "quote") + " (" + (board.act || "speech and thought") + ") · ", acts),
     h("div", { class: "grid" },
       chartCard("Top speakers", barChart("Top speakers by quotes", board.top_speakers, (row) => "/speakers/" + row.id)),
-      chartCard("Quotes per day", columnChart("Quotes per day", board.per_day)),
+      chartCard("Quotes per day", columnChart("Quotes per day", withGaps(board.per_day, "day"))),
       chartCard("Share of quotes by outlet", barChart("Quotes by outlet", board.outlets, outletHref)),
       chartCard("Speaker kinds", barChart("Quotes by kind of speaker", board.speaker_kinds)),
       chartCard("Most quoted organisations", barChart("Quotes by organisation", board.organizations))
@@ -374,7 +394,7 @@ async function speakerView(id, show) {
     return b;
   });
   const drawTimeline = () => fill(chartBox, 
-    columnChart(`Quotes by ${sp.name} per ${period}`, period === "week" ? sp.per_week : sp.per_month));
+    columnChart(`Quotes by ${sp.name} per ${period}`, withGaps(period === "week" ? sp.per_week : sp.per_month, period)));
   drawTimeline();
   const hrefFor = (o) => "/speakers/" + sp.id + (o ? "?offset=" + o : "");
   show(
