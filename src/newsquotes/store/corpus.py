@@ -808,29 +808,46 @@ class Corpus:
             speaker_id, speaker, outlet, since, until, type, act, article_id
         )
         source = "quotes q JOIN articles a ON a.id = q.article"
-        columns = _WEB_QUOTE_COLUMNS + ", NULL AS marked"
         order = "ORDER BY a.published IS NULL, a.published DESC, q.id"
-        select_params: list[Any] = []
+        matches = ""
         if query:
-            source = (
-                "quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article"
+            # The full-text matches first, once: left to itself the planner walks every quote
+            # that passes the other filters and asks the FTS index about each (seconds).
+            matches = (
+                "WITH hits AS MATERIALIZED "
+                "(SELECT rowid AS id, rank FROM quotes_fts WHERE quotes_fts MATCH ?) "
             )
-            where.insert(0, "quotes_fts MATCH ?")
+            source = "hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article"
             params.insert(0, query)
-            columns = _WEB_QUOTE_COLUMNS + ", highlight(quotes_fts, 0, ?, ?) AS marked"
-            select_params = [_MARK_OPEN, _MARK_CLOSE]
-            order = "ORDER BY f.rank, q.id"
+            order = "ORDER BY hits.rank, q.id"
         condition = (" WHERE " + " AND ".join(where)) if where else ""
         with self._deadline(limits.max_seconds):
-            total = self._one(f"SELECT COUNT(*) FROM {source}{condition}", params)
+            total = self._one(f"{matches}SELECT COUNT(*) FROM {source}{condition}", params)
             cursor = self._conn.cursor()
             cursor.row_factory = sqlite3.Row
             rows = cursor.execute(
-                f"SELECT {columns} FROM {source} LEFT JOIN speakers s ON s.id = q.speaker"
-                f"{condition} {order} LIMIT ? OFFSET ?",
-                [*select_params, *params, int(limit), int(offset)],
+                f"{matches}SELECT {_WEB_QUOTE_COLUMNS} FROM {source} "
+                f"LEFT JOIN speakers s ON s.id = q.speaker{condition} {order} LIMIT ? OFFSET ?",
+                [*params, int(limit), int(offset)],
             ).fetchall()
-        return {"total": int(total or 0), "hits": [_web_hit(row) for row in rows]}
+            marked = self._highlighted(query, [row["row_id"] for row in rows]) if query else {}
+        return {
+            "total": int(total or 0),
+            "hits": [_web_hit(row, marked.get(row["row_id"])) for row in rows],
+        }
+
+    def _highlighted(self, query: str, quote_ids: list[int]) -> dict[int, str]:
+        """The quote texts of one page with the matched words between marks."""
+        if not quote_ids:
+            return {}
+        marks = ",".join("?" * len(quote_ids))
+        return dict(
+            self._conn.execute(
+                f"SELECT rowid, highlight(quotes_fts, 0, ?, ?) FROM quotes_fts "
+                f"WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
+                [_MARK_OPEN, _MARK_CLOSE, query, *quote_ids],
+            )
+        )
 
     def _quote_filters(
         self,
@@ -1145,7 +1162,7 @@ def as_row_id(value: str | int) -> int | None:
     return number if number <= ROW_ID_MAX else None
 
 
-def _web_hit(row: sqlite3.Row) -> dict[str, Any]:
+def _web_hit(row: sqlite3.Row, marked: str | None) -> dict[str, Any]:
     quote = Quote(
         id=row["quote_id"],
         type=row["type"],
@@ -1164,7 +1181,6 @@ def _web_hit(row: sqlite3.Row) -> dict[str, Any]:
         via=row["via"],
         resolved_by=row["resolved_by"],
     )
-    marked = row["marked"]
     return {
         "id": row["row_id"],
         "quote": quote.to_dict(),
