@@ -31,11 +31,45 @@ from newsquotes.store.corpus import Corpus
 QUOTES_PER_ARTICLE = 7
 SPEAKERS = 400
 OUTLETS = ["Valley Courier", "Harbour Gazette", "Fjord Weekly", "Norland Post", "Coast Times"]
-WORDS = (
-    "harbour ferry quay storm fund fishermen council vote bridge herring fees boats season "
-    "minister budget school road railway winter tourism wind farm hospital nurses teachers "
-    "strike wages election coalition tax pension housing rent museum library forest river"
-).split()
+WORDS = [
+    "harbour",
+    "ferry",
+    "quay",
+    "storm",
+    "fund",
+    "fishermen",
+    "council",
+    "vote",
+    "bridge",
+    "herring",
+    "fees",
+    "boats",
+    "season",
+    "minister",
+    "budget",
+    "school",
+    "road",
+    "railway",
+    "winter",
+    "tourism",
+    "wind",
+    "farm",
+    "hospital",
+    "nurses",
+    "teachers",
+    "strike",
+    "wages",
+    "election",
+    "coalition",
+    "tax",
+    "pension",
+    "housing",
+    "rent",
+    "museum",
+    "library",
+    "forest",
+    "river",
+]
 FIRST = ["Jana", "Tomas", "Ola", "Ida", "Temur", "Mara", "Pia", "Eli", "Nils", "Vera"]
 LAST = ["Novak", "Berg", "Lindqvist", "Brandt", "Umarov", "Quill", "Holm", "Strand", "Dahl"]
 START_TIMEOUT_S = 60
