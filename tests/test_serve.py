@@ -419,10 +419,15 @@ def test_dashboard_counts_speech_by_default(client: TestClient) -> None:
     assert everything["quotes"] == 6 and everything["act"] is None
 
 
-def test_corpus_written_while_serving_is_seen(client: TestClient, db: Path) -> None:
+def test_corpus_written_while_serving_is_seen_at_once(client: TestClient, db: Path) -> None:
+    """Answers are reused, but never after the corpus has changed (here, by another process's
+    kind of write: a separate connection)."""
+    before = client.get(f"{API}/quotes", params={"q": "snow"}).json()
+    assert before["total"] == 0 and client.get(f"{API}/dashboard").json()["quotes"] == 5
     with Corpus(db) as corpus:
         corpus.add(make_article("a7", "Snow is coming", "Pia Holm", published="2024-12-01"))
-    assert texts(client.get(f"{API}/quotes", params={"speaker": "Holm"})) == ["Snow is coming"]
+    assert texts(client.get(f"{API}/quotes", params={"q": "snow"})) == ["Snow is coming"]
+    assert client.get(f"{API}/dashboard").json()["quotes"] == 6
 
 
 def test_hostile_strings_come_back_as_json_data(client: TestClient, db: Path) -> None:
@@ -696,3 +701,21 @@ def test_hand_built_speaker_kinds_show_on_the_dashboard(db: Path) -> None:
         board = test_client.get(f"{API}/dashboard").json()
     assert {"label": "organization", "quotes": 1} in board["speaker_kinds"]
     assert {"label": "Ministry of Fisheries", "quotes": 1} in board["organizations"]
+
+
+def test_answers_are_reused_until_the_corpus_changes(db: Path) -> None:
+    from newsquotes.serve.cache import AnswerCache
+
+    cache = AnswerCache(db, entries=2, ttl_s=60)
+    made: list[int] = []
+
+    def compute() -> int:
+        made.append(1)
+        return len(made)
+
+    assert cache.get("a", compute) == 1 and cache.get("a", compute) == 1
+    with Corpus(db) as corpus:
+        corpus.add(make_article("a8", "Rain tomorrow", "Pia Holm"))
+    assert cache.get("a", compute) == 2
+    cache.get("b", compute), cache.get("c", compute)  # "a" is the oldest: pushed out
+    assert cache.get("a", compute) == 5

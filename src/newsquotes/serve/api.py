@@ -29,6 +29,7 @@ from ..errors import CorpusError
 from ..model import QUOTE_ACTS, QUOTE_TYPES, SPEAKER_KINDS, Article
 from ..store.corpus import ROW_ID_MAX, Corpus
 from . import speaker_edit
+from .cache import AnswerCache
 from .extraction import (
     ExtractionBusy,
     ExtractionTimeout,
@@ -149,8 +150,9 @@ def create_app(
 
     _add_error_handlers(app)
     _add_page_routes(app)
-    _add_read_routes(app, corpora, limits)
-    _add_write_routes(app, corpora, limits, extractor, secret)
+    cache = AnswerCache(db, entries=limits.cache_entries, ttl_s=limits.cache_ttl_s)
+    _add_read_routes(app, corpora, limits, cache)
+    _add_write_routes(app, corpora, limits, extractor, secret, cache)
     return app
 
 
@@ -226,7 +228,9 @@ def _act(value: str | None) -> str | None:
     return value
 
 
-def _add_read_routes(app: FastAPI, corpora: _Corpora, limits: ServeLimits) -> None:
+def _add_read_routes(
+    app: FastAPI, corpora: _Corpora, limits: ServeLimits, cache: AnswerCache
+) -> None:
     Limit = Annotated[int, Query(ge=1, le=limits.max_page, description="items per page")]
     Offset = Annotated[int, Query(ge=0, le=limits.max_offset, description="items to skip")]
     RowId = Annotated[int, PathParam(ge=1, le=ROW_ID_MAX, description="row id in the corpus")]
@@ -280,19 +284,22 @@ def _add_read_routes(app: FastAPI, corpora: _Corpora, limits: ServeLimits) -> No
         quote_type = _blank_is_none(type)
         if quote_type is not None and quote_type not in QUOTE_TYPES:
             raise ApiError(400, f"type must be one of {', '.join(QUOTE_TYPES)}, not {type!r}")
-        page = corpora.get().quote_page(
-            _blank_is_none(q),
-            speaker_id=speaker_id,
-            speaker=_blank_is_none(speaker),
-            outlet=_blank_is_none(outlet),
-            since=_blank_is_none(since),
-            until=_blank_is_none(until),
-            type=quote_type,
-            act=_act(act),
-            article_id=article_id,
-            limit=limit,
-            offset=offset,
-            limits=limits.query,
+        filters = {
+            "speaker_id": speaker_id,
+            "speaker": _blank_is_none(speaker),
+            "outlet": _blank_is_none(outlet),
+            "since": _blank_is_none(since),
+            "until": _blank_is_none(until),
+            "type": quote_type,
+            "act": _act(act),
+            "article_id": article_id,
+            "limit": limit,
+            "offset": offset,
+        }
+        text = _blank_is_none(q)
+        page = cache.get(
+            ("quotes", text, *sorted(filters.items())),
+            lambda: corpora.get().quote_page(text, limits=limits.query, **filters),
         )
         return JSONResponse({**_paging(page["total"], limit, offset), "quotes": page["hits"]})
 
@@ -362,8 +369,14 @@ def _add_read_routes(app: FastAPI, corpora: _Corpora, limits: ServeLimits) -> No
     ) -> JSONResponse:
         """Top speakers, quotes per day, quotes by outlet, speaker kinds, most quoted
         organisations (quoted directly, or through a speaker the article ties to them)."""
+        chosen = _act(act)
         return JSONResponse(
-            corpora.get().dashboard(act=_act(act), top=limits.top, days=limits.dashboard_days)
+            cache.get(
+                ("dashboard", chosen),
+                lambda: corpora.get().dashboard(
+                    act=chosen, top=limits.top, days=limits.dashboard_days
+                ),
+            )
         )
 
 
@@ -469,6 +482,7 @@ def _add_write_routes(
     limits: ServeLimits,
     extractor: Extractor,
     secret: str | None,
+    cache: AnswerCache,
 ) -> None:
     def require_token(
         authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
@@ -521,6 +535,7 @@ def _add_write_routes(
         article = _article_from(await _json_object(request, limits), limits)
         result = await _extract(extractor, article, limits)
         stored, row_id = await run_in_threadpool(_store, corpora.db, result)
+        cache.clear()
         return JSONResponse(
             {"stored": stored, "id": row_id, "article": result.to_dict()},
             status_code=201 if stored else 200,
@@ -535,7 +550,9 @@ def _add_write_routes(
         speaker_id: Annotated[int, PathParam(ge=1, le=ROW_ID_MAX)],
         other: Annotated[int, Query(ge=1, le=ROW_ID_MAX, description="speaker to absorb")],
     ) -> JSONResponse:
-        return JSONResponse(speaker_edit.merge_speakers(corpora.get(), speaker_id, other))
+        merged = speaker_edit.merge_speakers(corpora.get(), speaker_id, other)
+        cache.clear()
+        return JSONResponse(merged)
 
     @app.post(
         f"{API}/speakers/{{speaker_id}}/split",
@@ -550,7 +567,9 @@ def _add_write_routes(
     ) -> JSONResponse:
         if any(not 1 <= a <= ROW_ID_MAX for a in article):
             raise ApiError(400, "article: row ids are between 1 and 2^63-1")
-        return JSONResponse(speaker_edit.split_speaker(corpora.get(), speaker_id, article))
+        split = speaker_edit.split_speaker(corpora.get(), speaker_id, article)
+        cache.clear()
+        return JSONResponse(split)
 
 
 __all__ = ["API", "ApiError", "create_app"]

@@ -34,6 +34,10 @@ class ServeLimits:
     """Entries per dashboard chart."""
     dashboard_days: int = 366
     """Days the quotes-per-day chart covers (the latest that have quotes)."""
+    cache_entries: int = 4096
+    """Answers to searches and dashboards kept for reuse (0: none)."""
+    cache_ttl_s: float = 60.0
+    """Longest an answer is reused even when the corpus files look unchanged."""
     query: QueryLimits = field(default_factory=QueryLimits)
 
 
