@@ -271,6 +271,18 @@ def test_quote_filters(client: TestClient) -> None:
     assert found(speaker_id=umarov, q="ferry") == ["The ferry fares are too high"]
 
 
+def test_search_newest_first_or_by_relevance(client: TestClient) -> None:
+    newest = texts(client.get(f"{API}/quotes", params={"q": "harbour OR reopen"}))
+    assert newest == ["We will win the harbour vote", "The harbour will reopen in May"]
+    best = texts(
+        client.get(f"{API}/quotes", params={"q": "harbour OR reopen", "sort": "relevance"})
+    )
+    assert best == ["The harbour will reopen in May", "We will win the harbour vote"]
+    ranked = client.get(f"{API}/quotes", params={"q": "harbour", "sort": "relevance", "limit": 1})
+    assert ranked.json()["total"] == 2 and ranked.json()["next_offset"] == 1
+    assert "unknown order" in error_of(client.get(f"{API}/quotes?sort=random"), 400)
+
+
 def test_search_highlights_are_offsets_of_the_matched_words(client: TestClient) -> None:
     hits = client.get(f"{API}/quotes", params={"q": "harbour vote"}).json()["quotes"]
     assert len(hits) == 1

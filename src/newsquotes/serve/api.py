@@ -249,6 +249,7 @@ def _add_read_routes(
                 "type",
                 "act",
                 "article_id",
+                "sort",
                 "limit",
                 "offset",
             )
@@ -272,13 +273,16 @@ def _add_read_routes(
         type: Annotated[str | None, Query(description=" | ".join(QUOTE_TYPES))] = None,
         act: Annotated[str | None, Query(description="speech (default), thought or all")] = None,
         article_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None,
+        sort: Annotated[
+            str | None, Query(description="newest (default) or relevance (needs q)")
+        ] = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> JSONResponse:
-        """Quotes matching every filter: best text match first when `q` is given, else newest
-        first. Each hit holds the quote exactly as `extract` writes it, its article and its
-        corpus-wide speaker, and `highlights` (offsets of matched words in the quote text).
-        `total` counts every hit, not just this page."""
+        """Quotes matching every filter: newest first, or best text match first with
+        `sort=relevance`. Each hit holds the quote exactly as `extract` writes it, its
+        article and its corpus-wide speaker, and `highlights` (offsets of matched words in
+        the quote text). `total` counts every hit, not just this page."""
         if q is not None and len(q) > limits.query.max_chars:
             raise ApiError(400, f"q: at most {limits.query.max_chars} characters")
         quote_type = _blank_is_none(type)
@@ -293,6 +297,7 @@ def _add_read_routes(
             "type": quote_type,
             "act": _act(act),
             "article_id": article_id,
+            "sort": _blank_is_none(sort) or "newest",
             "limit": limit,
             "offset": offset,
         }

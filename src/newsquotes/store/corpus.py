@@ -792,11 +792,14 @@ class Corpus:
         type: str | None = None,
         act: str | None = None,
         article_id: int | None = None,
+        sort: str = "newest",
         limit: int = 50,
         offset: int = 0,
         limits: QueryLimits = DEFAULT_LIMITS,
     ) -> dict[str, Any]:
-        """One page of quotes matching every filter, with ``total`` hits over all pages.
+        """One page of quotes matching every filter, with ``total`` hits over all pages;
+        newest first, or with ``sort="relevance"`` best text match first (slower: every
+        match is ranked).
 
         Each hit is ``{"quote": <Quote as extract writes it>, "article": {...}, "speaker":
         {...} | None, "highlights": [[start, end], ...]}``; highlights are the matched words'
@@ -804,31 +807,40 @@ class Corpus:
         past them, or for a malformed query, :class:`CorpusError`.
         """
         query = fts_query(text, limits) if text and text.strip() else None
+        if sort not in SORT_ORDERS:
+            raise CorpusError(f"unknown order {sort!r}", advice="use " + ", ".join(SORT_ORDERS))
         where, params = self._quote_filters(
             speaker_id, speaker, outlet, since, until, type, act, article_id
         )
-        source = "quotes q JOIN articles a ON a.id = q.article"
-        order = "ORDER BY a.published IS NULL, a.published DESC, q.id"
+        joined = "quotes q JOIN articles a ON a.id = q.article"
+        # Counting needs the articles only when a filter is about them.
+        counted = joined if any("a." in w for w in where) else "quotes q"
+        order = "ORDER BY a.published DESC, q.id"  # NULL (undated) sorts last when descending
         matches = ""
         if query:
-            # The full-text matches first, once: left to itself the planner walks every quote
-            # that passes the other filters and asks the FTS index about each (seconds).
-            matches = (
-                "WITH hits AS MATERIALIZED "
-                "(SELECT rowid AS id, rank FROM quotes_fts WHERE quotes_fts MATCH ?) "
-            )
-            source = "hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article"
+            where.insert(0, f"q.id IN ({_FTS_ROWIDS})")
             params.insert(0, query)
+        if query and sort == "relevance":
+            # The full-text matches with their rank first, once: left to itself the planner
+            # walks every quote that passes the other filters and asks the index about each.
+            matches = "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM quotes_fts "
+            matches += "WHERE quotes_fts MATCH ?) "
+            joined = "hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article"
             order = "ORDER BY hits.rank, q.id"
+            page_where, page_params = where[1:], [query, *params[1:]]
+        else:
+            page_where, page_params = where, params
         condition = (" WHERE " + " AND ".join(where)) if where else ""
+        page_condition = (" WHERE " + " AND ".join(page_where)) if page_where else ""
         with self._deadline(limits.max_seconds):
-            total = self._one(f"{matches}SELECT COUNT(*) FROM {source}{condition}", params)
+            total = self._one(f"SELECT COUNT(*) FROM {counted}{condition}", params)
             cursor = self._conn.cursor()
             cursor.row_factory = sqlite3.Row
             rows = cursor.execute(
-                f"{matches}SELECT {_WEB_QUOTE_COLUMNS} FROM {source} "
-                f"LEFT JOIN speakers s ON s.id = q.speaker{condition} {order} LIMIT ? OFFSET ?",
-                [*params, int(limit), int(offset)],
+                f"{matches}SELECT {_WEB_QUOTE_COLUMNS} FROM {joined} "
+                f"LEFT JOIN speakers s ON s.id = q.speaker{page_condition} {order} "
+                "LIMIT ? OFFSET ?",
+                [*page_params, int(limit), int(offset)],
             ).fetchall()
             marked = self._highlighted(query, [row["row_id"] for row in rows]) if query else {}
         return {
@@ -893,7 +905,7 @@ class Corpus:
         if act:
             if act not in QUOTE_ACTS:
                 raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
-            where.append("q.act = ?")
+            where.append("+q.act = ?")  # "+": two values only, an index on it misleads
             params.append(act)
         if article_id is not None:
             where.append("q.article = ?")
@@ -1128,6 +1140,8 @@ class Corpus:
         ]
 
 
+SORT_ORDERS = ("newest", "relevance")
+_FTS_ROWIDS = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
 ROW_ID_MAX = 2**63 - 1
 """SQLite's largest integer: a bigger number cannot be a row id (and would overflow)."""
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"

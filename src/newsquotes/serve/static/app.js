@@ -158,7 +158,8 @@ async function loadStats() {
 
 // -- search ---------------------------------------------------------------------------------
 
-const FILTERS = ["q", "speaker", "outlet", "since", "until", "type", "act"];
+const FILTERS = ["q", "speaker", "outlet", "since", "until", "type", "act", "sort"];
+const DEFAULTS = { act: "speech", sort: "newest" }; // left out of the address
 
 function field(label, name, value, attrs) {
   return h("label", null, label, h("input", { name, value: value || "", ...attrs }));
@@ -182,6 +183,7 @@ function searchForm(params) {
     field("Until", "until", params.get("until"), { placeholder: "YYYY-MM-DD", inputmode: "numeric" }),
     choice("Type", "type", params.get("type"), [["", "any type"], ...QUOTE_TYPES.map((t) => [t, t])]),
     choice("Act", "act", params.get("act"), ACTS.map((a) => [a, a === "all" ? "speech and thought" : a])),
+    choice("Order", "sort", params.get("sort"), [["newest", "newest first"], ["relevance", "best match first"]]),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Search"))
   );
   form.addEventListener("submit", (event) => {
@@ -189,7 +191,7 @@ function searchForm(params) {
     const next = new URLSearchParams();
     for (const name of FILTERS) {
       const value = form.elements[name].value.trim();
-      if (value && !(name === "act" && value === "speech")) next.set(name, value);
+      if (value && DEFAULTS[name] !== value) next.set(name, value);
     }
     go("/" + (next.toString() ? "?" + next : ""));
   });
