@@ -336,7 +336,7 @@ def test_a_query_of_thousands_of_words_is_refused_at_once(client: TestClient) ->
 
 
 def test_a_search_running_past_its_time_is_stopped_with_400(db: Path) -> None:
-    limits = ServeLimits(extract_workers=0, query=QueryLimits(max_seconds=0.0))
+    limits = ServeLimits(extract_workers=0, query=QueryLimits(max_seconds=0.0, check_every=1))
     with make_client(db, limits=limits) as slow:
         assert "took longer than" in error_of(
             slow.get(f"{API}/quotes", params={"q": "harbour"}), 400

@@ -28,7 +28,9 @@ class QueryLimits:
     max_terms: int = 24
     """Most words (inside phrases too) in one query."""
     max_seconds: float = 2.0
-    """Longest time one search (count and page together) may run in SQLite."""
+    """Longest CPU time one search (count and page together) may take in SQLite."""
+    check_every: int = 10_000
+    """SQLite steps between two looks at the clock (each look costs a Python call)."""
 
 
 DEFAULT_LIMITS = QueryLimits()
