@@ -838,6 +838,15 @@ class Corpus:
                 # enough to start from its own index instead.
                 joined = "articles a CROSS JOIN quotes q ON q.article = a.id"
         condition = (" WHERE " + " AND ".join(where)) if where else ""
+        count_sql, count_params = f"SELECT COUNT(*) FROM {counted}{condition}", params
+        if query and counted == "quotes q":
+            # No article filter: count from the matches (cheap when they are few) rather than
+            # testing every quote against them.
+            rest = (" WHERE " + " AND ".join(where[1:])) if where[1:] else ""
+            count_sql = (
+                f"SELECT COUNT(*) FROM ({_FTS_ROWIDS}) m CROSS JOIN quotes q ON q.id = m.rowid"
+                + rest
+            )
         page_condition = (" WHERE " + " AND ".join(page_where)) if page_where else ""
         # The page's ids are found on narrow rows; only those twenty rows are then read whole
         # (sorting every match with its text is what made an unfiltered listing slow).
@@ -846,7 +855,7 @@ class Corpus:
             f"ORDER BY {order} LIMIT ? OFFSET ?) "
         )
         with self._deadline(limits.max_seconds, limits.check_every):
-            total = self._one(f"SELECT COUNT(*) FROM {counted}{condition}", params)
+            total = self._one(count_sql, count_params)
             cursor = self._conn.cursor()
             cursor.row_factory = sqlite3.Row
             rows = cursor.execute(
