@@ -34,6 +34,7 @@ def db(tmp_path: Path) -> str:
                 "b",
                 "The harbour stays open",
                 "Umarov",
+                roles=("analyst",),
                 outlet="Valley Courier",
                 published="2024-05-01",
             )
