@@ -688,8 +688,16 @@ def _identities(unions: _Unions, facts: dict[int, _Facts]) -> list[Identity]:
     return result
 
 
+def _by_initial(name: str) -> bool:
+    """True for a name whose first name is an initial ("T. Umarov"): shown only when no
+    other full name is known."""
+    parsed = person_name(name)
+    return parsed is not None and len(parsed.first) == 1
+
+
 def _display(chosen: list[_Facts]) -> tuple[str, str]:
-    """The identity's name (the most used full name; the fuller on a tie) and kind."""
+    """The identity's name (the most used full name, initials last; the fuller on a tie)
+    and kind."""
     classes = {f.cls for f in chosen}
     if classes == {LOCAL}:
         only = chosen[0].item
@@ -702,5 +710,7 @@ def _display(chosen: list[_Facts]) -> tuple[str, str]:
         kind = "unknown"
     full = Counter(_primary(f) for f in chosen if f.full)
     counted = full or Counter(f.item.name for f in chosen if f.cls != LOCAL)
-    name = min(counted, key=lambda n: (-counted[n], -len(_person_words(n)), -len(n), n))
+    name = min(
+        counted, key=lambda n: (_by_initial(n), -counted[n], -len(_person_words(n)), -len(n), n)
+    )
     return name, kind
