@@ -76,9 +76,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "identity.db"
         with Corpus(db) as corpus:
-            summary = ingest(
-                [str(p) for p in INPUTS], corpus, jobs=args.jobs, progress=False
-            )
+            summary = ingest([str(p) for p in INPUTS], corpus, jobs=args.jobs, progress=False)
         print(f"ingest: {summary.line()}")
         report(db)
 

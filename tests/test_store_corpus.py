@@ -324,7 +324,8 @@ def test_frame_and_unknown_table(filled: Corpus) -> None:
 
 
 def test_a_version_1_corpus_is_migrated_with_its_quotes_and_speakers(tmp_path: Path) -> None:
-    """Schema 2 adds act/via/resolved_by and the 'unnamed' kind; stored rows survive it."""
+    """Schema 2 adds act/via/resolved_by and the 'unnamed' kind, schema 3 recomputes
+    identities from names; stored rows survive both, speakers named "it" do not."""
     from newsquotes.store import migrations
 
     db = tmp_path / "old.db"
@@ -345,14 +346,25 @@ def test_a_version_1_corpus_is_migrated_with_its_quotes_and_speakers(tmp_path: P
         "'person', 'jana novak')"
     )
     conn.execute(
+        "INSERT INTO speaker_descriptions(speaker, article, local_id, name, kind) "
+        "VALUES (7, 1, 's1', 'Jana Novak', 'person')"
+    )
+    conn.execute(
+        "INSERT INTO quotes(article, quote_id, type, spans, start, end, text, speaker, "
+        "speaker_local_id) VALUES (1, 'q1', 'direct', '[[0, 1]]', 0, 1, 'x', 7, 's1')"
+    )
+    # schema 1 gave a quote whose speaker resolved to no one a "speaker" named by its mention
+    conn.execute("INSERT INTO speakers(id, name, kind, name_key) VALUES (8, 'it', 'unknown', 'it')")
+    conn.execute(
         "INSERT INTO quotes(article, quote_id, type, spans, start, end, text, speaker) "
-        "VALUES (1, 'q1', 'direct', '[[0, 1]]', 0, 1, 'x', 7)"
+        "VALUES (1, 'q2', 'direct', '[[0, 1]]', 0, 1, 'x', 8)"
     )
     conn.close()
     with Corpus(db) as corpus:
-        assert corpus.version == SCHEMA_VERSION >= 2
-        row = corpus._conn.execute("SELECT act, via, speaker FROM quotes").fetchone()
-        assert row == ("speech", None, 7)
+        assert corpus.version == SCHEMA_VERSION >= 3
+        rows = corpus._conn.execute("SELECT act, via, speaker FROM quotes ORDER BY id").fetchall()
+        assert rows == [("speech", None, 7), ("speech", None, None)]
+        assert [s.name for s in corpus.speakers(kinds=None)] == ["Jana Novak"]
         corpus._conn.execute(
             "INSERT INTO speakers(name, kind, name_key) VALUES "
             "('a spokeswoman', 'unnamed', 'spokeswoman')"

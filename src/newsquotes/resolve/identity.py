@@ -81,7 +81,7 @@ _ROLE_WORDS = """
     paper magazine network team party people person man woman men women member members
     resident residents voter voters witness witnesses protester protesters family friend
     friends neighbor neighbour mother father son daughter wife husband brother sister
-    republican republicans democrat democrats gop nominee founder owner partner colleague
+    republican republicans democrat democrats nominee founder owner partner colleague
     colleagues staff staffer staffers employee employees worker workers user users fan fans
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow

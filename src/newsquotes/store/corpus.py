@@ -49,6 +49,8 @@ IDENTITIES, STALE, FRESH = "identities", "stale", "fresh"
 """corpus_state key saying whether speaker identities need a reconcile, and its values."""
 NAMED_KINDS = ("person", "organization", "unknown")
 """Speaker kinds listed by default: identities across the corpus, not per-article sources."""
+IDENTITY_SCHEMA = 3
+"""The schema version from which identities are reconciled (older corpora are on upgrade)."""
 MAX_LISTED = 10
 """How many candidates an error message lists."""
 _DESCRIPTION_COLUMNS = (
@@ -177,8 +179,11 @@ class Corpus:
             if name != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            before = schema_version(self._conn)
             self.version = migrate(self._conn, name)
             self._wrote = False
+            if 0 < before < IDENTITY_SCHEMA <= self.version:
+                self.reconcile()  # an older corpus: identities under today's rules
         except sqlite3.DatabaseError as exc:
             raise CorpusError(
                 f"{name} cannot be opened as a corpus: {exc}",
