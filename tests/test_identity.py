@@ -67,6 +67,7 @@ def test_normalise_drops_case_accents_punctuation_and_honorifics() -> None:
 def test_surname_keeps_particles_and_full_names_have_parts() -> None:
     assert surname("Dr. Anna van der Berg") == "van der berg"
     assert is_surname_only("Mr. Umarov") and not is_surname_only("Temur Umarov")
+    assert is_surname_only("Holtz-Eakin") and surname("Douglas Holtz-Eakin") == "holtz-eakin"
     parsed = person_name("Joseph R. Biden Jr.")
     assert parsed is not None and (parsed.first, parsed.middle, parsed.last) == (
         "joseph",
@@ -124,6 +125,7 @@ def test_first_names_agree_only_for_the_same_name_its_initial_or_short_form() ->
         ("Bill Clinton", "Hillary Clinton")
     ]
     assert two_people(["Joseph R. Biden Jr.", "Joe Biden", "J. Biden"]) == []
+    assert two_people(["Ilse Varga", "The Democratic senator"]) == []
 
 
 def test_same_full_name_joins_after_normalisation() -> None:
@@ -148,6 +150,23 @@ def test_different_first_names_never_merge_even_through_an_alias() -> None:
     identities, _ = resolve_identities(items)
     assert len(identities) == 2
     assert all(not two_people([i.name, *i.aliases]) for i in identities)
+
+
+def test_agreeing_names_that_chain_to_two_people_stop_before_the_second() -> None:
+    # "Chris" agrees with both "Christopher" and "Christine"; those two never share a speaker.
+    items = [
+        described(1, "Christopher Smith"),
+        described(2, "Chris Smith", aliases=("Christine Smith",)),
+        described(3, "Christine Smith"),
+        described(4, "Christopher Smith", aliases=("Chris Smith",)),
+    ]
+    identities, _ = resolve_identities(items)
+    assert [i for i in identities if two_people([i.name, *i.aliases])] == []
+    assert len(identities) == 2
+    shuffler = random.Random(3)
+    for _ in range(10):
+        shuffler.shuffle(items)
+        assert groups(resolve_identities(items)[0], items) == groups(identities, items)
 
 
 def test_surname_joins_the_one_full_name_with_evidence() -> None:

@@ -146,7 +146,9 @@ FIRST_NAME_PREFIX_MIN = 3
 """A first name this long or longer that begins another ("Chris"/"Christopher") agrees with it."""
 
 _PUNCT = re.compile(r"[^\w\s-]+")
-_SPACE = re.compile(r"[\s-]+")
+_SPACE = re.compile(r"\s+")
+_LOOSE_HYPHEN = re.compile(r"(?<!\w)-+|-+(?!\w)")
+"""A hyphen that joins no two words ("Holtz-Eakin" stays one surname)."""
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*|&")
 
 PERSON, ORGANIZATION, NAMED, LOCAL, NONE = "person", "organization", "named", "local", "none"
@@ -162,7 +164,7 @@ def _fold(text: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("\u2019", "'").casefold()
     text = re.sub(r"'s\b", "", text)
-    text = _PUNCT.sub(" ", text)
+    text = _LOOSE_HYPHEN.sub(" ", _PUNCT.sub(" ", text))
     return _SPACE.sub(" ", text).strip()
 
 
@@ -256,7 +258,10 @@ def names_agree(one: PersonName, other: PersonName) -> bool:
 
 def two_people(names: Iterable[str]) -> list[tuple[str, str]]:
     """Pairs of full person names among ``names`` that cannot be one person."""
-    parsed = sorted({(n, p) for n in names if (p := person_name(n)) is not None})
+    parsed = sorted(
+        {(n, p) for n in names if is_proper_name(n) and (p := person_name(n)) is not None},
+        key=lambda pair: pair[0],
+    )
     return [
         (a, b)
         for i, (a, pa) in enumerate(parsed)
@@ -413,7 +418,7 @@ class _Unions:
         by_anchor = {f.item.anchor: i for i, f in facts.items()}
         for i, f in facts.items():
             self.parent[i] = i
-            self.names[i] = set(f.full)
+            self.names[i] = set(f.full[:1])
             self.tags[i] = set()
             self.described[i] = 1
         for n, correction in enumerate(corrections):
@@ -438,15 +443,18 @@ class _Unions:
             self.parent[node], node = root, self.parent[node]
         return root
 
-    def allowed(self, a: object, b: object, *, check_names: bool = True) -> bool:
+    def allowed(
+        self, a: object, b: object, *, check_names: bool = True, also: PersonName | None = None
+    ) -> bool:
+        """Whether ``a`` and ``b`` may join (with ``also``, a name the joined identity gets)."""
         ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
         if any((n, 1 - side) in self.tags[rb] for n, side in self.tags[ra]):
             return False
-        if check_names:
-            return all(names_agree(x, y) for x in self.names[ra] for y in self.names[rb])
-        return True
+        if not check_names:
+            return ra != rb
+        names = self.names[ra] | ({also} if also else set())
+        others = self.names[rb] | ({also} if also else set())
+        return all(names_agree(x, y) for x in names for y in others)
 
     def join(
         self,
@@ -455,10 +463,15 @@ class _Unions:
         why: tuple[int, str, str] | None = None,
         *,
         check_names: bool = True,
+        also: PersonName | None = None,
     ) -> bool:
-        if not self.allowed(a, b, check_names=check_names):
+        if not self.allowed(a, b, check_names=check_names, also=also):
             return False
         ra, rb = self.find(a), self.find(b)
+        if also is not None:
+            self.names[ra].add(also)
+        if ra == rb:
+            return True
         if isinstance(ra, str) and not isinstance(rb, str):
             ra, rb = rb, ra  # a description stays the root, for readable snapshots
         self.parent[rb] = ra
@@ -582,15 +595,25 @@ def resolve_identities(
         if key:
             unions.join(i, key, (i, "same name", f"named {_primary(f)}"), check_names=False)
     for i in named:  # other names the article gives the same speaker
-        f = facts[i]
-        for alias in f.names[1:]:
-            if _is_short_form(f, alias):
-                continue
-            if key := _key(f.cls, alias):
-                unions.join(i, key, (i, "alias", f"the article also calls {f.item.name} {alias}"))
+        _join_aliases(unions, facts[i], i)
     _join_fuller_names(unions, facts, named)
     _join_surnames(unions, facts, named)
     return _identities(unions, facts), nobody
+
+
+def _join_aliases(unions: _Unions, f: _Facts, i: int) -> None:
+    """Join the other names a record goes by; a full name that would put two people in one
+    identity is dropped from the record (it is the article's mistake, not a name of theirs)."""
+    for alias in f.names[1:]:
+        if _is_short_form(f, alias) or not (key := _key(f.cls, alias)):
+            continue
+        parsed = person_name(alias) if f.cls == PERSON else None
+        why = (i, "alias", f"the article also calls {f.item.name} {alias}")
+        if parsed is None or parsed == f.full[0]:
+            unions.join(i, key, why)
+        elif not unions.join(i, key, why, also=parsed):
+            f.names.remove(alias)
+            f.full.remove(parsed)
 
 
 def _apply_corrections(
