@@ -255,10 +255,6 @@ class Cast:
             return person
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
-        if given and first_name_sex(given) is None and not is_initial(given) and len(words) == 2:
-            # "Derelict Obama" where "Barack Obama" is known: a glued word, not a given name
-            if any(first_key(c.name) and first_key(c.name) != given for c in candidates):
-                given, name = "", name.split()[-1]
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c

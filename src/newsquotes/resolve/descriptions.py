@@ -50,6 +50,15 @@ ROLE_TITLES = frozenset(
         "judge",
         "nominee",
         "candidate",
+        "justice",
+        "chief",
+        "sheriff",
+        "treasurer",
+        "superintendent",
+        "editor",
+        "adviser",
+        "advisor",
+        "strategist",
     }
 )
 """Capitalised words before a name that say what a person is, not where they work."""
@@ -68,6 +77,8 @@ HEAD_SYNONYMS = {
     "chair": "chairman",
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
+    "justice": "judge",
+    "advisor": "adviser",
 }
 """Head nouns that name the same role (``the GOP candidate`` is the nominee)."""
 WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}

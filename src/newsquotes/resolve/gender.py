@@ -39,6 +39,8 @@ ROLE_SEX = {
     "daughter": FEMALE,
     "king": MALE,
     "queen": FEMALE,
+    "widow": FEMALE,
+    "widower": MALE,
     "actor": MALE,
     "actress": FEMALE,
 }

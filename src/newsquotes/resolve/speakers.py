@@ -53,6 +53,9 @@ QUANTIFIERS = frozenset(
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
+DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+LABEL_SLACK = 2
+"""Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
@@ -88,7 +91,15 @@ class _Resolver:
         self.cast = Cast(view)
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
-        self.labels = {}  # paragraph -> transcript label span of that paragraph
+        self.labels: dict[int, DocSpan] = {}
+        """Paragraph → the transcript label (``PENCE``) that opens it."""
+
+    def read_labels(self, quotes: list[Quote]) -> None:
+        for quote in quotes:
+            if quote.via == "transcript" and quote.speaker is not None:
+                span = self.span_of(quote.speaker.start, quote.speaker.end)
+                if span is not None:
+                    self.labels[self.view.paragraph_of(quote.speaker.start)] = span
 
     # -- mentions ------------------------------------------------------------------------
 
@@ -108,6 +119,11 @@ class _Resolver:
             return None, "unresolved"
         if quote.via == "transcript":
             return self.transcript_label(mention), "transcript"
+        label = self.labels.get(self.view.paragraph_of(quote.start))
+        if label is not None and label.start_char >= quote.start - LABEL_SLACK:
+            # '"PENCE: Well, ...': the turn's label owns the quote that opens it
+            return self.transcript_label(label), "transcript"
+        mention = _drop_dateline(mention)
         person, how = self.mention(mention)
         if person is not None and quote.via in CONTINUATION_RULES:
             how = "continuation"
@@ -242,9 +258,12 @@ class _Resolver:
         found = _agreeing([m for m in since if m.subject], sex)
         if found is not None:
             return found
-        if current is not None and current.person.kind == "person":
-            if current.person.sex in (sex, None):
-                return current.person
+        if (
+            current is not None
+            and current.person.kind == "person"
+            and (current.person.sex in (sex, None))
+        ):
+            return current.person
         found = _agreeing([m for m in window if m.subject], sex) or _agreeing(window, sex)
         if found is not None:
             return found
@@ -329,6 +348,16 @@ class _Resolver:
             self.current = _Current(person, quote.start, self.view.paragraph_of(quote.start))
 
 
+def _drop_dateline(mention: DocSpan) -> DocSpan:
+    """``WASHINGTON -- President Obama``: a dateline is never part of the speaker."""
+    for t in mention:
+        if t.text in DATELINE_DASHES and t.i + 1 < mention.end:
+            before = mention.doc[mention.start : t.i]
+            if before.text.isupper() or all(x.ent_type_ == "GPE" for x in before if x.is_alpha):
+                return mention.doc[t.i + 1 : mention.end]
+    return mention
+
+
 def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
     """The latest person whose known sex agrees; failing that, the latest of unknown sex."""
     unknown = None
@@ -367,6 +396,7 @@ def resolve_speakers(
     if isinstance(view, Doc):
         view = ArticleView(view, [])
     resolver = _Resolver(view, settings or ResolutionSettings())
+    resolver.read_labels(quotes)
     speakers: list[Person] = []
     for quote in sorted(quotes, key=lambda q: q.start):
         person, how = resolver.resolve(quote)
