@@ -156,6 +156,11 @@ class Cast:
         self.org_mentions: list[Mention] = []  # organisations and named groups
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
+        self.by_role: dict[str, list[Person]] = defaultdict(list)
+        """Role head (``senator``) → the people and organisations introduced with it."""
+        for person in self.people:
+            for head in person.role_heads:
+                self.by_role[head].append(person)
         self.mention_offsets = [m.at for m in self.mentions]
         self.org_offsets = [m.at for m in self.org_mentions]
         self._count_pronoun_votes()
@@ -299,6 +304,15 @@ class Cast:
                 ):
                     person.describe(text, role_phrases(child), org_names(span, self.ent_label))
                     person.role_words |= words_of(text)
+        role = head.head
+        while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.i < role.i:
+            role = role.head.head  # "The President of Norland, Pavel Dorn": up to President
+        if head.dep_ == "appos" and role.pos_ in ("NOUN", "PROPN") and role.i < ent.start:
+            # "The President of Norland, Pavel Dorn,": the name is the role's appositive
+            span = doc[role.left_edge.i : role.i + 1]
+            roles = role_phrases(role) or ([rw] if (rw := role_word(role)) else [])
+            person.describe(None, roles, org_names(span, self.ent_label))
+            person.role_words |= words_of(" ".join(t.text for t in role.subtree if t.i < head.i))
         lefts = pre_modifiers(doc, head, ent.start)
         if lefts:
             roles = [r for r in map(role_word, lefts) if r]

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..model import Quote, Speaker
+from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
 from .cast import Cast, Mention, Person
 from .descriptions import (
@@ -54,6 +55,8 @@ TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
 DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+DATELINE_TOKENS = 6
+"""Most tokens a dateline (``BUFFALO, N.Y. —``) runs before its dash."""
 LABEL_SLACK = 2
 """Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
@@ -112,6 +115,8 @@ class _Resolver:
         return span if len(span) else None
 
     def resolve(self, quote: Quote) -> tuple[Person | None, str]:
+        """Who said ``quote`` and how that was found; the mention may be corrected (a
+        transcript label, a dateline dropped)."""
         if quote.speaker is None:
             return None, "unresolved"
         mention = self.span_of(quote.speaker.start, quote.speaker.end)
@@ -122,12 +127,38 @@ class _Resolver:
         label = self.labels.get(self.view.paragraph_of(quote.start))
         if label is not None and label.start_char >= quote.start - LABEL_SLACK:
             # '"PENCE: Well, ...': the turn's label owns the quote that opens it
+            quote.speaker = TextSpan.of(self.doc.text, label.start_char, label.end_char)
             return self.transcript_label(label), "transcript"
-        mention = _drop_dateline(mention)
+        corrected = self._after_dateline(mention, quote)
+        if corrected is not mention:
+            mention = corrected
+            quote.speaker = TextSpan.of(self.doc.text, mention.start_char, mention.end_char)
         person, how = self.mention(mention)
         if person is not None and quote.via in CONTINUATION_RULES:
             how = "continuation"
         return person, how
+
+    def _after_dateline(self, mention: DocSpan, quote: Quote) -> DocSpan:
+        """``WASHINGTON -- President Obama said``: a dateline is never the speaker; the
+        speaker is what follows its dash, up to the cue."""
+        doc = self.doc
+        start = mention.start
+        if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+            return mention
+        for i in range(start, min(start + DATELINE_TOKENS, len(doc))):
+            if doc[i].text not in DATELINE_DASHES:
+                continue
+            place = doc[start:i]
+            if not place.text.split(",")[0].isupper():
+                return mention
+            end = mention.end
+            if quote.cue is not None and quote.cue.start > doc[i].idx:
+                end = self.view.token_at(quote.cue.start)
+            after = doc[i + 1 : max(end, i + 2)]
+            while len(after) > 1 and (after[-1].is_punct or after[-1].is_space):
+                after = after[:-1]
+            return after
+        return mention
 
     def transcript_label(self, mention: DocSpan) -> Person | None:
         name = clean_name(shout_to_title(mention.text))
@@ -309,9 +340,7 @@ class _Resolver:
         } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
         kind = "organization" if head in ORGANISATION_NOUNS else "person"
         candidates = [
-            p
-            for p in self.cast.people
-            if p.kind == kind and p.first_seen < at and head in p.role_heads
+            p for p in self.cast.by_role.get(head, ()) if p.kind == kind and p.first_seen < at
         ]
         for word in sorted(words):
             narrowed = [p for p in candidates if word in p.role_words]
@@ -346,16 +375,6 @@ class _Resolver:
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None and person.kind != "unnamed":
             self.current = _Current(person, quote.start, self.view.paragraph_of(quote.start))
-
-
-def _drop_dateline(mention: DocSpan) -> DocSpan:
-    """``WASHINGTON -- President Obama``: a dateline is never part of the speaker."""
-    for t in mention:
-        if t.text in DATELINE_DASHES and t.i + 1 < mention.end:
-            before = mention.doc[mention.start : t.i]
-            if before.text.isupper() or all(x.ent_type_ == "GPE" for x in before if x.is_alpha):
-                return mention.doc[t.i + 1 : mention.end]
-    return mention
 
 
 def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
