@@ -60,6 +60,8 @@ class Person:
     role_heads: set[str] = field(default_factory=set)
     role_words: set[str] = field(default_factory=set)
     honorific_sex: str | None = None
+    role_sex: str | None = None
+    """From a role that says it (``spokeswoman``, ``widow``)."""
     sex_votes: dict[str, int] = field(default_factory=lambda: {MALE: 0, FEMALE: 0})
     mention_count: int = 0
     last_seen: int = -1
@@ -86,9 +88,9 @@ class Person:
             return None
         if self.honorific_sex:
             return self.honorific_sex
+        if self.role_sex:
+            return self.role_sex
         male, female = self.sex_votes[MALE], self.sex_votes[FEMALE]
-        if male != female and max(male, female) >= 2 * min(male, female) + 2:
-            return MALE if male > female else FEMALE
         given = first_key(self.name)
         from_table = first_name_sex(given) if given and not is_initial(given) else None
         if from_table:
@@ -106,8 +108,8 @@ class Person:
             self.role_heads.add(role_head(role.split()[-1]))
             self.role_words |= words_of(role)
             sex = ROLE_SEX.get(role.split()[-1])
-            if sex:
-                self.sex_votes[sex] += 1
+            if sex and not self.role_sex:
+                self.role_sex = sex
         for org in orgs:
             self.role_words |= words_of(org)
             if not any(org in known or known in org for known in self.organizations):
