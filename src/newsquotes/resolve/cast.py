@@ -130,6 +130,8 @@ class Mention:
     subject: bool
     paragraph: int
     sentence: int
+    verb: int
+    """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
 class Cast:
@@ -243,6 +245,7 @@ class Cast:
                 subject,
                 self.view.paragraph_of(ent.start_char),
                 self.sentence_of_token[ent.start],
+                root.head.i if root.dep_ != "appos" else root.head.head.i,
             )
         )
 

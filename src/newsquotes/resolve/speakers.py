@@ -286,7 +286,9 @@ class _Resolver:
         ):
             current = None
         since = [m for m in window if current is None or m.at > current.at]
-        found = _agreeing([m for m in since if m.subject], sex)
+        found = _agreeing(self._governing_subjects(root, sentence, at), sex)
+        if found is None:
+            found = _agreeing([m for m in since if m.subject], sex)
         if found is not None:
             return found
         if (
@@ -304,6 +306,16 @@ class _Resolver:
         if found is None and self.current is not None and self.current.person.sex == sex:
             return self.current.person
         return found
+
+    def _governing_subjects(self, root: Token, sentence: int, at: int) -> list[Mention]:
+        """``Matt Lauer faced criticism after he asked``: the subject of a verb the pronoun's
+        clause hangs from, in the same sentence."""
+        ancestors = {t.i for t in root.ancestors}
+        return [
+            m
+            for m in self.cast.mentions_before(at, -1, self.settings.antecedent_limit)
+            if m.sentence == sentence and m.subject and m.verb in ancestors
+        ]
 
     def organisation_pronoun(self, at: int) -> Person | None:
         current = self.current
@@ -374,7 +386,7 @@ class _Resolver:
 
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None and person.kind != "unnamed":
-            self.current = _Current(person, quote.start, self.view.paragraph_of(quote.start))
+            self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
 
 
 def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
