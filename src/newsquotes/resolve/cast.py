@@ -35,6 +35,7 @@ from .names import (
     is_initial,
     name_key,
     same_given_name,
+    strip_article,
     surname_key,
     word_key,
 )
@@ -204,7 +205,7 @@ class Cast:
                 if not quoted:
                     self._add_mention(self.mentions, person, ent)
         elif ent.label_ in ORGANISATION_LABELS:
-            name = _strip_det(POSSESSIVE.sub("", ent.text.strip()))
+            name = strip_article(POSSESSIVE.sub("", ent.text.strip()))
             if not any(c.isalpha() for c in name):
                 return
             org = self.person_for_name(name, ent.start_char, kind="organization")
@@ -392,10 +393,3 @@ def _walk_back(
         found.append(mentions[k])
         k -= 1
     return found
-
-
-def _strip_det(text: str) -> str:
-    words = text.split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)

@@ -156,3 +156,11 @@ def clean_name(text: str) -> str:
     """The name as written, without honorifics, possessive, suffix noise or glued words."""
     words = strip_glued_words(name_words(shout_to_title(text)))
     return " ".join(words)
+
+
+def strip_article(text: str) -> str:
+    """``the German automaker`` → ``German automaker``."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)

@@ -37,11 +37,10 @@ from .descriptions import (
     description_words,
     is_definite,
     normal_word,
-    role_head,
     role_phrases,
 )
 from .gender import PRONOUN_SEX
-from .names import clean_name, shout_to_title, surname_key
+from .names import clean_name, shout_to_title, strip_article, surname_key
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -204,7 +203,7 @@ class _Resolver:
                 if len(ent) == 1 and surname_key(ent.text) in cast.by_surname:
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(
-                    _strip_det(ent.text), ent.start_char, kind="organization"
+                    strip_article(ent.text), ent.start_char, kind="organization"
                 )
             if ent.label_ == "NORP":
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
@@ -366,7 +365,7 @@ class _Resolver:
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
         core = _core(mention, root)
-        text = _strip_det(core.text.strip(" ,"))
+        text = strip_article(core.text.strip(" ,"))
         if not text:
             return None
         plural = root.tag_ in ("NNS", "NNPS") or any(t.lower_ in QUANTIFIERS for t in root.lefts)
@@ -412,13 +411,6 @@ def _core(mention: DocSpan, root: Token) -> DocSpan:
     return mention.doc[mention.start : max(end, root.i + 1)]
 
 
-def _strip_det(text: str) -> str:
-    words = text.split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
-
-
 def resolve_speakers(
     view: ArticleView | Doc, quotes: list[Quote], settings: ResolutionSettings | None = None
 ) -> list[Speaker]:
@@ -454,6 +446,3 @@ def resolve_speakers(
         )
         for p in speakers
     ]
-
-
-__all__ = ["ResolutionSettings", "resolve_speakers", "normal_word", "role_head"]
