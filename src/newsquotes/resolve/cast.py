@@ -17,6 +17,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..quotes.context import ArticleView
 from .descriptions import (
+    has_person_appositive,
     org_names,
     pre_modifiers,
     role_head,
@@ -197,11 +198,16 @@ class Cast:
             self.describe_from_context(person, ent)
             if not quoted:
                 self._add_mention(self.mentions, person, ent)
-        elif ent.label_ in ORGANISATION_LABELS and len(ent) == 1 and self._known_surname(ent):
+        elif (
+            ent.label_ in ORGANISATION_LABELS
+            and len(ent) == 1
+            and (self._known_surname(ent) or has_person_appositive(ent.root))
+        ):
             # a one-word "organisation" that is a surname already named is that person
             person = self.person_for_name(clean_name(ent.text), ent.start_char)
             if person is not None:
                 self.person_of_ent[n] = person
+                self.describe_from_context(person, ent)
                 if not quoted:
                     self._add_mention(self.mentions, person, ent)
         elif ent.label_ in ORGANISATION_LABELS:

@@ -232,3 +232,9 @@ def is_definite(root: Token) -> bool:
         if child.dep_ == "poss" and child.pos_ == "PROPN":
             return True
     return False
+
+
+def has_person_appositive(root: Token) -> bool:
+    """``Umarov, a Carnegie analyst``: an appositive headed by a singular common noun (a
+    role), so a one-word "organisation" before it is a person the tagger got wrong."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)

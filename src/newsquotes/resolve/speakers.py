@@ -200,6 +200,9 @@ class _Resolver:
                 return cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
             if ent.label_ in ("ORG", "GPE") and root.tag_ not in ("NNS",):
                 # one word tagged ORG that is a known surname is the person ("Umarov")
+                person = cast.person_of_entity(ent)
+                if person is not None and person.kind == "person":
+                    return person
                 if len(ent) == 1 and surname_key(ent.text) in cast.by_surname:
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(
