@@ -6,6 +6,7 @@ import json
 import shutil
 import sys
 import textwrap
+from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -269,8 +270,8 @@ def speaker_command(name: str, fmt: str, db: str | None) -> None:
     click.echo("by month: " + ", ".join(f"{m} {n}" for m, n in profile.timeline.items()))
     if profile.evidence:
         click.echo("one speaker because:")
-        for why in profile.evidence:
-            click.echo(f"  {why}")
+        for why, times in Counter(profile.evidence).items():
+            click.echo(f"  {why}" + (f" ({times} articles)" if times > 1 else ""))
     click.echo("described as:")
     for d in profile.descriptions:
         click.echo(f"  {d.published or '?':<10} {d.outlet or '?'}: {d.description or d.name}")
