@@ -555,24 +555,32 @@ def test_merge_and_split_speakers_behind_the_token(client: TestClient) -> None:
     assert error_of(client.post(f"{API}/speakers/{novak}/merge?other={umarov}"), 401)
     merged = client.post(f"{API}/speakers/{novak}/merge?other={umarov}", headers=auth)
     assert merged.status_code == 200, merged.text
-    assert client.get(f"{API}/speakers/{novak}").json()["quotes"] == 4
-    assert "Temur Umarov" in client.get(f"{API}/speakers/{novak}").json()["aliases"]
-    assert error_of(client.get(f"{API}/speakers/{umarov}"), 404)
-    self_merge = client.post(f"{API}/speakers/{novak}/merge?other={novak}", headers=auth)
-    assert "itself" in error_of(self_merge, 400)
+    one = merged.json()["speaker"]
+    both = client.get(f"{API}/speakers/{one}").json()
+    assert both["quotes"] == 4 and {both["name"], *both["aliases"]} >= {
+        "Jana Novak",
+        "Temur Umarov",
+    }
+    found = client.get(f"{API}/quotes", params={"speaker_id": one}).json()
+    assert found["total"] == 4
+    self_merge = client.post(f"{API}/speakers/{one}/merge?other={one}", headers=auth)
+    assert "already one speaker" in error_of(self_merge, 400)
 
-    belarus = client.get(f"{API}/quotes", params={"q": "Belarus"}).json()["quotes"][0]
-    ferry = client.get(f"{API}/quotes", params={"q": "ferry"}).json()["quotes"][0]
-    moving = [belarus["article"]["id"], ferry["article"]["id"]]
-    split = client.post(f"{API}/speakers/{novak}/split", params={"article": moving}, headers=auth)
+    split = client.post(f"{API}/speakers/{one}/split?name=Temur Umarov", headers=auth)
     assert split.status_code == 200, split.text
-    new = split.json()["new_speaker"]
+    rest, new = split.json()["speaker"], split.json()["new_speaker"]
+    assert client.get(f"{API}/speakers/{new}").json()["name"] == "Temur Umarov"
     assert client.get(f"{API}/speakers/{new}").json()["quotes"] == 2
-    assert client.get(f"{API}/speakers/{novak}").json()["quotes"] == 2
+    assert client.get(f"{API}/speakers/{rest}").json()["quotes"] == 2
+    belarus = client.get(f"{API}/quotes", params={"q": "Belarus"}).json()["quotes"][0]
     everything = client.post(
-        f"{API}/speakers/{new}/split", params={"article": moving}, headers=auth
+        f"{API}/speakers/{new}/split", params={"name": "Temur Umarov"}, headers=auth
     )
-    assert "both sides" in error_of(everything, 400)
+    assert "nothing would be left" in error_of(everything, 400)
+    assert belarus["speaker"]["id"] == new
+    assert "name the names" in error_of(
+        client.post(f"{API}/speakers/{new}/split", headers=auth), 400
+    )
 
 
 def test_extract_in_a_worker_does_not_hold_up_other_requests(db: Path) -> None:

@@ -28,7 +28,6 @@ from .. import __version__
 from ..errors import CorpusError
 from ..model import QUOTE_ACTS, QUOTE_TYPES, SPEAKER_KINDS, Article
 from ..store.corpus import ROW_ID_MAX, Corpus
-from . import speaker_edit
 from .cache import AnswerCache
 from .extraction import (
     ExtractionBusy,
@@ -548,33 +547,42 @@ def _add_write_routes(
 
     @app.post(
         f"{API}/speakers/{{speaker_id}}/merge",
-        summary="Merge another speaker into this one (needs the token)",
+        summary="Make another speaker part of this one (needs the token)",
         dependencies=[_only("other"), Depends(require_token)],
     )
     def merge(
         speaker_id: Annotated[int, PathParam(ge=1, le=ROW_ID_MAX)],
-        other: Annotated[int, Query(ge=1, le=ROW_ID_MAX, description="speaker to absorb")],
+        other: Annotated[int, Query(ge=1, le=ROW_ID_MAX, description="speaker to join")],
     ) -> JSONResponse:
-        merged = speaker_edit.merge_speakers(corpora.get(), speaker_id, other)
+        """A correction the corpus keeps across re-ingest; answers the merged speaker's id
+        (identities are recomputed, so it may differ from both)."""
+        merged = corpora.get().merge(speaker_id, other)
         cache.clear()
-        return JSONResponse(merged)
+        return JSONResponse({"speaker": merged})
 
     @app.post(
         f"{API}/speakers/{{speaker_id}}/split",
-        summary="Move the quotes of some articles to a new speaker (needs the token)",
-        dependencies=[_only("article"), Depends(require_token)],
+        summary="Take some of a speaker's names or articles out into a new speaker (token)",
+        dependencies=[_only("name", "article"), Depends(require_token)],
     )
     def split(
         speaker_id: Annotated[int, PathParam(ge=1, le=ROW_ID_MAX)],
+        name: Annotated[
+            list[str] | None, Query(max_length=200, description="names that go (repeatable)")
+        ] = None,
         article: Annotated[
-            list[int], Query(description="article row ids whose quotes move (repeatable)")
-        ],
+            list[int] | None, Query(description="article row ids whose mentions go (repeatable)")
+        ] = None,
     ) -> JSONResponse:
-        if any(not 1 <= a <= ROW_ID_MAX for a in article):
+        """Answers the ids of the speaker that stays and of the new one."""
+        names, articles = name or [], article or []
+        if not names and not articles:
+            raise ApiError(400, "name the names or the articles that go to the new speaker")
+        if any(not 1 <= a <= ROW_ID_MAX for a in articles):
             raise ApiError(400, "article: row ids are between 1 and 2^63-1")
-        split = speaker_edit.split_speaker(corpora.get(), speaker_id, article)
+        rest, new = corpora.get().split(speaker_id, names=names, articles=articles)
         cache.clear()
-        return JSONResponse(split)
+        return JSONResponse({"speaker": rest, "new_speaker": new})
 
 
 __all__ = ["API", "ApiError", "create_app"]

@@ -411,7 +411,8 @@ async function speakerView(id, show) {
         h("dt", null, "also called"), h("dd", null, tags(sp.aliases)),
         h("dt", null, "roles"), h("dd", null, tags(sp.roles)),
         h("dt", null, "organisations"), h("dd", null, tags(sp.organizations)),
-        h("dt", null, "described as"), h("dd", null, tags(sp.descriptions))
+        h("dt", null, "described as"), h("dd", null, tags(sp.descriptions)),
+        h("dt", null, "one identity because"), h("dd", null, tags(sp.evidence))
       )
     ),
     h("div", { class: "grid" },
@@ -434,6 +435,7 @@ function identityTools(sp) {
   token.value = sessionStorage.getItem("newsquotes-token") || "";
   const other = h("input", { name: "other", inputmode: "numeric", placeholder: "speaker id" });
   const articles = h("input", { name: "articles", placeholder: "article ids, e.g. 12, 40" });
+  const names = h("input", { name: "names", placeholder: "names, e.g. J. Novak; Novak" });
   const send = async (path, params) => {
     sessionStorage.setItem("newsquotes-token", token.value);
     status.className = "";
@@ -441,7 +443,7 @@ function identityTools(sp) {
     try {
       const result = await api(path, params, { method: "POST", headers: { Authorization: "Bearer " + token.value } });
       status.textContent = "Done: " + JSON.stringify(result);
-      setTimeout(route, 600);
+      setTimeout(() => go("/speakers/" + result.speaker), 600);
     } catch (err) {
       status.className = "error";
       status.textContent = err.message;
@@ -450,11 +452,16 @@ function identityTools(sp) {
   const merge = h("form", { class: "filters" }, h("label", null, "Merge speaker (id) into this one", other),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Merge")));
   merge.addEventListener("submit", (e) => { e.preventDefault(); send(`/speakers/${sp.id}/merge`, { other: other.value.trim() }); });
-  const split = h("form", { class: "filters" }, h("label", null, "Move the quotes of these articles to a new speaker", articles),
+  const split = h("form", { class: "filters" },
+    h("label", null, "Names that are someone else", names),
+    h("label", null, "…or articles where it is someone else", articles),
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Split")));
   split.addEventListener("submit", (e) => {
     e.preventDefault();
-    send(`/speakers/${sp.id}/split`, { article: articles.value.split(/[\s,]+/).filter(Boolean) });
+    send(`/speakers/${sp.id}/split`, {
+      name: names.value.split(";").map((n) => n.trim()).filter(Boolean),
+      article: articles.value.split(/[\s,]+/).filter(Boolean),
+    });
   });
   return h("details", { class: "card" }, h("summary", null, "Merge or split this identity (needs the server's token)"),
     h("label", null, "Token", token), merge, split, status);
