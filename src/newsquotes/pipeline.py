@@ -19,8 +19,9 @@ from .errors import DocumentError, DocumentTooLargeError
 from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
+from .quotes.context import ArticleView
 from .quotes.settings import DEFAULT_SETTINGS, EngineSettings
-from .resolve.speakers import resolve_speakers
+from .resolve.speakers import ResolutionSettings, resolve_speakers
 
 _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
 """Long runs of punctuation (10,000 quote marks) make the tokenizer crawl; they hold no words."""
@@ -51,22 +52,30 @@ class QuoteComponent:
         name: str = "newsquotes",
         split_turns: bool = False,
         settings: EngineSettings = DEFAULT_SETTINGS,
+        resolution: ResolutionSettings | None = None,
     ) -> None:
         self.name = name
         self.split_turns = split_turns
         self.settings = settings
+        self.resolution = resolution or ResolutionSettings()
 
     def __call__(self, doc: Doc) -> Doc:
         regions = doc._.regions
         if regions is None:
             regions, _title = find_regions(doc.text)
             doc._.regions = regions
-        quotes = attribute(doc, regions, split_turns=self.split_turns, settings=self.settings)
-        speakers = resolve_speakers(doc, quotes)
+        # One paragraph/sentence model of the article, shared by attribution and resolution.
+        view = ArticleView(doc, regions, self.settings)
+        quotes = attribute(
+            doc, regions, split_turns=self.split_turns, settings=self.settings, view=view
+        )
+        speakers = resolve_speakers(view, quotes, self.resolution)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
 
+
+_RESOLUTION_DEFAULTS = ResolutionSettings()
 
 # Attribution engine thresholds (quotes/settings.py has what each one means).
 ENGINE_CONFIG: dict[str, bool | float | int] = {
@@ -79,11 +88,25 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
 }
 
 
-@Language.factory("newsquotes", default_config={"split_turns": False, **ENGINE_CONFIG})
+@Language.factory(
+    "newsquotes",
+    default_config={
+        "split_turns": False,
+        "pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.pronoun_window_paragraphs,
+        "continuity_window_paragraphs": _RESOLUTION_DEFAULTS.continuity_window_paragraphs,
+        "group_pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.group_pronoun_window_paragraphs,
+        "antecedent_limit": _RESOLUTION_DEFAULTS.antecedent_limit,
+        **ENGINE_CONFIG,
+    },
+)
 def make_quote_component(
     nlp: Language,
     name: str,
     split_turns: bool,
+    pronoun_window_paragraphs: int,
+    continuity_window_paragraphs: int,
+    group_pronoun_window_paragraphs: int,
+    antecedent_limit: int,
     model: bool,
     model_drop_below: float,
     model_accept_at: float,
@@ -91,8 +114,15 @@ def make_quote_component(
     floating_paragraphs: int,
     max_quote_paragraphs: int,
 ) -> QuoteComponent:
-    """``split_turns``: one quote per quoted segment instead of per speaker turn; the
-    rest are the attribution engine's thresholds (:class:`EngineSettings`)."""
+    """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
+    speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
+    thresholds (:class:`EngineSettings`)."""
+    resolution = ResolutionSettings(
+        pronoun_window_paragraphs=pronoun_window_paragraphs,
+        continuity_window_paragraphs=continuity_window_paragraphs,
+        group_pronoun_window_paragraphs=group_pronoun_window_paragraphs,
+        antecedent_limit=antecedent_limit,
+    )
     settings = EngineSettings(
         model=model,
         model_drop_below=model_drop_below,
@@ -101,7 +131,7 @@ def make_quote_component(
         floating_paragraphs=floating_paragraphs,
         max_quote_paragraphs=max_quote_paragraphs,
     )
-    return QuoteComponent(nlp, name, split_turns, settings)
+    return QuoteComponent(nlp, name, split_turns, settings, resolution)
 
 
 def build_nlp(

@@ -28,14 +28,16 @@ def find_attributions(
     *,
     split_turns: bool = False,
     settings: EngineSettings = DEFAULT_SETTINGS,
+    view: ArticleView | None = None,
 ) -> list[Attribution]:
     """All attributions in ``doc`` outside ``regions``, in text order.
 
     A frameless quote that continues the previous direct quote's speaker is folded into it
     (one attribution per speaker turn) unless ``split_turns`` asks for one per segment.
     Unless ``settings.model`` is off, the learned model judges the rules' findings and
-    the candidates (:mod:`.learned`)."""
-    art = ArticleView(doc, regions, settings)
+    the candidates (:mod:`.learned`). ``view`` is the article's paragraph model when the
+    caller already built it."""
+    art = view if view is not None else ArticleView(doc, regions, settings)
     found = rule_attributions(art, split_turns=split_turns)
     if not settings.model:
         return found
@@ -83,11 +85,12 @@ def attribute(
     *,
     split_turns: bool = False,
     settings: EngineSettings = DEFAULT_SETTINGS,
+    view: ArticleView | None = None,
 ) -> list[Quote]:
     """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
     text = doc.text
     quotes = []
-    found = find_attributions(doc, regions, split_turns=split_turns, settings=settings)
+    found = find_attributions(doc, regions, split_turns=split_turns, settings=settings, view=view)
     for n, a in enumerate(found, start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
         quotes.append(
