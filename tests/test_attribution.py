@@ -536,3 +536,22 @@ def test_a_lowercase_fragment_completes_the_clause_before_it() -> None:
     assert q.type == "mixed"
     assert q.text == 'The harbour plan would bring "jobs and a future for the young,"'
     assert q.speaker is not None and q.speaker.text == "Mirela Sand"
+
+
+def test_a_turn_split_by_its_frame_keeps_the_cue_when_the_rest_reads_as_a_clause() -> None:
+    text = (
+        "“While I am at it, I hold the mayor in the highest esteem,” Finch said, “and I "
+        "fully support her re-election.”"
+    )
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].cue is not None and quotes[0].cue.text == "said"
+    assert len(quotes[0].spans) == 2
+
+
+def test_doubled_single_marks_close_after_a_space() -> None:
+    text = "''The harbour built strong coalitions, '' said Ellis Marr, a fisherman."
+    q = extract(text).quotes[0]
+    assert q.type == "direct"
+    assert q.text == "''The harbour built strong coalitions, ''"
+    assert q.cue is not None and q.cue.text == "said"

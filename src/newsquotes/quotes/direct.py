@@ -98,8 +98,7 @@ _SPEECH_END = set(",?!.…—–-:;")
 
 def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
     """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame."""
-    inner_end = q.inner[1] - 1
-    last = art.text[inner_end] if inner_end > q.start else ""
+    last = art.text[q.inner[0] : q.inner[1]].rstrip()[-1:]
     after = art.text[q.end : q.end + 1]
     return last in _SPEECH_END or after == ","
 
@@ -107,6 +106,14 @@ def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
 def _ends_sentence(art: ArticleView, q: QuotedSpan) -> bool:
     inner_end = q.inner[1] - 1
     return inner_end > q.start and art.text[inner_end] == "."
+
+
+def _own_clause(art: ArticleView, verb: Token) -> bool:
+    """The verb governs a clause after it outside quotes (``, claiming that ...``); a clause
+    inside the next quote (``," Finch said, "and I ..."``) is the rest of the turn."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and art.quote_of_token[c.i] < 0 for c in verb.children
+    )
 
 
 def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, int]:
@@ -145,7 +152,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     cue: Token | None = None
     for i in range(first, hi):
         if is_speech_cue(doc[i]):
-            if any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children):
+            if _own_clause(art, doc[i]):
                 break  # '..., claiming that ...': the verb brings its own content
             cue = doc[i]
             break
@@ -160,7 +167,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
                 and doc[i].is_alpha
                 and doc[i].lemma_ not in ("be", "have", "do")
                 and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON"))
-                and not any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children)
+                and not _own_clause(art, doc[i])
             ):
                 subj = speaker_of(doc[i])
                 if (subj is not None and lo <= subj.i < hi) or (

@@ -144,7 +144,8 @@ def _pair_doubled_singles(text: str, start: int, end: int) -> list[QuotedSpan]:
         if open_at is None:
             if not before.isalnum() and not after.isspace():
                 open_at = i
-        elif not before.isspace() and not after.isalnum():
+        elif not after.isalnum() and (not before.isspace() or text[i - 2 : i] in (", ", ". ")):
+            # "coalitions, '' said X": some feeds leave a space before the closing pair
             spans.append(QuotedSpan(open_at, i + 2, "double", width=2))
             open_at = None
     return spans
