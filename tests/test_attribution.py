@@ -406,13 +406,24 @@ SPAN_CASES = [
         "the council backed the plan",
         "said",
     ),
+    (
+        "While the town waits for the ferry, the harbour board is drafting a new plan, "
+        "officials said.",
+        "the harbour board is drafting a new plan",
+        "said",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     SPAN_CASES,
-    ids=["listener-is-not-content", "preposition-joins-cue", "trailing-which-clause"],
+    ids=[
+        "listener-is-not-content",
+        "preposition-joins-cue",
+        "trailing-which-clause",
+        "leading-while-clause",
+    ],
 )
 def test_content_boundaries_follow_the_reported_clause(text: str, content: str, cue: str) -> None:
     q = quote_at(extract(text), content)

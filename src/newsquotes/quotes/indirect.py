@@ -28,7 +28,13 @@ from .cues import (
     cue_confidence,
 )
 from .quote_marks import DOUBLE_MARKS
-from .spans import cut_contrast_clause, cut_relative_clause, leading_preposition, without_listener
+from .spans import (
+    cut_contrast_clause,
+    cut_relative_clause,
+    leading_preposition,
+    skip_leading_clause,
+    without_listener,
+)
 
 
 def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, int] | None:
@@ -49,6 +55,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
     while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
         hi -= 1
     hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi))
+    lo = skip_leading_clause(doc, head, lo, hi)
     return lo, hi
 
 

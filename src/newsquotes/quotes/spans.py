@@ -45,6 +45,23 @@ def cut_contrast_clause(doc: Doc, lo: int, hi: int) -> int:
     return hi
 
 
+LEADING_DEPS = frozenset({"advcl"})
+"""Clauses before a reported clause's subject that set the scene (``While the world waits,``)."""
+
+
+def skip_leading_clause(doc: Doc, head: Token, lo: int, hi: int) -> int:
+    """New start of content ``[lo, hi)`` after a scene-setting clause and its comma."""
+    for child in head.lefts:
+        if child.dep_ not in LEADING_DEPS:
+            continue
+        first = min(t.i for t in child.subtree)
+        last = max(t.i for t in child.subtree)
+        comma = last + 1
+        if first == lo and comma < hi - 1 and doc[comma].text == ",":
+            return comma + 1
+    return lo
+
+
 def cut_relative_clause(doc: Doc, lo: int, hi: int) -> int:
     """New end of content ``[lo, hi)`` without a trailing ``, which ...`` clause."""
     for k in range(lo + 1, hi - 1):
