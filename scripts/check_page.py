@@ -154,6 +154,9 @@ def report(name: str, dom: str) -> None:
     total = re.search(r'<span class="total">([^<]*)</span>', dom)
     if total:
         print(f"  search: {total.group(1)}")
+    text = re.sub(r"<[^>]+>", " ", main_part)
+    missing = re.findall(r"\b(?:null|undefined)\b", text)
+    print(f"  words 'null' / 'undefined' shown: {len(missing)}")
     markup = re.findall(r"<(script|img)\b", main_part)
     print(f"  elements made from article text: {markup or 'none'}")
 
