@@ -31,6 +31,7 @@ from ..store.corpus import ROW_ID_MAX, Corpus
 from .cache import AnswerCache
 from .extraction import (
     ExtractionBusy,
+    ExtractionCrashed,
     ExtractionTimeout,
     Extractor,
     PipelineFactory,
@@ -472,6 +473,8 @@ async def _extract(extractor: Extractor, article: Article, limits: ServeLimits) 
         result = await extractor.run(article)
     except ExtractionBusy:
         raise ApiError(503, "every extraction worker is busy; try again shortly") from None
+    except ExtractionCrashed:
+        raise ApiError(503, "the extraction worker stopped on this text; try again") from None
     except ExtractionTimeout:
         raise ApiError(
             503, f"extraction took longer than {limits.extract_timeout_s:g} s and was stopped"

@@ -11,7 +11,7 @@ import asyncio
 import multiprocessing
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from ..loop import ArticleProcessor, Failure, process_one
@@ -25,6 +25,10 @@ _worker_pipeline: ArticleProcessor | None = None
 
 class ExtractionBusy(Exception):
     """Every worker is busy and the queue is full."""
+
+
+class ExtractionCrashed(Exception):
+    """The worker process died under the text (killed, out of memory)."""
 
 
 class ExtractionTimeout(Exception):
@@ -108,6 +112,9 @@ class Extractor:
             except TimeoutError:
                 self._replace(pool)
                 raise ExtractionTimeout() from None
+            except BrokenExecutor:
+                self._replace(pool)  # start afresh for the next text
+                raise ExtractionCrashed() from None
         finally:
             self._slots.release()
 
