@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
@@ -18,6 +20,7 @@ from ..loop import ArticleProcessor, Failure, process_one
 from ..model import Article
 
 PipelineFactory = Callable[[], ArticleProcessor]
+PARENT_CHECK_S = 2.0
 
 _worker_factory: PipelineFactory | None = None
 _worker_pipeline: ArticleProcessor | None = None
@@ -41,9 +44,18 @@ def default_pipeline() -> ArticleProcessor:
     return shared()
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker outlives a server killed hard; it stops once its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
 def _init_worker(factory: PipelineFactory) -> None:
     global _worker_factory, _worker_pipeline
     _worker_factory, _worker_pipeline = factory, None
+    watcher = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True)
+    watcher.start()
 
 
 def _extract_in_worker(article: dict[str, Any]) -> dict[str, Any]:
