@@ -277,3 +277,27 @@ def test_headline_words_do_not_glue_onto_names() -> None:
     assert clean_name("Sen. Ana Ruiz's") == "Ana Ruiz"
     assert clean_name("MR. O'NEIL") == "O'Neil"
     assert name_key("Pavel Dorn Jr.") == "pavel dorn"
+
+
+def test_a_nickname_in_quotes_is_the_same_person() -> None:
+    q2 = '"We have the votes,"'
+    text = (
+        'Rep. Tomas "Tom" Brenner opened the session on Monday.\n\n'
+        f"{q2} said Tom Brenner, smiling.\n\n"
+        "Brenner said the bill would pass by Friday."
+    )
+    article = extract(text)
+    names = {q.speaker_name for q in article.quotes}
+    assert names == {"Tomas Brenner"}
+    assert "Tom Brenner" in speaker_of(article, quote_at(article, q2)).aliases
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    text = (
+        "An analysis by Ilse Varga, an economist at the Norland Institute, says "
+        "the tolls would pay for the bridge within ten years."
+    )
+    article = extract(text)
+    (quote,) = article.quotes
+    assert quote.speaker_name == "Ilse Varga"
+    assert speaker_of(article, quote).kind == "person"

@@ -8,6 +8,7 @@ from a bisected position, so resolution stays linear in the article's length.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -45,6 +46,11 @@ NAME_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 MAX_APPOSITIVE_TOKENS = 25
 MAX_HONORIFICS = 2
+MAX_NAME_WORDS = 3
+NICKNAMED = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
+)
+"""``Robert C. "Bobby" Scott``: given name(s), a nickname in quotes, the surname."""
 
 
 @dataclass(slots=True)
@@ -160,6 +166,8 @@ class Cast:
         self.person_of_ent: dict[int, Person] = {}
         self.mentions: list[Mention] = []  # people, in text order
         self.org_mentions: list[Mention] = []  # organisations and named groups
+        self.nicknamed: list[tuple[int, int, Person]] = []
+        self._read_nicknames()
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
         self.by_role: dict[str, list[Person]] = defaultdict(list)
@@ -176,17 +184,45 @@ class Cast:
     def quoted(self, token: int) -> bool:
         return self.view.quote_of_token[token] >= 0
 
+    def _read_nicknames(self) -> None:
+        """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called
+        ``Bobby Scott``."""
+        for match in NICKNAMED.finditer(self.doc.text):
+            if self.view.in_region(match.start()):
+                continue
+            given, nickname, surname = match.group(1), match.group(2), match.group(3)
+            person = self.person_for_name(f"{given} {surname}", match.start())
+            if person is None:
+                continue
+            short = f"{nickname} {surname}"
+            self.by_key[("person", name_key(short))] = person
+            person.add_alias(short)
+            self.nicknamed.append((match.start(), match.end(), person))
+
+    def _nicknamed_at(self, ent: DocSpan) -> Person | None:
+        k = bisect_left(self.nicknamed, (ent.start_char + 1,)) - 1
+        if k >= 0:
+            start, end, person = self.nicknamed[k]
+            if start <= ent.start_char < end:
+                return person
+        return None
+
     def _read_entity(self, n: int, ent: DocSpan) -> None:
         if self.view.in_region(ent.start_char):
             return
         quoted = self.quoted(ent.start)
+        nicknamed = self._nicknamed_at(ent) if self.nicknamed else None
+        if nicknamed is not None and ent.label_ not in NAME_LABELS:
+            self.person_of_ent[n] = nicknamed
+            self._add_mention(self.mentions, nicknamed, ent)
+            return
         if ent.label_ in NAME_LABELS:
             honorifics = self._honorifics_at(ent)
             name = clean_name(ent.text)
             if not name or not any(c.isalpha() for c in name):
                 return
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
-            person = self.person_for_name(name, ent.start_char, sex=sex)
+            person = nicknamed or self.person_for_name(name, ent.start_char, sex=sex)
             if person is None:
                 return
             self.person_of_ent[n] = person
@@ -198,11 +234,7 @@ class Cast:
             self.describe_from_context(person, ent)
             if not quoted:
                 self._add_mention(self.mentions, person, ent)
-        elif (
-            ent.label_ in ORGANISATION_LABELS
-            and len(ent) == 1
-            and (self._known_surname(ent) or has_person_appositive(ent.root))
-        ):
+        elif ent.label_ in ORGANISATION_LABELS and self._person_tagged_as_org(ent):
             # a one-word "organisation" that is a surname already named is that person
             person = self.person_for_name(clean_name(ent.text), ent.start_char)
             if person is not None:
@@ -221,6 +253,18 @@ class Cast:
             self._describe_organisation(org, ent)
             if not quoted:
                 self._add_mention(self.org_mentions, org, ent)
+
+    def _person_tagged_as_org(self, ent: DocSpan) -> bool:
+        """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's
+        "organisation" is a person when it is a known surname, or a (first) name followed by
+        a role appositive."""
+        if len(ent) == 1:
+            return self._known_surname(ent) or has_person_appositive(ent.root)
+        return (
+            len(ent) <= MAX_NAME_WORDS
+            and first_name_sex(ent[0].text) is not None
+            and has_person_appositive(ent.root)
+        )
 
     def _known_surname(self, ent: DocSpan) -> bool:
         return any(

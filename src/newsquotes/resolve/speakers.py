@@ -52,6 +52,42 @@ QUANTIFIERS = frozenset(
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report",
+        "analysis",
+        "study",
+        "survey",
+        "poll",
+        "memo",
+        "letter",
+        "statement",
+        "ad",
+        "advertisement",
+        "article",
+        "editorial",
+        "column",
+        "book",
+        "memoir",
+        "complaint",
+        "lawsuit",
+        "suit",
+        "filing",
+        "ruling",
+        "speech",
+        "tweet",
+        "post",
+        "missive",
+        "plan",
+        "proposal",
+        "review",
+        "release",
+        "video",
+        "website",
+        "data",
+    }
+)
+"""Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
 AUTHOR = "the author"
 DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
 DATELINE_TOKENS = 6
@@ -212,8 +248,12 @@ class _Resolver:
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN":
             return self._proper_noun_run(mention, root)
-        if root.pos_ == "NOUN":
-            return self._appositive_name(mention, root) or self._team_of(root)
+        if root.pos_ in ("NOUN", "NUM", "PRON"):
+            return (
+                self._appositive_name(mention, root)
+                or self._team_of(root)
+                or self._author_of(mention, root)
+            )
         return None
 
     def _name(self, text: str, at: int) -> Person | None:
@@ -244,6 +284,33 @@ class _Resolver:
                 if person is not None:
                     person.describe(None, role_phrases(root), [])
                 return person
+        return None
+
+    def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
+        """``an analysis by Lily Batchelder``, ``the IMF report``, ``Mrs. Clinton's plan``:
+        a document speaks for whoever the phrase names as its author."""
+        if root.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        authors = [c for c in root.children if c.dep_ in ("poss", "compound")]
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                authors += [c for c in prep.children if c.dep_ == "pobj"]
+        for verb in root.children:  # "a report released by the agency"
+            if verb.dep_ == "acl":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        authors += [c for c in agent.children if c.dep_ == "pobj"]
+        for token in authors:
+            if not mention.start <= token.i < mention.end:
+                continue
+            ent = self.cast.entity_at(token)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                person = self.cast.person_of_entity(ent)
+                if person is not None:
+                    return person
+                kind = "person" if ent.label_ == "PERSON" else "organization"
+                name = clean_name(ent.text) if kind == "person" else strip_article(ent.text)
+                return self.cast.person_for_name(name, ent.start_char, kind=kind)
         return None
 
     def _team_of(self, root: Token) -> Person | None:
