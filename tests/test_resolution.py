@@ -301,3 +301,13 @@ def test_a_document_speaks_for_its_author() -> None:
     (quote,) = article.quotes
     assert quote.speaker_name == "Ilse Varga"
     assert speaker_of(article, quote).kind == "person"
+
+
+def test_they_can_be_two_people_named_together() -> None:
+    q1 = '"The program must end,"'
+    text = f"Senators John Miller and Robert Hayes sent a letter on Monday.\n\n{q1} they wrote."
+    article = extract(text)
+    quote = quote_at(article, q1)
+    assert quote.speaker_name == "John Miller and Robert Hayes"
+    assert speaker_of(article, quote).kind == "group"
+    assert quote.resolved_by == "pronoun"

@@ -170,6 +170,8 @@ class Cast:
         self._read_nicknames()
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
+        self.group_of_ent: dict[int, Person] = {}
+        self._read_coordinations()
         self.by_role: dict[str, list[Person]] = defaultdict(list)
         """Role head (``senator``) → the people and organisations introduced with it."""
         for person in self.people:
@@ -183,6 +185,32 @@ class Cast:
 
     def quoted(self, token: int) -> bool:
         return self.view.quote_of_token[token] >= 0
+
+    def _read_coordinations(self) -> None:
+        """``Senators Ana Ruiz and Tomas Brenner``: the pair is a group that ``they`` can be."""
+        added = False
+        for m in self.mentions:
+            n = self.ent_of_token[m.token]
+            ent = self.ents[n]
+            members = [m.person]
+            for conj in ent.root.conjuncts:
+                k = self.ent_of_token[conj.i]
+                other = self.person_of_ent.get(k) if k >= 0 else None
+                if conj.i > ent.root.i and other is not None and other.kind == "person":
+                    members.append(other)
+            if len(members) < 2 or len({id(p) for p in members}) < len(members):
+                continue
+            name = " and ".join(p.name for p in members)
+            group = self.by_key.get(("group", name.lower()))
+            if group is None:
+                group = Person(name=name, kind="group", first_seen=m.at)
+                self.people.append(group)
+                self.by_key[("group", name.lower())] = group
+            self.group_of_ent[n] = group
+            self._add_mention(self.org_mentions, group, ent)
+            added = True
+        if added:
+            self.org_mentions.sort(key=lambda mention: mention.at)
 
     def _read_nicknames(self) -> None:
         """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called
@@ -286,8 +314,9 @@ class Cast:
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        person.last_seen = ent.start_char
-        person.mention_count += 1
+        if person.kind == "person":
+            person.last_seen = ent.start_char
+            person.mention_count += 1
         into.append(
             Mention(
                 ent.start_char,

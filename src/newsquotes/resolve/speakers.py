@@ -233,6 +233,9 @@ class _Resolver:
         ent = cast.entity_at(root)
         if ent is not None:
             if ent.label_ == "PERSON":
+                group = cast.group_of_ent.get(cast.ent_of_token[ent.start])
+                if group is not None and mention.start <= ent.start and group_in(mention, root):
+                    return group
                 return cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
             if ent.label_ in ("ORG", "GPE") and root.tag_ not in ("NNS",):
                 # one word tagged ORG that is a known surname is the person ("Umarov")
@@ -456,6 +459,11 @@ class _Resolver:
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None and person.kind != "unnamed":
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
+
+
+def group_in(mention: DocSpan, root: Token) -> bool:
+    """Whether the mention holds the head's coordinated names (``Ruiz and Brenner``)."""
+    return any(mention.start <= c.i < mention.end for c in root.conjuncts)
 
 
 def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
