@@ -311,3 +311,14 @@ def test_they_can_be_two_people_named_together() -> None:
     assert quote.speaker_name == "John Miller and Robert Hayes"
     assert speaker_of(article, quote).kind == "group"
     assert quote.resolved_by == "pronoun"
+
+
+def test_her_account_is_hers() -> None:
+    text = (
+        "Mary Hayes, the mayor, spoke for an hour on Monday.\n\n"
+        "Her account of the flood said the dam broke at noon."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the dam broke")
+    assert quote.speaker_name == "Mary Hayes"
+    assert quote.resolved_by == "pronoun"

@@ -85,6 +85,16 @@ DOCUMENT_NOUNS = frozenset(
         "video",
         "website",
         "data",
+        "account",
+        "submission",
+        "response",
+        "answer",
+        "remarks",
+        "comments",
+        "testimony",
+        "argument",
+        "message",
+        "reply",
     }
 )
 """Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
@@ -207,6 +217,9 @@ class _Resolver:
             if lower in RELATIVE_PRONOUNS:
                 return self.relative(root)
             return self.pronoun(root, at)
+        owner = _possessive_pronoun(root)
+        if owner is not None:  # "her account", "his best response"
+            return self.personal(PRONOUN_SEX[owner.lower_], owner, owner.idx), "pronoun"
         named = self.named(mention, root)
         if named is not None:
             return named, "name"
@@ -459,6 +472,13 @@ class _Resolver:
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None and person.kind != "unnamed":
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
+
+
+def _possessive_pronoun(root: Token) -> Token | None:
+    """``her`` in ``her account``: a document or statement whose author is a pronoun."""
+    if root.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    return next((c for c in root.children if c.dep_ == "poss" and c.lower_ in PRONOUN_SEX), None)
 
 
 def group_in(mention: DocSpan, root: Token) -> bool:
