@@ -322,3 +322,10 @@ def test_her_account_is_hers() -> None:
     quote = quote_at(article, "the dam broke")
     assert quote.speaker_name == "Mary Hayes"
     assert quote.resolved_by == "pronoun"
+
+
+def test_a_date_never_speaks() -> None:
+    text = "Flooding closed the valley road.\n\nMonday said the water would fall by Friday."
+    (quote,) = extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.text == "Monday"
+    assert (quote.speaker_id, quote.speaker_name, quote.resolved_by) == (None, None, "unresolved")

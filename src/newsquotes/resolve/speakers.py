@@ -99,6 +99,10 @@ DOCUMENT_NOUNS = frozenset(
 )
 """Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
 AUTHOR = "the author"
+NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME"})
+"""Entity types that never speak (``Monday``, ``Thursday morning``)."""
+FRAME_TOKENS = 8
+"""How far before the cue a speaker's name is looked for when the parse gave none."""
 DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
 DATELINE_TOKENS = 6
 """Most tokens a dateline (``BUFFALO, N.Y. —``) runs before its dash."""
@@ -174,6 +178,12 @@ class _Resolver:
             # '"PENCE: Well, ...': the turn's label owns the quote that opens it
             quote.speaker = TextSpan.of(self.doc.text, label.start_char, label.end_char)
             return self.transcript_label(label), "transcript"
+        if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
+            # "Tulsa police Chief Chuck Jordan said Monday", parsed with "Monday" as subject
+            mention = self._name_before_cue(quote) or mention
+            if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
+                return None, "unresolved"
+            quote.speaker = TextSpan.of(self.doc.text, mention.start_char, mention.end_char)
         corrected = self._after_dateline(mention, quote)
         if corrected is not mention:
             mention = corrected
@@ -182,6 +192,19 @@ class _Resolver:
         if person is not None and quote.via in CONTINUATION_RULES:
             how = "continuation"
         return person, how
+
+    def _name_before_cue(self, quote: Quote) -> DocSpan | None:
+        """The nearest person named right before the cue, outside quotation marks."""
+        if quote.cue is None:
+            return None
+        cue = self.view.token_at(quote.cue.start)
+        for i in range(cue - 1, max(-1, cue - 1 - FRAME_TOKENS), -1):
+            if self.cast.quoted(i) or "\n" in self.doc[i].text:
+                break
+            ent = self.cast.entity_at(self.doc[i])
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+        return None
 
     def _after_dateline(self, mention: DocSpan, quote: Quote) -> DocSpan:
         """``WASHINGTON -- President Obama said``: a dateline is never the speaker; the
