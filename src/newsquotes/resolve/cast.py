@@ -262,7 +262,9 @@ class Cast:
             self.describe_from_context(person, ent)
             if not quoted:
                 self._add_mention(self.mentions, person, ent)
-        elif ent.label_ in ORGANISATION_LABELS and self._person_tagged_as_org(ent):
+        elif (ent.label_ in ORGANISATION_LABELS and self._person_tagged_as_org(ent)) or (
+            ent.label_ == "NORP" and len(ent) == 1 and self.known_surname(ent)
+        ):
             # a one-word "organisation" that is a surname already named is that person
             person = self.person_for_name(clean_name(ent.text), ent.start_char)
             if person is not None:
@@ -287,14 +289,14 @@ class Cast:
         "organisation" is a person when it is a known surname, or a (first) name followed by
         a role appositive."""
         if len(ent) == 1:
-            return self._known_surname(ent) or has_person_appositive(ent.root)
+            return self.known_surname(ent) or has_person_appositive(ent.root)
         return (
             len(ent) <= MAX_NAME_WORDS
             and first_name_sex(ent[0].text) is not None
             and has_person_appositive(ent.root)
         )
 
-    def _known_surname(self, ent: DocSpan) -> bool:
+    def known_surname(self, ent: DocSpan) -> bool:
         return any(
             p.kind == "person" and len(p.name.split()) > 1
             for p in self.by_surname.get(surname_key(ent.text), [])

@@ -239,7 +239,7 @@ class _Resolver:
         if root.pos_ == "PRON" or root.tag_ in ("WP", "PRP", "PRP$", "WDT"):
             if lower in RELATIVE_PRONOUNS:
                 return self.relative(root)
-            return self.pronoun(root, at)
+            return self.pronoun(mention, root, at)
         owner = _possessive_pronoun(root)
         if owner is not None:  # "her account", "his best response"
             return self.personal(PRONOUN_SEX[owner.lower_], owner, owner.idx), "pronoun"
@@ -284,6 +284,8 @@ class _Resolver:
                     strip_article(ent.text), ent.start_char, kind="organization"
                 )
             if ent.label_ == "NORP":
+                if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
+                    return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN":
             return self._proper_noun_run(mention, root)
@@ -367,7 +369,7 @@ class _Resolver:
 
     # -- pronouns ------------------------------------------------------------------------
 
-    def pronoun(self, root: Token, at: int) -> tuple[Person | None, str]:
+    def pronoun(self, mention: DocSpan, root: Token, at: int) -> tuple[Person | None, str]:
         lower = root.lower_
         sex = PRONOUN_SEX.get(lower)
         if sex is not None:
@@ -376,8 +378,9 @@ class _Resolver:
             return self.organisation_pronoun(at), "pronoun"
         if lower in AUTHOR_PRONOUNS:
             return self.unnamed_record(AUTHOR, "unnamed"), "pronoun"
-        if lower in QUANTIFIERS:
-            return self.unnamed_record(lower, "group"), "description"
+        if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
+            # "many of his supporters": a group described; a bare "some" names no one
+            return self.unnamed_source(mention, root), "description"
         return None, "unresolved"
 
     def personal(self, sex: str, root: Token, at: int) -> Person | None:
@@ -475,8 +478,8 @@ class _Resolver:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
         core = _core(mention, root)
         text = strip_article(core.text.strip(" ,"))
-        if not text:
-            return None
+        if not text or (len(core) == 1 and root.is_stop):
+            return None  # "some", "all": function words are nobody
         plural = root.tag_ in ("NNS", "NNPS") or any(t.lower_ in QUANTIFIERS for t in root.lefts)
         plural = plural or root.lower_ in QUANTIFIERS or root.like_num
         record = self.unnamed_record(text, "group" if plural else "unnamed")
