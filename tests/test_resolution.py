@@ -329,3 +329,25 @@ def test_a_date_never_speaks() -> None:
     (quote,) = extract(text).quotes
     assert quote.speaker is not None and quote.speaker.text == "Monday"
     assert (quote.speaker_id, quote.speaker_name, quote.resolved_by) == (None, None, "unresolved")
+
+
+def test_a_shared_surname_goes_to_the_person_the_sentence_genders() -> None:
+    text = (
+        "Mary Hayes runs the ferry company with John Hayes.\n\n"
+        "John Hayes bought a new boat in May.\n\n"
+        "Hayes said her ferries would run every hour."
+    )
+    article = extract(text)
+    quote = quote_at(article, "her ferries would run")
+    assert quote.speaker_name == "Mary Hayes"
+
+
+def test_a_shared_surname_goes_to_the_person_named_most() -> None:
+    text = (
+        "Mary Hayes runs the ferry company with John Hayes.\n\n"
+        "John Hayes bought a new boat in May.\n\n"
+        "Hayes said the ferries would run every hour."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the ferries would run")
+    assert quote.speaker_name == "John Hayes"

@@ -163,6 +163,7 @@ class Cast:
         for n, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sentence_of_token[i] = n
+        self.sentence_sex = self._pronoun_sex_by_sentence()
         self.person_of_ent: dict[int, Person] = {}
         self.mentions: list[Mention] = []  # people, in text order
         self.org_mentions: list[Mention] = []  # organisations and named groups
@@ -185,6 +186,15 @@ class Cast:
 
     def quoted(self, token: int) -> bool:
         return self.view.quote_of_token[token] >= 0
+
+    def _pronoun_sex_by_sentence(self) -> dict[int, str]:
+        """Sentences whose he/she pronouns (outside quotes) are all of one sex."""
+        seen: dict[int, set[str]] = defaultdict(set)
+        for t in self.doc:
+            sex = PRONOUN_SEX.get(t.lower_)
+            if sex is not None and not self.quoted(t.i):
+                seen[self.sentence_of_token[t.i]].add(sex)
+        return {n: next(iter(sexes)) for n, sexes in seen.items() if len(sexes) == 1}
 
     def _read_coordinations(self) -> None:
         """``Senators Ana Ruiz and Tomas Brenner``: the pair is a group that ``they`` can be."""
@@ -250,7 +260,12 @@ class Cast:
             if not name or not any(c.isalpha() for c in name):
                 return
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
-            person = nicknamed or self.person_for_name(name, ent.start_char, sex=sex)
+            person = nicknamed or self.person_for_name(
+                name,
+                ent.start_char,
+                sex=sex,
+                context_sex=self.sentence_sex.get(self.sentence_of_token[ent.start]),
+            )
             if person is None:
                 return
             self.person_of_ent[n] = person
@@ -332,7 +347,12 @@ class Cast:
         )
 
     def person_for_name(
-        self, name: str, at: int, kind: str = "person", sex: str | None = None
+        self,
+        name: str,
+        at: int,
+        kind: str = "person",
+        sex: str | None = None,
+        context_sex: str | None = None,
     ) -> Person | None:
         """The person (or organisation) this name is, joining forms of the same name."""
         key = name_key(name)
@@ -353,6 +373,9 @@ class Cast:
             for c in candidates
             if same_given_name(first_key(c.name), given) and (sex is None or c.sex in (None, sex))
         ]
+        if context_sex and len({c.sex for c in fitting}) > 1:
+            # "Clinton allowed her staff ...": Hillary, not Bill
+            fitting = [c for c in fitting if c.sex in (None, context_sex)] or fitting
         if fitting:
             # Several people share the surname: the one named most often, then latest.
             person = max(fitting, key=lambda c: (c.mention_count, c.last_seen, c.first_seen))
