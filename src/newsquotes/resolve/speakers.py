@@ -99,6 +99,7 @@ DOCUMENT_NOUNS = frozenset(
 )
 """Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
 AUTHOR = "the author"
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME"})
 """Entity types that never speak (``Monday``, ``Thursday morning``)."""
 FRAME_TOKENS = 8
@@ -236,7 +237,9 @@ class _Resolver:
         root = mention.root
         lower = root.lower_
         at = mention.start_char
-        if root.pos_ == "PRON" or root.tag_ in ("WP", "PRP", "PRP$", "WDT"):
+        if (root.pos_ == "PRON" or root.tag_ in ("WP", "PRP", "PRP$", "WDT")) and not (
+            root.ent_type_ in NAME_ENTITIES and root.is_title
+        ):  # "O’Malley" tagged PRP is still a name
             if lower in RELATIVE_PRONOUNS:
                 return self.relative(root)
             return self.pronoun(mention, root, at)
