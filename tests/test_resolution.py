@@ -351,3 +351,22 @@ def test_a_shared_surname_goes_to_the_person_named_most() -> None:
     article = extract(text)
     quote = quote_at(article, "the ferries would run")
     assert quote.speaker_name == "John Hayes"
+
+
+@pytest.mark.parametrize(
+    ("first", "expected", "kind"),
+    [
+        (
+            "The Harbour Workers Federation called a strike on Monday at the port of Velmora.",
+            "Harbour Workers Federation",
+            "organization",
+        ),
+        ("The Harbour Workers Federation and the Dockers Union met on Monday.", "union", "unnamed"),
+    ],
+)
+def test_the_union_is_the_one_union_named(first: str, expected: str, kind: str) -> None:
+    article = extract(f"{first}\n\nThe union said the strike would last a week.")
+    quote = quote_at(article, "the strike would last")
+    assert quote.speaker_name == expected
+    assert speaker_of(article, quote).kind == kind
+    assert quote.resolved_by == "description"

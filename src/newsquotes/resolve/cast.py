@@ -20,6 +20,7 @@ from ..quotes.context import ArticleView
 from .descriptions import (
     has_person_appositive,
     org_names,
+    organisation_types,
     pre_modifiers,
     role_head,
     role_phrases,
@@ -452,6 +453,7 @@ class Cast:
             org.role_heads.add(role_head(noun.lemma_))
         for word in ent.text.split():
             org.role_heads.add(role_head(word_key(word)))
+        org.role_heads.update(organisation_types(ent.text))
 
     def _count_pronoun_votes(self) -> None:
         """``Ana Ruiz ... her plan``: a he/she in a sentence that names one person only."""

@@ -127,6 +127,35 @@ ORGANISATION_NOUNS = frozenset(
     }
 )
 """Nouns that describe an organisation (``the newspaper``, ``the union``)."""
+ORGANISATION_TYPES = {
+    "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "paper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "daily": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "network": ("news", "network", "television", "tv", "broadcasting", "cnn", "msnbc", "nbc"),
+    "channel": ("news", "channel", "television", "tv"),
+    "union": ("union", "workers", "teamsters", "federation", "association", "brotherhood"),
+    "agency": ("agency", "office", "bureau", "administration", "service", "investigations"),
+    "bank": ("bank", "bancorp"),
+    "university": ("university", "college"),
+    "court": ("court",),
+    "committee": ("committee",),
+    "party": ("party",),
+    "campaign": ("campaign",),
+}
+"""Organisation nouns and the words of the names that can be one (``the union``: the
+Association of Flight Attendants)."""
+_TYPE_OF_NAME_WORD = {
+    word: [noun for noun, words in ORGANISATION_TYPES.items() if word in words]
+    for words in ORGANISATION_TYPES.values()
+    for word in words
+}
+
+
+def organisation_types(name: str) -> list[str]:
+    """The organisation nouns a name can be called by (``Wells Fargo Bank`` → bank)."""
+    return [noun for w in _WORD.findall(name) for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())]
+
+
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
