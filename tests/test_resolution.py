@@ -370,3 +370,18 @@ def test_the_union_is_the_one_union_named(first: str, expected: str, kind: str) 
     assert quote.speaker_name == expected
     assert speaker_of(article, quote).kind == kind
     assert quote.resolved_by == "description"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The Norland Institute released a report on Monday about the new bridge.",
+        "A report by the Norland Institute came out on Monday.",
+    ],
+)
+def test_the_report_speaks_for_whoever_published_it(first: str) -> None:
+    text = f"{first}\n\nThe report says the tolls would pay for the bridge within ten years."
+    article = extract(text)
+    quote = quote_at(article, "the tolls would pay")
+    assert quote.speaker_name == "Norland Institute"
+    assert quote.resolved_by == "description"

@@ -18,6 +18,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..quotes.context import ArticleView
 from .descriptions import (
+    documents_of,
     has_person_appositive,
     org_names,
     organisation_types,
@@ -329,6 +330,7 @@ class Cast:
 
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
+        person.role_heads.update(documents_of(root))
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
         )

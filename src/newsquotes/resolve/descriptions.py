@@ -78,9 +78,66 @@ HEAD_SYNONYMS = {
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
     "justice": "judge",
+    "advertisement": "ad",
+    "spot": "ad",
+    "clip": "ad",
+    "piece": "article",
+    "story": "article",
+    "feature": "article",
+    "study": "report",
     "advisor": "adviser",
 }
 """Head nouns that name the same role (``the GOP candidate`` is the nominee)."""
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report",
+        "analysis",
+        "study",
+        "survey",
+        "poll",
+        "memo",
+        "letter",
+        "statement",
+        "ad",
+        "advertisement",
+        "article",
+        "editorial",
+        "column",
+        "book",
+        "memoir",
+        "complaint",
+        "lawsuit",
+        "suit",
+        "filing",
+        "ruling",
+        "speech",
+        "tweet",
+        "post",
+        "missive",
+        "plan",
+        "proposal",
+        "review",
+        "release",
+        "video",
+        "website",
+        "data",
+        "account",
+        "submission",
+        "response",
+        "answer",
+        "remarks",
+        "comments",
+        "testimony",
+        "argument",
+        "message",
+        "reply",
+    }
+)
+"""Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
+PUBLISHING_VERBS = frozenset(
+    {"release", "publish", "run", "issue", "air", "produce", "write", "launch", "post", "file"}
+)
+"""``X released a report``: X is the report's author."""
 WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
 DEFINITE = frozenset({"the", "this", "that"})
 DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
@@ -267,3 +324,22 @@ def has_person_appositive(root: Token) -> bool:
     """``Umarov, a Carnegie analyst``: an appositive headed by a singular common noun (a
     role), so a one-word "organisation" before it is a person the tagger got wrong."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
+
+
+def documents_of(name_root: Token) -> list[str]:
+    """What a name is the author of, by the phrase around it: ``X's report``, ``a report by
+    X``, ``X released an ad`` → [report] / [ad]."""
+    head = name_root.head
+    found = []
+    if name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
+        found.append(head)
+    if name_root.dep_ == "pobj" and head.lower_ == "by":
+        # "a report by X"; "a report released by X"
+        owner = head.head.head if head.dep_ == "agent" and head.head.dep_ == "acl" else head.head
+        if owner.lemma_.lower() in DOCUMENT_NOUNS:
+            found.append(owner)
+    if name_root.dep_ == "nsubj" and head.lemma_ in PUBLISHING_VERBS:
+        found += [
+            c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+    return [role_head(t.lemma_.lower()) for t in found]

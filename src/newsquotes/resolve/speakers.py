@@ -33,6 +33,7 @@ from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
 from .cast import Cast, Mention, Person
 from .descriptions import (
+    DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
     description_words,
     is_definite,
@@ -52,52 +53,6 @@ QUANTIFIERS = frozenset(
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
-DOCUMENT_NOUNS = frozenset(
-    {
-        "report",
-        "analysis",
-        "study",
-        "survey",
-        "poll",
-        "memo",
-        "letter",
-        "statement",
-        "ad",
-        "advertisement",
-        "article",
-        "editorial",
-        "column",
-        "book",
-        "memoir",
-        "complaint",
-        "lawsuit",
-        "suit",
-        "filing",
-        "ruling",
-        "speech",
-        "tweet",
-        "post",
-        "missive",
-        "plan",
-        "proposal",
-        "review",
-        "release",
-        "video",
-        "website",
-        "data",
-        "account",
-        "submission",
-        "response",
-        "answer",
-        "remarks",
-        "comments",
-        "testimony",
-        "argument",
-        "message",
-        "reply",
-    }
-)
-"""Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
 AUTHOR = "the author"
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME"})
@@ -464,9 +419,11 @@ class _Resolver:
             and t.text[:1].isupper()
             and t.i != core.start
         } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-        kind = "organization" if head in ORGANISATION_NOUNS else "person"
+        kinds = ("organization",) if head in ORGANISATION_NOUNS else ("person",)
+        if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
+            kinds = ("person", "organization")
         candidates = [
-            p for p in self.cast.by_role.get(head, ()) if p.kind == kind and p.first_seen < at
+            p for p in self.cast.by_role.get(head, ()) if p.kind in kinds and p.first_seen < at
         ]
         for word in sorted(words):
             narrowed = [p for p in candidates if word in p.role_words]
