@@ -188,7 +188,7 @@ ORGANISATION_TYPES = {
     "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
     "paper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
     "daily": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
-    "network": ("news", "network", "television", "tv", "broadcasting", "cnn", "msnbc", "nbc"),
+    "network": ("network", "television", "tv", "broadcasting"),
     "channel": ("news", "channel", "television", "tv"),
     "union": ("union", "workers", "teamsters", "federation", "association", "brotherhood"),
     "agency": ("agency", "office", "bureau", "administration", "service", "investigations"),
@@ -331,7 +331,7 @@ def documents_of(name_root: Token) -> list[str]:
     X``, ``X released an ad`` → [report] / [ad]."""
     head = name_root.head
     found = []
-    if name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
+    if name_root.dep_ == "poss" and head.lemma_.lower() in DOCUMENT_NOUNS:
         found.append(head)
     if name_root.dep_ == "pobj" and head.lower_ == "by":
         # "a report by X"; "a report released by X"
