@@ -385,3 +385,18 @@ def test_the_report_speaks_for_whoever_published_it(first: str) -> None:
     quote = quote_at(article, "the tolls would pay")
     assert quote.speaker_name == "Norland Institute"
     assert quote.resolved_by == "description"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator From Norland Says The Bridge Will Open In May.",
+        "Retired General says the bridge will open in May.",
+    ],
+)
+def test_a_capitalised_role_is_no_name(text: str) -> None:
+    article = extract(text)
+    (quote,) = article.quotes
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert quote.resolved_by == "description"

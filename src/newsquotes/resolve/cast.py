@@ -453,8 +453,8 @@ class Cast:
         nouns += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         for noun in nouns:
             org.role_heads.add(role_head(noun.lemma_))
-        for word in ent.text.split():
-            org.role_heads.add(role_head(word_key(word)))
+        # "the commission": the Commission on Presidential Debates (the name's head word)
+        org.role_heads.add(role_head(word_key(head.text)))
         org.role_heads.update(organisation_types(ent.text))
 
     def _count_pronoun_votes(self) -> None:

@@ -131,6 +131,11 @@ DOCUMENT_NOUNS = frozenset(
         "argument",
         "message",
         "reply",
+        "feature",
+        "piece",
+        "story",
+        "spot",
+        "clip",
     }
 )
 """Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
@@ -343,3 +348,20 @@ def documents_of(name_root: Token) -> list[str]:
             c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
         ]
     return [role_head(t.lemma_.lower()) for t in found]
+
+
+def is_role_word(word: str) -> bool:
+    """``Senator``, ``General``, ``Lawmaker`` capitalised in a headline: a role, not a name."""
+    word = word.lower().rstrip(".")
+    return (
+        word in ROLE_TITLES
+        or word in TITLE_ROLES
+        or word in HEAD_SYNONYMS
+        or word
+        in (
+            "doctor",
+            "general",
+            "official",
+            "officer",
+        )
+    )

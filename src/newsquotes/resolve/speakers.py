@@ -37,6 +37,7 @@ from .descriptions import (
     ORGANISATION_NOUNS,
     description_words,
     is_definite,
+    is_role_word,
     normal_word,
     role_phrases,
 )
@@ -245,7 +246,7 @@ class _Resolver:
                 if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
-        if root.pos_ == "PROPN":
+        if root.pos_ == "PROPN" and not is_role_word(root.text):
             return self._proper_noun_run(mention, root)
         if root.pos_ in ("NOUN", "NUM", "PRON"):
             return (
