@@ -400,3 +400,13 @@ def test_a_capitalised_role_is_no_name(text: str) -> None:
     speaker = speaker_of(article, quote)
     assert speaker.kind == "unnamed"
     assert quote.resolved_by == "description"
+
+
+def test_people_called_by_first_name_have_its_gender() -> None:
+    text = (
+        "Melanie and Kevin watched the convention at home.\n\n"
+        "Kevin fell asleep before midnight.\n\n"
+        '"He is the one," she said.'
+    )
+    article = extract(text)
+    assert quote_at(article, "He is the one").speaker_name == "Melanie"

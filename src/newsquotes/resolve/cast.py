@@ -73,6 +73,8 @@ class Person:
     role_sex: str | None = None
     """From a role that says it (``spokeswoman``, ``widow``)."""
     sex_votes: dict[str, int] = field(default_factory=lambda: {MALE: 0, FEMALE: 0})
+    given_name_only: bool = False
+    """Called by one word that is a first name and no one's surname here (``Melanie``)."""
     mention_count: int = 0
     last_seen: int = -1
     """Offset of the latest mention outside quotation marks read so far (-1: none yet)."""
@@ -101,7 +103,7 @@ class Person:
         if self.role_sex:
             return self.role_sex
         male, female = self.sex_votes[MALE], self.sex_votes[FEMALE]
-        given = first_key(self.name)
+        given = first_key(self.name) or (self.name.lower() if self.given_name_only else "")
         from_table = first_name_sex(given) if given and not is_initial(given) else None
         if from_table:
             return from_table
@@ -173,6 +175,14 @@ class Cast:
         self._read_nicknames()
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
+        for person in self.people:
+            words = person.name.split()
+            person.given_name_only = (
+                person.kind == "person"
+                and len(words) == 1
+                and len(self.by_surname.get(surname_key(person.name), ())) == 1
+                and first_name_sex(words[0]) is not None
+            )
         self.group_of_ent: dict[int, Person] = {}
         self._read_coordinations()
         self.by_role: dict[str, list[Person]] = defaultdict(list)
