@@ -410,3 +410,17 @@ def test_people_called_by_first_name_have_its_gender() -> None:
     )
     article = extract(text)
     assert quote_at(article, "He is the one").speaker_name == "Melanie"
+
+
+def test_she_after_an_unnamed_spokeswoman_stays_unnamed() -> None:
+    q3 = '"We will ask for an audit,"'
+    text = (
+        "Mary Hayes, the mayor, opened the bridge on Monday.\n\n"
+        "A spokeswoman for the ministry said the bridge had cost too much.\n\n"
+        f"{q3} she added."
+    )
+    article = extract(text)
+    quote = quote_at(article, q3)
+    assert quote.speaker_name != "Mary Hayes"
+    assert speaker_of(article, quote).kind == "unnamed"
+    assert quote.speaker_id == quote_at(article, "the bridge had cost").speaker_id

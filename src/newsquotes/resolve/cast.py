@@ -96,7 +96,7 @@ class Person:
     def sex(self) -> str | None:
         """From the article (Mr./Ms., a role such as spokeswoman, his/her bound to the name),
         else from the first-name table."""
-        if self.kind != "person":
+        if self.kind not in ("person", "unnamed"):
             return None
         if self.honorific_sex:
             return self.honorific_sex

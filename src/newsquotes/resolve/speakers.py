@@ -361,11 +361,11 @@ class _Resolver:
             found = _agreeing([m for m in since if m.subject], sex)
         if found is not None:
             return found
-        if (
-            current is not None
-            and current.person.kind == "person"
-            and (current.person.sex in (sex, None))
+        if current is not None and (
+            (current.person.kind == "person" and current.person.sex in (sex, None))
+            or (current.person.kind == "unnamed" and current.person.sex == sex)
         ):
+            # "A spokeswoman said ... she added": still the spokeswoman, still unnamed
             return current.person
         found = _agreeing([m for m in window if m.subject], sex) or _agreeing(window, sex)
         if found is not None:
@@ -457,7 +457,7 @@ class _Resolver:
         return self.unnamed[key]
 
     def spoke(self, person: Person | None, quote: Quote) -> None:
-        if person is not None and person.kind != "unnamed":
+        if person is not None:
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
 
 
