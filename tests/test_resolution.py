@@ -424,3 +424,17 @@ def test_she_after_an_unnamed_spokeswoman_stays_unnamed() -> None:
     assert quote.speaker_name != "Mary Hayes"
     assert speaker_of(article, quote).kind == "unnamed"
     assert quote.speaker_id == quote_at(article, "the bridge had cost").speaker_id
+
+
+def test_a_byline_is_never_an_antecedent() -> None:
+    text = (
+        "Bridge to open in May\n\n"
+        "By Mary Hayes\n\n"
+        "The bridge will open in May, officials said.\n\n"
+        '"It is ready," she said.'
+    )
+    article = extract(text)
+    quote = quote_at(article, "It is ready")
+    assert quote.speaker_name is None
+    assert quote.resolved_by == "unresolved"
+    assert all(s.name != "Mary Hayes" for s in article.speakers)
