@@ -438,3 +438,15 @@ def test_a_byline_is_never_an_antecedent() -> None:
     assert quote.speaker_name is None
     assert quote.resolved_by == "unresolved"
     assert all(s.name != "Mary Hayes" for s in article.speakers)
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    q1 = '"The treaty is ready,"'
+    text = (
+        "President John Miller met Vice President Robert Hayes on Monday.\n\n"
+        f"{q1} the president said."
+    )
+    article = extract(text)
+    quote = quote_at(article, q1)
+    assert quote.speaker_name == "John Miller"
+    assert quote.resolved_by == "description"

@@ -48,6 +48,8 @@ NAME_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 MAX_APPOSITIVE_TOKENS = 25
 MAX_HONORIFICS = 2
+SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
+"""Words that make a title another one: a vice president is not the president."""
 MAX_NAME_WORDS = 3
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
@@ -117,7 +119,8 @@ class Person:
         for role in roles:
             if role not in self.roles:
                 self.roles.append(role)
-            self.role_heads.add(role_head(role.split()[-1]))
+            subordinate = role.split()[0] in SUBORDINATE_TITLES and len(role.split()) > 1
+            self.role_heads.add(role if subordinate else role_head(role.split()[-1]))
             self.role_words |= words_of(role)
             sex = ROLE_SEX.get(role.split()[-1])
             if sex and not self.role_sex:
@@ -283,7 +286,7 @@ class Cast:
             self.person_of_ent[n] = person
             if sex and not person.honorific_sex:
                 person.honorific_sex = sex
-            titles = [TITLE_ROLES[h] for h in honorifics if h in TITLE_ROLES]
+            titles = [title_role(h) for h in honorifics if title_role(h)]
             if titles:
                 person.describe(None, titles, [])
             self.describe_from_context(person, ent)
@@ -336,6 +339,9 @@ class Cast:
         while i >= 0 and i >= ent.start - MAX_HONORIFICS and is_honorific(self.doc[i].text):
             found.append(word_key(self.doc[i].text))
             i -= 1
+        if found and i >= 0 and word_key(self.doc[i].text) in SUBORDINATE_TITLES:
+            # "Vice President Joseph R. Biden" is no president
+            found = [f"{word_key(self.doc[i].text)} {h}" for h in found]
         return found
 
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
@@ -438,7 +444,7 @@ class Cast:
             person.role_words |= words_of(" ".join(t.text for t in role.subtree if t.i < head.i))
         lefts = pre_modifiers(doc, head, ent.start)
         if lefts:
-            roles = [r for r in map(role_word, lefts) if r]
+            roles = _pre_modifier_roles(lefts)
             orgs = [
                 t.text
                 for t in lefts
@@ -450,9 +456,6 @@ class Cast:
             if roles or orgs:
                 person.describe(None, roles, orgs)
             person.role_words |= words_of(" ".join(t.text for t in lefts))
-            for t in lefts:
-                if role_word(t):
-                    person.role_heads.add(role_head(role_word(t) or ""))
 
     def _describe_organisation(self, org: Person, ent: DocSpan) -> None:
         """``the union, United Mine Workers``: the noun that names what the organisation is."""
@@ -500,6 +503,27 @@ class Cast:
 
     def orgs_before(self, at: int, min_paragraph: int, limit: int) -> list[Mention]:
         return _walk_back(self.org_mentions, self.org_offsets, at, min_paragraph, limit)
+
+
+def _pre_modifier_roles(lefts: list[Token]) -> list[str]:
+    """``Vice President``, ``Carnegie analyst``: the roles written before a name; a
+    subordinate word joins the title it qualifies."""
+    roles: list[str] = []
+    for k, t in enumerate(lefts):
+        role = role_word(t)
+        if role is None:
+            continue
+        if k > 0 and word_key(lefts[k - 1].text) in SUBORDINATE_TITLES:
+            role = f"{word_key(lefts[k - 1].text)} {role}"
+        roles.append(role)
+    return roles
+
+
+def title_role(honorific: str) -> str | None:
+    """``sen`` → senator; ``vice pres`` → vice president."""
+    *lead, last = honorific.split()
+    role = TITLE_ROLES.get(last)
+    return " ".join([*lead, role]) if role else None
 
 
 def _walk_back(

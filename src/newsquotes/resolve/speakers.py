@@ -180,6 +180,10 @@ class _Resolver:
             if quote.cue is not None and quote.cue.start > doc[i].idx:
                 end = self.view.token_at(quote.cue.start)
             after = doc[i + 1 : max(end, i + 2)]
+            for t in after:  # "President Obama, dedicating the museum on Saturday,"
+                if t.text in (",", "(") and any(x.pos_ == "PROPN" for x in doc[after.start : t.i]):
+                    after = doc[after.start : t.i]
+                    break
             while len(after) > 1 and (after[-1].is_punct or after[-1].is_space):
                 after = after[:-1]
             return after
