@@ -371,7 +371,8 @@ class _Resolver:
         ):
             # "A spokeswoman said ... she added": still the spokeswoman, still unnamed
             return current.person
-        found = _agreeing([m for m in window if m.subject], sex) or _agreeing(window, sex)
+        # further back, a person of unknown sex is only taken as a subject
+        found = _agreeing([m for m in window if m.subject], sex) or _strictly_agreeing(window, sex)
         if found is not None:
             return found
         # Nobody fits nearby: the latest agreeing subject further back, else the speaker.
@@ -475,6 +476,11 @@ def _possessive_pronoun(root: Token) -> Token | None:
 def group_in(mention: DocSpan, root: Token) -> bool:
     """Whether the mention holds the head's coordinated names (``Ruiz and Brenner``)."""
     return any(mention.start <= c.i < mention.end for c in root.conjuncts)
+
+
+def _strictly_agreeing(mentions: list[Mention], sex: str) -> Person | None:
+    """The latest person whose sex is known to agree."""
+    return next((m.person for m in mentions if m.person.sex == sex), None)
 
 
 def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
