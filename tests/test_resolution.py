@@ -450,3 +450,10 @@ def test_a_vice_president_is_not_the_president() -> None:
     quote = quote_at(article, q1)
     assert quote.speaker_name == "John Miller"
     assert quote.resolved_by == "description"
+
+
+def test_they_can_be_a_named_group() -> None:
+    article = extract("Democrats called the hearing on Monday.\n\nThey said the report was late.")
+    quote = quote_at(article, "the report was late")
+    assert quote.speaker_name == "Democrats"
+    assert speaker_of(article, quote).kind == "group"

@@ -313,6 +313,12 @@ class Cast:
             self._describe_organisation(org, ent)
             if not quoted:
                 self._add_mention(self.org_mentions, org, ent)
+        elif ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and not quoted:
+            # "Republicans had called the hearing because they ...": a named group
+            group = self.person_for_name(ent.text.strip(), ent.start_char, kind="group")
+            if group is not None:
+                self.person_of_ent[n] = group
+                self._add_mention(self.org_mentions, group, ent)
 
     def _person_tagged_as_org(self, ent: DocSpan) -> bool:
         """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's

@@ -56,6 +56,8 @@ TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+RELATIVE_GAP_TOKENS = 2
+"""Punctuation allowed between a name and its ``which``/``who``."""
 NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME"})
 """Entity types that never speak (``Monday``, ``Thursday morning``)."""
 FRAME_TOKENS = 8
@@ -223,6 +225,15 @@ class _Resolver:
             span = self.doc[head.left_edge.i : head.i + 1]
             person, _how = self.mention(span)
             return person, "relative"
+        # parsed otherwise: the name right before it ("the Chicago Police Department which")
+        i = root.i - 1
+        while i >= 0 and self.doc[i].is_punct and root.i - i <= RELATIVE_GAP_TOKENS:
+            i -= 1
+        ent = self.cast.entity_at(self.doc[i]) if i >= 0 else None
+        if ent is not None and ent.label_ in NAME_ENTITIES:
+            person = self.cast.person_of_entity(ent)
+            if person is not None:
+                return person, "relative"
         return None, "unresolved"
 
     # -- names ---------------------------------------------------------------------------
