@@ -79,7 +79,7 @@ class ResolutionSettings:
     """How many paragraphs back a he/she looks for a person."""
     continuity_window_paragraphs: int = 3
     """How many paragraphs the current speaker stays current for a pronoun."""
-    group_pronoun_window_paragraphs: int = 1
+    group_pronoun_window_paragraphs: int = 2
     """How many paragraphs back a they/it looks for an organisation."""
     antecedent_limit: int = 30
     """Most names looked at for one pronoun (keeps resolution linear)."""
