@@ -457,3 +457,10 @@ def test_they_can_be_a_named_group() -> None:
     quote = quote_at(article, "the report was late")
     assert quote.speaker_name == "Democrats"
     assert speaker_of(article, quote).kind == "group"
+
+
+def test_a_speech_someone_delivered_speaks_for_them() -> None:
+    article = extract("A speech Mary Hayes delivered in May says the bridge will cost too much.")
+    (quote,) = article.quotes
+    assert quote.speaker_name == "Mary Hayes"
+    assert quote.resolved_by == "name"

@@ -253,10 +253,14 @@ class Cast:
             self.nicknamed.append((match.start(), match.end(), person))
 
     def _nicknamed_at(self, ent: DocSpan) -> Person | None:
-        k = bisect_left(self.nicknamed, (ent.start_char + 1,)) - 1
+        return self.nicknamed_at(ent.start_char)
+
+    def nicknamed_at(self, char: int) -> Person | None:
+        """The person whose ``Given "Nick" Surname`` covers offset ``char``, if any."""
+        k = bisect_left(self.nicknamed, (char + 1,)) - 1
         if k >= 0:
             start, end, person = self.nicknamed[k]
-            if start <= ent.start_char < end:
+            if start <= char < end:
                 return person
         return None
 

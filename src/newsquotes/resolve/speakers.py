@@ -294,10 +294,11 @@ class _Resolver:
             if child.dep_ != "appos" or not (mention.start <= child.i < mention.end):
                 continue
             ent = self.cast.entity_at(child)
-            if ent is not None and ent.label_ == "PERSON":
+            person = self.cast.nicknamed_at(child.idx)  # 'state Del. Marcia "Cia" Price'
+            if person is None and ent is not None and ent.label_ == "PERSON":
                 person = self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
-                if person is not None:
-                    person.describe(None, role_phrases(root), [])
+            if person is not None:
+                person.describe(None, role_phrases(root), [])
                 return person
         return None
 
@@ -315,6 +316,8 @@ class _Resolver:
                 for agent in verb.children:
                     if agent.dep_ == "agent":
                         authors += [c for c in agent.children if c.dep_ == "pobj"]
+            if verb.dep_ == "relcl":  # "a speech Mrs. Clinton delivered"
+                authors += [c for c in verb.children if c.dep_ == "nsubj"]
         for token in authors:
             if not mention.start <= token.i < mention.end:
                 continue
