@@ -464,3 +464,21 @@ def test_a_speech_someone_delivered_speaks_for_them() -> None:
     (quote,) = article.quotes
     assert quote.speaker_name == "Mary Hayes"
     assert quote.resolved_by == "name"
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person() -> None:
+    text = (
+        "The panel questioned John Miller, a tech aide at the ministry who said that "
+        "the servers were safe."
+    )
+    doc = default_pipeline().nlp(text)
+    start, end = text.index("a tech aide"), text.index(" who said")
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the servers were safe",
+        speaker=Span.of(text, start, end),
+    )
+    resolve_speakers(ArticleView(doc, []), [quote])
+    assert (quote.speaker_name, quote.resolved_by) == ("John Miller", "name")

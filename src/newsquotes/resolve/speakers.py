@@ -289,7 +289,13 @@ class _Resolver:
         return self.cast.person_for_name(name, mention.start_char, kind="organization")
 
     def _appositive_name(self, mention: DocSpan, root: Token) -> Person | None:
-        """``Another diplomat, former special envoy Kurt Volker,``: the name in the appositive."""
+        """``Another diplomat, former special envoy Kurt Volker,``: the name in the appositive;
+        ``John Bentel, a tech staffer who told ...``: the name the description is in apposition
+        to."""
+        if root.dep_ == "appos":
+            ent = self.cast.entity_at(root.head)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
         for child in root.children:
             if child.dep_ != "appos" or not (mention.start <= child.i < mention.end):
                 continue
