@@ -9,6 +9,7 @@ from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
+from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
 from newsquotes.resolve.names import clean_name, name_key
 from newsquotes.resolve.speakers import ResolutionSettings, resolve_speakers
@@ -482,3 +483,15 @@ def test_a_description_in_apposition_to_a_name_is_that_person() -> None:
     )
     resolve_speakers(ArticleView(doc, []), [quote])
     assert (quote.speaker_name, quote.resolved_by) == ("John Miller", "name")
+
+
+def test_a_lawmakers_party_and_state_tell_them_apart() -> None:
+    q1 = '"The bill is dead,"'
+    text = (
+        "Rep. John Miller (D-Calif.) and Rep. Robert Hayes (R-Tex.) met on Monday.\n\n"
+        f"{q1} the California congressman said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "John Miller"
+    assert party_and_state(" (R-S.C.) said") == {"republican", "south", "carolina"}
+    assert party_and_state(" said") == set()

@@ -22,6 +22,7 @@ from .descriptions import (
     has_person_appositive,
     org_names,
     organisation_types,
+    party_and_state,
     pre_modifiers,
     role_head,
     role_phrases,
@@ -48,6 +49,8 @@ NAME_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 MAX_APPOSITIVE_TOKENS = 25
 MAX_HONORIFICS = 2
+PARTY_SPAN = 24
+"""Characters after a name where a lawmaker's ``(D-Calif.)`` is looked for."""
 SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
 """Words that make a title another one: a vice president is not the president."""
 MAX_NAME_WORDS = 3
@@ -433,6 +436,7 @@ class Cast:
         """Roles and organisations from the name's appositive and pre-modifiers."""
         doc = self.doc
         head = ent.root
+        person.role_words |= party_and_state(doc.text[ent.end_char : ent.end_char + PARTY_SPAN])
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.i >= ent.end:
                 tokens = list(child.subtree)

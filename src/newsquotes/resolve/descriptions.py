@@ -221,6 +221,66 @@ def organisation_types(name: str) -> list[str]:
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
+PARTY_LETTERS = {"d": "democratic", "r": "republican", "i": "independent"}
+STATE_ABBREVIATIONS = {
+    "ala": "alabama",
+    "ariz": "arizona",
+    "ark": "arkansas",
+    "calif": "california",
+    "colo": "colorado",
+    "conn": "connecticut",
+    "fla": "florida",
+    "ga": "georgia",
+    "ill": "illinois",
+    "ind": "indiana",
+    "kan": "kansas",
+    "ky": "kentucky",
+    "la": "louisiana",
+    "md": "maryland",
+    "mass": "massachusetts",
+    "mich": "michigan",
+    "minn": "minnesota",
+    "miss": "mississippi",
+    "mo": "missouri",
+    "mont": "montana",
+    "neb": "nebraska",
+    "nev": "nevada",
+    "n.h": "new hampshire",
+    "n.j": "new jersey",
+    "n.m": "new mexico",
+    "n.y": "new york",
+    "n.c": "north carolina",
+    "n.d": "north dakota",
+    "okla": "oklahoma",
+    "ore": "oregon",
+    "pa": "pennsylvania",
+    "r.i": "rhode island",
+    "s.c": "south carolina",
+    "s.d": "south dakota",
+    "tenn": "tennessee",
+    "tex": "texas",
+    "vt": "vermont",
+    "va": "virginia",
+    "wash": "washington",
+    "w.va": "west virginia",
+    "wis": "wisconsin",
+    "wyo": "wyoming",
+}
+"""The AP abbreviations of US states, as in a lawmaker's ``(D-Calif.)``."""
+_PARTY_STATE = re.compile(r"^\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)\s*[),]")
+
+
+def party_and_state(text_after: str) -> set[str]:
+    """``(D-Calif.)`` or ``, R-S.C.,`` right after a name → {democratic, california}."""
+    match = _PARTY_STATE.match(text_after)
+    if match is None:
+        return set()
+    words = {PARTY_LETTERS[match.group(1).lower()]}
+    state = match.group(2).lower().rstrip(".").replace(" ", "")
+    full = STATE_ABBREVIATIONS.get(state, state if len(state) > 2 else "")
+    return words | set(full.split())
+
+
 def normal_word(word: str) -> str:
     word = word_key(word)
     return WORD_SYNONYMS.get(word, word)
