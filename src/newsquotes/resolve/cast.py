@@ -173,6 +173,12 @@ class Cast:
         for n, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sentence_of_token[i] = n
+        self.pronouns = [
+            (t.i, sex)
+            for t in doc
+            if (sex := PRONOUN_SEX.get(t.lower_)) is not None and not self.quoted(t.i)
+        ]
+        """he/she/his/her outside quotation marks: (token index, sex), read once."""
         self.sentence_sex = self._pronoun_sex_by_sentence()
         self.person_of_ent: dict[int, Person] = {}
         self.mentions: list[Mention] = []  # people, in text order
@@ -208,10 +214,8 @@ class Cast:
     def _pronoun_sex_by_sentence(self) -> dict[int, str]:
         """Sentences whose he/she pronouns (outside quotes) are all of one sex."""
         seen: dict[int, set[str]] = defaultdict(set)
-        for t in self.doc:
-            sex = PRONOUN_SEX.get(t.lower_)
-            if sex is not None and not self.quoted(t.i):
-                seen[self.sentence_of_token[t.i]].add(sex)
+        for i, sex in self.pronouns:
+            seen[self.sentence_of_token[i]].add(sex)
         return {n: next(iter(sexes)) for n, sexes in seen.items() if len(sexes) == 1}
 
     def _read_coordinations(self) -> None:
@@ -243,7 +247,7 @@ class Cast:
     def _read_nicknames(self) -> None:
         """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called
         ``Bobby Scott``."""
-        for match in NICKNAMED.finditer(self.doc.text):
+        for match in NICKNAMED.finditer(self.view.text):
             if self.view.in_region(match.start()):
                 continue
             given, nickname, surname = match.group(1), match.group(2), match.group(3)
@@ -436,7 +440,9 @@ class Cast:
         """Roles and organisations from the name's appositive and pre-modifiers."""
         doc = self.doc
         head = ent.root
-        person.role_words |= party_and_state(doc.text[ent.end_char : ent.end_char + PARTY_SPAN])
+        person.role_words |= party_and_state(
+            self.view.text[ent.end_char : ent.end_char + PARTY_SPAN]
+        )
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.i >= ent.end:
                 tokens = list(child.subtree)
@@ -492,13 +498,10 @@ class Cast:
             named[m.sentence].add(id(m.person))
             first_at.setdefault(m.sentence, m.token)
         by_id = {id(m.person): m.person for m in self.mentions}
-        for t in self.doc:
-            sex = PRONOUN_SEX.get(t.lower_)
-            if sex is None or self.quoted(t.i):
-                continue
-            sentence = self.sentence_of_token[t.i]
+        for i, sex in self.pronouns:
+            sentence = self.sentence_of_token[i]
             people = named.get(sentence)
-            if people and len(people) == 1 and first_at[sentence] < t.i:
+            if people and len(people) == 1 and first_at[sentence] < i:
                 by_id[next(iter(people))].sex_votes[sex] += 1
 
     # -- questions --------------------------------------------------------------------------

@@ -135,18 +135,18 @@ class _Resolver:
         label = self.labels.get(self.view.paragraph_of(quote.start))
         if label is not None and label.start_char >= quote.start - LABEL_SLACK:
             # '"PENCE: Well, ...': the turn's label owns the quote that opens it
-            quote.speaker = TextSpan.of(self.doc.text, label.start_char, label.end_char)
+            quote.speaker = TextSpan.of(self.view.text, label.start_char, label.end_char)
             return self.transcript_label(label), "transcript"
         if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
             # "Tulsa police Chief Chuck Jordan said Monday", parsed with "Monday" as subject
             mention = self._name_before_cue(quote) or mention
             if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
                 return None, "unresolved"
-            quote.speaker = TextSpan.of(self.doc.text, mention.start_char, mention.end_char)
+            quote.speaker = TextSpan.of(self.view.text, mention.start_char, mention.end_char)
         corrected = self._after_dateline(mention, quote)
         if corrected is not mention:
             mention = corrected
-            quote.speaker = TextSpan.of(self.doc.text, mention.start_char, mention.end_char)
+            quote.speaker = TextSpan.of(self.view.text, mention.start_char, mention.end_char)
         person, how = self.mention(mention)
         if person is not None and quote.via in CONTINUATION_RULES:
             how = "continuation"
