@@ -61,9 +61,10 @@ def spark_command(
       newsquotes spark crawl/*.warc.gz --out quotes-out --master 'local[2]'
       newsquotes load quotes-out --db news.db
     """
-    from ..spark.job import run, spark_session
+    from ..spark.job import check_inputs, run, spark_session
 
     try:
+        check_inputs(inputs)
         session = spark_session(master, _conf(conf))
     except NewsquotesError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -280,7 +280,7 @@ def resolve_identities(
     of :data:`IDENTITY_DDL`; ``outcomes`` is the RDD of processed documents and
     ``stored_seqs`` the ``seq`` of every article the corpus would store."""
     all_mentions = spark.createDataFrame(outcomes.flatMap(_mention_tuples), schema=MENTION_DDL)
-    mentions = all_mentions.join(stored_seqs, "seq", "left_semi").rdd.map(_mention_of)
+    mentions = all_mentions.join(stored_seqs, "seq", "left_semi").rdd.map(_mention_of).cache()
     token_sets = mentions.map(mention_tokens).distinct().collect()
     block_of = spark.sparkContext.broadcast(blocks(token_sets))
 

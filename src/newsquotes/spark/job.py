@@ -49,6 +49,7 @@ PARTITIONS_PER_CORE = 4
 TABLES = ("articles", "quotes", "speakers", "errors")
 PARTITION_COLUMN = "month"
 SUMMARY_FILE = "summary.json"
+SHUFFLE_CONF = "spark.sql.shuffle.partitions"
 PYTHON_ENV = "PYSPARK_PYTHON"
 PYTHON_CONF = "spark.pyspark.python"
 
@@ -130,7 +131,7 @@ def _input_files(spark: SparkSession, inputs: Sequence[str]) -> DataFrame:
     )
 
 
-def _check_inputs(inputs: Sequence[str]) -> None:
+def check_inputs(inputs: Sequence[str]) -> None:
     """A clear error for a local path that names nothing (Spark's is a long Java trace)."""
     local = [p for p in inputs if "://" not in p and not p.startswith("file:")]
     missing = [p for p in local if not Path(p).exists() and not glob.glob(p, recursive=True)]
@@ -191,8 +192,11 @@ def run(
     from pyspark.sql import functions as F
 
     started = time.monotonic()
-    _check_inputs(inputs)
+    check_inputs(inputs)
     partitions = partitions or spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
+    if SHUFFLE_CONF not in spark.sparkContext.getConf().toDebugString():
+        # Spark's default of 200 shuffle partitions makes hundreds of tiny tasks on a small run.
+        spark.conf.set(SHUFFLE_CONF, str(partitions))
     documents = read_documents(spark, inputs, partitions)
     outcomes = documents.mapPartitions(lambda items: process_partition(items, pipeline_factory))
     outcomes.persist(StorageLevel.MEMORY_AND_DISK)
