@@ -296,7 +296,10 @@ def test_a_missing_input_is_a_clear_error_before_spark_starts(tmp_path: Path) ->
 
 
 def test_load_refuses_a_folder_that_is_no_spark_output(tmp_path: Path) -> None:
-    with Corpus(":memory:") as corpus, pytest.raises(NewsquotesError, match="not the output of newsquotes spark"):
+    with (
+        Corpus(":memory:") as corpus,
+        pytest.raises(NewsquotesError, match="not the output of newsquotes spark"),
+    ):
         load(str(tmp_path), corpus)
 
 
