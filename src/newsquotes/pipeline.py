@@ -18,7 +18,8 @@ from .errors import DocumentError, DocumentTooLargeError
 from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
-from .resolve.speakers import resolve_speakers
+from .quotes.context import ArticleView
+from .resolve.speakers import ResolutionSettings, resolve_speakers
 
 _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
 """Long runs of punctuation (10,000 quote marks) make the tokenizer crawl; they hold no words."""
@@ -43,26 +44,62 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 class QuoteComponent:
     """spaCy component: finds quotes and speakers in ``doc`` (regions from ``doc._.regions``)."""
 
-    def __init__(self, nlp: Language, name: str = "newsquotes", split_turns: bool = False) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsquotes",
+        split_turns: bool = False,
+        resolution: ResolutionSettings | None = None,
+    ) -> None:
         self.name = name
         self.split_turns = split_turns
+        self.resolution = resolution or ResolutionSettings()
 
     def __call__(self, doc: Doc) -> Doc:
         regions = doc._.regions
         if regions is None:
             regions, _title = find_regions(doc.text)
             doc._.regions = regions
-        quotes = attribute(doc, regions, split_turns=self.split_turns)
-        speakers = resolve_speakers(doc, quotes)
+        # One paragraph/sentence model of the article, shared by attribution and resolution.
+        view = ArticleView(doc, regions)
+        quotes = attribute(doc, regions, split_turns=self.split_turns, view=view)
+        speakers = resolve_speakers(view, quotes, self.resolution)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
 
 
-@Language.factory("newsquotes", default_config={"split_turns": False})
-def make_quote_component(nlp: Language, name: str, split_turns: bool) -> QuoteComponent:
-    """``split_turns``: one quote per quoted segment instead of per speaker turn."""
-    return QuoteComponent(nlp, name, split_turns)
+_RESOLUTION_DEFAULTS = ResolutionSettings()
+
+
+@Language.factory(
+    "newsquotes",
+    default_config={
+        "split_turns": False,
+        "pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.pronoun_window_paragraphs,
+        "continuity_window_paragraphs": _RESOLUTION_DEFAULTS.continuity_window_paragraphs,
+        "group_pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.group_pronoun_window_paragraphs,
+        "antecedent_limit": _RESOLUTION_DEFAULTS.antecedent_limit,
+    },
+)
+def make_quote_component(
+    nlp: Language,
+    name: str,
+    split_turns: bool,
+    pronoun_window_paragraphs: int,
+    continuity_window_paragraphs: int,
+    group_pronoun_window_paragraphs: int,
+    antecedent_limit: int,
+) -> QuoteComponent:
+    """``split_turns``: one quote per quoted segment instead of per speaker turn. The other
+    settings are the speaker resolver's windows (:class:`ResolutionSettings`)."""
+    settings = ResolutionSettings(
+        pronoun_window_paragraphs=pronoun_window_paragraphs,
+        continuity_window_paragraphs=continuity_window_paragraphs,
+        group_pronoun_window_paragraphs=group_pronoun_window_paragraphs,
+        antecedent_limit=antecedent_limit,
+    )
+    return QuoteComponent(nlp, name, split_turns, settings)
 
 
 def build_nlp(base: Language | None = None, *, split_turns: bool = False) -> Language:

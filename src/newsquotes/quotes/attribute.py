@@ -22,13 +22,18 @@ from .indirect import indirect_pass
 
 
 def find_attributions(
-    doc: Doc, regions: list[Region], *, split_turns: bool = False
+    doc: Doc,
+    regions: list[Region],
+    *,
+    split_turns: bool = False,
+    view: ArticleView | None = None,
 ) -> list[Attribution]:
     """All attributions in ``doc`` outside ``regions``, in text order.
 
     A frameless quote that continues the previous direct quote's speaker is folded into it
-    (one attribution per speaker turn) unless ``split_turns`` asks for one per segment."""
-    art = ArticleView(doc, regions)
+    (one attribution per speaker turn) unless ``split_turns`` asks for one per segment.
+    ``view`` is the article's paragraph model when the caller already built it."""
+    art = view if view is not None else ArticleView(doc, regions)
     transcript = transcript_turns(art)
     direct, used = direct_pass(art)
     turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
@@ -57,11 +62,18 @@ def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def attribute(doc: Doc, regions: list[Region], *, split_turns: bool = False) -> list[Quote]:
+def attribute(
+    doc: Doc,
+    regions: list[Region],
+    *,
+    split_turns: bool = False,
+    view: ArticleView | None = None,
+) -> list[Quote]:
     """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
     text = doc.text
     quotes = []
-    for n, a in enumerate(find_attributions(doc, regions, split_turns=split_turns), start=1):
+    found = find_attributions(doc, regions, split_turns=split_turns, view=view)
+    for n, a in enumerate(found, start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
         key = class_key(a.rule, cue_class(doc, a.cue), speaker_class(doc, a.speaker))
         quotes.append(

@@ -112,7 +112,7 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
     # A dateline or a paragraph break before the name is not part of it:
     # "Washington (AFP) – Democrat Hillary Clinton".
     for k in range(head.i - 1, left - 1, -1):
-        if art.doc[k].text in ("–", "—", ")", ":") or "\n" in art.doc[k].text:
+        if art.doc[k].text in ("–", "—", "--", ")", ":") or "\n" in art.doc[k].text:
             left = k + 1
             break
     tokens = art.doc[left : right + 1]

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NewsquotesError
-from .identity import resolve_identities
+from ..store.corpus import text_hash
+from .identity import resolve_identities_on_spark
 from .rows import (
     ARTICLE_DDL,
     ERROR_DDL,
@@ -216,7 +217,13 @@ def run(
             outcomes.filter(lambda o: "failure" in o).map(error_row), schema=ERROR_DDL
         )
         stored = _duplicate_free(articles).cache()
-        identities = resolve_identities(spark, outcomes, stored, partitions).cache()
+        stored_articles = (
+            outcomes.filter(lambda o: "article" in o)
+            .map(lambda o: (o["seq"], o["article"]))
+            .join(stored.rdd.map(lambda row: (row["seq"], True)), partitions)
+            .map(lambda kept: (kept[0], kept[1][0], text_hash(kept[1][0]["text"])))
+        )
+        identities = resolve_identities_on_spark(spark, stored_articles, partitions).cache()
         articles = articles.join(stored.withColumn("duplicate", F.lit(False)), "seq", "left")
         articles = articles.fillna(True, subset=["duplicate"])
         tables = {
@@ -242,6 +249,8 @@ def run(
 
 
 def _summary(outcomes: Any, stored: DataFrame, identities: DataFrame) -> SparkSummary:
+    from pyspark.sql import functions as F
+
     def counts(outcome: dict[str, Any]) -> tuple[int, int, int]:
         if "article" in outcome:
             return 1, len(outcome["article"]["quotes"]), 0
@@ -254,7 +263,10 @@ def _summary(outcomes: Any, stored: DataFrame, identities: DataFrame) -> SparkSu
         articles=articles,
         duplicates=articles - stored.count(),
         quotes=quotes,
-        speakers=identities.select("identity").distinct().count(),
+        speakers=identities.where(F.col("identity").isNotNull())
+        .select("identity")
+        .distinct()
+        .count(),
         failures=failures,
     )
 

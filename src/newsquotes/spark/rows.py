@@ -206,22 +206,16 @@ SPEAKER_COLUMNS = (
 )
 ERROR_COLUMNS = ("seq", "source", "code", "message")
 
-NAME_KEY_PREFIX = "name:"
-"""``speaker_key`` of a quote whose speaker is only a name (no Speaker record in the article)."""
-
 
 def _ordered(record: dict[str, Any], columns: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(record.get(column) for column in columns)
 
 
 def quote_speaker_key(quote: dict[str, Any], speaker_ids: set[str]) -> str | None:
-    """Which mention of the article a quote's speaker is, as the corpus decides it: the
-    article's speaker record when the id names one, else the bare speaker name."""
-    if quote.get("speaker_id") in speaker_ids:
-        return str(quote["speaker_id"])
-    if quote.get("speaker_name"):
-        return NAME_KEY_PREFIX + str(quote["speaker_name"])
-    return None
+    """The article speaker a quote is credited to, as the corpus links them: its
+    ``speaker_id`` when that names one of the article's speakers, else none."""
+    speaker_id = quote.get("speaker_id")
+    return str(speaker_id) if speaker_id in speaker_ids else None
 
 
 def article_row(outcome: dict[str, Any]) -> tuple[Any, ...]:

@@ -13,6 +13,7 @@ import os
 import re
 import sqlite3
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,12 +22,18 @@ from typing import IO, TYPE_CHECKING, Any
 from ..errors import CorpusError, DocumentError, NewsquotesError
 from ..model import Article, Entity, Quote, Region, Span, Speaker
 from ..resolve.identity import (
+    LOCAL,
+    NONE,
+    ORGANIZATION,
+    PERSON,
+    Correction,
+    Description,
     Identity,
-    Mention,
-    canonical_name,
     is_surname_only,
-    match_identity,
+    name_class,
     normalise_name,
+    person_name,
+    resolve_identities,
     surname,
 )
 from .migrations import SCHEMA_VERSION, migrate, schema_version
@@ -38,6 +45,27 @@ if TYPE_CHECKING:
 DEFAULT_DB = "newsquotes.db"
 TABLES = ("quotes", "speakers", "articles")
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+IDENTITIES, STALE, FRESH = "identities", "stale", "fresh"
+"""corpus_state key saying whether speaker identities need a reconcile, and its values."""
+NAMED_KINDS = ("person", "organization", "unknown")
+"""Speaker kinds listed by default: identities across the corpus, not per-article sources."""
+IDENTITY_SCHEMA = 3
+"""The schema version from which identities are reconciled (older corpora are on upgrade)."""
+MAX_LISTED = 10
+"""How many candidates an error message lists."""
+_DESCRIPTION_COLUMNS = (
+    "id",
+    "article",
+    "local_id",
+    "name",
+    "kind",
+    "aliases",
+    "roles",
+    "organizations",
+    "speaker",
+    "text_hash",
+    "outlet",
+)
 
 
 def default_db_path() -> Path:
@@ -151,7 +179,11 @@ class Corpus:
             if name != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            before = schema_version(self._conn)
             self.version = migrate(self._conn, name)
+            self._wrote = False
+            if 0 < before < IDENTITY_SCHEMA <= self.version:
+                self.reconcile()  # an older corpus: identities under today's rules
         except sqlite3.DatabaseError as exc:
             raise CorpusError(
                 f"{name} cannot be opened as a corpus: {exc}",
@@ -161,12 +193,18 @@ class Corpus:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._conn.close()
+        """Close the file, first reconciling identities if this instance stored articles."""
+        try:
+            self._settle()
+        finally:
+            self._conn.close()
 
     def __enter__(self) -> Corpus:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None:
+            self._wrote = False  # leave them stale: the next ingest or reconcile settles them
         self.close()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -275,9 +313,9 @@ class Corpus:
                 "INSERT INTO article_sources(source, article) VALUES (?, ?)",
                 (article.source, article_row),
             )
-        global_ids: dict[str, int] = {}
+        global_ids: dict[str, int | None] = {}
         for sp in article.speakers:
-            global_ids[sp.id] = self._resolve(sp)
+            global_ids[sp.id] = self._provisional(sp, article)
             conn.execute(
                 """INSERT OR REPLACE INTO speaker_descriptions(speaker, article, local_id, name,
                        kind, aliases, description, roles, organizations)
@@ -294,16 +332,13 @@ class Corpus:
                     _json(sp.organizations),
                 ),
             )
-        by_name: dict[str, int] = {}
         for quote in article.quotes:
+            # A quote without a speaker record (an unresolved "I" or "they") keeps its
+            # mention and name but has no corpus speaker.
             speaker_row = global_ids.get(quote.speaker_id or "")
-            if speaker_row is None and quote.speaker_name:
-                if quote.speaker_name not in by_name:
-                    by_name[quote.speaker_name] = self._resolve(
-                        Speaker(id="", name=quote.speaker_name, kind="unknown")
-                    )
-                speaker_row = by_name[quote.speaker_name]
             self._insert_quote(article, article_row, quote, speaker_row)
+        self._set_state(IDENTITIES, STALE)
+        self._wrote = True
         return article_row
 
     def _insert_quote(
@@ -350,86 +385,322 @@ class Corpus:
         )
 
     # -- identity --------------------------------------------------------------------------
+    #
+    # Identities are a pure function of the stored descriptions and the user's corrections
+    # (resolve/identity.py). Storing an article gives its speakers a provisional identity by
+    # exact name and marks identities stale; reconcile() recomputes them all, so the result
+    # does not depend on the order articles arrived in, on -j, or on a run killed midway.
 
-    def _candidates(self, mention: Mention) -> list[Identity]:
-        compare_kind = "person" if mention.kind in ("person", "unknown") else mention.kind
-        names = [mention.name, *mention.aliases]
-        keys = {normalise_name(n, compare_kind) for n in names} - {""}
-        family = {s for n in names if (s := surname(n))} if compare_kind == "person" else set()
-        lookups = sorted(keys | family)
-        if not lookups:
-            return []
-        marks = ",".join("?" * len(lookups))
+    def _set_state(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO corpus_state(key, value) VALUES (?, ?)", (key, value)
+        )
+
+    def _state(self, key: str) -> str | None:
+        return self._one("SELECT value FROM corpus_state WHERE key = ?", (key,))
+
+    def _provisional(self, sp: Speaker, article: Article) -> int | None:
+        """A speaker row for one article's speaker until the next reconcile: by exact name."""
+        label = _entity_label(sp.name, article.entities)
+        cls = name_class(sp.name, sp.kind, label)
+        if cls == NONE:
+            return None
+        kind = _identity_kind(cls, sp.kind)
+        key, family = _speaker_keys(sp.name, kind)
+        if cls != LOCAL:
+            found = self._one(
+                "SELECT id FROM speakers WHERE name_key = ? AND kind = ? ORDER BY id LIMIT 1",
+                (key, kind),
+            )
+            if found is not None:
+                return int(found)
+        cur = self._conn.execute(
+            "INSERT INTO speakers(name, kind, name_key, surname) VALUES (?, ?, ?, ?)",
+            (sp.name, kind, key, family),
+        )
+        return int(cur.lastrowid or 0)
+
+    def identities_stale(self) -> bool:
+        """True when articles were stored since identities were last reconciled."""
+        return self._state(IDENTITIES) != FRESH
+
+    def reconcile(self, *, force: bool = False) -> int:
+        """Recompute every speaker identity from the stored names and the user's corrections
+        (when stale, or always with ``force``); returns the number of speakers."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if force or self.identities_stale():
+                self._reconcile()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._wrote = False
+        return int(self._one("SELECT COUNT(*) FROM speakers"))
+
+    def _settle(self) -> None:
+        """Reconcile before reading what this instance wrote, so its reads are final."""
+        if self._wrote:
+            self.reconcile()
+
+    def _descriptions(self) -> tuple[list[Description], dict[int, int | None]]:
         rows = self._conn.execute(
-            f"""SELECT id FROM speakers WHERE name_key IN ({marks}) OR surname IN ({marks})
-                UNION SELECT speaker FROM speaker_aliases WHERE alias_key IN ({marks})""",
-            lookups * 3,
+            """SELECT d.id, d.article, d.local_id, d.name, d.kind, d.aliases, d.roles,
+                      d.organizations, d.speaker, a.text_hash, a.outlet
+               FROM speaker_descriptions d JOIN articles a ON a.id = d.article"""
         ).fetchall()
-        return [self._identity(int(row[0])) for row in rows]
+        records = [dict(zip(_DESCRIPTION_COLUMNS, row, strict=True)) for row in rows]
+        needs_entities = {
+            r["article"]
+            for r in records
+            if r["kind"] == "unknown" or (r["kind"] == "person" and is_surname_only(r["name"]))
+        }
+        people, labels = self._article_names(sorted(needs_entities))
+        descriptions = [
+            Description(
+                id=r["id"],
+                anchor=f"{r['text_hash']}:{r['local_id']}",
+                name=r["name"],
+                kind=r["kind"],
+                aliases=tuple(json.loads(r["aliases"])),
+                roles=tuple(json.loads(r["roles"])),
+                organizations=tuple(json.loads(r["organizations"])),
+                outlet=r["outlet"],
+                article_people=people.get(r["article"], ()),
+                entity_label=labels.get(r["article"], {}).get(
+                    normalise_name(r["name"], "organization")
+                ),
+            )
+            for r in records
+        ]
+        return descriptions, {r["id"]: r["speaker"] for r in records}
 
-    def _identity(self, speaker_id: int) -> Identity:
-        name, kind = self._conn.execute(
-            "SELECT name, kind FROM speakers WHERE id = ?", (speaker_id,)
-        ).fetchone()
-        aliases = [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT alias FROM speaker_aliases WHERE speaker = ?", (speaker_id,)
+    def _article_names(
+        self, articles: list[int]
+    ) -> tuple[dict[int, tuple[str, ...]], dict[int, dict[str, str]]]:
+        """Per article: its full PERSON names, and the label of each entity text."""
+        people: dict[int, tuple[str, ...]] = {}
+        labels: dict[int, dict[str, str]] = {}
+        for chunk in (articles[i : i + 500] for i in range(0, len(articles), 500)):
+            marks = ",".join("?" * len(chunk))
+            for article, entities_json in self._conn.execute(
+                f"SELECT id, entities FROM articles WHERE id IN ({marks})", chunk
+            ):
+                entities = [Entity.from_dict(e) for e in json.loads(entities_json)]
+                people[article] = tuple(
+                    sorted(
+                        {e.text for e in entities if e.label == "PERSON" and person_name(e.text)}
+                    )
+                )
+                found: dict[str, str] = {}
+                for e in entities:
+                    found.setdefault(normalise_name(e.text, "organization"), e.label)
+                labels[article] = found
+        return people, labels
+
+    def _corrections(self) -> list[Correction]:
+        return [
+            Correction(action, tuple(json.loads(left)), tuple(json.loads(right)))
+            for action, left, right in self._conn.execute(
+                "SELECT action, left, right FROM speaker_corrections ORDER BY id"
             )
         ]
-        roles: set[str] = set()
-        orgs: set[str] = set()
-        for roles_json, orgs_json in self._conn.execute(
-            "SELECT DISTINCT roles, organizations FROM speaker_descriptions WHERE speaker = ?",
-            (speaker_id,),
-        ):
-            roles.update(json.loads(roles_json))
-            orgs.update(json.loads(orgs_json))
-        return Identity(
-            speaker_id, name, kind, tuple(aliases), tuple(sorted(roles)), tuple(sorted(orgs))
-        )
 
-    def _resolve(self, sp: Speaker) -> int:
-        """The global speaker id for an article's speaker, creating or updating the identity."""
-        mention = Mention(
-            sp.name, sp.kind, tuple(sp.aliases), tuple(sp.roles), tuple(sp.organizations)
-        )
-        found = match_identity(mention, self._candidates(mention))
-        if found is None:
-            cur = self._conn.execute(
-                "INSERT INTO speakers(name, kind, name_key, surname) VALUES (?, ?, ?, ?)",
-                (sp.name, sp.kind, *self._keys(sp.name, sp.kind)),
+    def _reconcile(self) -> None:
+        conn = self._conn
+        descriptions, current = self._descriptions()
+        identities, nobody = resolve_identities(descriptions, self._corrections())
+        anchors = {d.id: d.anchor for d in descriptions}
+        rows = {
+            int(r[0]): (r[1], r[2]) for r in conn.execute("SELECT id, name, kind FROM speakers")
+        }
+        used: set[int] = set()
+        assigned: list[tuple[int, Identity]] = []
+        for identity in sorted(identities, key=lambda i: (-len(i.members), anchors[i.members[0]])):
+            held = Counter(
+                sid for m in identity.members if (sid := current[m]) in rows and sid not in used
             )
-            found = int(cur.lastrowid or 0)
-        else:
-            name, kind = self._conn.execute(
-                "SELECT name, kind FROM speakers WHERE id = ?", (found,)
-            ).fetchone()
-            new_kind = sp.kind if kind == "unknown" else kind
-            new_name = canonical_name(name, sp.name, new_kind)
-            if (new_name, new_kind) != (name, kind):
-                self._conn.execute(
-                    "UPDATE speakers SET name = ?, kind = ?, name_key = ?, surname = ? "
-                    "WHERE id = ?",
-                    (new_name, new_kind, *self._keys(new_name, new_kind), found),
+            key, family = _speaker_keys(identity.name, identity.kind)
+            if held:
+                sid = min(held, key=lambda s: (-held[s], s))
+                if rows[sid] != (identity.name, identity.kind):
+                    conn.execute(
+                        "UPDATE speakers SET name = ?, kind = ?, name_key = ?, surname = ? "
+                        "WHERE id = ?",
+                        (identity.name, identity.kind, key, family, sid),
+                    )
+            else:
+                cur = conn.execute(
+                    "INSERT INTO speakers(name, kind, name_key, surname) VALUES (?, ?, ?, ?)",
+                    (identity.name, identity.kind, key, family),
                 )
-        kind = sp.kind if sp.kind != "unknown" else "person"
-        for alias in {sp.name, *sp.aliases}:
-            key = normalise_name(alias, kind if kind in ("organization", "group") else "person")
-            if key:
-                self._conn.execute(
-                    "INSERT OR IGNORE INTO speaker_aliases(speaker, alias, alias_key) "
-                    "VALUES (?, ?, ?)",
-                    (found, alias, key),
-                )
-        return found
+                sid = int(cur.lastrowid or 0)
+            used.add(sid)
+            assigned.append((sid, identity))
+        changed = [(sid, m) for sid, ident in assigned for m in ident.members if current[m] != sid]
+        changed += [(None, m) for m in nobody if current[m] is not None]
+        conn.executemany("UPDATE speaker_descriptions SET speaker = ? WHERE id = ?", changed)
+        conn.execute(
+            """UPDATE quotes SET speaker = (
+                   SELECT d.speaker FROM speaker_descriptions d
+                   WHERE d.article = quotes.article AND d.local_id = quotes.speaker_local_id)
+               WHERE speaker IS NOT (
+                   SELECT d.speaker FROM speaker_descriptions d
+                   WHERE d.article = quotes.article AND d.local_id = quotes.speaker_local_id)"""
+        )
+        conn.execute("DELETE FROM speaker_aliases")
+        conn.execute("DELETE FROM speaker_evidence")
+        for sid, identity in assigned:
+            kind = "person" if identity.kind == "person" else "organization"
+            conn.executemany(
+                "INSERT OR IGNORE INTO speaker_aliases(speaker, alias, alias_key) VALUES (?, ?, ?)",
+                [
+                    (sid, alias, key)
+                    for alias in (identity.name, *identity.aliases)
+                    if (key := normalise_name(alias, kind))
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO speaker_evidence(speaker, description, rule, detail) "
+                "VALUES (?, ?, ?, ?)",
+                [(sid, e.description, e.rule, e.detail) for e in identity.evidence],
+            )
+        conn.execute(
+            "DELETE FROM speakers WHERE id NOT IN (SELECT speaker FROM speaker_descriptions "
+            "WHERE speaker IS NOT NULL) AND id NOT IN (SELECT speaker FROM quotes "
+            "WHERE speaker IS NOT NULL)"
+        )
+        self._set_state(IDENTITIES, FRESH)
 
-    @staticmethod
-    def _keys(name: str, kind: str) -> tuple[str, str | None]:
-        personal = kind in ("person", "unknown")
-        key = normalise_name(name, "person" if personal else kind)
-        family = surname(name) if personal and not is_surname_only(name) else None
-        return key, family
+    def _single_speaker(self, name_or_id: str | int) -> int:
+        """The one speaker a user means, or a clear error when none or several match."""
+        ids = self._speaker_ids(name_or_id)
+        ids = [i for i in ids if self._one("SELECT 1 FROM speakers WHERE id = ?", (i,))]
+        if not ids:
+            raise CorpusError(
+                f"no speaker {name_or_id!r} in the corpus", advice="see `newsquotes speakers`"
+            )
+        if len(ids) > 1:
+            named = ", ".join(
+                f"{sid} ({self._one('SELECT name FROM speakers WHERE id = ?', (sid,))})"
+                for sid in ids[:MAX_LISTED]
+            )
+            raise CorpusError(
+                f"{name_or_id!r} could be any of the speakers {named}",
+                advice="give the speaker's id instead",
+            )
+        return ids[0]
+
+    def _anchors(self, speaker_id: int) -> list[tuple[str, dict[str, Any]]]:
+        """(anchor, description) of every description of a speaker, in a stable order."""
+        rows = self._conn.execute(
+            """SELECT a.text_hash, d.local_id, d.article, d.name, d.kind, d.aliases,
+                      a.doc_id, a.source, a.url
+               FROM speaker_descriptions d JOIN articles a ON a.id = d.article
+               WHERE d.speaker = ? ORDER BY a.text_hash, d.local_id""",
+            (speaker_id,),
+        ).fetchall()
+        columns = ("text_hash", "local_id", "article", "name", "kind", "aliases")
+        columns += ("doc_id", "source", "url")
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        return [(f"{r['text_hash']}:{r['local_id']}", r) for r in records]
+
+    def _correct(self, action: str, left: list[str], right: list[str], note: str) -> None:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if action == "merge":  # the latest correction wins: drop splits it undoes
+                joined_left, joined_right = set(left), set(right)
+                for cid, old_left, old_right in conn.execute(
+                    "SELECT id, left, right FROM speaker_corrections WHERE action = 'split'"
+                ).fetchall():
+                    sides = (set(json.loads(old_left)), set(json.loads(old_right)))
+                    if (sides[0] & joined_left and sides[1] & joined_right) or (
+                        sides[0] & joined_right and sides[1] & joined_left
+                    ):
+                        conn.execute("DELETE FROM speaker_corrections WHERE id = ?", (cid,))
+            conn.execute(
+                "INSERT INTO speaker_corrections(action, left, right, note, made_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (action, _json(left), _json(right), note, _now()),
+            )
+            self._set_state(IDENTITIES, STALE)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self.reconcile()
+
+    def merge(self, first: str | int, second: str | int) -> int:
+        """Make two speakers one (a correction kept across re-ingest); returns its id.
+
+        ``first`` and ``second`` are names, aliases or ids, each meaning exactly one speaker.
+        """
+        self.reconcile()
+        one, other = self._single_speaker(first), self._single_speaker(second)
+        if one == other:
+            raise CorpusError(f"{first!r} and {second!r} are already one speaker ({one})")
+        left = [a for a, _ in self._anchors(one)]
+        right = [a for a, _ in self._anchors(other)]
+        if not left or not right:
+            raise CorpusError("only speakers quoted in stored articles can be merged")
+        self._correct("merge", left, right, f"merge {first} + {second}")
+        return self._speaker_of(left[0])
+
+    def split(
+        self,
+        speaker: str | int,
+        names: Sequence[str] = (),
+        articles: Sequence[str | int] = (),
+    ) -> tuple[int, int]:
+        """Take the descriptions of ``speaker`` that go by one of ``names`` (or come from one
+        of ``articles``: row id, document id, source or URL) out into a speaker of their own,
+        kept apart from the rest across re-ingest; returns (rest's id, new speaker's id)."""
+        self.reconcile()
+        sid = self._single_speaker(speaker)
+        described = self._anchors(sid)
+        wanted = {normalise_name(n, "person") for n in names} | {
+            normalise_name(n, "organization") for n in names
+        }
+        places = {str(a) for a in articles}
+
+        def chosen(record: dict[str, Any]) -> bool:
+            kind = "person" if record["kind"] == "person" else "organization"
+            called = [record["name"], *json.loads(record["aliases"])]
+            if any(normalise_name(n, kind) in wanted for n in called):
+                return True
+            where = {str(record["article"]), record["doc_id"], record["source"], record["url"]}
+            return bool(places & where)
+
+        taken = [a for a, r in described if chosen(r)]
+        rest = [a for a, r in described if not chosen(r)]
+        if not taken:
+            called = sorted({r["name"] for _, r in described})
+            raise CorpusError(
+                f"none of speaker {sid}'s descriptions is called {', '.join(names) or '-'} "
+                f"or comes from {', '.join(places) or '-'}",
+                advice="its descriptions are called: " + ", ".join(called[:MAX_LISTED]),
+            )
+        if not rest:
+            raise CorpusError(
+                f"that would take every description of speaker {sid}; nothing would be left",
+                advice="name fewer of its names or articles",
+            )
+        self._correct("split", taken, rest, f"split {speaker}: {', '.join(names)}")
+        return self._speaker_of(rest[0]), self._speaker_of(taken[0])
+
+    def _speaker_of(self, anchor: str) -> int:
+        text_hash, local_id = anchor.split(":", 1)
+        return int(
+            self._one(
+                "SELECT d.speaker FROM speaker_descriptions d JOIN articles a "
+                "ON a.id = d.article WHERE a.text_hash = ? AND d.local_id = ?",
+                (text_hash, local_id),
+            )
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -470,6 +741,7 @@ class Corpus:
         surname or speaker id; ``since``/``until`` dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
         both inclusive) compared with the article's published date.
         """
+        self._settle()
         where: list[str] = []
         params: list[Any] = []
         sql = _HIT_SELECT
@@ -514,16 +786,28 @@ class Corpus:
             return _need_pandas().DataFrame([h.to_dict() for h in hits])
         return hits
 
-    def speakers(self, top: int | None = None) -> list[SpeakerSummary]:
-        """Global speakers, most quoted first, with where they are quoted and their roles."""
+    def speakers(
+        self, top: int | None = None, kinds: Sequence[str] | None = NAMED_KINDS
+    ) -> list[SpeakerSummary]:
+        """Global speakers, most quoted first, with where they are quoted and their roles.
+
+        By default the identities across the corpus (people, organisations, names of unknown
+        kind); ``kinds=None`` adds the per-article unnamed and group sources.
+        """
+        self._settle()
+        where, params = "", []
+        if kinds is not None:
+            where = f"WHERE s.kind IN ({','.join('?' * len(kinds))})"
+            params = list(kinds)
         rows = self._conn.execute(
-            """SELECT s.id, s.name, s.kind, COUNT(q.id), COUNT(DISTINCT q.article),
+            f"""SELECT s.id, s.name, s.kind, COUNT(q.id), COUNT(DISTINCT q.article),
                       MIN(a.published), MAX(a.published)
                FROM speakers s
                LEFT JOIN quotes q ON q.speaker = s.id
                LEFT JOIN articles a ON a.id = q.article
-               GROUP BY s.id ORDER BY COUNT(q.id) DESC, s.name LIMIT ?""",
-            (-1 if top is None else int(top),),
+               {where}
+               GROUP BY s.id ORDER BY COUNT(q.id) DESC, s.name, s.id LIMIT ?""",
+            [*params, -1 if top is None else int(top)],
         ).fetchall()
         summaries = {
             row[0]: SpeakerSummary(
@@ -566,6 +850,7 @@ class Corpus:
 
     def speaker(self, name_or_id: str | int) -> SpeakerProfile | None:
         """One speaker's profile; by name the most quoted matching speaker, None if none."""
+        self._settle()
         ids = self._speaker_ids(name_or_id)
         if not ids:
             return None
@@ -617,7 +902,15 @@ class Corpus:
             )
             if r[0] != name
         ]
-        return SpeakerProfile(sid, name, kind, aliases, quotes, descriptions, outlets, timeline)
+        evidence = [
+            f"{rule}: {detail}"
+            for rule, detail in self._conn.execute(
+                "SELECT rule, detail FROM speaker_evidence WHERE speaker = ? ORDER BY id", (sid,)
+            )
+        ]
+        return SpeakerProfile(
+            sid, name, kind, aliases, quotes, descriptions, outlets, timeline, evidence
+        )
 
     def article(self, article_id: int | str) -> Article | None:
         """A stored article as the pipeline returned it (by row id, document id, URL or source)."""
@@ -684,6 +977,7 @@ class Corpus:
 
     def stats(self) -> dict[str, Any]:
         """Counts of what is stored: articles, quotes by type, speakers, outlets, errors."""
+        self._settle()
         count = self._one
         by_type = dict(self._conn.execute("SELECT type, COUNT(*) FROM quotes GROUP BY type"))
         return {
@@ -716,7 +1010,7 @@ class Corpus:
         if table not in TABLES:
             raise CorpusError(f"unknown table {table!r}", advice="use " + ", ".join(TABLES))
         if table == "speakers":
-            for summary in self.speakers():
+            for summary in self.speakers(kinds=None):
                 yield summary.to_dict()
             return
         if table == "quotes":
@@ -774,6 +1068,26 @@ class Corpus:
         from .export import write_rows
 
         return write_rows(self.rows(table), out, format)
+
+
+def _entity_label(name: str, entities: Sequence[Entity]) -> str | None:
+    """The label of the article's entity whose text is ``name``, if any."""
+    key = normalise_name(name, "organization")
+    return next((e.label for e in entities if normalise_name(e.text, "organization") == key), None)
+
+
+def _identity_kind(cls: str, kind: str) -> str:
+    """The kind of the corpus speaker a description of class ``cls`` belongs to."""
+    if cls == LOCAL:
+        return kind if kind in ("unnamed", "group") else "unnamed"
+    return {PERSON: "person", ORGANIZATION: "organization"}.get(cls, "unknown")
+
+
+def _speaker_keys(name: str, kind: str) -> tuple[str, str | None]:
+    """A speaker row's name key and surname (persons only), for look-ups by name."""
+    if kind == "person":
+        return normalise_name(name, "person"), surname(name)
+    return normalise_name(name, "organization"), None
 
 
 def _extend_unique(target: list[str], values: list[str]) -> None:
