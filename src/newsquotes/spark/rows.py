@@ -3,7 +3,7 @@ each outcome to the rows of the ``articles``, ``quotes``, ``speakers`` and ``err
 
 Nothing here imports pyspark, so all of it is tested on plain lists. Every row carries ``seq``,
 the document's place in the input (file index, then position in the file): the order a local
-``newsquotes ingest`` would meet it in, which the identity job and ``newsquotes load`` follow.
+``newsquotes ingest`` would meet it in, which ``newsquotes load`` follows.
 """
 
 from __future__ import annotations
