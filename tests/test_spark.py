@@ -102,6 +102,23 @@ def test_a_broken_parquet_file_is_one_error_naming_it() -> None:
     assert "not a readable Parquet file" in payload["failure"]["message"]
 
 
+def test_a_reader_that_crashes_ends_its_file_with_an_error_not_the_job(monkeypatch) -> None:
+    def crashing(name: str, data: bytes) -> Iterator[Article]:
+        yield Article("first", NOVAK, source=f"{name}#0")
+        raise RuntimeError("reader fell over")
+
+    monkeypatch.setattr(rows, "read_file", crashing)
+    files = [(0, "file:/in/a.warc", b"..."), (1, "file:/in/b.warc", b"...")]
+    out = list(rows.read_partition(files))
+    assert [seq for seq, _ in out] == [0, 1, 1 << 32, (1 << 32) + 1]
+    assert out[1][1]["failure"] == {
+        "source": "/in/a.warc",
+        "code": "NQ100",
+        "message": "RuntimeError: reader fell over",
+    }
+    assert out[2][1]["id"] == "first" and out[3][1]["failure"]["source"] == "/in/b.warc"
+
+
 def test_a_partition_loads_the_pipeline_once_and_records_each_failure() -> None:
     good = Article("n1", NOVAK, source="in.jsonl:1").to_dict()
     crash = Article("n2", "CRASH here", source="in.jsonl:2").to_dict()

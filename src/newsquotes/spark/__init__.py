@@ -7,8 +7,9 @@ loaded once per worker, resolves speakers across articles by the corpus's own ru
 writes Parquet tables ``articles``, ``quotes``, ``speakers`` and ``errors``.
 ``newsquotes load DIR --db FILE`` puts such an output into the SQLite corpus.
 
-pyspark is optional (``pip install 'newsquotes[spark]'``); the plain-Python halves
-(:mod:`.rows`, :mod:`.identity`, :mod:`.load`) need no Spark.
+pyspark is optional (``pip install 'newsquotes[spark]'``): only :mod:`.job` (``run``,
+``spark_session``) needs it; the plain-Python halves (:mod:`.rows`, :mod:`.identity`,
+:mod:`.load`) do not.
 """
 
 from __future__ import annotations
@@ -16,14 +17,7 @@ from __future__ import annotations
 from .load import LoadSummary, load
 from .rows import process_partition, read_partition
 
-__all__ = ["LoadSummary", "load", "main", "process_partition", "read_partition", "run"]
-
-
-def run(*args, **kwargs):  # type: ignore[no-untyped-def]
-    """:func:`newsquotes.spark.job.run` (imported on use: it needs pyspark)."""
-    from .job import run as run_job
-
-    return run_job(*args, **kwargs)
+__all__ = ["LoadSummary", "load", "main", "process_partition", "read_partition"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -145,7 +145,7 @@ def check_inputs(inputs: Sequence[str]) -> None:
         )
 
 
-def read_documents(spark: SparkSession, inputs: Sequence[str], partitions: int) -> Any:
+def input_documents(spark: SparkSession, inputs: Sequence[str], partitions: int) -> Any:
     """RDD of ``(seq, payload)``: every document of the input, spread over ``partitions``."""
     files = _input_files(spark, inputs)
     names = sorted(row["path"] for row in files.select("path").collect())
@@ -201,7 +201,7 @@ def run(
     if SHUFFLE_CONF not in spark.sparkContext.getConf().toDebugString():
         # Spark's default of 200 shuffle partitions makes hundreds of tiny tasks on a small run.
         spark.conf.set(SHUFFLE_CONF, str(partitions))
-    documents = read_documents(spark, inputs, partitions)
+    documents = input_documents(spark, inputs, partitions)
     outcomes = documents.mapPartitions(lambda items: process_partition(items, pipeline_factory))
     outcomes.persist(StorageLevel.MEMORY_AND_DISK)
     try:

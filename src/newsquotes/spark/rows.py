@@ -115,13 +115,18 @@ def read_partition(
     article dict, or ``{"failure": ...}`` for a document that could not be read."""
     for file_index, path, content in files:
         name = source_name(path)
-        for position, item in enumerate(read_file(name, bytes(content))):
-            seq = make_seq(file_index, position)
-            if isinstance(item, DocumentError):
-                yield seq, {"failure": failure_of(item.document, item).to_dict()}
-            else:
-                item.source = item.source or name
-                yield seq, item.to_dict()
+        position = 0
+        try:
+            for position, item in enumerate(read_file(name, bytes(content))):
+                seq = make_seq(file_index, position)
+                if isinstance(item, DocumentError):
+                    yield seq, {"failure": failure_of(item.document, item).to_dict()}
+                else:
+                    item.source = item.source or name
+                    yield seq, item.to_dict()
+        except Exception as exc:  # a reader's crash ends this file, never the job
+            failure = failure_of(name, exc)
+            yield make_seq(file_index, position + 1), {"failure": failure.to_dict()}
 
 
 # -- processing -----------------------------------------------------------------------------
