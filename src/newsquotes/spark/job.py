@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import time
+import warnings
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -50,6 +51,7 @@ PARTITIONS_PER_CORE = 4
 TABLES = ("articles", "quotes", "speakers", "errors")
 PARTITION_COLUMN = "month"
 SUMMARY_FILE = "summary.json"
+PANDAS_WARNING = "PySpark does not yet fully support pandas"
 SHUFFLE_CONF = "spark.sql.shuffle.partitions"
 PYTHON_ENV = "PYSPARK_PYTHON"
 PYTHON_CONF = "spark.pyspark.python"
@@ -108,6 +110,8 @@ def spark_session(master: str | None = None, conf: dict[str, str] | None = None)
         raise NewsquotesError(
             "running on Spark needs pyspark", advice="pip install 'newsquotes[spark]'"
         ) from exc
+    # pyspark warns about pandas 3 on every DataFrame it makes; this job hands it no pandas.
+    warnings.filterwarnings("ignore", message=PANDAS_WARNING, category=FutureWarning)
     conf = dict(conf or {})
     python = worker_python(conf)
     if python is not None:
@@ -198,7 +202,7 @@ def run(
     started = time.monotonic()
     check_inputs(inputs)
     partitions = partitions or spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
-    if SHUFFLE_CONF not in spark.sparkContext.getConf().toDebugString():
+    if not spark.sparkContext.getConf().contains(SHUFFLE_CONF):
         # Spark's default of 200 shuffle partitions makes hundreds of tiny tasks on a small run.
         spark.conf.set(SHUFFLE_CONF, str(partitions))
     documents = input_documents(spark, inputs, partitions)
