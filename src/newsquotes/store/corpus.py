@@ -12,15 +12,17 @@ import json
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import CorpusError, DocumentError, NewsquotesError
-from ..model import Article, Entity, Quote, Region, Span, Speaker
+from ..model import QUOTE_ACTS, QUOTE_TYPES, Article, Entity, Quote, Region, Span, Speaker
 from ..resolve.identity import (
     LOCAL,
     NONE,
@@ -36,6 +38,7 @@ from ..resolve.identity import (
     resolve_identities,
     surname,
 )
+from .fts import DEFAULT_LIMITS, QueryLimits, fts_query, like_pattern
 from .migrations import SCHEMA_VERSION, migrate, schema_version
 from .records import ErrorRecord, QuoteHit, SpeakerDescription, SpeakerProfile, SpeakerSummary
 
@@ -706,8 +709,9 @@ class Corpus:
 
     def _speaker_ids(self, name_or_id: str | int) -> list[int]:
         """Global speakers a user means by a name (or id): exact name, alias, then surname."""
-        if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-            return [int(name_or_id)]
+        row = as_row_id(name_or_id)
+        if row is not None:
+            return [row]
         text = str(name_or_id)
         for kind in ("person", "organization"):
             key = normalise_name(text, kind)
@@ -758,8 +762,8 @@ class Corpus:
                 where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
                 params.extend(ids)
             else:
-                where.append("q.speaker_name LIKE ?")
-                params.append(f"%{speaker}%")
+                where.append("q.speaker_name LIKE ? ESCAPE '\\'")
+                params.append(like_pattern(str(speaker)))
         if outlet:
             where.append("a.outlet = ? COLLATE NOCASE")
             params.append(outlet)
@@ -914,10 +918,9 @@ class Corpus:
 
     def article(self, article_id: int | str) -> Article | None:
         """A stored article as the pipeline returned it (by row id, document id, URL or source)."""
-        if isinstance(article_id, int) or str(article_id).isdigit():
-            row = self._conn.execute(
-                "SELECT * FROM articles WHERE id = ?", (int(article_id),)
-            ).fetchone()
+        row_id = as_row_id(article_id)
+        if row_id is not None:
+            row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (row_id,)).fetchone()
         else:
             row = self._conn.execute(
                 "SELECT * FROM articles WHERE url = ? OR source = ? OR doc_id = ? "
@@ -1069,6 +1072,511 @@ class Corpus:
 
         return write_rows(self.rows(table), out, format)
 
+    # -- web views: read-only queries for the API and page ----------------------------------
+
+    def quote_page(
+        self,
+        text: str | None = None,
+        *,
+        speaker_id: int | None = None,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        act: str | None = None,
+        article_id: int | None = None,
+        sort: str = "newest",
+        limit: int = 50,
+        offset: int = 0,
+        limits: QueryLimits = DEFAULT_LIMITS,
+    ) -> dict[str, Any]:
+        """One page of quotes matching every filter, with ``total`` hits over all pages;
+        newest first, or with ``sort="relevance"`` best text match first (slower: every
+        match is ranked).
+
+        Each hit is ``{"quote": <Quote as extract writes it>, "article": {...}, "speaker":
+        {...} | None, "highlights": [[start, end], ...]}``; highlights are the matched words'
+        offsets in the quote text. ``text`` is bounded by ``limits`` (length, words, time):
+        past them, or for a malformed query, :class:`CorpusError`.
+        """
+        query = fts_query(text, limits) if text and text.strip() else None
+        if sort not in SORT_ORDERS:
+            raise CorpusError(f"unknown order {sort!r}", advice="use " + ", ".join(SORT_ORDERS))
+        where, params = self._quote_filters(
+            speaker_id, speaker, outlet, since, until, type, act, article_id
+        )
+        joined = "quotes q JOIN articles a ON a.id = q.article"
+        # Counting needs the articles only when a filter is about them.
+        counted = joined if any("a." in w for w in where) else "quotes q"
+        # NULL (undated) sorts last when descending.
+        key, order, outer = "a.published", "a.published DESC, q.id", "page.key DESC, q.id"
+        matches = ""
+        if query:
+            where.insert(0, f"+q.id IN ({_FTS_ROWIDS})")  # a set to test, not to drive
+            params.insert(0, query)
+        if query and sort == "relevance":
+            # The full-text matches with their rank first, once: left to itself the planner
+            # walks every quote that passes the other filters and asks the index about each.
+            matches = "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM quotes_fts "
+            matches += "WHERE quotes_fts MATCH ?), "
+            joined = "hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article"
+            key, order, outer = "hits.rank", "hits.rank, q.id", "page.key, q.id"
+            page_where, page_params = where[1:], [query, *params[1:]]
+        else:
+            matches = "WITH "
+            page_where, page_params = where, params
+            if speaker_id is None and not speaker and article_id is None:
+                # Walk the articles newest first (their published index) and stop at the
+                # page: no sorting of every match. A speaker or article filter is selective
+                # enough to start from its own index instead.
+                joined = "articles a CROSS JOIN quotes q ON q.article = a.id"
+        condition = (" WHERE " + " AND ".join(where)) if where else ""
+        count_sql, count_params = f"SELECT COUNT(*) FROM {counted}{condition}", params
+        if query and counted == "quotes q":
+            # No article filter: count from the matches (cheap when they are few) rather than
+            # testing every quote against them.
+            rest = (" WHERE " + " AND ".join(where[1:])) if where[1:] else ""
+            count_sql = (
+                f"SELECT COUNT(*) FROM ({_FTS_ROWIDS}) m CROSS JOIN quotes q ON q.id = m.rowid"
+                + rest
+            )
+        page_condition = (" WHERE " + " AND ".join(page_where)) if page_where else ""
+        # The page's ids are found on narrow rows; only those twenty rows are then read whole
+        # (sorting every match with its text is what made an unfiltered listing slow).
+        page = (
+            f"{matches}page AS (SELECT q.id AS id, {key} AS key FROM {joined}{page_condition} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?) "
+        )
+        with self._deadline(limits.max_seconds, limits.check_every):
+            total = self._one(count_sql, count_params)
+            cursor = self._conn.cursor()
+            cursor.row_factory = sqlite3.Row
+            rows = cursor.execute(
+                f"{page}SELECT {_WEB_QUOTE_COLUMNS} FROM page JOIN quotes q ON q.id = page.id "
+                "JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = q.speaker "
+                f"ORDER BY {outer}",
+                [*page_params, int(limit), int(offset)],
+            ).fetchall()
+            marked = self._highlighted(query, [row["row_id"] for row in rows]) if query else {}
+        return {
+            "total": int(total or 0),
+            "hits": [_web_hit(row, marked.get(row["row_id"])) for row in rows],
+        }
+
+    def _highlighted(self, query: str, quote_ids: list[int]) -> dict[int, str]:
+        """The quote texts of one page with the matched words between marks."""
+        if not quote_ids:
+            return {}
+        marks = ",".join("?" * len(quote_ids))
+        return dict(
+            self._conn.execute(
+                f"SELECT rowid, highlight(quotes_fts, 0, ?, ?) FROM quotes_fts "
+                f"WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
+                [_MARK_OPEN, _MARK_CLOSE, query, *quote_ids],
+            )
+        )
+
+    def _quote_filters(
+        self,
+        speaker_id: int | None,
+        speaker: str | None,
+        outlet: str | None,
+        since: str | None,
+        until: str | None,
+        type: str | None,
+        act: str | None,
+        article_id: int | None,
+    ) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker_id is not None:
+            where.append("q.speaker = ?")
+            params.append(int(speaker_id))
+        if speaker and speaker.strip():
+            ids = self._speaker_ids(speaker.strip())
+            if ids:
+                where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
+                params.extend(ids)
+            else:
+                where.append("q.speaker_name LIKE ? ESCAPE '\\'")
+                params.append(like_pattern(speaker.strip()))
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        start, end = _date_bound(since), _date_bound(until)
+        if start:
+            where.append("a.published >= ?")
+            params.append(start)
+        if end:
+            where.append("substr(a.published, 1, ?) <= ?")
+            params.extend([len(end), end])
+        if type:
+            if type not in QUOTE_TYPES:
+                raise CorpusError(
+                    f"unknown quote type {type!r}", advice="use " + ", ".join(QUOTE_TYPES)
+                )
+            where.append("q.type = ?")
+            params.append(type)
+        if act:
+            if act not in QUOTE_ACTS:
+                raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
+            where.append("+q.act = ?")  # "+": two values only, an index on it misleads
+            params.append(act)
+        if article_id is not None:
+            where.append("q.article = ?")
+            params.append(int(article_id))
+        return where, params
+
+    @contextmanager
+    def _deadline(self, seconds: float, check_every: int) -> Iterator[None]:
+        """Abort the statements run inside after ``seconds`` (a :class:`CorpusError`)."""
+        # CPU time of this thread: under load, time spent waiting for a core is not the
+        # query's fault, and counting it would refuse ordinary searches.
+        give_up = time.thread_time() + seconds
+        self._conn.set_progress_handler(lambda: int(time.thread_time() > give_up), check_every)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc) or time.thread_time() > give_up:
+                raise CorpusError(
+                    f"the search took longer than {seconds:g} s and was stopped",
+                    advice="search for fewer or more telling words, or add filters",
+                ) from exc
+            if "fts5" in str(exc) or "syntax error" in str(exc):
+                raise CorpusError(
+                    f"the search text is not a valid query: {exc}",
+                    advice='use words, "phrases", word*, AND, OR, NOT and parentheses',
+                ) from exc
+            raise
+        finally:
+            self._conn.set_progress_handler(None, 0)
+
+    def article_page(
+        self, *, outlet: str | None = None, limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """Stored articles, newest first, with their quote counts and the ``total``."""
+        where, params = ("WHERE a.outlet = ? COLLATE NOCASE", [outlet]) if outlet else ("", [])
+        total = self._one(f"SELECT COUNT(*) FROM articles a {where}", params)
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        rows = cursor.execute(
+            f"""SELECT a.id, a.doc_id, a.title, a.outlet, a.published, a.url,
+                       (SELECT COUNT(*) FROM quotes q WHERE q.article = a.id) AS quotes
+                FROM articles a {where}
+                ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?""",
+            [*params, int(limit), int(offset)],
+        ).fetchall()
+        return {"total": int(total or 0), "articles": [dict(row) for row in rows]}
+
+    def article_view(self, row_id: int) -> dict[str, Any] | None:
+        """A stored article as ``extract`` writes it, with the corpus-wide speaker behind each
+        of its quotes (``speakers``: local speaker id → ``{id, name, kind}``; ``quote_speakers``:
+        quote id → corpus speaker id)."""
+        article = self.article(int(row_id))
+        if article is None:
+            return None
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        speakers = {
+            row["local_id"]: {"id": row["id"], "name": row["name"], "kind": row["kind"]}
+            for row in cursor.execute(
+                "SELECT d.local_id, s.id, s.name, s.kind FROM speaker_descriptions d "
+                "JOIN speakers s ON s.id = d.speaker WHERE d.article = ?",
+                (int(row_id),),
+            )
+        }
+        quote_speakers = {
+            row["quote_id"]: row["speaker"]
+            for row in cursor.execute(
+                "SELECT quote_id, speaker FROM quotes WHERE article = ? AND speaker IS NOT NULL",
+                (int(row_id),),
+            )
+        }
+        return {
+            "id": int(row_id),
+            "article": article.to_dict(),
+            "speakers": speakers,
+            "quote_speakers": quote_speakers,
+        }
+
+    def speaker_page(
+        self,
+        *,
+        name: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Speakers, most quoted first, with quote and article counts and the ``total``; the
+        corpus identities unless ``kind`` asks for the per-article unnamed or group sources."""
+        where: list[str] = []
+        params: list[Any] = []
+        if name and name.strip():
+            where.append("s.name LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(name.strip()))
+        kinds = [kind] if kind else list(NAMED_KINDS)
+        where.append(f"s.kind IN ({','.join('?' * len(kinds))})")
+        params.extend(kinds)
+        condition = " WHERE " + " AND ".join(where)
+        total = self._one(f"SELECT COUNT(*) FROM speakers s{condition}", params)
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        rows = cursor.execute(
+            f"""SELECT s.id, s.name, s.kind, COUNT(q.id) AS quotes,
+                       COUNT(DISTINCT q.article) AS articles
+                FROM speakers s LEFT JOIN quotes q ON q.speaker = s.id{condition}
+                GROUP BY s.id ORDER BY quotes DESC, s.name, s.id LIMIT ? OFFSET ?""",
+            [*params, int(limit), int(offset)],
+        ).fetchall()
+        return {"total": int(total or 0), "speakers": [dict(row) for row in rows]}
+
+    def speaker_overview(self, speaker_id: int) -> dict[str, Any] | None:
+        """What the speaker page shows: names, roles, organisations, descriptions, outlets and
+        quotes per week and per month (quotes themselves come from :meth:`quote_page`)."""
+        found = self._conn.execute(
+            "SELECT name, kind FROM speakers WHERE id = ?", (int(speaker_id),)
+        ).fetchone()
+        if found is None:
+            return None
+        aliases = [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT alias FROM speaker_aliases WHERE speaker = ? ORDER BY alias",
+                (int(speaker_id),),
+            )
+            if row[0] != found[0]
+        ]
+        roles: list[str] = []
+        organizations: list[str] = []
+        for roles_json, orgs_json in self._conn.execute(
+            "SELECT roles, organizations FROM speaker_descriptions WHERE speaker = ? ORDER BY id",
+            (int(speaker_id),),
+        ):
+            _extend_unique(roles, json.loads(roles_json))
+            _extend_unique(organizations, json.loads(orgs_json))
+        descriptions = [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT DISTINCT description FROM speaker_descriptions "
+                "WHERE speaker = ? AND description IS NOT NULL ORDER BY description",
+                (int(speaker_id),),
+            )
+        ]
+        evidence = [
+            f"{rule}: {detail}"
+            for rule, detail in self._conn.execute(
+                "SELECT DISTINCT rule, detail FROM speaker_evidence WHERE speaker = ? "
+                "ORDER BY rule, detail",
+                (int(speaker_id),),
+            )
+        ]
+        counts = self._conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT q.article), MIN(a.published), MAX(a.published) "
+            "FROM quotes q JOIN articles a ON a.id = q.article WHERE q.speaker = ?",
+            (int(speaker_id),),
+        ).fetchone()
+        return {
+            "id": int(speaker_id),
+            "name": found[0],
+            "kind": found[1],
+            "aliases": aliases,
+            "roles": roles,
+            "organizations": organizations,
+            "descriptions": descriptions,
+            "evidence": evidence,
+            "quotes": counts[0],
+            "articles": counts[1],
+            "first_published": counts[2],
+            "last_published": counts[3],
+            "outlets": self._counted(
+                "SELECT coalesce(a.outlet, 'unknown') AS label, COUNT(*) AS quotes "
+                "FROM quotes q JOIN articles a ON a.id = q.article WHERE q.speaker = ? "
+                "GROUP BY label ORDER BY quotes DESC, label",
+                (int(speaker_id),),
+            ),
+            "per_week": self._counted(
+                f"SELECT {_WEEK_OF} AS label, COUNT(*) AS quotes FROM quotes q "
+                "JOIN articles a ON a.id = q.article WHERE q.speaker = ? AND label IS NOT NULL "
+                "GROUP BY label ORDER BY label",
+                (int(speaker_id),),
+            ),
+            "per_month": self._counted(
+                f"SELECT {_MONTH_OF} AS label, COUNT(*) AS quotes FROM quotes q "
+                "JOIN articles a ON a.id = q.article WHERE q.speaker = ? AND label IS NOT NULL "
+                "GROUP BY label ORDER BY label",
+                (int(speaker_id),),
+            ),
+        }
+
+    def _counted(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [{"label": row[0], "quotes": row[1]} for row in self._conn.execute(sql, params)]
+
+    def dashboard(
+        self, *, act: str | None = None, top: int = 10, days: int = 366
+    ) -> dict[str, Any]:
+        """Who gets quoted, where and when: top speakers, quotes per day (the latest ``days``
+        days that have quotes), share by outlet, speaker kinds and most quoted organisations."""
+        if act is not None and act not in QUOTE_ACTS:
+            raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
+        only = "q.act = ?" if act else "1"
+        acts = [act] if act else []
+        joined = "quotes q JOIN articles a ON a.id = q.article"
+        per_day = self._counted(
+            f"SELECT substr(a.published, 1, 10) AS label, COUNT(*) AS quotes FROM {joined} "
+            f"WHERE {only} AND a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
+            "GROUP BY label ORDER BY label DESC LIMIT ?",
+            [*acts, int(days)],
+        )
+        return {
+            "act": act,
+            "quotes": self._one(f"SELECT COUNT(*) FROM quotes q WHERE {only}", acts),
+            "top_speakers": [
+                {"id": row[0], "label": row[1], "kind": row[2], "quotes": row[3]}
+                for row in self._conn.execute(
+                    f"SELECT s.id, s.name, s.kind, COUNT(*) AS n FROM quotes q "
+                    f"JOIN speakers s ON s.id = q.speaker WHERE {only} "
+                    f"AND s.kind IN ({','.join('?' * len(NAMED_KINDS))}) "
+                    "GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?",
+                    [*acts, *NAMED_KINDS, int(top)],
+                )
+            ],
+            "per_day": per_day[::-1],
+            "outlets": self._counted(
+                f"SELECT coalesce(a.outlet, 'unknown') AS label, COUNT(*) AS n FROM {joined} "
+                f"WHERE {only} GROUP BY label ORDER BY n DESC, label",
+                acts,
+            ),
+            "speaker_kinds": self._counted(
+                f"SELECT coalesce(s.kind, 'unknown') AS label, COUNT(*) AS n FROM quotes q "
+                f"LEFT JOIN speakers s ON s.id = q.speaker WHERE {only} "
+                "GROUP BY label ORDER BY n DESC, label",
+                acts,
+            ),
+            "organizations": self._counted(
+                f"""SELECT label, COUNT(DISTINCT quote) AS n FROM (
+                        SELECT s.name AS label, q.id AS quote FROM quotes q
+                        JOIN speakers s ON s.id = q.speaker
+                        WHERE {only} AND s.kind = 'organization'
+                        UNION ALL
+                        SELECT j.value, q.id FROM quotes q
+                        JOIN speaker_descriptions d
+                          ON d.article = q.article AND d.local_id = q.speaker_local_id,
+                        json_each(d.organizations) j WHERE {only})
+                    GROUP BY label ORDER BY n DESC, label LIMIT ?""",
+                [*acts, *acts, int(top)],
+            ),
+        }
+
+    def article_row(self, article: Article) -> int | None:
+        """The row id the corpus keeps ``article`` under (same source, URL or text)."""
+        return self._find_existing(article, text_hash(article.text))
+
+    def known_outlets(self) -> list[str]:
+        """Every outlet in the corpus, for filter suggestions."""
+        return [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+            )
+        ]
+
+
+SORT_ORDERS = ("newest", "relevance")
+_FTS_ROWIDS = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+ROW_ID_MAX = 2**63 - 1
+"""SQLite's largest integer: a bigger number cannot be a row id (and would overflow)."""
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+_WEEK_OF = (
+    "CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
+    "THEN date(substr(a.published, 1, 10), 'weekday 0', '-6 days') END"
+)
+"""The Monday starting the week an article was published."""
+_MONTH_OF = (
+    "CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' "
+    "THEN substr(a.published, 1, 7) END"
+)
+_WEB_QUOTE_COLUMNS = """q.id AS row_id, q.quote_id, q.type, q.spans, q.text, q.cue, q.cue_start,
+    q.cue_end, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_local_id,
+    q.speaker_name, q.confidence, q.act, q.via, q.resolved_by, q.speaker AS speaker_row,
+    s.name AS speaker_canonical, s.kind AS speaker_kind, a.id AS article_row, a.doc_id,
+    a.title, a.outlet, a.published, a.url"""
+
+
+def as_row_id(value: str | int) -> int | None:
+    """``value`` as a row id when it is one (ASCII digits, below 2^63), else None.
+
+    ``str.isdigit`` also accepts ``²`` and ``①``, which ``int`` refuses; and a number past
+    SQLite's integers overflows instead of simply matching nothing.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= ROW_ID_MAX else None
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{1,19}", text):
+        return None
+    number = int(text)
+    return number if number <= ROW_ID_MAX else None
+
+
+def _web_hit(row: sqlite3.Row, marked: str | None) -> dict[str, Any]:
+    quote = Quote(
+        id=row["quote_id"],
+        type=row["type"],
+        spans=[(s, e) for s, e in json.loads(row["spans"])],
+        text=row["text"],
+        cue=Span(row["cue_start"], row["cue_end"], row["cue"]) if row["cue"] is not None else None,
+        speaker=(
+            Span(row["speaker_start"], row["speaker_end"], row["speaker_mention"])
+            if row["speaker_mention"] is not None
+            else None
+        ),
+        speaker_id=row["speaker_local_id"],
+        speaker_name=row["speaker_name"],
+        confidence=row["confidence"],
+        act=row["act"],
+        via=row["via"],
+        resolved_by=row["resolved_by"],
+    )
+    return {
+        "id": row["row_id"],
+        "quote": quote.to_dict(),
+        "article": {
+            "id": row["article_row"],
+            "doc_id": row["doc_id"],
+            "title": row["title"],
+            "outlet": row["outlet"],
+            "published": row["published"],
+            "url": row["url"],
+        },
+        "speaker": (
+            {
+                "id": row["speaker_row"],
+                "name": row["speaker_canonical"],
+                "kind": row["speaker_kind"],
+            }
+            if row["speaker_row"] is not None
+            else None
+        ),
+        "highlights": _marked_offsets(marked) if marked else [],
+    }
+
+
+def _marked_offsets(marked: str) -> list[list[int]]:
+    """Offsets of the text between FTS5 highlight marks, in the text without the marks."""
+    offsets: list[list[int]] = []
+    plain = 0
+    start = 0
+    for char in marked:
+        if char == _MARK_OPEN:
+            start = plain
+        elif char == _MARK_CLOSE:
+            offsets.append([start, plain])
+        else:
+            plain += 1
+    return offsets
+
 
 def _entity_label(name: str, entities: Sequence[Entity]) -> str | None:
     """The label of the article's entity whose text is ``name``, if any."""
@@ -1096,4 +1604,4 @@ def _extend_unique(target: list[str], values: list[str]) -> None:
             target.append(value)
 
 
-__all__ = ["SCHEMA_VERSION", "Corpus", "default_db_path", "text_hash"]
+__all__ = ["SCHEMA_VERSION", "Corpus", "as_row_id", "default_db_path", "text_hash"]
