@@ -312,6 +312,14 @@ def test_the_commands_say_how_to_use_them() -> None:
         assert result.exit_code == 0 and "Example:" in result.output
 
 
+def test_python_m_newsquotes_spark_is_the_same_command(capsys) -> None:
+    from newsquotes.spark import main
+
+    assert main(["--help"]) == 0
+    assert "python -m newsquotes.spark [OPTIONS] INPUTS..." in capsys.readouterr().out
+    assert main([]) == 2
+
+
 def test_a_missing_input_is_a_clear_error_before_spark_starts(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["spark", str(tmp_path / "nope.warc.gz"), "--out", "x"])
     assert result.exit_code == 1
