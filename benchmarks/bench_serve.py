@@ -145,7 +145,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
         [sys.executable, "-c", SERVE, "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        process_group=0,  # its own group, so stopping it stops all it started
     )
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:

@@ -3,6 +3,7 @@ spawned, not forked) can import them by name."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -10,6 +11,7 @@ from newsquotes.errors import DocumentTooLargeError
 from newsquotes.model import Article, Quote
 
 SLOW_MARK = "SLOW"
+DIE_MARK = "DIE"
 SLOW_SECONDS = 30.0
 
 
@@ -24,6 +26,8 @@ class FakePipeline:
     def process(self, article: Article) -> Article:
         if "TOO BIG" in article.text:
             raise DocumentTooLargeError(article.id, "too many characters", advice="split it")
+        if DIE_MARK in article.text:
+            os._exit(1)  # a worker process killed under it (out of memory, say)
         if SLOW_MARK in article.text:
             time.sleep(SLOW_SECONDS)
         match = re.search(r'"[^"]*"', article.text)

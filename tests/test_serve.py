@@ -23,7 +23,7 @@ import pytest
 from article_factory import make_article
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
-from serve_fakes import SLOW_MARK, FakePipeline
+from serve_fakes import DIE_MARK, SLOW_MARK, FakePipeline
 
 from newsquotes.cli import main as cli_main
 from newsquotes.model import Article, Quote, Span, Speaker
@@ -604,6 +604,14 @@ def test_extract_in_a_worker_does_not_hold_up_other_requests(db: Path) -> None:
             assert "took longer than 4 s" in error_of(slow.result(timeout=60), 503)
         after = test_client.post(f"{API}/extract", json={"text": '"Back," I said.'})
         assert after.status_code == 200 and after.json()["quotes"][0]["text"] == '"Back,"'
+
+
+def test_a_worker_that_dies_is_replaced(db: Path) -> None:
+    with make_client(db, limits=ServeLimits(extract_workers=1)) as test_client:
+        died = test_client.post(f"{API}/extract", json={"text": f'"{DIE_MARK}," I said.'})
+        assert "worker stopped" in error_of(died, 503)
+        after = test_client.post(f"{API}/extract", json={"text": '"Alive," I said.'})
+        assert after.status_code == 200 and after.json()["quotes"][0]["text"] == '"Alive,"'
 
 
 @pytest.mark.slow

@@ -39,10 +39,10 @@ LOG_LEVEL = "warning"
     help="Worker processes for POST /api/v1/extract.",
 )
 def serve_command(db: str | None, host: str, port: int, token: str | None, workers: int) -> None:
-    """Serve the corpus: the web page at / and the JSON API under /api/v1.
+    """Serve the corpus: the web page at / and the JSON API under /api/v1 (its docs at
+    /api/v1/docs).
 
     Example: newsquotes serve --db news.db --port 8000
-    (then open http://127.0.0.1:8000/ ; API docs at /api/v1/docs)
     """
     path = Path(db) if db is not None else default_db_path()
     if not path.exists():

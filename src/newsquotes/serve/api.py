@@ -31,6 +31,7 @@ from ..store.corpus import ROW_ID_MAX, Corpus
 from .cache import AnswerCache
 from .extraction import (
     ExtractionBusy,
+    ExtractionCrashed,
     ExtractionTimeout,
     Extractor,
     PipelineFactory,
@@ -320,8 +321,12 @@ def _add_read_routes(
     ) -> JSONResponse:
         if kind and kind not in SPEAKER_KINDS:
             raise ApiError(400, f"kind must be one of {', '.join(SPEAKER_KINDS)}, not {kind!r}")
-        page = corpora.get().speaker_page(
-            name=_blank_is_none(name), kind=kind or None, limit=limit, offset=offset
+        wanted = _blank_is_none(name)
+        page = cache.get(
+            ("speakers", wanted, kind or None, limit, offset),
+            lambda: corpora.get().speaker_page(
+                name=wanted, kind=kind or None, limit=limit, offset=offset
+            ),
         )
         return JSONResponse({**_paging(page["total"], limit, offset), "speakers": page["speakers"]})
 
@@ -358,10 +363,7 @@ def _add_read_routes(
 
     @app.get(f"{API}/stats", summary="Counts of the corpus", dependencies=[_only()])
     def stats() -> JSONResponse:
-        counts = corpora.get().stats()
-        counts["path"] = Path(counts["path"]).name  # the server's folders are not the reader's
-        counts["outlet_names"] = corpora.get().known_outlets()
-        return JSONResponse(counts)
+        return JSONResponse(cache.get(("stats",), lambda: _stats(corpora.get())))
 
     @app.get(
         f"{API}/dashboard",
@@ -382,6 +384,13 @@ def _add_read_routes(
                 ),
             )
         )
+
+
+def _stats(corpus: Corpus) -> dict[str, Any]:
+    counts = corpus.stats()
+    counts["path"] = Path(counts["path"]).name  # the server's folders are not the reader's
+    counts["outlet_names"] = corpus.known_outlets()
+    return counts
 
 
 def _paging(total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -464,6 +473,8 @@ async def _extract(extractor: Extractor, article: Article, limits: ServeLimits) 
         result = await extractor.run(article)
     except ExtractionBusy:
         raise ApiError(503, "every extraction worker is busy; try again shortly") from None
+    except ExtractionCrashed:
+        raise ApiError(503, "the extraction worker stopped on this text; try again") from None
     except ExtractionTimeout:
         raise ApiError(
             503, f"extraction took longer than {limits.extract_timeout_s:g} s and was stopped"

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from ..loop import ArticleProcessor, Failure, process_one
 from ..model import Article
 
 PipelineFactory = Callable[[], ArticleProcessor]
+PARENT_CHECK_S = 2.0
 
 _worker_factory: PipelineFactory | None = None
 _worker_pipeline: ArticleProcessor | None = None
@@ -25,6 +28,10 @@ _worker_pipeline: ArticleProcessor | None = None
 
 class ExtractionBusy(Exception):
     """Every worker is busy and the queue is full."""
+
+
+class ExtractionCrashed(Exception):
+    """The worker process died under the text (killed, out of memory)."""
 
 
 class ExtractionTimeout(Exception):
@@ -37,9 +44,18 @@ def default_pipeline() -> ArticleProcessor:
     return shared()
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker outlives a server killed hard; it stops once its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(0)
+
+
 def _init_worker(factory: PipelineFactory) -> None:
     global _worker_factory, _worker_pipeline
     _worker_factory, _worker_pipeline = factory, None
+    watcher = threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True)
+    watcher.start()
 
 
 def _extract_in_worker(article: dict[str, Any]) -> dict[str, Any]:
@@ -108,6 +124,9 @@ class Extractor:
             except TimeoutError:
                 self._replace(pool)
                 raise ExtractionTimeout() from None
+            except BrokenExecutor:
+                self._replace(pool)  # start afresh for the next text
+                raise ExtractionCrashed() from None
         finally:
             self._slots.release()
 

@@ -428,16 +428,18 @@ async function speakerView(id, show) {
   );
 }
 
+let rememberedToken = "";
+
 function identityTools(sp) {
   // Merging and splitting change the corpus, so they need the server's token.
   const status = h("p", { role: "status", "aria-live": "polite" });
   const token = h("input", { name: "token", type: "password", autocomplete: "off" });
-  token.value = sessionStorage.getItem("newsquotes-token") || "";
+  token.value = rememberedToken; // kept in this page's memory only, never stored
   const other = h("input", { name: "other", inputmode: "numeric", placeholder: "speaker id" });
   const articles = h("input", { name: "articles", placeholder: "article ids, e.g. 12, 40" });
   const names = h("input", { name: "names", placeholder: "names, e.g. J. Novak; Novak" });
   const send = async (path, params) => {
-    sessionStorage.setItem("newsquotes-token", token.value);
+    rememberedToken = token.value;
     status.className = "";
     status.textContent = "Working…";
     try {
