@@ -323,9 +323,15 @@ class Page:
         self.wait_for(ready)
 
     def text(self, selector: str) -> str:
-        """The visible text of the first element that matches (an SVG's text content), or ''."""
+        """The text shown by the first element that matches, or ''."""
+        found = self.texts(selector)
+        return found[0] if found else ""
+
+    def texts(self, selector: str) -> list[str]:
+        """The text each matching element shows (innerText; text content for SVG)."""
         return self.evaluate(
-            f"(el => el ? el.innerText ?? el.textContent : '')(document.querySelector({selector!r}))"
+            f"[...document.querySelectorAll({selector!r})]"
+            ".map(el => el.innerText ?? el.textContent)"
         )
 
     def count(self, selector: str) -> int:

@@ -89,9 +89,9 @@ def test_search_address_gives_filtered_total_hits_and_highlights(site: Site, wid
     wide.open(site.url(search_path(q="harbour", outlet="Valley Courier")), SEARCH_DRAWN)
     assert wide.text("#app .total") == "1–3 of 3 quotes"
     assert wide.count("#app .hit") == 3
-    outlets = wide.evaluate("[...document.querySelectorAll('.hit .meta')].map(m => m.innerText)")
+    outlets = wide.texts(".hit .meta")
     assert all("Valley Courier" in meta for meta in outlets), outlets
-    marks = wide.evaluate("[...document.querySelectorAll('.hit mark.hl')].map(m => m.innerText)")
+    marks = wide.texts(".hit mark.hl")
     assert marks == ["harbour"] * 3
     # The form shows the filters the address holds, so the view can be changed from there.
     assert wide.evaluate("document.querySelector('form.filters').elements.q.value") == "harbour"
@@ -119,12 +119,7 @@ def test_article_view_colours_each_speaker_and_names_them_on_hover(site: Site, w
     assert berg["background"] == berg_again["background"] != lind["background"]
     assert berg_again["title"].startswith("Tomas Berg")
     assert lind["title"].startswith("Ana Lind")
-    assert wide.evaluate(
-        "[...document.querySelectorAll('.legend li')].map(li => li.innerText)"
-    ) == [
-        "Tomas Berg",
-        "Ana Lind",
-    ]
+    assert wide.texts(".legend li") == ["Tomas Berg", "Ana Lind"]
 
     wide.hover("#quote-q2")
     wide.wait_for("document.querySelector('.info').innerText.includes('speaker: Tomas Berg')")
@@ -155,7 +150,7 @@ def test_clicking_a_mention_reaches_the_speaker_page_which_has_its_own_address(
 
 def test_dashboard_charts_who_is_quoted_where_and_when(site: Site, wide: Page) -> None:
     wide.open(site.url("/dashboard"), "document.querySelector('#app .grid')")
-    titles = wide.evaluate("[...document.querySelectorAll('#app .card h2')].map(h => h.innerText)")
+    titles = wide.texts("#app .card h2")
     assert titles == [
         "Top speakers",
         "Quotes per day",
@@ -163,10 +158,7 @@ def test_dashboard_charts_who_is_quoted_where_and_when(site: Site, wide: Page) -
         "Speaker kinds",
         "Most quoted organisations",
     ]
-    top = wide.evaluate(
-        "[...document.querySelectorAll('svg[aria-label=\"Top speakers by quotes\"] g > text:first-of-type')]"
-        ".map(t => t.textContent)"
-    )
+    top = wide.texts("svg[aria-label='Top speakers by quotes'] g > text:first-of-type")
     assert top[:2] == ["Tomas Berg", "Ana Lind"]
     assert wide.count("svg[aria-label='Quotes per day'] rect.bar") >= 4
 
