@@ -26,14 +26,12 @@ from page_browser import (  # noqa: E402 (the tests folder is not a package)
     build_corpus,
     chromium_path,
     invented_articles,
+    seed_article,
     serving,
 )
 
-from newsquotes.model import Article  # noqa: E402
-from newsquotes.pipeline import default_pipeline  # noqa: E402
 from newsquotes.store.corpus import Corpus  # noqa: E402
 
-SEED = ROOT.parent / "shared/data/seed/text/against-the-empire.txt"
 WIDTHS = (1280, 360)
 # A view is drawn once its title is set and no "Searching…" placeholder is left.
 DRAWN = "document.title.includes(' · ') && !document.body.innerText.includes('Searching…')"
@@ -50,21 +48,6 @@ REPORT = """(() => {
     markup: main.querySelectorAll('script, img, [onerror]').length,
   };
 })()"""
-
-
-def seed_article() -> Article | None:
-    """The seed article through the pipeline, or None when ../shared is absent."""
-    if not SEED.exists():
-        print(f"(no seed article at {SEED.name}: its views are left out)")
-        return None
-    article = Article(
-        id="seed",
-        text=SEED.read_text(encoding="utf-8"),
-        title="Against the empire",
-        outlet="Example Herald",
-        published="2024-03-04",
-    )
-    return default_pipeline().process(article)
 
 
 def views(db: Path) -> dict[str, str]:
@@ -111,6 +94,8 @@ def main() -> None:
         work = Path(folder)
         db = work / "page.db"
         seed = seed_article()
+        if seed is None:
+            print("(no seed article in ../shared: its views are left out)")
         build_corpus(db, invented_articles() + ([seed] if seed else []))
         with serving(db) as base, browsing(chromium, work / "profile") as browser:
             pages = {width: browser.page(width) for width in WIDTHS}

@@ -30,9 +30,13 @@ from typing import Any
 from article_factory import make_story
 
 from newsquotes.model import Article, Speaker
+from newsquotes.pipeline import default_pipeline
 from newsquotes.store.corpus import Corpus
 
 CHROMIUM = "chromium"
+SEED_TEXT = (
+    Path(__file__).resolve().parents[1].parent / "shared/data/seed/text/against-the-empire.txt"
+)
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
 SERVE = "import sys; from newsquotes.cli import main; sys.exit(main())"
 SERVER_START_S = 180.0  # a loaded machine imports FastAPI and the pipeline slowly
@@ -95,6 +99,20 @@ def invented_articles() -> list[Article]:
         "hostile": f"Hostile {HOSTILE}",
     }
     return [dataclasses.replace(a, title=titles[a.id]) for a in (harbour, ferry, budget, hostile)]
+
+
+def seed_article() -> Article | None:
+    """The seed article (from ``../shared``) through the pipeline, or None where it is absent."""
+    if not SEED_TEXT.exists():
+        return None
+    article = Article(
+        id="seed",
+        text=SEED_TEXT.read_text(encoding="utf-8"),
+        title="Against the empire",
+        outlet="Example Herald",
+        published="2024-03-04",
+    )
+    return default_pipeline().process(article)
 
 
 def build_corpus(db: Path, articles: list[Article]) -> None:
