@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,6 +20,7 @@ from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
 from .quotes.context import ArticleView
+from .quotes.settings import DEFAULT_SETTINGS, EngineSettings
 from .resolve.speakers import ResolutionSettings, resolve_speakers
 
 _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
@@ -49,10 +51,12 @@ class QuoteComponent:
         nlp: Language,
         name: str = "newsquotes",
         split_turns: bool = False,
+        settings: EngineSettings = DEFAULT_SETTINGS,
         resolution: ResolutionSettings | None = None,
     ) -> None:
         self.name = name
         self.split_turns = split_turns
+        self.settings = settings
         self.resolution = resolution or ResolutionSettings()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,8 +65,10 @@ class QuoteComponent:
             regions, _title = find_regions(doc.text)
             doc._.regions = regions
         # One paragraph/sentence model of the article, shared by attribution and resolution.
-        view = ArticleView(doc, regions)
-        quotes = attribute(doc, regions, split_turns=self.split_turns, view=view)
+        view = ArticleView(doc, regions, self.settings)
+        quotes = attribute(
+            doc, regions, split_turns=self.split_turns, settings=self.settings, view=view
+        )
         speakers = resolve_speakers(view, quotes, self.resolution)
         doc._.quotes = quotes
         doc._.speakers = speakers
@@ -70,6 +76,16 @@ class QuoteComponent:
 
 
 _RESOLUTION_DEFAULTS = ResolutionSettings()
+
+# Attribution engine thresholds (quotes/settings.py has what each one means).
+ENGINE_CONFIG: dict[str, bool | float | int] = {
+    "model": DEFAULT_SETTINGS.model,
+    "model_drop_below": DEFAULT_SETTINGS.model_drop_below,
+    "model_accept_at": DEFAULT_SETTINGS.model_accept_at,
+    "frame_window": DEFAULT_SETTINGS.frame_window,
+    "floating_paragraphs": DEFAULT_SETTINGS.floating_paragraphs,
+    "max_quote_paragraphs": DEFAULT_SETTINGS.max_quote_paragraphs,
+}
 
 
 @Language.factory(
@@ -80,6 +96,7 @@ _RESOLUTION_DEFAULTS = ResolutionSettings()
         "continuity_window_paragraphs": _RESOLUTION_DEFAULTS.continuity_window_paragraphs,
         "group_pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.group_pronoun_window_paragraphs,
         "antecedent_limit": _RESOLUTION_DEFAULTS.antecedent_limit,
+        **ENGINE_CONFIG,
     },
 )
 def make_quote_component(
@@ -90,26 +107,48 @@ def make_quote_component(
     continuity_window_paragraphs: int,
     group_pronoun_window_paragraphs: int,
     antecedent_limit: int,
+    model: bool,
+    model_drop_below: float,
+    model_accept_at: float,
+    frame_window: int,
+    floating_paragraphs: int,
+    max_quote_paragraphs: int,
 ) -> QuoteComponent:
-    """``split_turns``: one quote per quoted segment instead of per speaker turn. The other
-    settings are the speaker resolver's windows (:class:`ResolutionSettings`)."""
-    settings = ResolutionSettings(
+    """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
+    speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
+    thresholds (:class:`EngineSettings`)."""
+    resolution = ResolutionSettings(
         pronoun_window_paragraphs=pronoun_window_paragraphs,
         continuity_window_paragraphs=continuity_window_paragraphs,
         group_pronoun_window_paragraphs=group_pronoun_window_paragraphs,
         antecedent_limit=antecedent_limit,
     )
-    return QuoteComponent(nlp, name, split_turns, settings)
+    settings = EngineSettings(
+        model=model,
+        model_drop_below=model_drop_below,
+        model_accept_at=model_accept_at,
+        frame_window=frame_window,
+        floating_paragraphs=floating_paragraphs,
+        max_quote_paragraphs=max_quote_paragraphs,
+    )
+    return QuoteComponent(nlp, name, split_turns, settings, resolution)
 
 
-def build_nlp(base: Language | None = None, *, split_turns: bool = False) -> Language:
-    """The English model with the paragraph splitter before the parser and ``newsquotes`` last."""
+def build_nlp(
+    base: Language | None = None,
+    *,
+    split_turns: bool = False,
+    settings: EngineSettings = DEFAULT_SETTINGS,
+) -> Language:
+    """The English model with the paragraph splitter before the parser and ``newsquotes`` last
+    (configured with ``split_turns`` and the engine ``settings``)."""
     nlp = base if base is not None else load_spacy()
     if "newsquotes_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsquotes_paragraphs", before=before)
     if "newsquotes" not in nlp.pipe_names:
-        nlp.add_pipe("newsquotes", last=True, config={"split_turns": split_turns})
+        config = {"split_turns": split_turns, **asdict(settings)}
+        nlp.add_pipe("newsquotes", last=True, config=config)
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
@@ -117,12 +156,18 @@ def build_nlp(base: Language | None = None, *, split_turns: bool = False) -> Lan
 class Pipeline:
     """Turns :class:`Article` records with text into articles with quotes and speakers."""
 
-    def __init__(self, nlp: Language | None = None, *, split_turns: bool = False) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        split_turns: bool = False,
+        settings: EngineSettings = DEFAULT_SETTINGS,
+    ) -> None:
         """By default a speaker's turn is one quote: quotes that run on without a new
         attribution (``"A," she said. "B."``) are one quote with several spans, as PolNeAR
         and PARC annotate them. ``split_turns`` reports each quoted segment on its own."""
         self.split_turns = split_turns
-        self.nlp = build_nlp(nlp, split_turns=split_turns)
+        self.nlp = build_nlp(nlp, split_turns=split_turns, settings=settings)
 
     def _check(self, article: Article) -> None:
         name = article.source or article.id

@@ -14,23 +14,34 @@ from tqdm import tqdm
 from ..errors import DocumentError
 from ..model import Article
 
+EXPLAIN_WIDTH = 32
+"""Columns for what found a quote and how sure it is (``--explain``)."""
 
-def format_table(article: Article, width: int | None = None) -> str:
-    """A readable table of one article's quotes: speaker, type, quote."""
+
+def format_table(article: Article, width: int | None = None, explain: bool = False) -> str:
+    """A readable table of one article's quotes: speaker, type, quote; with ``explain``,
+    also what found each quote (``via``), its act and its confidence."""
     width = width or shutil.get_terminal_size((120, 20)).columns
     speaker_w, type_w = 26, 8
-    quote_w = max(30, width - speaker_w - type_w - 4)
+    explain_w = EXPLAIN_WIDTH if explain else 0
+    quote_w = max(30, width - speaker_w - type_w - explain_w - 4)
     lines = [f"{article.id}: {len(article.quotes)} quotes, {len(article.speakers)} speakers"]
     if article.title:
         lines.append(f"title: {article.title}")
-    lines.append(f"{'SPEAKER':<{speaker_w}} {'TYPE':<{type_w}} QUOTE")
-    lines.append("-" * min(width, speaker_w + type_w + quote_w + 2))
+    why = f"{'VIA':<18} {'ACT':<7} {'CONF':<5}" if explain else ""
+    lines.append(f"{'SPEAKER':<{speaker_w}} {'TYPE':<{type_w}} {why}QUOTE")
+    lines.append("-" * min(width, speaker_w + type_w + explain_w + quote_w + 2))
     for quote in article.quotes:
         speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "(unknown)")
         text = " ".join(quote.text.split())
         wrapped = textwrap.wrap(text, quote_w) or [""]
-        lines.append(f"{speaker[:speaker_w]:<{speaker_w}} {quote.type:<{type_w}} {wrapped[0]}")
-        lines.extend(" " * (speaker_w + type_w + 2) + more for more in wrapped[1:])
+        why = (
+            f"{(quote.via or '-')[:18]:<18} {quote.act:<7} {quote.confidence:<5.2f}"
+            if explain
+            else ""
+        )
+        lines.append(f"{speaker[:speaker_w]:<{speaker_w}} {quote.type:<{type_w}} {why}{wrapped[0]}")
+        lines.extend(" " * (speaker_w + type_w + 2 + len(why)) + more for more in wrapped[1:])
     if article.speakers:
         lines.append("")
         lines.append("speakers:")
@@ -40,11 +51,11 @@ def format_table(article: Article, width: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def _write(article: Article, fmt: str, out: IO[str], first: bool) -> None:
+def _write(article: Article, fmt: str, out: IO[str], first: bool, explain: bool = False) -> None:
     if fmt == "table":
         if not first:
             out.write("\n")
-        out.write(format_table(article) + "\n")
+        out.write(format_table(article, explain=explain) + "\n")
     elif fmt == "json":
         out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -75,10 +86,21 @@ def _write(article: Article, fmt: str, out: IO[str], first: bool) -> None:
     "speaker without a new attribution is a quote of its own instead of "
     "another span of that speaker's turn.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="In the table, also show what found each quote (via: a rule or 'model'), "
+    "whether it is speech or thought (act) and its confidence.",
+)
 def extract_command(
-    paths: tuple[str, ...], output: IO[str], fmt: str | None, split_turns: bool
+    paths: tuple[str, ...], output: IO[str], fmt: str | None, split_turns: bool, explain: bool
 ) -> None:
-    """Find every quote in the articles at PATHS (files, directories, globs, '-' for stdin)."""
+    """Find every quote in the articles at PATHS (files, directories, globs, '-' for stdin).
+
+    \b
+    Example:
+        newsquotes extract article.txt --format table --explain
+    """
     from ..pipeline import Pipeline, default_pipeline
     from ..read import read_documents
 
@@ -100,7 +122,7 @@ def extract_command(
             failed += 1
             click.echo(f"error: {result}", err=True)
             continue
-        _write(result, fmt, output, first)
+        _write(result, fmt, output, first, explain)
         first = False
     if failed:
         click.echo(f"{failed} of {len(documents)} documents failed", err=True)

@@ -7,11 +7,21 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Region
-from .cues import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, cue_lemma
+from .cues import (
+    ADDRESSEE_VERBS,
+    BELIEF_VERBS,
+    CUE_ADVERBS,
+    CUE_PREPOSITION_VERBS,
+    CUE_PREPOSITIONS,
+    SPEECH_VERBS,
+    cue_lemma,
+)
 from .quote_marks import QuotedSpan, find_quoted_spans
+from .settings import DEFAULT_SETTINGS, EngineSettings
 
 SENTENCE_END = {".", "!", "?"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -34,22 +44,36 @@ class Attribution:
         return self.spans[0][0]
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping character spans as disjoint ones."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 class ArticleView:
     """Per-document lookups shared by the passes."""
 
-    def __init__(self, doc: Doc, regions: list[Region]) -> None:
+    def __init__(
+        self, doc: Doc, regions: list[Region], settings: EngineSettings = DEFAULT_SETTINGS
+    ) -> None:
         self.doc = doc
+        self.settings = settings
         self.text = doc.text
         # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
-        self.regions = sorted((r.start, r.end) for r in regions if r.kind != "title")
+        self.regions = _merged(sorted((r.start, r.end) for r in regions if r.kind != "title"))
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
         # A quoted number or tweet id ("672139201337532417") is no one's words.
         self.quoted = [
             q
-            for q in find_quoted_spans(self.text)
+            for q in find_quoted_spans(self.text, settings.max_quote_paragraphs)
             if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
         ]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
         # For each token, the index of the quoted span holding it (or -1).
         self.quote_of_token = [-1] * len(doc)
         for n, q in enumerate(self.quoted):
@@ -57,7 +81,8 @@ class ArticleView:
                 self.quote_of_token[i] = n
 
     def in_region(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.regions)
+        n = bisect_right(self.regions, (char, float("inf"))) - 1
+        return n >= 0 and self.regions[n][0] <= char < self.regions[n][1]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.token_starts, char) - 1)
@@ -93,13 +118,40 @@ def is_speech_cue(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and lemma(token) in SPEECH_VERBS
 
 
+CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
+"""Words before the verb that belong to the cue (``has said``, ``did not respond``)."""
+
+
 def cue_extent(token: Token) -> tuple[int, int]:
-    """The cue's tokens: the verb with its particle or auxiliaries (``has said``, ``point out``)."""
+    """The cue's tokens: the verb with its auxiliaries, negation, a few adverbs, particle and
+    some prepositions (``has also said``, ``did not respond to``, ``point out``, ``warned of``),
+    contiguous with the verb, as PolNeAR annotates cues."""
     start, end = token.i, token.i + 1
-    for child in token.children:
-        if child.dep_ == "prt" and child.i == end:
+    left = sorted((c for c in token.lefts), key=lambda c: -c.i)
+    for child in left:
+        if child.i != start - 1:
+            break
+        if (child.dep_ in CUE_LEFT_DEPS and child.lower_ != "to") or (
+            child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS
+        ):
+            start = child.i
+        else:
+            break
+    for child in token.rights:
+        if child.i != end:
+            continue
+        if child.dep_ == "prt" or (
+            child.dep_ == "prep"
+            and child.lower_ in CUE_PREPOSITIONS
+            and lemma(token) in CUE_PREPOSITION_VERBS
+        ):
             end = child.i + 1
     return start, end
+
+
+def cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
+    """The verb of a cue span (``said`` of ``has also said``)."""
+    return doc[cue[0] : cue[1]].root
 
 
 def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, int]:
