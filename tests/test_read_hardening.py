@@ -117,7 +117,8 @@ def page(topic: str) -> bytes:
             "The council votes on the proposal at its next meeting in the spring.",
         )
     )
-    return f"<html><head><title>{topic}</title></head><body><article>{body}</article></body></html>".encode()
+    head = f"<head><title>{topic}</title></head>"
+    return f"<html>{head}<body><article>{body}</article></body></html>".encode()
 
 
 def warc_bytes(gzipped: bool, topics: tuple[str, ...] = ("levy", "parking", "bridge")) -> bytes:
@@ -207,8 +208,8 @@ def test_blank_line_bomb_is_counted_not_iterated(tmp_path: Path) -> None:
         for _ in range(blank_lines >> 20):
             out.write(block)
         out.write(record("last"))
-    stream = ChunkOnly(gzip.open(path, "rb"))  # type: ignore[arg-type]
-    lines = list(bounded_lines(stream))
+    with gzip.open(path, "rb") as unzipped:
+        lines = list(bounded_lines(ChunkOnly(unzipped)))  # type: ignore[arg-type]
     assert [number for number, _ in lines] == [1, blank_lines + 2]
     results = read_all(path)
     assert [r.id for r in results if isinstance(r, Article)] == ["first", "last"]
