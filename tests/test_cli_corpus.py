@@ -95,7 +95,7 @@ def test_export_to_file(db: str, tmp_path: Path, fmt: str) -> None:
         "export", "--format", fmt, "--table", "speakers", "-o", str(out_file), "--db", db
     )
     assert code == 0, out
-    assert "2 speakers rows written" in out
+    assert "2 rows of speakers written" in out
     assert out_file.stat().st_size > 0
 
 

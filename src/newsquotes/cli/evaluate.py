@@ -49,6 +49,10 @@ def evaluate_command(
 
     GOLD_DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (brat standoff); where
     an article has several annotator files, the first in name order is the gold.
+
+    \b
+    Example:
+      newsquotes evaluate polnear/dev --json
     """
     try:
         from ..pipeline import Pipeline, default_pipeline

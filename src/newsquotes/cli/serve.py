@@ -24,7 +24,12 @@ from ..store.corpus import default_db_path
 )
 @click.option("--debug", is_flag=True, help="Flask debug mode: reload on change, tracebacks.")
 def serve_command(db: str | None, host: str, port: int, debug: bool) -> None:
-    """Serve the corpus: search page at / and the JSON API under /api."""
+    """Serve the corpus: search page at / and the JSON API under /api.
+
+    \b
+    Example:
+      newsquotes serve --db news.db --port 8000
+    """
     path = Path(db) if db is not None else default_db_path()
     if not path.exists():
         # Serving would create an empty corpus, which is never what a typo in --db meant.

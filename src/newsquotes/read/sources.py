@@ -80,7 +80,7 @@ class Source:
         """The document id a single-document source gets: the file name without extensions."""
         if self.path is None:
             return "stdin"
-        name = self.path.name
+        name = display_name(self.path.name)
         if name.lower().endswith(".gz"):
             name = name[:-3]
         return name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
