@@ -14,10 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clean.page_furniture import find_regions
-from .errors import DocumentError, DocumentTooLargeError
+from .errors import DocumentError, DocumentTooLargeError, LanguageError, PipelineConfigError
 from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
+from .read.language import guess_language, language_name
+from .read.sources import replace_lone_surrogates
 from .resolve.speakers import resolve_speakers
 
 _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
@@ -48,6 +50,7 @@ class QuoteComponent:
         self.split_turns = split_turns
 
     def __call__(self, doc: Doc) -> Doc:
+        _require_parse(doc)
         regions = doc._.regions
         if regions is None:
             regions, _title = find_regions(doc.text)
@@ -57,6 +60,19 @@ class QuoteComponent:
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
+
+
+def _require_parse(doc: Doc) -> None:
+    """Without a dependency parse no cue or speaker can be found: say so, instead of
+    returning no quotes (``spacy.blank("en")`` with ``add_pipe("newsquotes")``)."""
+    if doc.has_annotation("DEP") or all(token.is_space for token in doc):
+        return
+    raise PipelineConfigError(
+        "the newsquotes component needs a dependency parse, and this pipeline has no parser "
+        "before it",
+        advice='add it after a parser: nlp = spacy.load("en_core_web_sm"); '
+        'nlp.add_pipe("newsquotes"), or use newsquotes.build_nlp()',
+    )
 
 
 @Language.factory("newsquotes", default_config={"split_turns": False})
@@ -88,6 +104,8 @@ class Pipeline:
         self.nlp = build_nlp(nlp, split_turns=split_turns)
 
     def _check(self, article: Article) -> None:
+        """Refuse what cannot be analysed; make safe what can (lone surrogates, which no
+        encoder accepts, become U+FFFD at the same offsets)."""
         name = article.source or article.id
         if len(article.text) > MAX_CHARS:
             raise DocumentTooLargeError(
@@ -95,6 +113,10 @@ class Pipeline:
                 f"the article has {len(article.text):,} characters, more than {MAX_CHARS:,}",
                 advice="split it into articles, or check that it is one article at all",
             )
+        article.text = replace_lone_surrogates(article.text)
+        if article.title:
+            article.title = replace_lone_surrogates(article.title)
+        _check_language(article, name)
 
     def _make_doc(self, article: Article) -> Doc:
         # Same length, same offsets: only runs of punctuation become spaces for the parser.
@@ -171,6 +193,18 @@ class Pipeline:
         parsed = iter(self.nlp.pipe(docs, batch_size=len(docs) or 1))
         for article, result in zip(articles, results, strict=True):
             yield self._finish(article, next(parsed)) if result is None else result
+
+
+def _check_language(article: Article, name: str) -> None:
+    """English goes on; another language is a :class:`LanguageError`. The text decides: a page
+    declared ``pt`` whose words are English is read, one declared nothing is guessed."""
+    guessed = guess_language(article.text)
+    declared = (article.language or "").split("-")[0].lower() or None
+    if guessed == "en" or (guessed is None and declared in (None, "en")):
+        return
+    language = guessed or declared or "unknown"
+    article.language = article.language or language
+    raise LanguageError(name, language, language_name(language))
 
 
 _default: Pipeline | None = None

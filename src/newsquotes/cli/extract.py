@@ -15,6 +15,7 @@ from typing import IO
 import click
 from tqdm import tqdm
 
+from ..errors import LanguageError
 from ..model import Article
 from ..read import ReadStats
 from ..text_format import clip, plural
@@ -152,6 +153,9 @@ def extract_command(
     failed = seen = 0
     for outcome in tqdm(outcomes, unit="article", disable=not show, file=sys.stderr, leave=False):
         seen += 1
+        if isinstance(outcome, Failure) and outcome.code == LanguageError.code:
+            click.echo(f"skipped: {outcome}", err=True)
+            continue
         if isinstance(outcome, Failure):
             failed += 1
             click.echo(f"error: {outcome}", err=True)

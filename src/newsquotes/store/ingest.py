@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import CorpusError, DocumentError, NewsquotesError
+from ..errors import CorpusError, DocumentError, LanguageError, NewsquotesError
 from ..loop import Failure, process_one
 from ..model import Article
 from ..read import ReadStats, Source
@@ -70,6 +70,8 @@ class IngestSummary:
     skipped: int = 0
     """Documents already stored or failed in an earlier run, not parsed again."""
     failed: int = 0
+    other_language: int = 0
+    """Articles in a language other than English: recorded (code NQ106), not analysed."""
     retried: int = 0
     """Sources that had failed before and were tried again (file changed, or asked to)."""
     passed_over: int = 0
@@ -81,7 +83,7 @@ class IngestSummary:
 
     @property
     def processed(self) -> int:
-        return self.ingested + self.duplicates + self.failed
+        return self.ingested + self.duplicates + self.failed + self.other_language
 
     @property
     def done(self) -> int:
@@ -91,6 +93,8 @@ class IngestSummary:
         rate = self.processed / self.seconds if self.seconds else 0.0
         retried = f" ({self.retried:,} retried)" if self.retried else ""
         passed = f"; {plural(self.passed_over, 'file')} not articles" if self.passed_over else ""
+        if self.other_language:
+            passed += f"; {self.other_language:,} not in English"
         return (
             f"{self.ingested:,} ingested, {plural(self.duplicates, 'duplicate')}, "
             f"{self.skipped:,} skipped as already done, {self.failed:,} failed{retried}"
@@ -256,8 +260,12 @@ class _Pending:
             source = str(payload)
             printed = self.fingerprints.pop(source, None)
             self.corpus.record_error(source, message, code=code, fingerprint=printed)
-            summary.failed += 1
-            log.warning("[%s] %s: %s", code, payload, message)
+            if code == LanguageError.code:
+                summary.other_language += 1
+                log.info("[%s] %s: %s", code, payload, message)
+            else:
+                summary.failed += 1
+                log.warning("[%s] %s: %s", code, payload, message)
 
 
 def ingest(
