@@ -8,16 +8,19 @@ REST API and the Spark job all call :class:`Pipeline`. It is also a spaCy compon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from .clean.page_furniture import find_regions
 from .errors import DocumentError, DocumentTooLargeError, LanguageError, PipelineConfigError
 from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
+from .quotes.context import CHILDREN_KEY
 from .read.language import guess_language, language_name
 from .read.sources import replace_lone_surrogates
 from .resolve.speakers import resolve_speakers
@@ -51,15 +54,85 @@ class QuoteComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         _require_parse(doc)
+        _install_linear_hooks(doc)
         regions = doc._.regions
         if regions is None:
             regions, _title = find_regions(doc.text)
             doc._.regions = regions
         quotes = attribute(doc, regions, split_turns=self.split_turns)
         speakers = resolve_speakers(doc, quotes)
+        doc.user_data.pop(CHILDREN_KEY, None)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
+
+
+def _install_linear_hooks(doc: Doc) -> None:
+    """Make ``span.root`` and ``token.sent`` cost the span, not the document.
+
+    spaCy finds a span's root by walking every token up to the sentence root, and a token's
+    sentence by scanning to both ends of it: in a text that parses as one long chain
+    (``Novak said Novak said ...``) each call costs the whole text, and the engine makes
+    one per quote. Depths and sentence bounds computed once give the same answers.
+    """
+    if "root" in doc.user_span_hooks or not doc.has_annotation("DEP"):
+        return
+    heads = [token.head.i for token in doc]
+    depth = _depths(heads)
+    # As spaCy does: a space or punctuation mark without children is a root only last.
+    has_children = [False] * len(heads)
+    for i, head in enumerate(heads):
+        if head != i:
+            has_children[head] = True
+    for token in doc:
+        if (token.is_space or token.is_punct) and not has_children[token.i]:
+            depth[token.i] = len(doc) - 1
+    starts = [sent.start for sent in doc.sents]
+
+    def root(span: DocSpan) -> Token:
+        if span.doc is not doc:  # a copy (``span.as_doc()``) carries the hooks along
+            del span.doc.user_span_hooks["root"]
+            return span.root
+        best, best_depth = span.start, len(doc)
+        for i in range(span.start, span.end):
+            head = heads[i]
+            if span.start <= head < span.end and head != i:
+                continue
+            if head == i:
+                return doc[i]
+            if depth[i] < best_depth:
+                best, best_depth = i, depth[i]
+        return doc[best]
+
+    def sent(token: Token) -> DocSpan:
+        if token.doc is not doc:
+            del token.doc.user_token_hooks["sent"]
+            return token.sent
+        n = bisect_right(starts, token.i) - 1
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+        return doc[starts[n] : end]
+
+    doc.user_span_hooks["root"] = root
+    doc.user_token_hooks["sent"] = sent
+
+
+def _depths(heads: list[int]) -> list[int]:
+    """Steps from each token up to its sentence root, each token visited once."""
+    depth = [-1] * len(heads)
+    for start in range(len(heads)):
+        path = []
+        node = start
+        while depth[node] < 0 and heads[node] != node:
+            path.append(node)
+            node = heads[node]
+            if len(path) > len(heads):  # a cycle: never in a parse, but never loop forever
+                break
+        base = depth[node] if depth[node] >= 0 else 0
+        if depth[node] < 0:
+            depth[node] = 0
+        for step, visited in enumerate(reversed(path), start=1):
+            depth[visited] = base + step
+    return depth
 
 
 def _require_parse(doc: Doc) -> None:

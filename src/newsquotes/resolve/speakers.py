@@ -20,6 +20,7 @@ the article: role nouns become ``roles``, ORG names become ``organizations``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -144,9 +145,9 @@ def _strip_det(text: str) -> str:
     return " ".join(words)
 
 
-def _org_names(span: DocSpan) -> list[str]:
+def _org_names(ents: list[DocSpan]) -> list[str]:
     orgs = []
-    for ent in span.ents:
+    for ent in ents:
         name = _POSSESSIVE.sub("", _strip_det(ent.text)).strip()
         if ent.label_ == "ORG" and any(c.isalpha() for c in name):
             orgs.append(name)
@@ -185,7 +186,11 @@ class _Cast:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", doc.text)]
         self.mentions: list[tuple[int, _Person]] = []  # (char offset, person) of PERSON ents
         self.subjects: list[tuple[int, _Person]] = []  # the same, where the name is a subject
-        for ent in doc.ents:
+        # ``span.ents`` rebuilds every entity of the document on each call, quadratic over
+        # an article's quotes; ents_in() finds a span's entities by binary search instead.
+        self.ents = list(doc.ents)
+        self.ent_starts = [ent.start for ent in self.ents]
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             person = self.person_for_name(_clean_name(ent), ent.start_char)
@@ -194,6 +199,15 @@ class _Cast:
                 if ent.root.dep_ in ("nsubj", "nsubjpass"):
                     self.subjects.append((ent.start_char, person))
                 self._describe_from_context(person, ent)
+
+    def ents_in(self, span: DocSpan) -> list[DocSpan]:
+        """The entities inside ``span``, as ``span.ents`` gives them."""
+        found = []
+        for n in range(bisect_left(self.ent_starts, span.start), len(self.ents)):
+            if self.ents[n].end > span.end:
+                break
+            found.append(self.ents[n])
+        return found
 
     def person_for_name(self, name: str, at: int, kind: str = "person") -> _Person | None:
         if kind == "person" and name.isupper() and len(name) > 3:
@@ -233,7 +247,7 @@ class _Cast:
                 span = self.doc[tokens[0].i : tokens[-1].i + 1]
                 text = span.text.strip(" ,")
                 if 1 <= len(span) <= 25 and '"' not in text and "“" not in text:
-                    person.describe(text, _role_phrases(child), _org_names(span))
+                    person.describe(text, _role_phrases(child), _org_names(self.ents_in(span)))
         # Pre-modifiers: "Carnegie analyst Umarov", "Russian President Vladimir Putin"
         lefts = [
             t
@@ -325,7 +339,7 @@ def _resolve(
     lower = root.lower_
     at = mention.start_char
     # 1. a PERSON name inside the mention, before any appositive comma
-    for ent in mention.ents:
+    for ent in cast.ents_in(mention):
         if ent.label_ == "PERSON" and ent.start <= root.i < ent.end:
             person = cast.person_for_name(_clean_name(ent), ent.start_char)
             if person is not None:
@@ -362,7 +376,7 @@ def _resolve(
         return person
     # 3. organisations; a one-word "organisation" that is a known surname, or that an
     # appositive calls an analyst or a spokesman, is a person the tagger got wrong.
-    for ent in mention.ents:
+    for ent in cast.ents_in(mention):
         if ent.label_ in ("ORG", "GPE") and root.i in range(ent.start, ent.end):
             if len(ent) == 1 and (_known_surname(cast, ent.text) or _has_person_appos(root)):
                 person = cast.person_for_name(ent.text, at)
@@ -374,7 +388,7 @@ def _resolve(
             return cast.person_for_name(mention.text, at, kind="group")
     # 4. "The harbour master, Ilse Varga,": a role whose appositive names the person
     if root.pos_ == "NOUN":
-        for ent in mention.ents:
+        for ent in cast.ents_in(mention):
             if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.i == root.i:
                 person = cast.person_for_name(_clean_name(ent), ent.start_char)
                 if person is not None:
