@@ -221,6 +221,9 @@ def bounded_lines(
         chunk = read(chunk_size)
         if not chunk:
             break
+        if not in_line and not chunk.strip():  # a run of blank lines: count, don't search
+            number += chunk.count(b"\n")
+            continue
         position = 0
         while position < len(chunk):
             if not in_line:
