@@ -5,11 +5,12 @@
     python benchmarks/bench_worst_cases.py --case "chain of cues" --chars 300000
 
 Each case runs in a fresh process (so its peak memory is its own): the model is loaded, then
-one article of the given length goes through the whole pipeline. Printed per case: seconds,
-seconds per 100 kB, peak resident memory of the process, the memory the article added over
-the loaded model, per 100 kB, and the quotes found. The goal: under 2 s and 300 MB per 100 kB
-whatever the article holds; spaCy's own parse is most of the time, so the ``ordinary`` row
-(news prose) is the yardstick on a given machine.
+one article of the given length goes through the whole pipeline. Printed per case: seconds
+and seconds per 100 kB (wall clock, and CPU time of the process, which a busy machine does
+not inflate; the goal is judged on CPU time), peak resident memory of the process, the memory
+the article added over the loaded model per 100 kB, and the quotes found. The goal: under
+2 s and 300 MB per 100 kB whatever the article holds; spaCy's own parse is most of the time,
+so the ``ordinary`` row (news prose) is the yardstick on a given machine.
 """
 
 from __future__ import annotations
@@ -60,18 +61,20 @@ def run_case(case: str, chars: int) -> dict[str, object]:
     pipeline.process(Article(id="warm-up", text=ORDINARY))
     loaded = _megabytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     text = article(case, chars)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     try:
         result = pipeline.process(Article(id=case, text=text))
         quotes: object = len(result.quotes)
     except Exception as exc:  # a documented refusal is a figure too
         quotes = f"{type(exc).__name__}"
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     peak = _megabytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     return {
         "case": case,
         "chars": len(text),
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "peak_mb": peak,
         "added_mb": max(0.0, peak - loaded),
         "quotes": quotes,
@@ -104,9 +107,10 @@ def main() -> None:
         row = json.loads(done.stdout.strip().splitlines()[-1])
         per = PER_CHARS / max(1, int(row["chars"]))
         seconds, added = float(row["seconds"]) * per, float(row["added_mb"]) * per
-        mark = "" if seconds < GOAL_SECONDS and added < GOAL_MB else "  (over the goal)"
+        cpu = float(row["cpu_seconds"]) * per
+        mark = "" if cpu < GOAL_SECONDS and added < GOAL_MB else "  (over the goal)"
         print(
-            f"{case:<28} {row['chars']:>9,} {row['seconds']:>8.2f} {seconds:>8.2f} "
+            f"{case:<28} {row['chars']:>9,} {row['seconds']:>8.2f} {seconds:>8.2f} {cpu:>9.2f} "
             f"{row['peak_mb']:>8.0f} {added:>9.0f} {row['quotes']!s:>7}{mark}",
             flush=True,
         )

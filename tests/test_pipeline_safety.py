@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from newsquotes.cli import main
 from newsquotes.errors import LanguageError, PipelineConfigError
 from newsquotes.model import Article
-from newsquotes.pipeline import default_pipeline, extract
+from newsquotes.pipeline import LONG_ARTICLE_CHARS, _pieces, default_pipeline, extract
 from newsquotes.read.language import guess_language
 from newsquotes.store.corpus import Corpus
 
@@ -100,3 +100,22 @@ def test_ingest_records_other_languages_as_skipped_not_failed(tmp_path: Path) ->
     extracted = CliRunner().invoke(main, ["extract", str(inbox / "pt.txt")])
     assert extracted.exit_code == 0
     assert "skipped: [NQ106]" in extracted.stderr
+
+
+def test_a_long_article_is_parsed_in_pieces_with_the_same_text_and_every_quote() -> None:
+    paragraph = (
+        '"Paragraph {n} matters," said Jana Novak, the port director. The council met again '
+        "on Monday to debate the harbour levy, and traders said they feared the change.\n\n"
+    )
+    text = "".join(paragraph.format(n=n) for n in range(LONG_ARTICLE_CHARS // 150 + 50))
+    assert len(text) > LONG_ARTICLE_CHARS
+    pieces = _pieces(text)
+    assert "".join(pieces) == text
+    assert len(pieces) > 2 and all(piece.endswith("\n") for piece in pieces[:-1])
+    article = default_pipeline().process(Article(id="long", text=text))
+    assert article.text == text
+    said = [q for q in article.quotes if q.speaker_name == "Jana Novak"]
+    assert len(said) == text.count("matters,")
+    for quote in said:
+        start, end = quote.spans[0]
+        assert text[start:end].startswith('"Paragraph ')

@@ -31,6 +31,16 @@ _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
 MAX_CHARS = 1_000_000
 """Longest article we parse; spaCy needs about 1 GB of memory per 100,000 words."""
 
+LONG_ARTICLE_CHARS = 50_000
+"""Articles longer than this (the longest in PolNeAR is 34,000) are parsed in pieces: spaCy's
+working memory grows with the length of what it parses at once (about 370 MB per 100 kB),
+in pieces it stays that of one piece (about 80 MB per 100 kB in all)."""
+
+PIECE_CHARS = 25_000
+"""Target size of a piece; cut at a paragraph break, else after a sentence, else at a space."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
 for _name in ("quotes", "speakers", "regions"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -192,15 +202,20 @@ class Pipeline:
         _check_language(article, name)
 
     def _make_doc(self, article: Article) -> Doc:
-        # Same length, same offsets: only runs of punctuation become spaces for the parser.
-        text = _PATHOLOGICAL_RUN.sub(lambda m: " " * len(m.group()), article.text)
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(self._parse_text(article))
+        doc._.regions = list(article.regions)
+        return doc
+
+    @staticmethod
+    def _parse_text(article: Article) -> str:
+        """The text the parser sees, with the article's regions found if it has none.
+
+        Same length, same offsets: only runs of punctuation become spaces for the parser."""
         if not article.regions and article.title is None:
             regions, title = find_regions(article.text)
             article.regions = regions
             article.title = title
-        doc._.regions = list(article.regions)
-        return doc
+        return _PATHOLOGICAL_RUN.sub(lambda m: " " * len(m.group()), article.text)
 
     @staticmethod
     def _finish(article: Article, doc: Doc) -> Article:
@@ -230,10 +245,24 @@ class Pipeline:
         self._check(article)
         if not article.text.strip():
             return article
-        doc = self._make_doc(article)
-        for _name, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return self._finish(article, doc)
+        if len(article.text) > LONG_ARTICLE_CHARS:
+            doc = self._parse_in_pieces(article)
+        else:
+            doc = self._make_doc(article)
+            for name, proc in self.nlp.pipeline:
+                if name != "newsquotes":
+                    doc = proc(doc)
+        return self._finish(article, self.nlp.get_pipe("newsquotes")(doc))
+
+    def _parse_in_pieces(self, article: Article) -> Doc:
+        """The parse of a long article as one document, made piece by piece (same text, same
+        offsets; every piece starts a sentence)."""
+        text = self._parse_text(article)
+        with self.nlp.select_pipes(disable=["newsquotes"]):
+            parsed = [self.nlp(piece) for piece in _pieces(text)]
+        doc = Doc.from_docs(parsed, ensure_whitespace=False)
+        doc._.regions = list(article.regions)
+        return doc
 
     def pipe(
         self, articles: Iterable[Article], batch_size: int = 16
@@ -253,6 +282,12 @@ class Pipeline:
         results: list[Article | DocumentError | None] = []
         docs: list[Doc] = []
         for article in articles:
+            if len(article.text) > LONG_ARTICLE_CHARS:
+                try:
+                    results.append(self.process(article))  # parsed in pieces on its own
+                except DocumentError as exc:
+                    results.append(exc)
+                continue
             try:
                 self._check(article)
             except DocumentError as exc:
@@ -278,6 +313,26 @@ def _check_language(article: Article, name: str) -> None:
     language = guessed or declared or "unknown"
     article.language = article.language or language
     raise LanguageError(name, language, language_name(language))
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces of about :data:`PIECE_CHARS`, each ending at a paragraph break,
+    else after a sentence, else at a space (else where the size says)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        limit = start + PIECE_CHARS
+        floor = start + PIECE_CHARS // 2
+        cut = text.rfind("\n", floor, limit) + 1
+        if cut <= 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, limit)]
+            cut = ends[-1] if ends else text.rfind(" ", floor, limit) + 1
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 _default: Pipeline | None = None
