@@ -91,7 +91,7 @@ def main() -> None:
         print(json.dumps(run_case(args.case[0], args.chars)))
         return
     print(
-        f"{'case':<28} {'chars':>9} {'seconds':>8} {'s/100kB':>8} {'peak MB':>8} "
+        f"{'case':<28} {'chars':>9} {'seconds':>8} {'s/100kB':>8} {'cpu/100kB':>9} {'peak MB':>8} "
         f"{'MB/100kB':>9} {'quotes':>7}"
     )
     for case in args.case or list(CASES):
