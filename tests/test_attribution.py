@@ -190,10 +190,11 @@ def test_mixed_quote() -> None:
     assert q.speaker_name == "Jana Novak"
 
 
-@pytest.mark.parametrize("that", [" that", ""], ids=["that", "no-that"])
+@pytest.mark.parametrize("that", ["that ", ""], ids=["that", "no-that"])
 def test_indirect_said_that(that: str) -> None:
-    content = "the council would close the cannery by the end of the year"
-    text = f"Pavel Dorn said{that} {content}."
+    """The reported clause includes its complementizer (PolNeAR's convention)."""
+    content = f"{that}the council would close the cannery by the end of the year"
+    text = f"Pavel Dorn said {content}."
     article = extract(text)
     assert len(article.quotes) == 1
     q = article.quotes[0]
@@ -217,8 +218,8 @@ INDIRECT_CASES = [
         "Ingrid Holm",
     ),
     (
-        "Ada Finch told reporters that {content}.",
-        "the school would stay open for at least two more years",
+        "Ada Finch told reporters {content}.",
+        "that the school would stay open for at least two more years",
         "told",
         "Ada Finch",
     ),
@@ -366,3 +367,202 @@ def test_labels_and_quoted_numbers_are_not_quotes() -> None:
         'The post was tagged "672139201337532417" and shared widely.'
     )
     assert extract(text).quotes == []
+
+
+def test_doubled_single_mark_quotes_make_one_turn() -> None:
+    text = "''The pier stays shut,'' Mirela Sand said. ''We cannot risk the ferry.''"
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "direct"
+    assert q.text == "''The pier stays shut,'' ''We cannot risk the ferry.''"
+    assert q.speaker_name == "Mirela Sand"
+
+
+def test_a_verb_whose_sentence_ended_does_not_govern_the_next_quote() -> None:
+    text = (
+        'Ilse Brandt, the mayor, praised the volunteers. "The beach is clean again for the '
+        'first time in years."'
+    )
+    q = quote_at(extract(text), "The beach is clean")
+    assert q.type == "direct"
+    assert q.text == '"The beach is clean again for the first time in years."'
+    assert q.cue is None
+
+
+SPAN_CASES = [
+    (
+        "The harbour council urged the fishermen to accept the new quotas before spring.",
+        "to accept the new quotas before spring",
+        "urged",
+    ),
+    (
+        "Ada Finch responded to a request for comment about the ferry timetable.",
+        "a request for comment about the ferry timetable",
+        "responded to",
+    ),
+    (
+        "Pavel Dorn said the council backed the plan, which the fishermen had opposed for years.",
+        "the council backed the plan",
+        "said",
+    ),
+    (
+        "While the town waits for the ferry, the harbour board is drafting a new plan, "
+        "officials said.",
+        "the harbour board is drafting a new plan",
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    SPAN_CASES,
+    ids=[
+        "listener-is-not-content",
+        "preposition-joins-cue",
+        "trailing-which-clause",
+        "leading-while-clause",
+    ],
+)
+def test_content_boundaries_follow_the_reported_clause(text: str, content: str, cue: str) -> None:
+    q = quote_at(extract(text), content)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+
+
+def test_cue_keeps_auxiliaries_negation_and_adverbs() -> None:
+    text = "Mirela Sand has also said that the pier will reopen in May."
+    q = quote_at(extract(text), "the pier will reopen")
+    assert q.cue is not None and q.cue.text == "has also said"
+    assert q.text == "that the pier will reopen in May"
+
+
+def test_model_finds_naming_and_endorsing_verbs() -> None:
+    text = "Ilse Brandt accused the mayor of hiding the true cost of the new pier."
+    q = quote_at(extract(text), "hiding the true cost")
+    assert q.via == "model"
+    assert q.cue is not None and q.cue.text == "accused"
+    assert q.act == "speech"
+    assert q.speaker is not None and q.speaker.text == "Ilse Brandt"
+
+
+FRAME_CASES = [
+    (
+        "The ferry company released a statement saying the crossings would resume in June.",
+        "the crossings would resume in June",
+        "saying",
+        "The ferry company",
+    ),
+    (
+        "As Mirela Sand put it, the harbour is the heart of the town.",
+        "the harbour is the heart of the town",
+        "put it",
+        "Mirela Sand",
+    ),
+    (
+        "As the Dunmere Courier reported, the mayor will not seek a second term.",
+        "the mayor will not seek a second term",
+        "reported",
+        "the Dunmere Courier",
+    ),
+    (
+        "Ada Finch, who said that the ferry was unsafe, resigned on Friday.",
+        "that the ferry was unsafe",
+        "said",
+        "Ada Finch",
+    ),
+    (
+        "The ferry company admitted the delay. Still, it said, the crossings would resume soon.",
+        "the crossings would resume soon",
+        "said",
+        "it",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    FRAME_CASES,
+    ids=["released-a-statement-saying", "as-x-put-it", "as-x-reported", "who-said", "it-said"],
+)
+def test_speech_frames(text: str, content: str, cue: str, speaker: str) -> None:
+    q = quote_at(extract(text), content)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker is not None and q.speaker.text == speaker
+    assert q.act == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fishermen continued to protest outside the town hall on Tuesday.",
+        "Prosecutors charged the captain with negligence after the collision.",
+        "The council posted the new timetable on its website last week.",
+        "Reporters questioned the mayor for two hours about the budget.",
+        "The harbour board ordered an inquiry into the collision.",
+    ],
+    ids=["continue", "charge", "post", "question", "order"],
+)
+def test_non_speech_senses_start_no_attribution(text: str) -> None:
+    assert extract(text).quotes == []
+
+
+def test_content_stops_before_a_contrasting_clause() -> None:
+    text = (
+        "Mirela Sand said the plan would cost the U.S. government millions, while 31 percent "
+        "of residents call it a waste."
+    )
+    q = quote_at(extract(text), "the plan would cost")
+    assert q.text == "the plan would cost the U.S. government millions"
+
+
+def test_a_verb_inside_reported_content_is_not_a_new_attribution() -> None:
+    text = "The mayor said that he no longer believed the bridge would be finished."
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].text == "that he no longer believed the bridge would be finished"
+
+
+def test_beliefs_are_thoughts() -> None:
+    text = "Pavel Dorn hopes the council will reconsider the harbour tax next spring."
+    q = quote_at(extract(text), "the council will reconsider")
+    assert q.act == "thought"
+    assert q.cue is not None and q.cue.text == "hopes"
+
+
+def test_a_quoted_fragment_after_the_frame_is_not_the_same_turn() -> None:
+    text = (
+        '"The pier must close before the storms," Mirela Sand said, calling the repairs '
+        '"long overdue."'
+    )
+    first = quote_at(extract(text), "The pier must close")
+    assert first.text == '"The pier must close before the storms,"'
+
+
+def test_a_lowercase_fragment_completes_the_clause_before_it() -> None:
+    text = 'The harbour plan would bring "jobs and a future for the young," Mirela Sand said.'
+    q = quote_at(extract(text), "jobs and a future")
+    assert q.type == "mixed"
+    assert q.text == 'The harbour plan would bring "jobs and a future for the young,"'
+    assert q.speaker is not None and q.speaker.text == "Mirela Sand"
+
+
+def test_a_turn_split_by_its_frame_keeps_the_cue_when_the_rest_reads_as_a_clause() -> None:
+    text = (
+        "“While I am at it, I hold the mayor in the highest esteem,” Finch said, “and I "
+        "fully support her re-election.”"
+    )
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].cue is not None and quotes[0].cue.text == "said"
+    assert len(quotes[0].spans) == 2
+
+
+def test_doubled_single_marks_close_after_a_space() -> None:
+    text = "''The harbour built strong coalitions, '' said Ellis Marr, a fisherman."
+    q = extract(text).quotes[0]
+    assert q.type == "direct"
+    assert q.text == "''The harbour built strong coalitions, ''"
+    assert q.cue is not None and q.cue.text == "said"

@@ -34,6 +34,7 @@ def db(tmp_path: Path) -> str:
                 "b",
                 "The harbour stays open",
                 "Umarov",
+                roles=("analyst",),
                 outlet="Valley Courier",
                 published="2024-05-01",
             )
@@ -131,3 +132,30 @@ def test_foreign_database_gives_advice(tmp_path: Path) -> None:
     conn.close()
     code, out = run("speakers", "--db", str(other))
     assert code == 1 and "not a newsquotes corpus" in out
+
+
+def test_speakers_split_and_merge_by_hand(db: str) -> None:
+    code, out = run("speakers", "split", "Temur Umarov", "Umarov", "--db", db)
+    assert code == 0, out
+    assert "Temur Umarov (1 quotes)" in out and "Umarov (1 quotes)" in out
+    code, out = run("speakers", "--format", "jsonl", "--db", db)
+    assert sorted(json.loads(line)["name"] for line in out.splitlines()) == [
+        "Jana Novak",
+        "Temur Umarov",
+        "Umarov",
+    ]
+    code, out = run("speakers", "merge", "Umarov", "Temur Umarov", "--db", db)
+    assert code == 0, out
+    assert "one speaker now: Temur Umarov" in out and "2 quotes" in out
+    code, out = run("speaker", "Temur Umarov", "--db", db)
+    assert "one speaker because:" in out and "merge" in out
+    code, out = run("speakers", "merge", "Jana Novak", "Nobody Atall", "--db", db)
+    assert code == 1 and "no speaker 'Nobody Atall'" in out
+    code, out = run("speakers", "split", "Jana Novak", "--db", db)
+    assert code == 2 and "NAMES or --article" in out
+
+
+@pytest.mark.parametrize("command", ["merge", "split", "reconcile"])
+def test_speakers_subcommands_have_an_example(command: str) -> None:
+    code, out = run("speakers", command, "--help")
+    assert code == 0 and "Example: newsquotes speakers " + command in out

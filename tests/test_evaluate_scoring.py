@@ -269,3 +269,53 @@ def test_a_split_quote_reported_as_two_quotes_costs_a_false_positive() -> None:
     turn_all = one_turn.subsets["all"]
     assert (turn_all.content_overlap.correct, turn_all.content_overlap.predicted) == (1, 1)
     assert turn_all.content_exact.found == 1
+
+
+def test_role_spans_score_each_role_on_its_own_exact_and_begin() -> None:
+    text = LIBRARY.text
+    right_source = quote(
+        text,
+        [find(text, "the cuts 'a sad day for readers'")],
+        speaker=find(text, "Head librarian Odile Farrow"),
+        cue=find(text, "called"),
+    )
+    longer_content = quote(
+        text,
+        [find(text, "the council will")],
+        speaker=find(text, "deputy"),
+        cue=find(text, "hopes"),
+    )
+    report = Report(gold_dir="fixtures")
+    score_document(report, LIBRARY, [right_source, longer_content])
+    roles = report.roles.scores
+    assert (roles["source"]["exact"].tp, roles["source"]["exact"].fp) == (1, 1)
+    assert roles["source"]["exact"].fn == 2
+    assert (roles["cue"]["exact"].tp, roles["cue"]["exact"].fn) == (2, 1)
+    assert roles["cue"]["exact"].f1 == pytest.approx(0.8)
+    assert (roles["content"]["exact"].tp, roles["content"]["begin"].tp) == (1, 2)
+    assert roles["content"]["begin"].precision == 1.0
+
+
+def test_confidence_quality_ranks_right_predictions_above_wrong_ones() -> None:
+    text = HARBOUR.text
+    sure = quote(text, [find(text, '"We will build the pier before winter,"')], confidence=0.95)
+    invented = quote(text, [find(text, "Harbour council backs")], confidence=0.2)
+    report = evaluate(FIXTURES, predictions=_articles({"harbour-vote": [sure, invented]}))
+    assert report.confidence.auc == 1.0
+    assert report.confidence.precision_at(0.9) == (1.0, 1)
+    upside_down = evaluate(
+        FIXTURES,
+        predictions=_articles(
+            {"harbour-vote": [quote(text, [find(text, "Harbour council backs")], confidence=0.95)]}
+        ),
+    )
+    assert upside_down.confidence.precision_at(0.9) == (0.0, 1)
+    assert "ROC-AUC 1.000" in report.format()
+
+
+def test_roc_auc_counts_ties_half() -> None:
+    from newsquotes.evaluate.roles import roc_auc
+
+    assert roc_auc([(0.5, True), (0.5, False)]) == 0.5
+    assert roc_auc([(0.9, True), (0.1, False), (0.5, True)]) == 1.0
+    assert roc_auc([(0.9, False), (0.1, True)]) == 0.0

@@ -1,86 +1,297 @@
-"""The cross-article identity rule: who is the same speaker, who stays apart."""
+"""The cross-article identity rule: who is the same speaker, who stays apart, and why."""
 
 from __future__ import annotations
 
+import random
+
+import pytest
+
 from newsquotes.resolve.identity import (
+    Correction,
+    Description,
     Identity,
-    Mention,
-    canonical_name,
+    first_names_agree,
+    is_proper_name,
     is_surname_only,
-    match_identity,
+    name_class,
     normalise_name,
+    person_name,
+    resolve_identities,
     surname,
+    two_people,
 )
 
-UMAROV = Identity(1, "Temur Umarov", "person", ("Umarov",), ("analyst",), ("Carnegie Center",))
-ANNA = Identity(2, "Anna Berg", "person", (), ("economist",), ("Nordbank",))
-TOMAS = Identity(3, "Tomas Berg", "person", (), ("mayor",), ("Lindvik council",))
+
+def described(
+    n: int,
+    name: str,
+    kind: str = "person",
+    *,
+    aliases: tuple[str, ...] = (),
+    roles: tuple[str, ...] = (),
+    organizations: tuple[str, ...] = (),
+    outlet: str | None = None,
+    article_people: tuple[str, ...] = (),
+) -> Description:
+    return Description(
+        n,
+        f"hash{n}:s1",
+        name,
+        kind,
+        aliases,
+        roles,
+        organizations,
+        outlet,
+        article_people,
+    )
+
+
+def groups(identities: list[Identity], items: list[Description]) -> set[frozenset[str]]:
+    names = {d.id: f"{d.id}:{d.name}" for d in items}
+    return {frozenset(names[m] for m in i.members) for i in identities}
+
+
+def resolved(items: list[Description], corrections: tuple[Correction, ...] = ()) -> set:
+    identities, _ = resolve_identities(items, corrections)
+    return groups(identities, items)
 
 
 def test_normalise_drops_case_accents_punctuation_and_honorifics() -> None:
     assert normalise_name("Dr. Aliaksándr KLASKOUSKI") == "aliaksandr klaskouski"
     assert normalise_name("Sen. Jana Novák's") == "jana novak"
     assert normalise_name("Mr Tomas Berg Jr.") == "tomas berg"
+    assert normalise_name("Former President Ilse Varga") == "ilse varga"
     assert normalise_name("The Ministry of Health", "organization") == "ministry of health"
 
 
-def test_surname_keeps_particles() -> None:
+def test_surname_keeps_particles_and_full_names_have_parts() -> None:
     assert surname("Dr. Anna van der Berg") == "van der berg"
-    assert surname("Mr. Umarov") == "umarov"
-    assert is_surname_only("Mr. Umarov")
-    assert not is_surname_only("Temur Umarov")
-
-
-def test_full_name_matches_after_normalisation() -> None:
-    mention = Mention("Dr. TEMUR UMAROV", "person")
-    assert match_identity(mention, [ANNA, UMAROV]) == 1
-
-
-def test_surname_only_joins_the_one_full_name_with_that_surname() -> None:
-    mention = Mention("Umarov", "person", organizations=("Carnegie",))
-    assert match_identity(mention, [UMAROV, ANNA]) == 1
-
-
-def test_distinct_people_sharing_a_surname_stay_apart() -> None:
-    assert match_identity(Mention("Tomas Berg", "person"), [ANNA]) is None
-    assert match_identity(Mention("Anna Berg", "person"), [ANNA, TOMAS]) == 2
-
-
-def test_ambiguous_surname_only_stays_its_own_record() -> None:
-    assert match_identity(Mention("Berg", "person"), [ANNA, TOMAS]) is None
-
-
-def test_ambiguous_surname_resolved_by_overlapping_organisation() -> None:
-    mention = Mention("Berg", "person", roles=("mayor",))
-    assert match_identity(mention, [ANNA, TOMAS]) == 3
-    mention = Mention("Ms. Berg", "person", organizations=("Nordbank",))
-    assert match_identity(mention, [ANNA, TOMAS]) == 2
-
-
-def test_alias_of_another_person_does_not_pull_in_a_new_full_name() -> None:
-    anna_with_alias = Identity(2, "Anna Berg", "person", ("Berg",))
-    mention = Mention("Tomas Berg", "person", aliases=("Berg",))
-    assert match_identity(mention, [anna_with_alias]) is None
-
-
-def test_full_name_takes_over_a_lone_surname_record_only_with_shared_affiliation() -> None:
-    lone = Identity(7, "Umarov", "person", (), (), ("Carnegie",))
-    assert (
-        match_identity(Mention("Temur Umarov", "person", organizations=("Carnegie",)), [lone]) == 7
+    assert is_surname_only("Mr. Umarov") and not is_surname_only("Temur Umarov")
+    assert is_surname_only("Holtz-Eakin") and surname("Douglas Holtz-Eakin") == "holtz-eakin"
+    parsed = person_name("Joseph R. Biden Jr.")
+    assert parsed is not None and (parsed.first, parsed.middle, parsed.last) == (
+        "joseph",
+        ("r",),
+        "biden",
     )
-    assert match_identity(Mention("Temur Umarov", "person"), [lone]) is None
+    assert person_name("Umarov") is None
 
 
-def test_organisations_match_by_normalised_name_not_across_kinds() -> None:
-    ministry = Identity(4, "The Ministry of Health", "organization")
-    assert match_identity(Mention("ministry of health", "organization"), [ministry]) == 4
-    assert match_identity(Mention("Ministry of Defence", "organization"), [ministry]) is None
-    analysts = Identity(5, "Analysts", "group")
-    assert match_identity(Mention("analysts", "group"), [analysts]) == 5
-    assert match_identity(Mention("Analysts", "person"), [analysts]) is None
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Temur Umarov", True),
+        ("President Ilse Varga", True),
+        ("The Harbour Gazette", True),
+        ("Bank of Lindvik", True),
+        ("the president", False),
+        ("The President", False),
+        ("The governor", False),
+        ("a spokeswoman", False),
+        ("GOP nominee", False),
+        ("Monday", False),
+        ("I", False),
+        ("which", False),
+    ],
+)
+def test_only_proper_names_are_names(name: str, expected: bool) -> None:
+    assert is_proper_name(name) is expected
 
 
-def test_canonical_name_prefers_the_fuller_person_name() -> None:
-    assert canonical_name("Umarov", "Temur Umarov", "person") == "Temur Umarov"
-    assert canonical_name("Temur Umarov", "Mr. Umarov", "person") == "Temur Umarov"
-    assert canonical_name("UN", "United Nations", "organization") == "UN"
+@pytest.mark.parametrize(
+    "name, kind, label, expected",
+    [
+        ("I", "person", None, "none"),
+        ("it", "organization", None, "none"),
+        ("they", "group", None, "none"),
+        ("what", "unknown", None, "none"),
+        ("the president", "person", None, "local"),
+        ("a spokeswoman", "unnamed", None, "local"),
+        ("Harbour Workers", "group", None, "local"),
+        ("Lindvik Port Authority", "unknown", None, "local"),
+        ("Lindvik Port Authority", "unknown", "ORG", "organization"),
+        ("Ana Ruiz", "person", None, "person"),
+    ],
+)
+def test_name_class(name: str, kind: str, label: str | None, expected: str) -> None:
+    assert name_class(name, kind, label) == expected
+
+
+def test_first_names_agree_only_for_the_same_name_its_initial_or_short_form() -> None:
+    assert first_names_agree("joe", "joseph") and first_names_agree("j", "jana")
+    assert first_names_agree("chris", "christopher")
+    assert not first_names_agree("bill", "hillary")
+    assert two_people(["Bill Clinton", "Hillary Clinton", "Clinton"]) == [
+        ("Bill Clinton", "Hillary Clinton")
+    ]
+    assert two_people(["Joseph R. Biden Jr.", "Joe Biden", "J. Biden"]) == []
+    assert two_people(["Ilse Varga", "The Democratic senator"]) == []
+
+
+def test_same_full_name_joins_after_normalisation() -> None:
+    items = [described(1, "Dr. TEMUR UMAROV"), described(2, "Temur Umarov")]
+    assert resolved(items) == {frozenset({"1:Dr. TEMUR UMAROV", "2:Temur Umarov"})}
+
+
+def test_role_aliases_never_join_people() -> None:
+    items = [
+        described(1, "Ilse Varga", aliases=("the president", "The President")),
+        described(2, "Marek Olsen", aliases=("the president",)),
+        described(3, "Ruth Amsel", aliases=("President",)),
+    ]
+    assert len(resolved(items)) == 3
+
+
+def test_different_first_names_never_merge_even_through_an_alias() -> None:
+    items = [
+        described(1, "Bill Clinton"),
+        described(2, "Hillary Clinton", aliases=("Bill Clinton",)),
+    ]
+    identities, _ = resolve_identities(items)
+    assert len(identities) == 2
+    assert all(not two_people([i.name, *i.aliases]) for i in identities)
+
+
+def test_agreeing_names_that_chain_to_two_people_stop_before_the_second() -> None:
+    # "Chris" agrees with both "Christopher" and "Christine"; those two never share a speaker.
+    items = [
+        described(1, "Christopher Smith"),
+        described(2, "Chris Smith", aliases=("Christine Smith",)),
+        described(3, "Christine Smith"),
+        described(4, "Christopher Smith", aliases=("Chris Smith",)),
+    ]
+    identities, _ = resolve_identities(items)
+    assert [i for i in identities if two_people([i.name, *i.aliases])] == []
+    assert len(identities) == 2
+    shuffler = random.Random(3)
+    for _ in range(10):
+        shuffler.shuffle(items)
+        assert groups(resolve_identities(items)[0], items) == groups(identities, items)
+
+
+def test_surname_joins_the_one_full_name_with_evidence() -> None:
+    umarov = described(1, "Temur Umarov", roles=("analyst",), outlet="Harbour Gazette")
+    same_outlet = described(2, "Umarov", outlet="Harbour Gazette")
+    shared_role = described(3, "Mr. Umarov", roles=("analyst",), outlet="Valley Courier")
+    no_evidence = described(4, "Umarov", outlet="Fjord Weekly")
+    identities, _ = resolve_identities([umarov, same_outlet, shared_role, no_evidence])
+    assert groups(identities, [umarov, same_outlet, shared_role, no_evidence]) == {
+        frozenset({"1:Temur Umarov", "2:Umarov", "3:Mr. Umarov"}),
+        frozenset({"4:Umarov"}),
+    }
+    [joined] = [i for i in identities if len(i.members) == 3]
+    rules = {(e.description, e.rule) for e in joined.evidence}
+    assert {(2, "surname"), (3, "surname")} <= rules
+    details = " ".join(e.detail for e in joined.evidence)
+    assert "Harbour Gazette" in details and "analyst" in details
+
+
+def test_surname_with_two_fitting_people_stays_apart() -> None:
+    items = [
+        described(1, "Anna Berg", outlet="Harbour Gazette"),
+        described(2, "Tomas Berg", outlet="Harbour Gazette"),
+        described(3, "Berg", outlet="Harbour Gazette"),
+    ]
+    assert frozenset({"3:Berg"}) in resolved(items)
+    with_role = [*items[:2], described(3, "Berg", roles=("mayor",), outlet="Harbour Gazette")]
+    with_role[1] = described(2, "Tomas Berg", roles=("mayor",), outlet="Harbour Gazette")
+    assert frozenset({"2:Tomas Berg", "3:Berg"}) in resolved(with_role)
+
+
+def test_the_article_naming_the_person_in_full_is_the_strongest_evidence() -> None:
+    items = [
+        described(1, "Anna Berg", outlet="Harbour Gazette"),
+        described(2, "Tomas Berg", outlet="Harbour Gazette"),
+        described(3, "Berg", outlet="Harbour Gazette", article_people=("Tomas Berg",)),
+    ]
+    assert frozenset({"2:Tomas Berg", "3:Berg"}) in resolved(items)
+
+
+def test_bare_surnames_in_unrelated_articles_stay_apart() -> None:
+    items = [
+        described(1, "Johnson", outlet="Harbour Gazette"),
+        described(2, "Johnson", outlet="Valley Courier"),
+        described(3, "Johnson", outlet="Valley Courier"),
+    ]
+    assert resolved(items) == {
+        frozenset({"1:Johnson"}),
+        frozenset({"2:Johnson", "3:Johnson"}),
+    }
+
+
+def test_a_name_without_middle_initial_joins_the_only_fuller_form() -> None:
+    items = [described(1, "Joseph R. Biden Jr."), described(2, "Joseph Biden")]
+    identities, _ = resolve_identities(items)
+    assert [(i.name, len(i.members)) for i in identities] == [("Joseph R. Biden Jr.", 2)]
+    two_middles = [
+        described(1, "George W. Bush"),
+        described(2, "George H. W. Bush"),
+        described(3, "George Bush"),
+    ]
+    assert len(resolved(two_middles)) == 3
+
+
+def test_organisations_join_by_name_not_by_a_short_form() -> None:
+    items = [
+        described(1, "The Harbour Gazette", "organization"),
+        described(2, "Harbour Gazette", "organization"),
+        described(3, "Valley Times", "organization", aliases=("Times",)),
+        described(4, "Fjord Times", "organization", aliases=("Times",)),
+        described(5, "Harbour Gazette", "person"),
+    ]
+    assert resolved(items) == {
+        frozenset({"1:The Harbour Gazette", "2:Harbour Gazette"}),
+        frozenset({"3:Valley Times"}),
+        frozenset({"4:Fjord Times"}),
+        frozenset({"5:Harbour Gazette"}),
+    }
+
+
+def test_unnamed_and_group_speakers_stay_per_article_and_pronouns_are_nobody() -> None:
+    items = [
+        described(1, "a spokeswoman", "unnamed"),
+        described(2, "a spokeswoman", "unnamed"),
+        described(3, "Analysts", "group"),
+        described(4, "Analysts", "group"),
+        described(5, "they", "group"),
+        described(6, "I", "person"),
+    ]
+    identities, nobody = resolve_identities(items)
+    assert nobody == {5, 6}
+    assert sorted(len(i.members) for i in identities) == [1, 1, 1, 1]
+    assert {i.kind for i in identities} == {"unnamed", "group"}
+
+
+def test_the_result_does_not_depend_on_input_order() -> None:
+    items = [
+        described(1, "Jana Bianchi", roles=("economist",), outlet="Harbour Gazette"),
+        described(2, "Bianchi", outlet="Harbour Gazette"),
+        described(3, "Marco Bianchi", outlet="Valley Courier"),
+        described(4, "Bianchi", outlet="Valley Courier"),
+        described(5, "Bianchi", roles=("economist",)),
+        described(6, "Joseph Biden", aliases=("Joe Biden",)),
+        described(7, "Joe Biden"),
+        described(8, "Joseph R. Biden Jr."),
+        described(9, "Hillary Clinton", aliases=("Bill Clinton", "Clinton")),
+        described(10, "Bill Clinton"),
+    ]
+    expected = resolved(items)
+    shuffler = random.Random(7)
+    for _ in range(20):
+        shuffled = items[:]
+        shuffler.shuffle(shuffled)
+        assert resolved(shuffled) == expected
+
+
+def test_merge_and_split_corrections_win_and_keep_their_evidence() -> None:
+    items = [described(1, "Temur Umarov"), described(2, "T. Umarov"), described(3, "Umarov")]
+    assert len(resolved(items)) == 3
+    merge = Correction("merge", ("hash1:s1",), ("hash2:s1", "hash3:s1"))
+    identities, _ = resolve_identities(items, (merge,))
+    [one] = identities
+    assert one.name == "Temur Umarov" and {e.rule for e in one.evidence} == {"merge"}
+
+    joined = [described(1, "Anna Berg", outlet="Gazette"), described(2, "Berg", outlet="Gazette")]
+    assert len(resolved(joined)) == 1
+    split = Correction("split", ("hash2:s1",), ("hash1:s1",))
+    assert len(resolved(joined, (split,))) == 2

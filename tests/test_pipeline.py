@@ -206,6 +206,18 @@ def test_cli_table(pipe: Pipeline, article_file: Path) -> None:
     assert "Pavel Dorn" in result.stdout
 
 
+def test_cli_table_explain_shows_via_act_and_confidence(pipe: Pipeline, article_file: Path) -> None:
+    plain = run_cli(str(article_file), "--format", "table").stdout
+    result = run_cli(str(article_file), "--format", "table", "--explain")
+    assert result.exit_code == 0, result.output
+    assert "VIA" in result.stdout and "CONF" in result.stdout
+    assert "VIA" not in plain
+    quotes = pipe.process(Article(id="a", text=ARTICLE)).quotes
+    for quote in quotes:
+        assert f"{quote.via}" in result.stdout
+        assert f"{quote.confidence:.2f}" in result.stdout
+
+
 def test_cli_stdin(pipe: Pipeline) -> None:
     result = run_cli("-", "--format", "jsonl", input=ARTICLE)
     assert result.exit_code == 0, result.output

@@ -195,3 +195,16 @@ def test_transcript_turns_are_not_merged() -> None:
     for span in spans:
         # no span runs from one turn into the next
         assert "\n" not in text[span.start : span.end].strip(), text[span.start : span.end]
+
+
+def test_doubled_single_marks_pair_as_one_double_mark() -> None:
+    text = "''The pier stays shut,'' Mirela Sand said. ''We cannot risk it.''"
+    spans = find_quoted_spans(text)
+    assert spans_of(text) == ["''The pier stays shut,''", "''We cannot risk it.''"]
+    assert all(s.width == 2 and s.style == "double" for s in spans)
+    assert text[slice(*spans[0].inner)] == "The pier stays shut,"
+
+
+def test_doubled_single_marks_leave_an_apostrophe_inside_alone() -> None:
+    text = "She called it ''the harbour's last chance.''"
+    assert spans_of(text) == ["''the harbour's last chance.''"]

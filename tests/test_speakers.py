@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from conftest import quote_at, speaker_named
 
 from newsquotes import extract
-from newsquotes.model import Article, Quote, Speaker
 from newsquotes.pipeline import default_pipeline
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _load_model() -> None:
     default_pipeline()
-
-
-def quote_at(article: Article, part: str) -> Quote:
-    start = article.text.index(part)
-    end = start + len(part)
-    found = [q for q in article.quotes if any(s < end and start < e for s, e in q.spans)]
-    assert found, f"no quote covers {part!r}: {[q.text for q in article.quotes]}"
-    assert len(found) == 1, [q.text for q in found]
-    return found[0]
-
-
-def speaker_named(article: Article, name: str) -> Speaker:
-    found = [s for s in article.speakers if s.name == name]
-    assert len(found) == 1, [s.name for s in article.speakers]
-    return found[0]
 
 
 def test_surname_resolves_to_full_name() -> None:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import sqlite3
 from pathlib import Path
 
 import pytest
-from article_factory import make_article
+from article_factory import make_article, make_story
 
 from newsquotes.errors import CorpusError
+from newsquotes.model import Speaker
+from newsquotes.resolve.identity import is_function_words, two_people
 from newsquotes.store.corpus import Corpus
 from newsquotes.store.migrations import APPLICATION_ID, SCHEMA_VERSION
 
@@ -321,7 +324,8 @@ def test_frame_and_unknown_table(filled: Corpus) -> None:
 
 
 def test_a_version_1_corpus_is_migrated_with_its_quotes_and_speakers(tmp_path: Path) -> None:
-    """Schema 2 adds act/via/resolved_by and the 'unnamed' kind; stored rows survive it."""
+    """Schema 2 adds act/via/resolved_by and the 'unnamed' kind, schema 3 recomputes
+    identities from names; stored rows survive both, speakers named "it" do not."""
     from newsquotes.store import migrations
 
     db = tmp_path / "old.db"
@@ -342,14 +346,25 @@ def test_a_version_1_corpus_is_migrated_with_its_quotes_and_speakers(tmp_path: P
         "'person', 'jana novak')"
     )
     conn.execute(
+        "INSERT INTO speaker_descriptions(speaker, article, local_id, name, kind) "
+        "VALUES (7, 1, 's1', 'Jana Novak', 'person')"
+    )
+    conn.execute(
+        "INSERT INTO quotes(article, quote_id, type, spans, start, end, text, speaker, "
+        "speaker_local_id) VALUES (1, 'q1', 'direct', '[[0, 1]]', 0, 1, 'x', 7, 's1')"
+    )
+    # schema 1 gave a quote whose speaker resolved to no one a "speaker" named by its mention
+    conn.execute("INSERT INTO speakers(id, name, kind, name_key) VALUES (8, 'it', 'unknown', 'it')")
+    conn.execute(
         "INSERT INTO quotes(article, quote_id, type, spans, start, end, text, speaker) "
-        "VALUES (1, 'q1', 'direct', '[[0, 1]]', 0, 1, 'x', 7)"
+        "VALUES (1, 'q2', 'direct', '[[0, 1]]', 0, 1, 'x', 8)"
     )
     conn.close()
     with Corpus(db) as corpus:
-        assert corpus.version == SCHEMA_VERSION >= 2
-        row = corpus._conn.execute("SELECT act, via, speaker FROM quotes").fetchone()
-        assert row == ("speech", None, 7)
+        assert corpus.version == SCHEMA_VERSION >= 3
+        rows = corpus._conn.execute("SELECT act, via, speaker FROM quotes ORDER BY id").fetchall()
+        assert rows == [("speech", None, 7), ("speech", None, None)]
+        assert [s.name for s in corpus.speakers(kinds=None)] == ["Jana Novak"]
         corpus._conn.execute(
             "INSERT INTO speakers(name, kind, name_key) VALUES "
             "('a spokeswoman', 'unnamed', 'spokeswoman')"
@@ -368,3 +383,253 @@ def test_act_via_and_resolution_are_stored_and_read_back(corpus: Corpus) -> None
     assert stored is not None
     quote = stored.quotes[0]
     assert (quote.act, quote.via, quote.resolved_by) == ("thought", "direct-post", "name")
+
+
+# -- identity from names only --------------------------------------------------------------
+
+
+def person(name: str, *aliases: str, roles: tuple[str, ...] = (), kind: str = "person") -> Speaker:
+    return Speaker("s1", name, kind, list(aliases), None, list(roles), [])
+
+
+def other(name: str, *aliases: str, kind: str = "person") -> Speaker:
+    return Speaker("s2", name, kind, list(aliases), None, [], [])
+
+
+VARGA = person("Ilse Varga", "the president", roles=("president",))
+OLSEN = person("Marek Olsen", "The president", roles=("president",))
+RUIZ = person("Ana Ruiz", "Ruiz", roles=("economist",))
+BARE_RUIZ = person("Ruiz")
+
+STORIES = [
+    make_story("varga", [("Taxes stay", "Ilse Varga", VARGA), ("No", "the president", VARGA)]),
+    make_story("olsen", [("The port opens", "The president", OLSEN)], outlet="Valley Courier"),
+    make_story(
+        "president",
+        [("Wait and see", "the president", person("the president", kind="unnamed"))],
+        outlet="Fjord Weekly",
+    ),
+    make_story(
+        "governor-1",
+        [("Roads first", "the governor", person("the governor", kind="unknown"))],
+        outlet="Fjord Weekly",
+    ),
+    make_story(
+        "governor-2",
+        [("Schools first", "The governor", person("The governor"))],
+        outlet="Valley Courier",
+    ),
+    make_story(
+        "johnson-1", [("Fish are back", "Johnson", person("Johnson"))], outlet="Fjord Weekly"
+    ),
+    make_story(
+        "johnson-2", [("Bridges rust", "Johnson", person("Johnson"))], outlet="Lakeside Post"
+    ),
+    make_story("ruiz-1", [("Rates hold", "Ana Ruiz", RUIZ), ("Maybe", "she", RUIZ)]),
+    make_story("ruiz-2", [("Rates fall", "Ruiz", BARE_RUIZ), ("Soon", "she", BARE_RUIZ)]),
+    make_story(
+        "ruiz-3",
+        [("Inflation eases", "Ms. Ruiz", person("Ms. Ruiz", roles=("economist",)))],
+        outlet="Valley Courier",
+    ),
+    make_story(
+        "vance",
+        [
+            ("Vote yes", "Hillary Vance", person("Hillary Vance", "Bill Vance", "Vance")),
+            ("Vote no", "Bill Vance", other("Bill Vance")),
+        ],
+    ),
+    make_story(
+        "pronouns",
+        [
+            ("We tried", "I", None),
+            ("It works", "it", other("it", kind="organization")),
+            ("Which one", "which", person("which", kind="unknown")),
+        ],
+        outlet="Lakeside Post",
+    ),
+]
+
+
+def speaker_table(corpus: Corpus) -> list[tuple[str, str, tuple[str, ...], tuple[str, ...]]]:
+    """Every speaker by what it is (name, kind, aliases, quotes), never by its row id."""
+    quotes: dict[int, list[str]] = {}
+    for hit in corpus.search(limit=None):
+        if hit.speaker_id is not None:
+            quotes.setdefault(hit.speaker_id, []).append(f"{hit.source}#{hit.quote_id}")
+    return sorted(
+        (s.name, s.kind, tuple(sorted(s.aliases)), tuple(sorted(quotes.get(s.id, []))))
+        for s in corpus.speakers(kinds=None)
+    )
+
+
+def test_roles_surnames_and_descriptions_in_different_articles_stay_different_people(
+    corpus: Corpus,
+) -> None:
+    for story in STORIES:
+        corpus.add(story)
+    table = speaker_table(corpus)
+    presidents = [row for row in table if "president" in row[0].lower()]
+    assert [row[:2] for row in presidents] == [("the president", "unnamed")]
+    assert sorted(row[3] for row in table if row[0].lower() == "the governor") == [
+        ("inbox/governor-1.txt#q1",),
+        ("inbox/governor-2.txt#q1",),
+    ]
+    assert [row[3] for row in table if row[0] == "Johnson"] == [
+        ("inbox/johnson-1.txt#q1",),
+        ("inbox/johnson-2.txt#q1",),
+    ]
+    varga = corpus.speaker("Ilse Varga")
+    olsen = corpus.speaker("Marek Olsen")
+    assert varga is not None and olsen is not None and varga.id != olsen.id
+    assert [len(varga.quotes), len(olsen.quotes)] == [2, 1]
+    assert "the president" not in varga.aliases
+
+
+def test_one_person_as_full_name_surname_and_pronoun_is_one_speaker(corpus: Corpus) -> None:
+    for story in STORIES:
+        corpus.add(story)
+    ruiz = corpus.speaker("Ruiz")
+    assert ruiz is not None and ruiz.name == "Ana Ruiz"
+    assert sorted(f"{q.source}#{q.quote_id}" for q in ruiz.quotes) == [
+        "inbox/ruiz-1.txt#q1",
+        "inbox/ruiz-1.txt#q2",
+        "inbox/ruiz-2.txt#q1",
+        "inbox/ruiz-2.txt#q2",
+        "inbox/ruiz-3.txt#q1",
+    ]
+    assert any("Harbour Gazette" in why for why in ruiz.evidence)
+    assert any("economist" in why for why in ruiz.evidence)
+
+
+def test_no_speaker_holds_two_people_or_is_a_pronoun(corpus: Corpus) -> None:
+    for story in STORIES:
+        corpus.add(story)
+    summaries = corpus.speakers(kinds=None)
+    assert [s.name for s in summaries if two_people([s.name, *s.aliases])] == []
+    assert [s.name for s in summaries if is_function_words(s.name)] == []
+    assert {s.name for s in summaries if "Vance" in s.name} == {"Hillary Vance", "Bill Vance"}
+    unresolved = corpus.search(outlet="Lakeside Post", limit=None)
+    pronoun_hits = [h for h in unresolved if "pronouns" in (h.source or "")]
+    assert sorted((h.speaker_mention, h.speaker_id) for h in pronoun_hits) == [
+        ("I", None),
+        ("it", None),
+        ("which", None),
+    ]
+    assert sorted(h.speaker_name for h in pronoun_hits) == ["I", "it", "which"]
+
+
+def test_identities_do_not_depend_on_the_order_articles_arrive_in(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "straight.db") as straight:
+        for story in STORIES:
+            straight.add(story)
+        expected = speaker_table(straight)
+    shuffler = random.Random(11)
+    for n in range(4):
+        stories = STORIES[:]
+        shuffler.shuffle(stories)
+        with Corpus(tmp_path / f"shuffled{n}.db") as shuffled:
+            for story in stories:
+                shuffled.add(story)
+            assert speaker_table(shuffled) == expected
+
+
+def test_a_run_killed_midway_and_resumed_gives_the_same_speakers(tmp_path: Path) -> None:
+    with Corpus(tmp_path / "clean.db") as clean:
+        for story in STORIES:
+            clean.add(story)
+        expected = speaker_table(clean)
+    db = tmp_path / "killed.db"
+    bare_first = sorted(STORIES, key=lambda s: s.id != "ruiz-2")  # "Ruiz" before "Ana Ruiz"
+    with pytest.raises(KeyboardInterrupt), Corpus(db) as killed:
+        for story in bare_first[:4]:
+            killed.add(story)
+        raise KeyboardInterrupt
+    with Corpus(db) as resumed:
+        assert resumed.identities_stale()
+        for story in bare_first[4:]:
+            resumed.add(story)
+    with Corpus(db) as reopened:
+        assert not reopened.identities_stale()
+        assert speaker_table(reopened) == expected
+
+
+def test_serial_parallel_and_resumed_ingest_give_the_same_speakers(tmp_path: Path) -> None:
+    from test_ingest import pattern_pipeline
+
+    from newsquotes.store.ingest import ingest
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    lines = [
+        '"Rates hold," said Jana Bianchi, an economist for Nordbank.',
+        '"Rates fall," said Bianchi, an analyst for Nordbank.',
+        '"The bridge opens," said Marco Bianchi, the mayor.',
+        '"Fish are back," said Johnson.',
+        '"Bridges rust," said Johnson.',
+    ]
+    for n, line in enumerate(lines * 3):
+        (inbox / f"story-{n:02d}.txt").write_text(f"Story {n}\n\n{line} Day {n}.\n", "utf-8")
+    tables = []
+    for jobs in (1, 2):
+        with Corpus(tmp_path / f"j{jobs}.db") as corpus:
+            ingest(
+                [str(inbox)], corpus, jobs=jobs, progress=False, pipeline_factory=pattern_pipeline
+            )
+            tables.append(speaker_table(corpus))
+    with Corpus(tmp_path / "resumed.db") as corpus:
+        ingest(
+            [str(inbox / "story-01.txt")], corpus, progress=False, pipeline_factory=pattern_pipeline
+        )
+        ingest([str(inbox)], corpus, progress=False, pipeline_factory=pattern_pipeline)
+        tables.append(speaker_table(corpus))
+    assert tables[0] == tables[1] == tables[2]
+    names = [row[0] for row in tables[0]]
+    assert names.count("Jana Bianchi") == 1 and "Bianchi" not in names
+
+
+# -- corrections by hand -------------------------------------------------------------------
+
+
+def test_merge_survives_reingest_and_reconcile(corpus: Corpus) -> None:
+    corpus.add(make_article("a", "Belarus is tired", "Temur Umarov", outlet="Harbour Gazette"))
+    corpus.add(make_article("b", "Minsk waits", "T. Umarov", outlet="Valley Courier"))
+    assert len(corpus.speakers()) == 2
+    merged = corpus.merge("T. Umarov", "Temur Umarov")
+    profile = corpus.speaker(merged)
+    assert profile is not None and profile.name == "Temur Umarov" and len(profile.quotes) == 2
+    assert any(why.startswith("merge") for why in profile.evidence)
+    corpus.add(make_article("c", "Vilnius listens", "T. Umarov", outlet="Fjord Weekly"))
+    corpus.reconcile(force=True)
+    [summary] = corpus.speakers()
+    assert (summary.name, summary.quotes) == ("Temur Umarov", 3)
+    with pytest.raises(CorpusError, match="already one speaker"):
+        corpus.merge("Temur Umarov", "T. Umarov")
+
+
+def test_split_survives_reingest_and_a_later_merge_undoes_it(corpus: Corpus) -> None:
+    corpus.add(make_article("a", "Rates must rise", "Anna Berg", outlet="Harbour Gazette"))
+    corpus.add(make_article("b", "The bridge opens", "Berg", outlet="Harbour Gazette"))
+    [joined] = corpus.speakers()
+    assert joined.quotes == 2
+    rest, taken = corpus.split("Anna Berg", names=["Berg"])
+    assert rest != taken
+    assert sorted((s.name, s.quotes) for s in corpus.speakers()) == [("Anna Berg", 1), ("Berg", 1)]
+    corpus.add(make_article("c", "Rates will fall", "Anna Berg", outlet="Valley Courier"))
+    corpus.reconcile(force=True)
+    assert sorted((s.name, s.quotes) for s in corpus.speakers()) == [("Anna Berg", 2), ("Berg", 1)]
+    corpus.merge("Berg", "Anna Berg")
+    assert [(s.name, s.quotes) for s in corpus.speakers()] == [("Anna Berg", 3)]
+
+
+def test_corrections_name_exactly_one_speaker(corpus: Corpus) -> None:
+    corpus.add(make_article("a", "Rates must rise", "Anna Berg", outlet="Harbour Gazette"))
+    corpus.add(make_article("b", "The bridge opens", "Tomas Berg", outlet="Valley Courier"))
+    with pytest.raises(CorpusError, match="could be any of"):
+        corpus.merge("Berg", "Anna Berg")
+    with pytest.raises(CorpusError, match="no speaker"):
+        corpus.merge("Nobody Atall", "Anna Berg")
+    with pytest.raises(CorpusError, match="every description"):
+        corpus.split("Anna Berg", names=["Anna Berg"])
+    with pytest.raises(CorpusError, match="called"):
+        corpus.split("Anna Berg", names=["Somebody Else"])

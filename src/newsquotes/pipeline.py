@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -20,10 +21,11 @@ from .errors import DocumentError, DocumentTooLargeError, LanguageError, Pipelin
 from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
-from .quotes.context import CHILDREN_KEY
+from .quotes.context import CHILDREN_KEY, ArticleView
+from .quotes.settings import DEFAULT_SETTINGS, EngineSettings
 from .read.language import guess_language, language_name
 from .read.sources import replace_lone_surrogates
-from .resolve.speakers import resolve_speakers
+from .resolve.speakers import ResolutionSettings, resolve_speakers
 
 _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
 """Long runs of punctuation (10,000 quote marks) make the tokenizer crawl; they hold no words."""
@@ -58,9 +60,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 class QuoteComponent:
     """spaCy component: finds quotes and speakers in ``doc`` (regions from ``doc._.regions``)."""
 
-    def __init__(self, nlp: Language, name: str = "newsquotes", split_turns: bool = False) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "newsquotes",
+        split_turns: bool = False,
+        settings: EngineSettings = DEFAULT_SETTINGS,
+        resolution: ResolutionSettings | None = None,
+    ) -> None:
         self.name = name
         self.split_turns = split_turns
+        self.settings = settings
+        self.resolution = resolution or ResolutionSettings()
 
     def __call__(self, doc: Doc) -> Doc:
         _require_parse(doc)
@@ -69,8 +80,12 @@ class QuoteComponent:
         if regions is None:
             regions, _title = find_regions(doc.text)
             doc._.regions = regions
-        quotes = attribute(doc, regions, split_turns=self.split_turns)
-        speakers = resolve_speakers(doc, quotes)
+        # One paragraph/sentence model of the article, shared by attribution and resolution.
+        view = ArticleView(doc, regions, self.settings)
+        quotes = attribute(
+            doc, regions, split_turns=self.split_turns, settings=self.settings, view=view
+        )
+        speakers = resolve_speakers(view, quotes, self.resolution)
         doc.user_data.pop(CHILDREN_KEY, None)
         doc._.quotes = quotes
         doc._.speakers = speakers
@@ -158,20 +173,80 @@ def _require_parse(doc: Doc) -> None:
     )
 
 
-@Language.factory("newsquotes", default_config={"split_turns": False})
-def make_quote_component(nlp: Language, name: str, split_turns: bool) -> QuoteComponent:
-    """``split_turns``: one quote per quoted segment instead of per speaker turn."""
-    return QuoteComponent(nlp, name, split_turns)
+_RESOLUTION_DEFAULTS = ResolutionSettings()
+
+# Attribution engine thresholds (quotes/settings.py has what each one means).
+ENGINE_CONFIG: dict[str, bool | float | int] = {
+    "model": DEFAULT_SETTINGS.model,
+    "model_drop_below": DEFAULT_SETTINGS.model_drop_below,
+    "model_accept_at": DEFAULT_SETTINGS.model_accept_at,
+    "frame_window": DEFAULT_SETTINGS.frame_window,
+    "floating_paragraphs": DEFAULT_SETTINGS.floating_paragraphs,
+    "max_quote_paragraphs": DEFAULT_SETTINGS.max_quote_paragraphs,
+}
 
 
-def build_nlp(base: Language | None = None, *, split_turns: bool = False) -> Language:
-    """The English model with the paragraph splitter before the parser and ``newsquotes`` last."""
+@Language.factory(
+    "newsquotes",
+    default_config={
+        "split_turns": False,
+        "pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.pronoun_window_paragraphs,
+        "continuity_window_paragraphs": _RESOLUTION_DEFAULTS.continuity_window_paragraphs,
+        "group_pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.group_pronoun_window_paragraphs,
+        "antecedent_limit": _RESOLUTION_DEFAULTS.antecedent_limit,
+        **ENGINE_CONFIG,
+    },
+)
+def make_quote_component(
+    nlp: Language,
+    name: str,
+    split_turns: bool,
+    pronoun_window_paragraphs: int,
+    continuity_window_paragraphs: int,
+    group_pronoun_window_paragraphs: int,
+    antecedent_limit: int,
+    model: bool,
+    model_drop_below: float,
+    model_accept_at: float,
+    frame_window: int,
+    floating_paragraphs: int,
+    max_quote_paragraphs: int,
+) -> QuoteComponent:
+    """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
+    speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
+    thresholds (:class:`EngineSettings`)."""
+    resolution = ResolutionSettings(
+        pronoun_window_paragraphs=pronoun_window_paragraphs,
+        continuity_window_paragraphs=continuity_window_paragraphs,
+        group_pronoun_window_paragraphs=group_pronoun_window_paragraphs,
+        antecedent_limit=antecedent_limit,
+    )
+    settings = EngineSettings(
+        model=model,
+        model_drop_below=model_drop_below,
+        model_accept_at=model_accept_at,
+        frame_window=frame_window,
+        floating_paragraphs=floating_paragraphs,
+        max_quote_paragraphs=max_quote_paragraphs,
+    )
+    return QuoteComponent(nlp, name, split_turns, settings, resolution)
+
+
+def build_nlp(
+    base: Language | None = None,
+    *,
+    split_turns: bool = False,
+    settings: EngineSettings = DEFAULT_SETTINGS,
+) -> Language:
+    """The English model with the paragraph splitter before the parser and ``newsquotes`` last
+    (configured with ``split_turns`` and the engine ``settings``)."""
     nlp = base if base is not None else load_spacy()
     if "newsquotes_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsquotes_paragraphs", before=before)
     if "newsquotes" not in nlp.pipe_names:
-        nlp.add_pipe("newsquotes", last=True, config={"split_turns": split_turns})
+        config = {"split_turns": split_turns, **asdict(settings)}
+        nlp.add_pipe("newsquotes", last=True, config=config)
     nlp.max_length = MAX_CHARS + 1
     return nlp
 
@@ -179,12 +254,18 @@ def build_nlp(base: Language | None = None, *, split_turns: bool = False) -> Lan
 class Pipeline:
     """Turns :class:`Article` records with text into articles with quotes and speakers."""
 
-    def __init__(self, nlp: Language | None = None, *, split_turns: bool = False) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        split_turns: bool = False,
+        settings: EngineSettings = DEFAULT_SETTINGS,
+    ) -> None:
         """By default a speaker's turn is one quote: quotes that run on without a new
         attribution (``"A," she said. "B."``) are one quote with several spans, as PolNeAR
         and PARC annotate them. ``split_turns`` reports each quoted segment on its own."""
         self.split_turns = split_turns
-        self.nlp = build_nlp(nlp, split_turns=split_turns)
+        self.nlp = build_nlp(nlp, split_turns=split_turns, settings=settings)
 
     def _check(self, article: Article) -> None:
         """Refuse what cannot be analysed; make safe what can (lone surrogates, which no

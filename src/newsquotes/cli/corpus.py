@@ -10,6 +10,7 @@ import json
 import shutil
 import sys
 import textwrap
+from collections import Counter
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import click
 
 from ..errors import CorpusError, NewsquotesError
-from ..store.corpus import EXPORT_FORMATS, TABLES, Corpus, default_db_path
+from ..store.corpus import EXPORT_FORMATS, NAMED_KINDS, TABLES, Corpus, default_db_path
 from ..store.records import ErrorRecord, QuoteHit
 from ..text_format import clip, plural
 
@@ -216,22 +217,28 @@ def search_command(
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
 
 
-@click.command("speakers")
+@click.group("speakers", invoke_without_command=True)
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--all", "everyone", is_flag=True, help="Also the unnamed and group sources of each article."
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )
 @db_option
+@click.pass_context
 @_friendly
-def speakers_command(top: int, fmt: str, db: str | None) -> None:
-    """The most quoted speakers: quotes, articles, outlets and roles.
+def speakers_command(
+    ctx: click.Context, top: int, everyone: bool, fmt: str, db: str | None
+) -> None:
+    """The most quoted speakers: quotes, articles, outlets and roles; merge and split them.
 
-    \b
-    Example:
-      newsquotes speakers --top 10 --db news.db
+    Example: newsquotes speakers --top 20
     """
+    if ctx.invoked_subcommand is not None:
+        return
     with _open(db) as corpus:
-        summaries = corpus.speakers(top=top)
+        summaries = corpus.speakers(top=top, kinds=None if everyone else NAMED_KINDS)
     if fmt == "jsonl":
         for summary in summaries:
             click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
@@ -246,6 +253,73 @@ def speakers_command(top: int, fmt: str, db: str | None) -> None:
         click.echo(
             f"{s.id:>5} {clip(s.name, 28):<28} {s.kind:<12} {s.quotes:>6} {s.articles:>8}  {about}"
         )
+
+
+def _speaker_id(text: str) -> str | int:
+    return int(text) if text.isdigit() else text
+
+
+@speakers_command.command("merge")
+@click.argument("first")
+@click.argument("second")
+@db_option
+@_friendly
+def speakers_merge_command(first: str, second: str, db: str | None) -> None:
+    """Make FIRST and SECOND (names, aliases or ids) one speaker; kept across re-ingest.
+
+    Example: newsquotes speakers merge "T. Umarov" "Temur Umarov"
+    """
+    with _open(db) as corpus:
+        merged = corpus.merge(_speaker_id(first), _speaker_id(second))
+        profile = corpus.speaker(merged)
+    assert profile is not None
+    click.echo(
+        f"one speaker now: {profile.name} (speaker {profile.id}, "
+        f"{plural(len(profile.quotes), 'quote')})"
+    )
+
+
+@speakers_command.command("split")
+@click.argument("speaker")
+@click.argument("names", nargs=-1)
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    help="Take out what this article (row id, document id, source or URL) says; repeatable.",
+)
+@db_option
+@_friendly
+def speakers_split_command(
+    speaker: str, names: tuple[str, ...], articles: tuple[str, ...], db: str | None
+) -> None:
+    """Take the descriptions of SPEAKER called one of NAMES (or from --article) out into a
+    speaker of their own, kept apart across re-ingest.
+
+    Example: newsquotes speakers split "Hillary Clinton" "Bill Clinton"
+    """
+    if not names and not articles:
+        raise click.UsageError("name what to take out: NAMES or --article")
+    with _open(db) as corpus:
+        rest, taken = corpus.split(_speaker_id(speaker), names=names, articles=articles)
+        summaries = {s.id: s for s in corpus.speakers(kinds=None)}
+    for sid in (rest, taken):
+        s = summaries[sid]
+        click.echo(f"speaker {sid}: {s.name} ({plural(s.quotes, 'quote')})")
+
+
+@speakers_command.command("reconcile")
+@db_option
+@_friendly
+def speakers_reconcile_command(db: str | None) -> None:
+    """Recompute every speaker identity from the stored names and the corrections (ingest
+    does this itself; use it after an interrupted run you do not resume).
+
+    Example: newsquotes speakers reconcile --db news.db
+    """
+    with _open(db) as corpus:
+        count = corpus.reconcile(force=True)
+    click.echo(f"{count} speakers")
 
 
 @click.command("speaker")
@@ -277,6 +351,10 @@ def speaker_command(name: str, fmt: str, db: str | None) -> None:
         + ", ".join(f"{o} ({n})" for o, n in profile.outlets.items())
     )
     click.echo("by month: " + ", ".join(f"{m} {n}" for m, n in profile.timeline.items()))
+    if profile.evidence:
+        click.echo("one speaker because:")
+        for why, times in Counter(profile.evidence).items():
+            click.echo(f"  {why}" + (f" ({times} articles)" if times > 1 else ""))
     click.echo("described as:")
     for d in profile.descriptions:
         click.echo(f"  {d.published or '?':<10} {d.outlet or '?'}: {d.description or d.name}")

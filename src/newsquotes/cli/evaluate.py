@@ -48,11 +48,13 @@ def evaluate_command(
     """Score quotes, speakers and cues found in GOLD_DIR/text against GOLD_DIR/attributions.
 
     GOLD_DIR holds text/NAME.txt and attributions/NAME_ANNOTATOR.ann (brat standoff); where
-    an article has several annotator files, the first in name order is the gold.
+    an article has several annotator files, the first in name order is the gold. Besides
+    the attribution scores it prints per-role span scores (source, cue, content; exact and
+    begin match) and how well confidence ranks right predictions first.
 
     \b
     Example:
-      newsquotes evaluate polnear/dev --json
+        newsquotes evaluate ../shared/data/polnear/dev --threshold 0.5
     """
     try:
         from ..pipeline import Pipeline, default_pipeline

@@ -23,28 +23,38 @@ from ..text_format import clip, plural
 SPEAKER_WIDTH = 26
 TYPE_WIDTH = 8
 MIN_QUOTE_WIDTH = 30
+EXPLAIN_WIDTH = 32
+"""Columns for what found a quote and how sure it is (``--explain``)."""
 
 
-def format_table(article: Article, width: int | None = None) -> str:
-    """A readable table of one article's quotes: speaker, type, quote."""
+def format_table(article: Article, width: int | None = None, explain: bool = False) -> str:
+    """A readable table of one article's quotes: speaker, type, quote; with ``explain``,
+    also what found each quote (``via``), its act and its confidence."""
     width = width or shutil.get_terminal_size((120, 20)).columns
     speaker_w, type_w = SPEAKER_WIDTH, TYPE_WIDTH
-    quote_w = max(MIN_QUOTE_WIDTH, width - speaker_w - type_w - 4)
+    explain_w = EXPLAIN_WIDTH if explain else 0
+    quote_w = max(MIN_QUOTE_WIDTH, width - speaker_w - type_w - explain_w - 4)
     lines = [
         f"{article.id}: {plural(len(article.quotes), 'quote')}, "
         f"{plural(len(article.speakers), 'speaker')}"
     ]
     if article.title:
         lines.append(f"title: {article.title}")
-    lines.append(f"{'SPEAKER':<{speaker_w}} {'TYPE':<{type_w}} QUOTE")
-    lines.append("-" * min(width, speaker_w + type_w + quote_w + 2))
+    why = f"{'VIA':<18} {'ACT':<7} {'CONF':<5}" if explain else ""
+    lines.append(f"{'SPEAKER':<{speaker_w}} {'TYPE':<{type_w}} {why}QUOTE")
+    lines.append("-" * min(width, speaker_w + type_w + explain_w + quote_w + 2))
     for quote in article.quotes:
         speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "(unknown)")
         text = " ".join(quote.text.split())
         wrapped = textwrap.wrap(text, quote_w) or [""]
         speaker = clip(" ".join(speaker.split()), speaker_w)
-        lines.append(f"{speaker:<{speaker_w}} {quote.type:<{type_w}} {wrapped[0]}")
-        lines.extend(" " * (speaker_w + type_w + 2) + more for more in wrapped[1:])
+        why = (
+            f"{clip(quote.via or '-', 18):<18} {quote.act:<7} {quote.confidence:<5.2f}"
+            if explain
+            else ""
+        )
+        lines.append(f"{speaker:<{speaker_w}} {quote.type:<{type_w}} {why}{wrapped[0]}")
+        lines.extend(" " * (speaker_w + type_w + 2 + len(why)) + more for more in wrapped[1:])
     if article.speakers:
         lines.append("")
         lines.append("speakers:")
@@ -64,15 +74,17 @@ class ArticleWriter:
     """Writes articles as they come. ``json``: one document is one object, several are a JSON
     array (the first is held back until the second shows which; nothing more is held)."""
 
-    def __init__(self, fmt: str, out: IO[str]) -> None:
+    def __init__(self, fmt: str, out: IO[str], explain: bool = False) -> None:
         self.fmt = fmt
         self.out = out
+        self.explain = explain
         self.count = 0
         self._held: Article | None = None
 
     def write(self, article: Article) -> None:
         if self.fmt == "table":
-            self.out.write(("\n" if self.count else "") + format_table(article) + "\n")
+            table = format_table(article, explain=self.explain)
+            self.out.write(("\n" if self.count else "") + table + "\n")
         elif self.fmt == "jsonl":
             self.out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
         elif self.count == 0:
@@ -128,8 +140,14 @@ def _nothing_found(paths: tuple[str, ...], stats: ReadStats) -> click.ClickExcep
     "speaker without a new attribution is a quote of its own instead of "
     "another span of that speaker's turn.",
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="In the table, also show what found each quote (via: a rule or 'model'), "
+    "whether it is speech or thought (act) and its confidence.",
+)
 def extract_command(
-    paths: tuple[str, ...], output: IO[str], fmt: str | None, split_turns: bool
+    paths: tuple[str, ...], output: IO[str], fmt: str | None, split_turns: bool, explain: bool
 ) -> None:
     """Find every quote in the articles at PATHS (files, directories, globs, '-' for stdin).
 
@@ -140,13 +158,14 @@ def extract_command(
     \b
     Example:
       newsquotes extract article.html crawl.warc.gz --format jsonl > quotes.jsonl
+      newsquotes extract article.txt --format table --explain
     """
     from ..loop import Failure, process_documents
     from ..pipeline import Pipeline, default_pipeline
     from ..read import read_documents
 
     pipeline = Pipeline(split_turns=True) if split_turns else default_pipeline()
-    writer = ArticleWriter(fmt or default_format(output), output)
+    writer = ArticleWriter(fmt or default_format(output), output, explain)
     stats = ReadStats()
     outcomes = process_documents(read_documents(paths, stats), pipeline)
     show = sys.stderr.isatty()

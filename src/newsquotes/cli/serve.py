@@ -1,4 +1,4 @@
-"""``newsquotes serve``: the REST API and search page over a corpus, on a local web server."""
+"""``newsquotes serve``: the REST API and web page over a corpus, on a local web server."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import click
 
 from ..errors import NewsquotesError
 from ..store.corpus import default_db_path
+
+LOG_LEVEL = "warning"
 
 
 @click.command("serve")
@@ -22,13 +24,25 @@ from ..store.corpus import default_db_path
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port."
 )
-@click.option("--debug", is_flag=True, help="Flask debug mode: reload on change, tracebacks.")
-def serve_command(db: str | None, host: str, port: int, debug: bool) -> None:
-    """Serve the corpus: search page at / and the JSON API under /api.
+@click.option(
+    "--token",
+    envvar="NEWSQUOTES_TOKEN",
+    default=None,
+    help="Secret that POST /api/v1/articles and speaker merge/split require "
+    "(default: $NEWSQUOTES_TOKEN; without one, writing is off).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 16),
+    default=1,
+    show_default=True,
+    help="Worker processes for POST /api/v1/extract.",
+)
+def serve_command(db: str | None, host: str, port: int, token: str | None, workers: int) -> None:
+    """Serve the corpus: the web page at / and the JSON API under /api/v1 (its docs at
+    /api/v1/docs).
 
-    \b
-    Example:
-      newsquotes serve --db news.db --port 8000
+    Example: newsquotes serve --db news.db --port 8000
     """
     path = Path(db) if db is not None else default_db_path()
     if not path.exists():
@@ -37,23 +51,26 @@ def serve_command(db: str | None, host: str, port: int, debug: bool) -> None:
             f"no corpus at {path}; create one with: newsquotes ingest FILES --db {path}"
         )
     try:
+        import uvicorn
+
         from ..serve.api import create_app
+        from ..serve.limits import ServeLimits
     except ImportError as exc:
         raise click.ClickException(
-            f"the web server needs Flask ({exc}); pip install 'newsquotes[serve]'"
+            f"the web server needs FastAPI and uvicorn ({exc}); pip install 'newsquotes[serve]'"
         ) from exc
     try:
-        app = create_app(path)
+        app = create_app(path, token=token, host=host, limits=ServeLimits(extract_workers=workers))
     except NewsquotesError as exc:
         raise click.ClickException(str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(
-            "warning: Flask's built-in server is for local use; anyone who can reach "
-            f"{host}:{port} can read the corpus and run extraction.",
+            f"warning: anyone who can reach {host}:{port} can read the corpus and run "
+            "extraction; put a proxy with TLS in front for other people.",
             err=True,
         )
     click.echo(f"serving {path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    app.run(host=host, port=port, debug=debug, threaded=True, use_reloader=debug)
+    uvicorn.run(app, host=host, port=port, log_level=LOG_LEVEL)
 
 
 COMMANDS: list[click.Command] = [serve_command]

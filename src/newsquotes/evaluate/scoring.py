@@ -25,6 +25,7 @@ from ..errors import DocumentError
 from ..model import Article, Quote
 from .brat import GoldAttribution, GoldDocument, SpanList, read_gold
 from .referents import REFERENTS_FILE, Referent, ReferentScores, read_referents
+from .roles import ConfidenceQuality, RoleScores
 from .subsets import DOUBLE_QUOTE_MARKS, SINGLE_QUOTE_MARKS, has_quote_mark, is_speech_cue
 
 if TYPE_CHECKING:
@@ -220,6 +221,10 @@ class Report:
     referents: dict[tuple[str, int, SpanList], Referent] | None = None
     """Who each gold source really is, where the gold folder has a ``referents.jsonl``."""
     who: ReferentScores | None = None
+    roles: RoleScores = field(default_factory=RoleScores)
+    """Source, cue and content spans scored each on its own (exact and begin match)."""
+    confidence: ConfidenceQuality = field(default_factory=ConfidenceQuality)
+    """Each kept prediction's confidence and whether it found a gold partner."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -231,6 +236,8 @@ class Report:
             "correct_by_type": dict(sorted(self.correct_by_type.items())),
             "dropped_below_threshold": self.dropped_below_threshold,
             "split_turns": self.split_turns,
+            "roles": self.roles.to_dict(),
+            "confidence": self.confidence.to_dict(),
             "who": self.who.to_dict() if self.who else None,
             "errors": list(self.errors),
             "notes": list(self.notes),
@@ -272,6 +279,8 @@ class Report:
             f"{t} {self.correct_by_type[t]}/{self.predicted_by_type[t]}" for t in types
         )
         lines.append(f"predictions by type (content-overlap correct/predicted): {by_type or '-'}")
+        lines.extend(self.roles.format())
+        lines.extend(self.confidence.format())
         if self.who is not None:
             lines.extend(self.who.format())
         if self.notes:
@@ -315,6 +324,28 @@ def score_speakers(
             "content": gold.span_text(attribution.content)[:80],
         }
         report.who.add(referent, quote.speaker_name, kind, where)
+
+
+def role_spans_of_gold(gold: GoldDocument) -> dict[str, list[tuple[int, int]]]:
+    """Every source, cue and content fragment of the gold, by role."""
+    spans: dict[str, list[tuple[int, int]]] = {"source": [], "cue": [], "content": []}
+    for attribution in gold.attributions:
+        spans["source"].extend(attribution.source)
+        spans["cue"].extend(attribution.cue)
+        spans["content"].extend(attribution.content)
+    return spans
+
+
+def role_spans_of_quotes(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
+    """Every speaker mention, cue and content fragment of the predictions, by role."""
+    spans: dict[str, list[tuple[int, int]]] = {"source": [], "cue": [], "content": []}
+    for quote in quotes:
+        if quote.speaker is not None:
+            spans["source"].append((quote.speaker.start, quote.speaker.end))
+        if quote.cue is not None:
+            spans["cue"].append((quote.cue.start, quote.cue.end))
+        spans["content"].extend(quote_spans(quote))
+    return spans
 
 
 def score_document(
@@ -388,6 +419,12 @@ def score_document(
     for p_index, quote in enumerate(quotes):
         report.predicted_by_type[quote.type] += 1
         report.correct_by_type[quote.type] += p_index in partner
+        report.confidence.scored.append((quote.confidence, p_index in partner))
+    report.roles.add(
+        role_spans_of_gold(gold),
+        role_spans_of_quotes(quotes),
+        lambda spans: trimmed_fragments(text, spans),
+    )
     score_speakers(report, gold, quotes, pairs, speaker_kinds or {})
 
 

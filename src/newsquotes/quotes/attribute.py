@@ -13,22 +13,39 @@ from spacy.tokens import Doc, Span
 
 from ..model import Quote, Region
 from ..model import Span as TextSpan
-from .confidence import calibrated, class_key, cue_class, speaker_class
-from .context import ArticleView, Attribution
-from .cues import BELIEF_VERBS, cue_lemma
+from .context import ArticleView, Attribution, cue_head
+from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of
 from .indirect import indirect_pass
+from .learned import candidate_pass, judge
+from .settings import DEFAULT_SETTINGS, EngineSettings
 
 
 def find_attributions(
-    doc: Doc, regions: list[Region], *, split_turns: bool = False
+    doc: Doc,
+    regions: list[Region],
+    *,
+    split_turns: bool = False,
+    settings: EngineSettings = DEFAULT_SETTINGS,
+    view: ArticleView | None = None,
 ) -> list[Attribution]:
     """All attributions in ``doc`` outside ``regions``, in text order.
 
     A frameless quote that continues the previous direct quote's speaker is folded into it
-    (one attribution per speaker turn) unless ``split_turns`` asks for one per segment."""
-    art = ArticleView(doc, regions)
+    (one attribution per speaker turn) unless ``split_turns`` asks for one per segment.
+    Unless ``settings.model`` is off, the learned model judges the rules' findings and
+    the candidates (:mod:`.learned`). ``view`` is the article's paragraph model when the
+    caller already built it."""
+    art = view if view is not None else ArticleView(doc, regions, settings)
+    found = rule_attributions(art, split_turns=split_turns)
+    if not settings.model:
+        return found
+    return judge(art, found, candidate_pass(art, found))
+
+
+def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[Attribution]:
+    """What the rule passes find, in text order, turns joined unless ``split_turns``."""
     transcript = transcript_turns(art)
     direct, used = direct_pass(art)
     turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
@@ -43,11 +60,16 @@ def find_attributions(
 
 
 def act_of(doc: Doc, cue: tuple[int, int] | None) -> str:
-    """``thought`` for beliefs, intentions and endorsements (``hopes``), else ``speech``."""
+    """``speech`` for quotes without a cue and for speaking, writing and naming verbs;
+    ``thought`` for beliefs, intentions and endorsements (``hopes``, ``backs``, ``wants``)."""
     if cue is None:
         return "speech"
-    token = doc[cue[0]]
-    return "thought" if cue_lemma(token.lemma_, token.text) in BELIEF_VERBS else "speech"
+    token = cue_head(doc, cue)
+    base = cue_lemma(token.lemma_, token.text)
+    if base in BELIEF_VERBS:
+        return "thought"
+    spoken = base in SPEECH_VERBS or base in NAMING_VERBS or not token.is_alpha
+    return "speech" if spoken or token.lower_ == "according" else "thought"
 
 
 def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
@@ -57,13 +79,20 @@ def _cue_span(doc: Doc, cue: tuple[int, int] | None) -> TextSpan | None:
     return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def attribute(doc: Doc, regions: list[Region], *, split_turns: bool = False) -> list[Quote]:
+def attribute(
+    doc: Doc,
+    regions: list[Region],
+    *,
+    split_turns: bool = False,
+    settings: EngineSettings = DEFAULT_SETTINGS,
+    view: ArticleView | None = None,
+) -> list[Quote]:
     """The quotes of ``doc`` as records, speakers as written (resolution comes later)."""
     text = doc.text
     quotes = []
-    for n, a in enumerate(find_attributions(doc, regions, split_turns=split_turns), start=1):
+    found = find_attributions(doc, regions, split_turns=split_turns, settings=settings, view=view)
+    for n, a in enumerate(found, start=1):
         speaker = TextSpan.of(text, *a.speaker) if a.speaker else None
-        key = class_key(a.rule, cue_class(doc, a.cue), speaker_class(doc, a.speaker))
         quotes.append(
             Quote(
                 id=f"q{n}",
@@ -73,7 +102,7 @@ def attribute(doc: Doc, regions: list[Region], *, split_turns: bool = False) -> 
                 cue=_cue_span(doc, a.cue),
                 speaker=speaker,
                 speaker_name=speaker.text if speaker else None,
-                confidence=round(min(1.0, max(0.0, calibrated(key, a.confidence))), 3),
+                confidence=round(min(1.0, max(0.0, a.confidence)), 3),
                 act=act_of(doc, a.cue),
                 via=a.rule,
             )

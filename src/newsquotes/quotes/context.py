@@ -7,11 +7,21 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Region
-from .cues import ADDRESSEE_VERBS, BELIEF_VERBS, SPEECH_VERBS, cue_lemma
+from .cues import (
+    ADDRESSEE_VERBS,
+    BELIEF_VERBS,
+    CUE_ADVERBS,
+    CUE_PREPOSITION_VERBS,
+    CUE_PREPOSITIONS,
+    SPEECH_VERBS,
+    cue_lemma,
+)
 from .quote_marks import QuotedSpan, find_quoted_spans
+from .settings import DEFAULT_SETTINGS, EngineSettings
 
 SENTENCE_END = {".", "!", "?"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -34,22 +44,36 @@ class Attribution:
         return self.spans[0][0]
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping character spans as disjoint ones."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 class ArticleView:
     """Per-document lookups shared by the passes."""
 
-    def __init__(self, doc: Doc, regions: list[Region]) -> None:
+    def __init__(
+        self, doc: Doc, regions: list[Region], settings: EngineSettings = DEFAULT_SETTINGS
+    ) -> None:
         self.doc = doc
+        self.settings = settings
         self.text = doc.text
         # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
-        self.regions = sorted((r.start, r.end) for r in regions if r.kind != "title")
+        self.regions = _merged(sorted((r.start, r.end) for r in regions if r.kind != "title"))
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
         # A quoted number or tweet id ("672139201337532417") is no one's words.
         self.quoted = [
             q
-            for q in find_quoted_spans(self.text)
+            for q in find_quoted_spans(self.text, settings.max_quote_paragraphs)
             if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
         ]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self._subtree_lo: list[int] | None = None
         self._subtree_hi: list[int] | None = None
         # For each token, the index of the quoted span holding it (or -1).
@@ -59,13 +83,21 @@ class ArticleView:
                 self.quote_of_token[i] = n
 
     def in_region(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.regions)
+        n = bisect_right(self.regions, (char, float("inf"))) - 1
+        return n >= 0 and self.regions[n][0] <= char < self.regions[n][1]
 
     def token_at(self, char: int) -> int:
         return max(0, bisect_right(self.token_starts, char) - 1)
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
+
+    def paragraph_end_token(self, char: int) -> int:
+        """The first token of the paragraph after the one holding ``char`` (or the end)."""
+        following = self.paragraph_of(char) + 1
+        if following >= len(self.paragraph_starts):
+            return len(self.doc)
+        return bisect_left(self.token_starts, self.paragraph_starts[following])
 
     def subtree_bounds(self, token: Token) -> tuple[int, int]:
         """``[first, last + 1)`` of the tokens of ``token.subtree``, in O(1) after one O(n)
@@ -75,13 +107,6 @@ class ArticleView:
         if self._subtree_lo is None or self._subtree_hi is None:
             self._subtree_lo, self._subtree_hi = _subtree_extents(self.doc)
         return self._subtree_lo[token.i], self._subtree_hi[token.i] + 1
-
-    def paragraph_end_token(self, char: int) -> int:
-        """The first token of the paragraph after the one holding ``char`` (or the end)."""
-        following = self.paragraph_of(char) + 1
-        if following >= len(self.paragraph_starts):
-            return len(self.doc)
-        return bisect_left(self.token_starts, self.paragraph_starts[following])
 
     def cover_quotes(self, start: int, end: int) -> tuple[int, int]:
         """Widen ``[start, end)`` so that no quoted span is cut in two."""
@@ -155,13 +180,41 @@ def is_speech_cue(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and lemma(token) in SPEECH_VERBS
 
 
+CUE_LEFT_DEPS = {"aux", "auxpass", "neg"}
+"""Words before the verb that belong to the cue (``has said``, ``did not respond``)."""
+
+
 def cue_extent(token: Token) -> tuple[int, int]:
-    """The cue's tokens: the verb with its particle or auxiliaries (``has said``, ``point out``)."""
+    """The cue's tokens: the verb with its auxiliaries, negation, a few adverbs, particle and
+    some prepositions (``has also said``, ``did not respond to``, ``point out``, ``warned of``),
+    contiguous with the verb, as PolNeAR annotates cues."""
     start, end = token.i, token.i + 1
-    for child in children_of(token):
-        if child.dep_ == "prt" and child.i == end:
+    children = children_of(token)
+    left = sorted((c for c in children if c.i < token.i), key=lambda c: -c.i)
+    for child in left:
+        if child.i != start - 1:
+            break
+        if (child.dep_ in CUE_LEFT_DEPS and child.lower_ != "to") or (
+            child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS
+        ):
+            start = child.i
+        else:
+            break
+    for child in (c for c in children if c.i > token.i):
+        if child.i != end:
+            continue
+        if child.dep_ == "prt" or (
+            child.dep_ == "prep"
+            and child.lower_ in CUE_PREPOSITIONS
+            and lemma(token) in CUE_PREPOSITION_VERBS
+        ):
             end = child.i + 1
     return start, end
+
+
+def cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
+    """The verb of a cue span (``said`` of ``has also said``)."""
+    return doc[cue[0] : cue[1]].root
 
 
 def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, int]:
@@ -174,7 +227,7 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
     # A dateline or a paragraph break before the name is not part of it:
     # "Washington (AFP) – Democrat Hillary Clinton".
     for k in range(head.i - 1, left - 1, -1):
-        if art.doc[k].text in ("–", "—", ")", ":") or "\n" in art.doc[k].text:
+        if art.doc[k].text in ("–", "—", "--", ")", ":") or "\n" in art.doc[k].text:
             left = k + 1
             break
     tokens = art.doc[left : right + 1]

@@ -33,6 +33,20 @@ BELIEF_VERBS: frozenset[str] = _words(
     """
 )
 
+NAMING_VERBS: frozenset[str] = _words(
+    """
+    call dub label brand accuse criticize criticise praise attack defend dismiss blame slam
+    blast mock denounce condemn refer nickname characterize characterise term cite mention
+    reject applaud thank congratulate chide scold rebuke ridicule lambaste deride tout hail put
+    """
+)
+"""Naming and characterising verbs (``called X "the Devil"``, ``accused X of``): speech acts."""
+
+NOT_SPEECH_WITH_OBJECT: frozenset[str] = frozenset({"continue", "post", "charge", "question"})
+"""Speech verbs whose object or infinitive is not speech (``continued to campaign``);
+they are cues only with a clause or a quote."""
+SPEECH_WITH_INFINITIVE: frozenset[str] = frozenset({"order", "demand", "instruct", "plead"})
+"""Directives that report speech only with an infinitive (``ordered them to leave``)."""
 CUE_CONFIDENCE: dict[str, float] = {
     **{lemma: 0.8 for lemma in SPEECH_VERBS},
     **{lemma: 0.55 for lemma in BELIEF_VERBS},
@@ -49,6 +63,24 @@ ADDRESSEE_VERBS: frozenset[str] = _words(
     """
 )
 """Verbs whose direct object is the listener (``told reporters that``), not the content."""
+
+CUE_ADVERBS: frozenset[str] = _words(
+    """
+    also later now never repeatedly again already previously recently once often still
+    further publicly privately reportedly frequently long immediately initially then since
+    first
+    """
+)
+"""Adverbs right before the verb that annotators keep in the cue (``also said``)."""
+
+CUE_PREPOSITIONS: frozenset[str] = frozenset({"of", "about", "to", "for"})
+"""Prepositions after some verbs that belong to the cue (``warned of``, ``pointed to``)."""
+
+CUE_PREPOSITION_VERBS: frozenset[str] = _words(
+    """
+    warn point respond ask talk speak complain boast brag hint joke agree allude refer testify
+    """
+)
 
 
 _SUFFIXES = (

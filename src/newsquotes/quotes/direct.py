@@ -51,8 +51,6 @@ NOT_SPEAKERS = frozenset(
     }
 )
 """Labels that look like a transcript's speaker (``UPDATE: ...``) but name no one."""
-FRAME_WINDOW = 40
-"""Tokens after a quote in which its attribution must appear."""
 _TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}):\s+\S")
 
 
@@ -60,7 +58,7 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
     """Tokens after a quote up to the end of its frame: a sentence end or the next quote."""
     doc = art.doc
     i = after
-    end = min(len(doc), after + FRAME_WINDOW)
+    end = min(len(doc), after + art.settings.frame_window)
     while i < end:
         t = doc[i]
         if "\n" in t.text or art.paragraph_of(t.idx) != paragraph:
@@ -100,15 +98,22 @@ _SPEECH_END = set(",?!.…—–-:;")
 
 def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
     """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame."""
-    inner_end = q.end - 2 if q.closed else q.end - 1
-    last = art.text[inner_end] if inner_end > q.start else ""
+    last = art.text[q.inner[0] : q.inner[1]].rstrip()[-1:]
     after = art.text[q.end : q.end + 1]
     return last in _SPEECH_END or after == ","
 
 
 def _ends_sentence(art: ArticleView, q: QuotedSpan) -> bool:
-    inner_end = q.end - 2 if q.closed else q.end - 1
+    inner_end = q.inner[1] - 1
     return inner_end > q.start and art.text[inner_end] == "."
+
+
+def _own_clause(art: ArticleView, verb: Token) -> bool:
+    """The verb governs a clause after it outside quotes (``, claiming that ...``); a clause
+    inside the next quote (``," Finch said, "and I ..."``) is the rest of the turn."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and art.quote_of_token[c.i] < 0 for c in verb.children
+    )
 
 
 def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, int]:
@@ -147,7 +152,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     cue: Token | None = None
     for i in range(first, hi):
         if is_speech_cue(doc[i]):
-            if any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children):
+            if _own_clause(art, doc[i]):
                 break  # '..., claiming that ...': the verb brings its own content
             cue = doc[i]
             break
@@ -162,7 +167,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
                 and doc[i].is_alpha
                 and doc[i].lemma_ not in ("be", "have", "do")
                 and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON"))
-                and not any(c.dep_ == "ccomp" and c.i > i for c in doc[i].children)
+                and not _own_clause(art, doc[i])
             ):
                 subj = speaker_of(doc[i])
                 if (subj is not None and lo <= subj.i < hi) or (
@@ -356,6 +361,33 @@ def transcript_turns(art: ArticleView) -> list[Attribution]:
     return found
 
 
+def _clause_before(art: ArticleView, q: QuotedSpan) -> int | None:
+    """Start of the clause a quoted fragment completes (``Trump plans to foster "risk-taking
+    and capital investment," the site said``): a lowercase fragment after words of its own
+    sentence, with no comma or colon between, is the tail of a mixed quote."""
+    doc = art.doc
+    inner = art.text[q.inner[0] : q.inner[1]].lstrip()
+    if not inner[:1].islower():
+        return None
+    first = art.token_at(q.start)
+    lo = doc[first].sent.start
+    while lo < first and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    before = doc[lo:first]
+    if not any(t.pos_ in ("VERB", "AUX") for t in before) or before[-1].is_punct:
+        return None
+    if art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
+        return None
+    if any(art.quote_of_token[k] >= 0 or is_speech_cue(doc[k]) for k in range(lo, first)):
+        return None
+    return doc[lo].idx
+
+
+CONTINUATION_MARKS = (",", ":", "—", "–")
+"""How a frame hands back to the rest of the quote (``"A," she said, "B."``); a quote after
+other words (``said, calling it "a disgrace"``) is a fragment of a new clause."""
+
+
 def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
     results: list[Attribution] = []
     used: set[int] = set()
@@ -365,6 +397,10 @@ def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
         attribution, frame_end = _frame_after(art, q)
         if attribution is not None:
             used.add(n)
+            clause_start = _clause_before(art, q)
+            if clause_start is not None:
+                attribution.spans[0] = (clause_start, attribution.spans[0][1])
+                attribution.type = "mixed"
             # "A," explained Umarov, "B." -- the frame ends with a comma and a quote follows.
             if n + 1 < len(art.quoted):
                 nxt = art.quoted[n + 1]
@@ -375,6 +411,7 @@ def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
                     same_paragraph
                     and art.token_at(nxt.start) <= frame_end + 1
                     and last not in SENTENCE_END
+                    and between.rstrip()[-1:] in CONTINUATION_MARKS
                     and len(between) < 200
                 ):
                     attribution.spans.append((nxt.start, nxt.end))

@@ -8,6 +8,7 @@ latest speaker of the same or the two previous paragraphs (a floating quote), or
 from __future__ import annotations
 
 from .context import (
+    SENTENCE_END,
     ArticleView,
     Attribution,
     cue_extent,
@@ -19,9 +20,6 @@ from .context import (
 )
 from .cues import cue_confidence
 from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan
-
-FLOATING_PARAGRAPHS = 2
-"""How many paragraphs back a frameless quote may look for its speaker."""
 
 
 def governed_pass(
@@ -48,6 +46,8 @@ def governed_pass(
             steps += 1
         if verb.pos_ != "VERB" or first <= verb.i <= last or verb.i > first:
             continue
+        if any(doc[k].text in SENTENCE_END for k in range(verb.i + 1, first)):
+            continue  # 'he said. "B."': the verb's sentence ended before the quote
         subj = speaker_of(verb)
         if subj is None or subj.lower_ in ("it", "this", "that", "which", "there"):
             continue
@@ -71,7 +71,7 @@ def governed_pass(
         speaker = mention_span(
             art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
         )
-        if not is_cue(verb) and looks_like_title(art.text[q.start + 1 : q.end - 1]):
+        if not is_cue(verb) and looks_like_title(art.text[q.inner[0] : q.inner[1]]):
             continue  # 'showed the film "Night Harbour"': a title, not speech
         confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45
         results.append(
@@ -110,7 +110,7 @@ def floating_pass(
         words = len(art.text[q.start : q.end].split())
         if not _opens_sentence(art, q) or words < 4:
             continue
-        if looks_like_title(art.text[q.start + 1 : q.end - 1]):
+        if looks_like_title(art.text[q.inner[0] : q.inner[1]]):
             continue
         paragraph = art.paragraph_of(q.start)
         previous = [a for a in known if a.start < q.start]
@@ -118,7 +118,7 @@ def floating_pass(
         confidence = 0.45
         if previous:
             last = previous[-1]
-            if paragraph - art.paragraph_of(last.start) <= FLOATING_PARAGRAPHS:
+            if paragraph - art.paragraph_of(last.start) <= art.settings.floating_paragraphs:
                 speaker = last.speaker
                 confidence = 0.7
         results.append(

@@ -23,8 +23,21 @@ from .context import (
     speaker_head,
     speaker_of,
 )
-from .cues import ADDRESSEE_VERBS, SPEECH_VERBS, cue_confidence
+from .cues import (
+    ADDRESSEE_VERBS,
+    NOT_SPEECH_WITH_OBJECT,
+    SPEECH_VERBS,
+    SPEECH_WITH_INFINITIVE,
+    cue_confidence,
+)
 from .quote_marks import DOUBLE_MARKS
+from .spans import (
+    cut_contrast_clause,
+    cut_relative_clause,
+    leading_preposition,
+    skip_leading_clause,
+    without_listener,
+)
 
 MAX_CLAUSE_CHARS = 3000
 """Longest reported clause taken as one quote: twice the longest single content span in
@@ -46,13 +59,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
             return None
         lo, hi = min(tokens), max(tokens) + 1
     doc = art.doc
-    while lo < hi and (
-        doc[lo].dep_ == "mark"
-        and doc[lo].lower_ in ("that", "whether", "if")
-        or doc[lo].is_punct
-        and doc[lo].text not in DOUBLE_MARKS
-        or doc[lo].is_space
-    ):
+    while lo < hi and (doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
         hi -= 1
@@ -63,13 +70,15 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
     last = doc[hi - 1]
     if last.idx + len(last.text) - doc[lo].idx > MAX_CLAUSE_CHARS:
         return None
+    hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi))
+    lo = skip_leading_clause(doc, head, lo, hi)
     return lo, hi
 
 
 def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attribution]:
     doc = art.doc
     results: list[Attribution] = []
-    used_cues = {a.cue[0] for a in taken if a.cue}
+    used_cues = {i for a in taken if a.cue for i in range(*a.cue)}
     covered = [(s, e) for a in taken for s, e in a.spans]
     # quoted_before[n]: quote tokens before token n, so "does a clause hold a quote" is O(1)
     quoted_before = list(accumulate((q >= 0 for q in art.quote_of_token), initial=0))
@@ -87,10 +96,15 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             if found is not None and not overlaps_direct(*found.spans[0]):
                 results.append(found)
             continue
+        if _is_as_frame(token):
+            found = _as_frame(art, token)
+            if found is not None and not overlaps_direct(*found.spans[0]):
+                results.append(found)
+            continue
         if not is_cue(token):
             continue
         complement = next((c for c in children_of(token) if c.dep_ == "ccomp"), None)
-        subj = speaker_of(token)
+        subj = speaker_of(token) or _speaker_through_noun(token)
         if subj is None:
             continue
         subj = speaker_head(subj)
@@ -99,8 +113,11 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             if found is not None and not overlaps_direct(*found.spans[0]):
                 results.append(found)
             continue
-        subj_lo, subj_hi = art.subtree_bounds(subj)
-        stop = {t.i for t in subj.subtree} | {token.i}
+        # "Ada Finch, who said that ...": the cue's clause hangs inside the speaker's phrase.
+        inside = subj.is_ancestor(token)
+        own = {t.i for t in token.subtree} if inside else set()
+        speaker_tokens = [t.i for t in subj.subtree if t.i not in own]
+        stop = set(speaker_tokens) | {token.i}
         clause = _clause_span(art, complement, stop)
         if clause is not None and lemma(token) not in ADDRESSEE_VERBS:
             # "said many of those ... were sent": the parser may hang the clause's subject
@@ -116,7 +133,10 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         c_start, c_end = art.cover_quotes(*art.span_chars(*clause))
         if overlaps_direct(c_start, c_end):
             continue
-        speaker_lo, speaker_hi = subj_lo, subj_hi
+        speaker_lo = min(speaker_tokens)
+        speaker_hi = max(speaker_tokens) + 1
+        if inside and min(own) > subj.i:
+            speaker_hi = min(speaker_hi, min(own))
         if clause[0] < subj.i < clause[1]:
             continue  # parse went wrong: the subject sits inside the content
         speaker = mention_span(art, subj, speaker_lo, speaker_hi)
@@ -133,12 +153,74 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
     return results
 
 
+OBJECT_PREPOSITIONS = frozenset({"of", "about", "for", "against", "over", "to", "on"})
+"""Prepositions whose object is still what a speech verb reports (``warned of``)."""
+
+
+STATEMENT_VERBS = frozenset({"release", "issue", "send", "post", "publish", "give", "make"})
+"""``released a statement saying ...``: the subject of these speaks through the noun."""
+
+
+def _speaker_through_noun(cue: Token) -> Token | None:
+    """The subject of ``released`` in ``released a statement saying ...``."""
+    noun = cue.head
+    if cue.dep_ != "acl" or noun.pos_ != "NOUN" or noun.i == cue.i:
+        return None
+    verb = noun.head
+    if lemma(verb) not in STATEMENT_VERBS and verb.lemma_ not in STATEMENT_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _is_as_frame(token: Token) -> bool:
+    """``As Politico reported, ...`` or ``as Sand put it, ...``: a frame opened by ``as``."""
+    if token.dep_ != "advcl" or token.head.i == token.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return False
+    if token.lemma_ == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    return (
+        token.pos_ == "VERB"
+        and lemma(token) in SPEECH_VERBS
+        and not any(c.dep_ in ("ccomp", "dobj") for c in token.children)
+    )
+
+
+def _as_frame(art: ArticleView, cue: Token) -> Attribution | None:
+    """Content of an ``as`` frame: the rest of its sentence (the clause the frame hangs on)."""
+    doc = art.doc
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    frame = {t.i for t in cue.subtree}
+    sent = cue.sent
+    rest = [t.i for t in sent if t.i not in frame]
+    if not rest:
+        return None
+    lo, hi = min(rest), max(rest) + 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space) and doc[lo].text not in DOUBLE_MARKS:
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    if hi - lo < 3 or any(lo <= i < hi for i in frame):
+        return None
+    kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
+    speaker = mention_span(
+        art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
+    )
+    cue_span = (cue.i, cue.i + 2) if cue.lemma_ == "put" else cue_extent(cue)
+    return Attribution(kind, [art.span_chars(lo, hi)], cue_span, speaker, 0.8, "as-frame")
+
+
 def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution | None:
     """A speech verb without a clause: a parenthetical (``This campaign, he says, is
     different``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
     doc = art.doc
-    if lemma(cue) not in SPEECH_VERBS or subj.lower_ in ("it", "this", "which"):
+    if lemma(cue) not in SPEECH_VERBS or subj.lower_ in ("this", "which"):
         return None
+    if subj.lower_ == "it" and cue.dep_ != "parataxis":
+        return None  # "it urged ...": but "Still, it said, ..." is the organisation speaking
     if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > cue.i:
         return None
     sent = cue.sent
@@ -164,29 +246,35 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
         if not spans or any(art.quote_of_token[i] >= 0 for i in range(lo, hi)):
             return None
         return Attribution("indirect", spans, cue_extent(cue), speaker, 0.75, "parenthetical")
+    if lemma(cue) in NOT_SPEECH_WITH_OBJECT:
+        return None  # "continued to protest", "posted the timetable", "charged him with"
+    if lemma(cue) in SPEECH_WITH_INFINITIVE and not any(c.dep_ == "xcomp" for c in cue.rights):
+        return None  # "ordered an inquiry": no one was told anything
     objects = [
         c
         for c in cue.rights
-        if c.dep_ in ("dobj", "xcomp", "prep", "dative")
-        and not (
-            c.dep_ == "prep"
-            and c.lower_ in ("in", "on", "at", "during", "after", "before", "since", "while")
-        )
+        if c.dep_ in ("dobj", "xcomp", "dative")
+        or (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS)
     ]
+    objects = without_listener(cue, objects)
     if not objects:
         return None
-    lo = cue.i + 1
+    cue_span = cue_extent(cue)
+    lo = max(cue_span[1], min(t.i for c in objects for t in c.subtree))
     hi = max(t.i for c in objects for t in c.subtree) + 1
     hi = min(hi, sent.end)
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
+    hi = cut_relative_clause(doc, lo, hi)
+    if leading_preposition(doc, cue_span[1], lo):
+        cue_span, lo = (cue_span[0], lo + 1), lo + 1
     if hi - lo < 3 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(cue.idx):
         return None
     kind = "mixed" if any(art.quote_of_token[i] >= 0 for i in range(lo, hi)) else "indirect"
     return Attribution(
         kind,
         [art.span_chars(lo, hi)],
-        cue_extent(cue),
+        cue_span,
         speaker,
         cue_confidence(lemma(cue)) * 0.6,
         "speech-object",

@@ -50,10 +50,12 @@ class QuotedSpan:
     end: int
     style: str  # "double" or "single"
     closed: bool = True
+    width: int = 1
+    """Characters per mark: 2 for the ``''...''`` pairs of some newspapers."""
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.width, self.end - self.width if self.closed else self.end
 
 
 def _is_open(text: str, i: int) -> bool | None:
@@ -126,10 +128,33 @@ def _pair_singles(text: str, start: int, end: int) -> list[QuotedSpan]:
     return spans
 
 
+_DOUBLED_SINGLE = "''"
+_DOUBLED_SINGLE_RE = re.compile(r"''(?!')")
+
+
+def _pair_doubled_singles(text: str, start: int, end: int) -> list[QuotedSpan]:
+    """``''A quote,'' he said``: two straight single marks as one double mark (the New
+    York Times style of plain-text feeds)."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    for match in _DOUBLED_SINGLE_RE.finditer(text, start, end):
+        i = match.start()
+        before = text[i - 1] if i > start else " "
+        after = text[i + 2] if i + 2 < end else " "
+        if open_at is None:
+            if not before.isalnum() and not after.isspace():
+                open_at = i
+        elif not after.isalnum() and (not before.isspace() or text[i - 2 : i] in (", ", ". ")):
+            # "coalitions, '' said X": some feeds leave a space before the closing pair
+            spans.append(QuotedSpan(open_at, i + 2, "double", width=2))
+            open_at = None
+    return spans
+
+
 _SPEAKER_TURN_RE = re.compile(r"[\"“]\s*[A-Z][A-Z.' -]{1,40}:")
 
 
-def find_quoted_spans(text: str) -> list[QuotedSpan]:
+def find_quoted_spans(text: str, max_paragraphs: int = MAX_QUOTE_PARAGRAPHS) -> list[QuotedSpan]:
     """Every quoted stretch of ``text``, in order, never overlapping.
 
     A quote that runs over paragraphs comes back as one span covering them all.
@@ -157,14 +182,19 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 pending = None
             elif reopens and not spans and open_at == first:
                 pending_paragraphs += 1
-                if pending_paragraphs <= MAX_QUOTE_PARAGRAPHS:
+                if pending_paragraphs <= max_paragraphs:
                     pending_end = p_end
                     continue
                 close_pending()
             else:
                 close_pending()
         if not has_doubles:
-            result.extend(_pair_singles(text, p_start, p_end))
+            doubled = (
+                _pair_doubled_singles(text, p_start, p_end)
+                if _DOUBLED_SINGLE in text[p_start:p_end]
+                else []
+            )
+            result.extend(doubled or _pair_singles(text, p_start, p_end))
             continue
         result.extend(spans)
         if open_at is not None:

@@ -1,323 +1,554 @@
-"""Resolves speaker mentions to one record per person (or group) in the article.
+"""Resolves each quote's speaker mention to one record per person (or group) in the article.
 
 ``Umarov``, ``he`` and ``the analyst`` all become Temur Umarov when the article introduced
-him first. The rules, in order, for each quote's speaker mention:
+him first. For each quote, in text order:
 
-1. A mention holding a PERSON name joins the person with that name; a bare surname joins
-   the earlier full name that ends with it (``Umarov`` → ``Temur Umarov``).
-2. ``he``/``she``/``him``/``her`` (and relative ``who``) resolve to the most recent person
-   who spoke, within a few paragraphs, else to the most recent person named before.
-3. ``the analyst`` (a definite role noun) resolves to the person whose description holds
-   that role; otherwise it is a speaker of its own.
-4. Organisations (ORG) and groups (plural nouns: ``Analysts``, ``Belarusians who ...``)
-   are speakers named by what the article calls them.
+1. **Transcript** labels (``PENCE:``) own their turn: the label is the speaker.
+2. **Names**: a mention whose head is a name (or whose appositive is one: ``Another
+   diplomat, former special envoy Kurt Volker``) is that person, under the fullest form of
+   the name in the article (:mod:`.cast`); organisations and named groups likewise.
+3. **Relative** ``who``/``which`` (``Smith, who said``) is the noun it hangs from.
+4. **Pronouns** agree in gender and number; names inside quotation marks are never
+   antecedents. ``he``/``she``: a person named as a subject since the last quote, else the
+   passage's current speaker, else the latest subject, else the latest name, within
+   ``pronoun_window_paragraphs``. ``they``/``it``: the current speaker if an organisation or
+   group, else the latest organisation named. ``I`` outside quotes is the author: unnamed.
+5. **Descriptions** (``the senator``, ``the GOP nominee``) resolve to the one person
+   introduced earlier with that role (:mod:`.descriptions`); otherwise, and for indefinite
+   sources (``a spokeswoman``, ``officials``), the speaker is ``unnamed`` (or ``group``)
+   and carries the description, never a name.
 
-Descriptions come from appositives (``Temur Umarov, an analyst at the Carnegie Russia
-Eurasia Center in Berlin``) and pre-modifiers (``Carnegie analyst Umarov``), anywhere in
-the article: role nouns become ``roles``, ORG names become ``organizations``.
+Every quote records how in ``resolved_by``.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..model import Quote, Speaker
+from ..model import Span as TextSpan
+from ..quotes.context import ArticleView
+from .cast import Cast, Mention, Person
+from .descriptions import (
+    DOCUMENT_NOUNS,
+    ORGANISATION_NOUNS,
+    description_words,
+    is_definite,
+    is_role_word,
+    normal_word,
+    role_phrases,
+)
+from .gender import PRONOUN_SEX
+from .names import clean_name, shout_to_title, strip_article, surname_key
 
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"they", "we", "them"}
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "president",
-    "senator",
-    "governor",
-    "sir",
-    "dame",
-    "rev",
-    "judge",
-}
-TITLES = HONORIFICS | {
-    "minister",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "mayor",
-    "general",
-    "chancellor",
-    "speaker",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "ambassador",
-    "commissioner",
-    "director",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "attorney",
-    "king",
-    "queen",
-    "prince",
-    "pope",
-    "premier",
-    "vice",
-}
-"""Words before a name that say what a person is, not where they work."""
-PRONOUN_WINDOW_PARAGRAPHS = 3
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
+THING_PRONOUNS = frozenset({"it", "its"})
+AUTHOR_PRONOUNS = frozenset({"i", "me", "my"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+QUANTIFIERS = frozenset(
+    {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
+)
+"""Heads and determiners that make a source a group (``some``, ``many of them``)."""
+TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
+"""``the Trump campaign``: a person's organisation, named after them."""
+AUTHOR = "the author"
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+RELATIVE_GAP_TOKENS = 2
+"""Punctuation allowed between a name and its ``which``/``who``."""
+NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME"})
+"""Entity types that never speak (``Monday``, ``Thursday morning``)."""
+FRAME_TOKENS = 8
+"""How far before the cue a speaker's name is looked for when the parse gave none."""
+DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
+DATELINE_TOKENS = 6
+"""Most tokens a dateline (``BUFFALO, N.Y. —``) runs before its dash."""
+LABEL_SLACK = 2
+"""Characters a quote may open before its transcript label (the quote mark)."""
+CONTINUATION_RULES = frozenset({"floating"})
+"""Attribution rules that carry the previous speaker over to a frameless quote."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionSettings:
+    """Windows of speaker resolution (set in the ``newsquotes`` component's config)."""
+
+    pronoun_window_paragraphs: int = 3
+    """How many paragraphs back a he/she looks for a person."""
+    continuity_window_paragraphs: int = 3
+    """How many paragraphs the current speaker stays current for a pronoun."""
+    group_pronoun_window_paragraphs: int = 2
+    """How many paragraphs back a they/it looks for an organisation."""
+    antecedent_limit: int = 30
+    """Most names looked at for one pronoun (keeps resolution linear)."""
 
 
 @dataclass(slots=True)
-class _Person:
-    """What the article tells us of one speaker while we read it."""
+class _Current:
+    """The passage's current speaker: who spoke last, and where."""
 
-    name: str
-    kind: str
-    first_seen: int
-    aliases: list[str] = field(default_factory=list)
-    description: str | None = None
-    roles: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
-    speaker_id: str | None = None
-
-    @property
-    def surname(self) -> str:
-        return _name_key(self.name).split()[-1] if self.name.split() else ""
-
-    def add_alias(self, alias: str) -> None:
-        alias = alias.strip()
-        if alias and alias != self.name and alias not in self.aliases:
-            self.aliases.append(alias)
-
-    def describe(self, description: str | None, roles: list[str], orgs: list[str]) -> None:
-        if description and not self.description:
-            self.description = description
-        for role in roles:
-            if role not in self.roles:
-                self.roles.append(role)
-        for org in orgs:
-            if not any(org in known or known in org for known in self.organizations):
-                self.organizations.append(org)
-            elif any(known in org and known != org for known in self.organizations):
-                # keep the longest form of the same organisation
-                self.organizations = [
-                    org if known in org else known for known in self.organizations
-                ]
+    person: Person
+    at: int
+    paragraph: int
 
 
-def _name_key(name: str) -> str:
-    words = [w.strip(".,").lower() for w in _POSSESSIVE.sub("", name).split()]
-    while words and words[0] in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
+class _Resolver:
+    def __init__(self, view: ArticleView, settings: ResolutionSettings) -> None:
+        self.view = view
+        self.doc: Doc = view.doc
+        self.settings = settings
+        self.cast = Cast(view)
+        self.current: _Current | None = None
+        self.unnamed: dict[str, Person] = {}
+        self.labels: dict[int, DocSpan] = {}
+        """Paragraph → the transcript label (``PENCE``) that opens it."""
 
+    def read_labels(self, quotes: list[Quote]) -> None:
+        for quote in quotes:
+            if quote.via == "transcript" and quote.speaker is not None:
+                span = self.span_of(quote.speaker.start, quote.speaker.end)
+                if span is not None:
+                    self.labels[self.view.paragraph_of(quote.speaker.start)] = span
 
-def _clean_name(span: DocSpan) -> str:
-    text = _POSSESSIVE.sub("", span.text.strip())
-    words = text.split()
-    while len(words) > 1 and words[0].strip(".").lower() in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
+    # -- mentions ------------------------------------------------------------------------
 
+    def span_of(self, start: int, end: int) -> DocSpan | None:
+        view = self.view
+        first, last = view.token_at(start), view.token_at(max(start, end - 1))
+        span = self.doc[first : last + 1]
+        while len(span) and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        return span if len(span) else None
 
-def _strip_det(text: str) -> str:
-    words = text.split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
+    def resolve(self, quote: Quote) -> tuple[Person | None, str]:
+        """Who said ``quote`` and how that was found; the mention may be corrected (a
+        transcript label, a dateline dropped)."""
+        if quote.speaker is None:
+            return None, "unresolved"
+        mention = self.span_of(quote.speaker.start, quote.speaker.end)
+        if mention is None:
+            return None, "unresolved"
+        if quote.via == "transcript":
+            return self.transcript_label(mention), "transcript"
+        label = self.labels.get(self.view.paragraph_of(quote.start))
+        if label is not None and label.start_char >= quote.start - LABEL_SLACK:
+            # '"PENCE: Well, ...': the turn's label owns the quote that opens it
+            quote.speaker = TextSpan.of(self.view.text, label.start_char, label.end_char)
+            return self.transcript_label(label), "transcript"
+        if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
+            # "Tulsa police Chief Chuck Jordan said Monday", parsed with "Monday" as subject
+            mention = self._name_before_cue(quote) or mention
+            if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
+                return None, "unresolved"
+            quote.speaker = TextSpan.of(self.view.text, mention.start_char, mention.end_char)
+        corrected = self._after_dateline(mention, quote)
+        if corrected is not mention:
+            mention = corrected
+            quote.speaker = TextSpan.of(self.view.text, mention.start_char, mention.end_char)
+        person, how = self.mention(mention)
+        if person is not None and quote.via in CONTINUATION_RULES:
+            how = "continuation"
+        return person, how
 
-
-def _org_names(ents: list[DocSpan]) -> list[str]:
-    orgs = []
-    for ent in ents:
-        name = _POSSESSIVE.sub("", _strip_det(ent.text)).strip()
-        if ent.label_ == "ORG" and any(c.isalpha() for c in name):
-            orgs.append(name)
-    return orgs
-
-
-def _role_phrases(head: Token) -> list[str]:
-    """``a political observer and journalist`` → [political observer, journalist]."""
-    roles = []
-    for noun in [head, *[c for c in head.conjuncts if c.pos_ == "NOUN"]]:
-        # a role is a singular common noun: not "events", "’s" or a capitalised name part
-        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
-            continue
-        if noun.text[0].isupper() and noun.lower_ not in TITLES and noun.i != noun.sent.start:
-            continue
-        mods = [
-            c
-            for c in noun.lefts
-            if c.dep_ in ("amod", "compound")
-            and c.pos_ != "PROPN"
-            and c.ent_type_ == ""
-            and c.is_alpha
-        ]
-        words = [m.text.lower() for m in mods if m.i >= noun.left_edge.i] + [noun.text.lower()]
-        roles.append(" ".join(words))
-    return roles
-
-
-class _Cast:
-    """Everyone the article names, and the speakers found so far."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.people: list[_Person] = []
-        self.by_key: dict[str, _Person] = {}
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", doc.text)]
-        self.mentions: list[tuple[int, _Person]] = []  # (char offset, person) of PERSON ents
-        self.subjects: list[tuple[int, _Person]] = []  # the same, where the name is a subject
-        # ``span.ents`` rebuilds every entity of the document on each call, quadratic over
-        # an article's quotes; ents_in() finds a span's entities by binary search instead.
-        self.ents = list(doc.ents)
-        self.ent_starts = [ent.start for ent in self.ents]
-        for ent in self.ents:
-            if ent.label_ != "PERSON":
-                continue
-            person = self.person_for_name(_clean_name(ent), ent.start_char)
-            if person is not None:
-                self.mentions.append((ent.start_char, person))
-                if ent.root.dep_ in ("nsubj", "nsubjpass"):
-                    self.subjects.append((ent.start_char, person))
-                self._describe_from_context(person, ent)
-
-    def ents_in(self, span: DocSpan) -> list[DocSpan]:
-        """The entities inside ``span``, as ``span.ents`` gives them."""
-        found = []
-        for n in range(bisect_left(self.ent_starts, span.start), len(self.ents)):
-            if self.ents[n].end > span.end:
-                break
-            found.append(self.ents[n])
-        return found
-
-    def person_for_name(self, name: str, at: int, kind: str = "person") -> _Person | None:
-        if kind == "person" and name.isupper() and len(name) > 3:
-            name = name.title()  # transcripts shout names: "WALLACE:" is Wallace
-        key = _name_key(name)
-        if not key:
+    def _name_before_cue(self, quote: Quote) -> DocSpan | None:
+        """The nearest person named right before the cue, outside quotation marks."""
+        if quote.cue is None:
             return None
-        if key in self.by_key:
-            return self.by_key[key]
-        words = key.split()
-        # A bare surname joins the full name that ends with it; a full name absorbs an
-        # earlier bare surname.
-        candidates = [p for p in self.people if p.kind == kind and p.surname == words[-1]]
-        if len(words) == 1 and len(candidates) >= 1:
-            best = max(candidates, key=lambda p: len(p.name.split()))
-            self.by_key[key] = best
-            best.add_alias(name)
-            return best
-        if len(words) > 1:
-            for p in candidates:
-                if len(p.name.split()) == 1:
-                    p.add_alias(p.name)
-                    p.name = name
-                    self.by_key[key] = p
-                    return p
-        person = _Person(name=name, kind=kind, first_seen=at)
-        self.people.append(person)
-        self.by_key[key] = person
-        return person
+        cue = self.view.token_at(quote.cue.start)
+        for i in range(cue - 1, max(-1, cue - 1 - FRAME_TOKENS), -1):
+            if self.cast.quoted(i) or "\n" in self.doc[i].text:
+                break
+            ent = self.cast.entity_at(self.doc[i])
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+        return None
 
-    def _describe_from_context(self, person: _Person, ent: DocSpan) -> None:
-        head = ent.root
-        # Appositive: "Temur Umarov, an analyst at the Carnegie ... Center in Berlin"
-        for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i:
-                tokens = list(child.subtree)
-                span = self.doc[tokens[0].i : tokens[-1].i + 1]
-                text = span.text.strip(" ,")
-                if 1 <= len(span) <= 25 and '"' not in text and "“" not in text:
-                    person.describe(text, _role_phrases(child), _org_names(self.ents_in(span)))
-        # Pre-modifiers: "Carnegie analyst Umarov", "Russian President Vladimir Putin"
-        lefts = [
-            t
-            for t in self.doc[head.left_edge.i : ent.start]
-            if t.dep_ in ("compound", "amod", "nmod") and not t.is_punct
-        ]
-        if lefts:
-            roles = [r for r in map(_role_word, lefts) if r]
-            # "Carnegie analyst Umarov": a proper noun before a role word is where they work
-            orgs = [
-                t.text
-                for t in lefts
-                if t.text[:1].isupper()
-                and t.pos_ in ("PROPN", "NOUN")
-                and t.lower_.rstrip(".") not in TITLES
-                and (t.ent_type_ == "ORG" or _role_word(self.doc[t.i + 1]) is not None)
-            ]
-            if roles or orgs:
-                person.describe(None, roles, orgs)
-        person.add_alias(_clean_name(ent))
+    def _after_dateline(self, mention: DocSpan, quote: Quote) -> DocSpan:
+        """``WASHINGTON -- President Obama said``: a dateline is never the speaker; the
+        speaker is what follows its dash, up to the cue."""
+        doc = self.doc
+        start = mention.start
+        if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+            return mention
+        for i in range(start, min(start + DATELINE_TOKENS, len(doc))):
+            if doc[i].text not in DATELINE_DASHES:
+                continue
+            place = doc[start:i]
+            if not place.text.split(",")[0].isupper():
+                return mention
+            end = mention.end
+            if quote.cue is not None and quote.cue.start > doc[i].idx:
+                end = self.view.token_at(quote.cue.start)
+            after = doc[i + 1 : max(end, i + 2)]
+            for t in after:  # "President Obama, dedicating the museum on Saturday,"
+                if t.text in (",", "(") and any(x.pos_ == "PROPN" for x in doc[after.start : t.i]):
+                    after = doc[after.start : t.i]
+                    break
+            while len(after) > 1 and (after[-1].is_punct or after[-1].is_space):
+                after = after[:-1]
+            return after
+        return mention
 
-    def by_role(self, role: str, before: int) -> _Person | None:
-        for person in sorted(self.people, key=lambda p: -p.first_seen):
-            if person.first_seen < before and any(role in r.split() for r in person.roles):
+    def transcript_label(self, mention: DocSpan) -> Person | None:
+        name = clean_name(shout_to_title(mention.text))
+        return self.cast.person_for_name(name, mention.start_char) if name else None
+
+    def mention(self, mention: DocSpan) -> tuple[Person | None, str]:
+        root = mention.root
+        lower = root.lower_
+        at = mention.start_char
+        if (root.pos_ == "PRON" or root.tag_ in ("WP", "PRP", "PRP$", "WDT")) and not (
+            root.ent_type_ in NAME_ENTITIES and root.is_title
+        ):  # "O’Malley" tagged PRP is still a name
+            if lower in RELATIVE_PRONOUNS:
+                return self.relative(root)
+            return self.pronoun(mention, root, at)
+        owner = _possessive_pronoun(root)
+        if owner is not None:  # "her account", "his best response"
+            return self.personal(PRONOUN_SEX[owner.lower_], owner, owner.idx), "pronoun"
+        named = self.named(mention, root)
+        if named is not None:
+            return named, "name"
+        if root.pos_ in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "PRON"):
+            found = self.description(mention, root, at)
+            if found is not None:
+                return found, "description"
+        return self.unnamed_source(mention, root), "description"
+
+    def relative(self, root: Token) -> tuple[Person | None, str]:
+        """``Smith, who said ...``: who is the noun the clause hangs from."""
+        verb = root.head
+        if verb.dep_ == "relcl" and verb.head.i != root.i:
+            head = verb.head
+            span = self.doc[head.left_edge.i : head.i + 1]
+            person, _how = self.mention(span)
+            return person, "relative"
+        # parsed otherwise: the name right before it ("the Chicago Police Department which")
+        i = root.i - 1
+        while i >= 0 and self.doc[i].is_punct and root.i - i <= RELATIVE_GAP_TOKENS:
+            i -= 1
+        ent = self.cast.entity_at(self.doc[i]) if i >= 0 else None
+        if ent is not None and ent.label_ in NAME_ENTITIES:
+            person = self.cast.person_of_entity(ent)
+            if person is not None:
+                return person, "relative"
+        return None, "unresolved"
+
+    # -- names ---------------------------------------------------------------------------
+
+    def named(self, mention: DocSpan, root: Token) -> Person | None:
+        cast = self.cast
+        ent = cast.entity_at(root)
+        if ent is not None:
+            if ent.label_ == "PERSON":
+                group = cast.group_of_ent.get(cast.ent_of_token[ent.start])
+                if group is not None and mention.start <= ent.start and group_in(mention, root):
+                    return group
+                return cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
+            if ent.label_ in ("ORG", "GPE") and root.tag_ not in ("NNS",):
+                # one word tagged ORG that is a known surname is the person ("Umarov")
+                person = cast.person_of_entity(ent)
+                if person is not None and person.kind == "person":
+                    return person
+                if len(ent) == 1 and surname_key(ent.text) in cast.by_surname:
+                    return self._name(ent.text, ent.start_char)
+                return cast.person_for_name(
+                    strip_article(ent.text), ent.start_char, kind="organization"
+                )
+            if ent.label_ == "NORP":
+                if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
+                    return self._name(ent.text, ent.start_char)
+                return cast.person_for_name(mention.text, mention.start_char, kind="group")
+        if root.pos_ == "PROPN" and not is_role_word(root.text):
+            return self._proper_noun_run(mention, root)
+        if root.pos_ in ("NOUN", "NUM", "PRON"):
+            return (
+                self._appositive_name(mention, root)
+                or self._team_of(root)
+                or self._author_of(mention, root)
+            )
+        return None
+
+    def _name(self, text: str, at: int) -> Person | None:
+        name = clean_name(text)
+        return self.cast.person_for_name(name, at) if name else None
+
+    def _proper_noun_run(self, mention: DocSpan, root: Token) -> Person | None:
+        """A name the tagger missed: the proper nouns ending at the head."""
+        start = root.i
+        while start > mention.start and self.doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        text = self.doc[start : root.i + 1].text
+        name = clean_name(text)
+        if not name:
+            return None
+        if surname_key(name) in self.cast.by_surname or len(name.split()) > 1:
+            return self.cast.person_for_name(name, mention.start_char)
+        return self.cast.person_for_name(name, mention.start_char, kind="organization")
+
+    def _appositive_name(self, mention: DocSpan, root: Token) -> Person | None:
+        """``Another diplomat, former special envoy Kurt Volker,``: the name in the appositive;
+        ``John Bentel, a tech staffer who told ...``: the name the description is in apposition
+        to."""
+        if root.dep_ == "appos":
+            ent = self.cast.entity_at(root.head)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
+        for child in root.children:
+            if child.dep_ != "appos" or not (mention.start <= child.i < mention.end):
+                continue
+            ent = self.cast.entity_at(child)
+            person = self.cast.nicknamed_at(child.idx)  # 'state Del. Marcia "Cia" Price'
+            if person is None and ent is not None and ent.label_ == "PERSON":
+                person = self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
+            if person is not None:
+                person.describe(None, role_phrases(root), [])
                 return person
         return None
 
-    def last_named_before(self, at: int) -> _Person | None:
-        best = None
-        for offset, person in self.mentions:
-            if offset >= at:
-                break
-            if person.kind == "person":
-                best = person
-        return best
-
-    def paragraph_of(self, char: int) -> int:
-        from bisect import bisect_right
-
-        return bisect_right(self.paragraph_starts, char) - 1
-
-
-def _mention_span(doc: Doc, quote: Quote) -> DocSpan | None:
-    if quote.speaker is None:
+    def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
+        """``an analysis by Lily Batchelder``, ``the IMF report``, ``Mrs. Clinton's plan``:
+        a document speaks for whoever the phrase names as its author."""
+        if root.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        authors = [c for c in root.children if c.dep_ in ("poss", "compound")]
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                authors += [c for c in prep.children if c.dep_ == "pobj"]
+        for verb in root.children:  # "a report released by the agency"
+            if verb.dep_ == "acl":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        authors += [c for c in agent.children if c.dep_ == "pobj"]
+            if verb.dep_ == "relcl":  # "a speech Mrs. Clinton delivered"
+                authors += [c for c in verb.children if c.dep_ == "nsubj"]
+        for token in authors:
+            if not mention.start <= token.i < mention.end:
+                continue
+            ent = self.cast.entity_at(token)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                person = self.cast.person_of_entity(ent)
+                if person is not None:
+                    return person
+                kind = "person" if ent.label_ == "PERSON" else "organization"
+                name = clean_name(ent.text) if kind == "person" else strip_article(ent.text)
+                return self.cast.person_for_name(name, ent.start_char, kind=kind)
         return None
-    return doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+
+    def _team_of(self, root: Token) -> Person | None:
+        """``the Trump campaign``, ``Clinton's team``: an organisation named after a person."""
+        if root.lemma_ not in TEAM_NOUNS:
+            return None
+        for child in root.lefts:
+            ent = self.cast.entity_at(child)
+            if child.dep_ in ("compound", "poss") and ent is not None and ent.label_ == "PERSON":
+                owner = clean_name(ent.text).split()[-1]
+                return self.cast.person_for_name(
+                    f"{owner} {root.lemma_}", root.idx, kind="organization"
+                )
+        return None
+
+    # -- pronouns ------------------------------------------------------------------------
+
+    def pronoun(self, mention: DocSpan, root: Token, at: int) -> tuple[Person | None, str]:
+        lower = root.lower_
+        sex = PRONOUN_SEX.get(lower)
+        if sex is not None:
+            return self.personal(sex, root, at), "pronoun"
+        if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
+            return self.organisation_pronoun(at), "pronoun"
+        if lower in AUTHOR_PRONOUNS:
+            return self.unnamed_record(AUTHOR, "unnamed"), "pronoun"
+        if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
+            # "many of his supporters": a group described; a bare "some" names no one
+            return self.unnamed_source(mention, root), "description"
+        return None, "unresolved"
+
+    def personal(self, sex: str, root: Token, at: int) -> Person | None:
+        settings = self.settings
+        paragraph = self.view.paragraph_of(at)
+        sentence = self.cast.sentence_of_token[root.i]
+        window = self.cast.mentions_before(
+            at, paragraph - settings.pronoun_window_paragraphs, settings.antecedent_limit
+        )
+        window = [m for m in window if m.person.kind == "person" and m.sentence != sentence]
+        current = self.current
+        if current is not None and paragraph - current.paragraph > (
+            settings.continuity_window_paragraphs
+        ):
+            current = None
+        since = [m for m in window if current is None or m.at > current.at]
+        found = _agreeing(self._governing_subjects(root, sentence, at), sex)
+        if found is None:
+            found = _agreeing([m for m in since if m.subject], sex)
+        if found is not None:
+            return found
+        if current is not None and (
+            (current.person.kind == "person" and current.person.sex in (sex, None))
+            or (current.person.kind == "unnamed" and current.person.sex == sex)
+        ):
+            # "A spokeswoman said ... she added": still the spokeswoman, still unnamed
+            return current.person
+        # further back, a person of unknown sex is only taken as a subject
+        found = _agreeing([m for m in window if m.subject], sex) or _strictly_agreeing(window, sex)
+        if found is not None:
+            return found
+        # Nobody fits nearby: the latest agreeing subject further back, else the speaker.
+        earlier = self.cast.mentions_before(at, -1, settings.antecedent_limit)
+        found = _agreeing([m for m in earlier if m.subject and m.person.kind == "person"], sex)
+        if found is None and self.current is not None and self.current.person.sex == sex:
+            return self.current.person
+        return found
+
+    def _governing_subjects(self, root: Token, sentence: int, at: int) -> list[Mention]:
+        """``Matt Lauer faced criticism after he asked``: the subject of a verb the pronoun's
+        clause hangs from, in the same sentence."""
+        ancestors = {t.i for t in root.ancestors}
+        return [
+            m
+            for m in self.cast.mentions_before(at, -1, self.settings.antecedent_limit)
+            if m.sentence == sentence and m.subject and m.verb in ancestors
+        ]
+
+    def organisation_pronoun(self, at: int) -> Person | None:
+        current = self.current
+        paragraph = self.view.paragraph_of(at)
+        window = self.settings.group_pronoun_window_paragraphs
+        if (
+            current is not None
+            and current.person.kind in ("organization", "group")
+            and paragraph - current.paragraph <= window
+        ):
+            return current.person
+        orgs = self.cast.orgs_before(at, paragraph - window, self.settings.antecedent_limit)
+        subjects = [m for m in orgs if m.subject]
+        if subjects:
+            return subjects[0].person
+        return None
+
+    # -- descriptions --------------------------------------------------------------------
+
+    def description(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+        """``the GOP nominee``: the one person introduced earlier with that role."""
+        if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
+            return None
+        core = _core(mention, root)
+        head, words = description_words(core, root)
+        # "the Vermont senator", "the GOP nominee": a proper modifier must fit
+        proper = {
+            normal_word(t.text)
+            for t in core
+            if t.i != root.i
+            and t.pos_ in ("PROPN", "ADJ")
+            and t.text[:1].isupper()
+            and t.i != core.start
+        } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
+        kinds = ("organization",) if head in ORGANISATION_NOUNS else ("person",)
+        if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
+            kinds = ("person", "organization")
+        candidates = [
+            p for p in self.cast.by_role.get(head, ()) if p.kind in kinds and p.first_seen < at
+        ]
+        for word in sorted(words):
+            narrowed = [p for p in candidates if word in p.role_words]
+            if narrowed or word in proper:
+                candidates = narrowed
+        if len(candidates) == 1:
+            candidates[0].add_alias(mention.text)
+            return candidates[0]
+        return None
+
+    def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
+        """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
+        core = _core(mention, root)
+        text = strip_article(core.text.strip(" ,"))
+        if not text or (len(core) == 1 and root.is_stop):
+            return None  # "some", "all": function words are nobody
+        plural = root.tag_ in ("NNS", "NNPS") or any(t.lower_ in QUANTIFIERS for t in root.lefts)
+        plural = plural or root.lower_ in QUANTIFIERS or root.like_num
+        record = self.unnamed_record(text, "group" if plural else "unnamed")
+        record.description = mention.text.strip(" ,")
+        if root.pos_ == "NOUN" and not plural:
+            record.describe(None, [root.lower_], [])
+        return record
+
+    def unnamed_record(self, text: str, kind: str) -> Person:
+        """One record per description in the article (``a spokeswoman`` twice is one)."""
+        key = f"{kind}:{text.lower()}"
+        if key not in self.unnamed:
+            self.unnamed[key] = Person(name=text, kind=kind, first_seen=-1)
+        return self.unnamed[key]
+
+    def spoke(self, person: Person | None, quote: Quote) -> None:
+        if person is not None:
+            self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
 
 
-def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Speaker]:
-    """Give each quote a ``speaker_id`` and ``speaker_name``; return the article's speakers."""
-    cast = _Cast(doc)
-    speakers: list[_Person] = []
-    last_speaker: tuple[int, _Person] | None = None  # (char offset, person)
+def _possessive_pronoun(root: Token) -> Token | None:
+    """``her`` in ``her account``: a document or statement whose author is a pronoun."""
+    if root.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    return next((c for c in root.children if c.dep_ == "poss" and c.lower_ in PRONOUN_SEX), None)
 
-    for quote in quotes:
-        mention = _mention_span(doc, quote)
-        if mention is None or not len(mention):
-            continue
-        person = _resolve(cast, mention, quote, last_speaker)
+
+def group_in(mention: DocSpan, root: Token) -> bool:
+    """Whether the mention holds the head's coordinated names (``Ruiz and Brenner``)."""
+    return any(mention.start <= c.i < mention.end for c in root.conjuncts)
+
+
+def _strictly_agreeing(mentions: list[Mention], sex: str) -> Person | None:
+    """The latest person whose sex is known to agree."""
+    return next((m.person for m in mentions if m.person.sex == sex), None)
+
+
+def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
+    """The latest person whose known sex agrees; failing that, the latest of unknown sex."""
+    unknown = None
+    for m in mentions:
+        person_sex = m.person.sex
+        if person_sex == sex:
+            return m.person
+        if person_sex is None and unknown is None:
+            unknown = m.person
+    return unknown
+
+
+def _core(mention: DocSpan, root: Token) -> DocSpan:
+    """The noun phrase up to its head's first clause or appositive: ``the German automaker``
+    in ``the German automaker, which has focused on ...``."""
+    end = mention.end
+    for t in mention:
+        if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "acl")):
+            end = t.i
+            break
+    return mention.doc[mention.start : max(end, root.i + 1)]
+
+
+def resolve_speakers(
+    view: ArticleView | Doc, quotes: list[Quote], settings: ResolutionSettings | None = None
+) -> list[Speaker]:
+    """Give each quote a ``speaker_id``, ``speaker_name`` and ``resolved_by``; return the
+    article's speakers. ``view`` is the article model the attribution passes used."""
+    if isinstance(view, Doc):
+        view = ArticleView(view, [])
+    resolver = _Resolver(view, settings or ResolutionSettings())
+    resolver.read_labels(quotes)
+    speakers: list[Person] = []
+    for quote in sorted(quotes, key=lambda q: q.start):
+        person, how = resolver.resolve(quote)
+        quote.resolved_by = how if person is not None else "unresolved"
         if person is None:
-            quote.speaker_name = mention.text
+            quote.speaker_id = None
+            quote.speaker_name = None
             continue
         if person.speaker_id is None:
             speakers.append(person)
             person.speaker_id = f"s{len(speakers)}"
         quote.speaker_id = person.speaker_id
         quote.speaker_name = person.name
-        if person.kind == "person":
-            last_speaker = (quote.start, person)
-
+        resolver.spoke(person, quote)
     return [
         Speaker(
             id=p.speaker_id or "",
@@ -330,142 +561,3 @@ def resolve_speakers(doc: Doc, quotes: list[Quote]) -> list[Speaker]:
         )
         for p in speakers
     ]
-
-
-def _resolve(
-    cast: _Cast, mention: DocSpan, quote: Quote, last_speaker: tuple[int, _Person] | None
-) -> _Person | None:
-    root = mention.root
-    lower = root.lower_
-    at = mention.start_char
-    # 1. a PERSON name inside the mention, before any appositive comma
-    for ent in cast.ents_in(mention):
-        if ent.label_ == "PERSON" and ent.start <= root.i < ent.end:
-            person = cast.person_for_name(_clean_name(ent), ent.start_char)
-            if person is not None:
-                person.add_alias(_clean_name(ent))
-                cast._describe_from_context(person, ent)
-            return person
-    # 2. pronouns
-    if lower in PERSONAL_PRONOUNS and root.pos_ == "PRON":
-        # The most recent person who spoke or was the subject of a sentence, nearby.
-        paragraph = cast.paragraph_of(at)
-        candidates = [
-            (offset, person)
-            for offset, person in cast.subjects
-            if offset < at
-            and paragraph - cast.paragraph_of(offset) <= 1
-            and person.kind == "person"
-        ]
-        if last_speaker and paragraph - cast.paragraph_of(last_speaker[0]) <= (
-            PRONOUN_WINDOW_PARAGRAPHS
-        ):
-            candidates.append(last_speaker)
-        if candidates:
-            return max(candidates, key=lambda c: c[0])[1]
-        return cast.last_named_before(at)
-    if lower in ("i", "you", "it", "this", "that", "one", "which", "who") and root.pos_ == "PRON":
-        return None
-    # proper nouns the NER missed: treat a capitalised PROPN head as a name
-    if root.pos_ == "PROPN" and root.ent_type_ not in ("ORG", "GPE", "NORP"):
-        names = [t for t in mention if t.pos_ == "PROPN" and t.i <= root.i and t.i >= root.i - 3]
-        name = " ".join(t.text for t in names) or root.text
-        person = cast.person_for_name(_POSSESSIVE.sub("", name), at)
-        if person is not None:
-            _describe_mention(person, mention, root)
-        return person
-    # 3. organisations; a one-word "organisation" that is a known surname, or that an
-    # appositive calls an analyst or a spokesman, is a person the tagger got wrong.
-    for ent in cast.ents_in(mention):
-        if ent.label_ in ("ORG", "GPE") and root.i in range(ent.start, ent.end):
-            if len(ent) == 1 and (_known_surname(cast, ent.text) or _has_person_appos(root)):
-                person = cast.person_for_name(ent.text, at)
-                if person is not None:
-                    cast._describe_from_context(person, ent)
-                return person
-            return cast.person_for_name(_strip_det(ent.text), at, kind="organization")
-        if ent.label_ == "NORP" and root.i in range(ent.start, ent.end):
-            return cast.person_for_name(mention.text, at, kind="group")
-    # 4. "The harbour master, Ilse Varga,": a role whose appositive names the person
-    if root.pos_ == "NOUN":
-        for ent in cast.ents_in(mention):
-            if ent.label_ == "PERSON" and ent.root.dep_ == "appos" and ent.root.head.i == root.i:
-                person = cast.person_for_name(_clean_name(ent), ent.start_char)
-                if person is not None:
-                    person.describe(None, _role_phrases(root), [])
-                    person.add_alias(_clean_name(ent))
-                return person
-    # 5. "the analyst": a role noun introduced earlier
-    if root.pos_ == "NOUN" and root.tag_ in ("NN",):
-        det = [t for t in root.lefts if t.dep_ == "det"]
-        if det and det[0].lower_ in ("the", "this", "that"):
-            found = cast.by_role(root.lower_, at)
-            if found is not None:
-                found.add_alias(mention.text)
-                return found
-    if lower in GROUP_PRONOUNS:
-        return None  # "they" names no one on its own; never a speaker record
-    kind = "group" if root.tag_ in ("NNS", "NNPS") else "unknown"
-    if kind == "unknown":
-        # "the German automaker, which has focused on ..." is "German automaker"
-        head_end = next(
-            (
-                t.i
-                for t in mention
-                if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "prep", "acl"))
-            ),
-            mention.end,
-        )
-        name = _strip_det(mention.doc[mention.start : head_end].text)
-    else:
-        name = mention.text
-    return cast.person_for_name(name, at, kind=kind)
-
-
-_TITLE_WORDS = {
-    "sen": "senator",
-    "gov": "governor",
-    "rep": "representative",
-    "gen": "general",
-    "pres": "president",
-    "prof": "professor",
-    "lt": "lieutenant",
-    "col": "colonel",
-    "sgt": "sergeant",
-    "amb": "ambassador",
-    "dr": "doctor",
-}
-_NOT_ROLES = {"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"}
-
-
-def _role_word(token: Token) -> str | None:
-    """A word before a name that says what the person is (``analyst``, ``Sen.``), if it is one.
-
-    Singular common nouns and known titles count; honorifics, plurals and punctuation don't.
-    """
-    word = token.text.lower().rstrip(".")
-    if not word.isalpha() or word in _NOT_ROLES:
-        return None
-    if word in _TITLE_WORDS:
-        return _TITLE_WORDS[word]
-    if word in TITLES:
-        return word
-    if token.pos_ == "NOUN" and token.tag_ == "NN" and token.text[0].islower():
-        return word
-    return None
-
-
-def _known_surname(cast: _Cast, word: str) -> bool:
-    key = _name_key(word)
-    return any(p.kind == "person" and p.surname == key for p in cast.people)
-
-
-def _has_person_appos(root: Token) -> bool:
-    """``Umarov, a Carnegie analyst``: an appositive headed by a common noun."""
-    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
-
-
-def _describe_mention(person: _Person, mention: DocSpan, root: Token) -> None:
-    roles = [r for t in root.lefts if t.dep_ in ("compound", "amod") and (r := _role_word(t))]
-    if roles:
-        person.describe(None, roles, [])

@@ -9,7 +9,7 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    # Flask is optional: importing ``newsquotes.serve`` must not need it until an app is made.
+    # FastAPI is optional: importing ``newsquotes.serve`` must not need it until an app is made.
     if name == "create_app":
         from .api import create_app
 

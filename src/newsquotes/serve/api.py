@@ -1,46 +1,54 @@
-"""The REST API and web page: a thin JSON layer over :class:`Corpus` and the pipeline.
+"""The REST API (``/api/v1``, described by its OpenAPI document) and the web page.
 
-Every request opens its own :class:`Corpus` connection (SQLite connections must stay on the
-thread that made them, and the server answers requests on several threads); the corpus runs in
-WAL mode, so searching while ``newsquotes ingest`` writes is fine. The spaCy model is loaded
-on the first ``POST /api/extract`` only, so browsing a corpus starts instantly.
+Reading requests run on the server's worker threads, each thread with its own corpus
+connection (SQLite connections stay on the thread that opened them; the corpus runs in WAL
+mode, so reading while ``newsquotes ingest`` writes is fine). Extraction runs in worker
+processes (see :mod:`.extraction`), so one long text never holds up the rest.
 """
 
-from __future__ import annotations
-
+import hmac
+import importlib.util
+import json
 import logging
 import os
 import threading
-from collections.abc import Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Annotated, Any
 
-from flask import Flask, Response, g, jsonify, request, send_from_directory
-from werkzeug.exceptions import HTTPException
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 
 from .. import __version__
-from ..errors import CorpusError, DocumentError, DocumentTooLargeError
-from ..model import QUOTE_TYPES, Article
-from ..store.corpus import Corpus
+from ..errors import CorpusError
+from ..model import QUOTE_ACTS, QUOTE_TYPES, SPEAKER_KINDS, Article
+from ..store.corpus import ROW_ID_MAX, Corpus
+from .cache import AnswerCache
+from .extraction import (
+    ExtractionBusy,
+    ExtractionCrashed,
+    ExtractionTimeout,
+    Extractor,
+    PipelineFactory,
+    default_pipeline,
+)
+from .limits import DEFAULT_LIMITS, ServeLimits
+from .security import SecurityMiddleware, allowed_hosts_for
 
 STATIC = Path(__file__).parent / "static"
-MAX_LIMIT = 500
-"""Most quotes one ``/api/quotes`` page returns; page with ``offset`` for more."""
-MAX_TOP = 1000
-MAX_BODY = 4 * 1024 * 1024
-"""Largest ``/api/extract`` body in bytes; the pipeline itself stops at a million characters."""
+API = "/api/v1"
+TOKEN_ENV = "NEWSQUOTES_TOKEN"
+SWAGGER_PACKAGE = "swagger_ui"
+ALL_ACTS = "all"
+DEFAULT_ACT = "speech"
+ARTICLE_FIELDS = ("id", "title", "url", "outlet", "published", "language", "source")
 
 log = logging.getLogger(__name__)
-
-
-class ArticleProcessor(Protocol):
-    def process(self, article: Article) -> Article: ...
-
-
-def _default_pipeline() -> ArticleProcessor:
-    from ..pipeline import default_pipeline
-
-    return default_pipeline()
 
 
 class ApiError(Exception):
@@ -52,284 +60,540 @@ class ApiError(Exception):
         self.message = message
 
 
-ENDPOINTS: list[dict[str, Any]] = [
-    {
-        "method": "GET",
-        "path": "/api/quotes",
-        "summary": "Search quotes; newest first, or best text match first when q is given.",
-        "parameters": {
-            "q": 'words that must all occur; "quoted phrases" kept whole; word* for prefixes',
-            "speaker": "speaker name, alias, surname or id",
-            "outlet": "outlet name (case-insensitive, exact)",
-            "since": "published on or after: YYYY, YYYY-MM or YYYY-MM-DD",
-            "until": "published on or before: YYYY, YYYY-MM or YYYY-MM-DD",
-            "type": "direct, mixed or indirect",
-            "limit": f"quotes per page, 1-{MAX_LIMIT} (default 50)",
-            "offset": "quotes to skip (default 0)",
-        },
-        "returns": "{quotes: [QuoteHit], count, limit, offset, has_more, next_offset}",
-    },
-    {
-        "method": "GET",
-        "path": "/api/speakers",
-        "summary": "Speakers, most quoted first.",
-        "parameters": {"top": f"how many, 1-{MAX_TOP} (default 50)"},
-        "returns": "{speakers: [SpeakerSummary]}",
-    },
-    {
-        "method": "GET",
-        "path": "/api/speakers/{name_or_id}",
-        "summary": "One speaker's profile: quotes over time, descriptions, outlets.",
-        "parameters": {},
-        "returns": "SpeakerProfile, or 404",
-    },
-    {
-        "method": "GET",
-        "path": "/api/articles/{id}",
-        "summary": "A stored article with its quotes (by row id, document id, URL or source).",
-        "parameters": {},
-        "returns": "Article, or 404",
-    },
-    {
-        "method": "GET",
-        "path": "/api/stats",
-        "summary": "Counts of articles, quotes by type, speakers, outlets and errors.",
-        "parameters": {},
-        "returns": "object of counts",
-    },
-    {
-        "method": "POST",
-        "path": "/api/extract",
-        "summary": "Find the quotes in a text without storing it.",
-        "parameters": {
-            "body": 'JSON {"text": "...", "id": optional} or the raw text (text/plain)',
-        },
-        "returns": "Article (quotes, speakers, entities, regions)",
-    },
-    {
-        "method": "GET",
-        "path": "/api",
-        "summary": "This description.",
-        "parameters": {},
-        "returns": "{name, version, endpoints}",
-    },
-]
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message, "status": status}, status_code=status)
 
 
-def _int_param(name: str, default: int, low: int, high: int | None = None) -> int:
-    raw = request.args.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError(400, f"{name} must be a whole number, not {raw!r}") from None
-    if value < low or (high is not None and value > high):
-        bound = f"between {low} and {high}" if high is not None else f"at least {low}"
-        raise ApiError(400, f"{name} must be {bound}, not {value}")
-    return value
+def _validation_message(exc: RequestValidationError) -> str:
+    """One readable line from pydantic's report, without echoing a huge input back."""
+    first = exc.errors()[0] if exc.errors() else {}
+    where = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body")]
+    name = ".".join(where) or "request"
+    given = first.get("input")
+    shown = f" (got {str(given)[:40]!r})" if isinstance(given, str | int) else ""
+    return f"{name}: {first.get('msg', 'invalid value')}{shown}"
 
 
-def _str_param(name: str) -> str | None:
-    value = request.args.get(name)
-    if value is None or not value.strip():
+def _swagger_assets() -> Path | None:
+    """Swagger UI's files as the ``swagger-ui-py`` package ships them (found, not imported:
+    its own web handlers are not used)."""
+    spec = importlib.util.find_spec(SWAGGER_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
         return None
-    return value.strip()
+    folder = Path(next(iter(spec.submodule_search_locations))) / "static"
+    return folder if (folder / "swagger-ui-bundle.js").exists() else None
 
 
-def _check_params(allowed: set[str]) -> None:
-    """Refuse unknown parameters, so a typo (``speakr=``) is not silently ignored."""
-    unknown = sorted(set(request.args) - allowed)
-    if unknown:
-        raise ApiError(
-            400,
-            f"unknown parameter {unknown[0]!r}; this endpoint takes "
-            + (", ".join(sorted(allowed)) or "no parameters"),
-        )
+class _Corpora:
+    """One corpus connection per server thread, opened on first use."""
 
+    def __init__(self, db: str) -> None:
+        self.db = db
+        self._local = threading.local()
 
-def _read_extract_body() -> Article:
-    """The article to extract from: a JSON object with ``text``, or the raw request body."""
-    if request.is_json:
-        data = request.get_json(silent=True)
-        if not isinstance(data, dict):
-            raise ApiError(400, 'the body must be a JSON object like {"text": "..."}')
-        text = data.get("text")
-        if not isinstance(text, str):
-            raise ApiError(400, "the JSON body needs a 'text' string field")
-        doc_id = data.get("id", "article")
-        if not isinstance(doc_id, str | int) or isinstance(doc_id, bool):
-            raise ApiError(400, "'id' must be a string")
-        meta = {}
-        for key in ("url", "outlet", "published"):
-            value = data.get(key)
-            if value is not None and not isinstance(value, str):
-                raise ApiError(400, f"{key!r} must be a string")
-            meta[key] = value
-        article = Article(id=str(doc_id), text=text, **meta)
-    else:
-        try:
-            text = request.get_data().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ApiError(400, "the body is not UTF-8 text") from None
-        article = Article(id="article", text=text)
-    if not article.text.strip():
-        raise ApiError(400, "the text is empty")
-    return article
+    def get(self) -> Corpus:
+        corpus = getattr(self._local, "corpus", None)
+        if corpus is None:
+            corpus = self._local.corpus = Corpus(self.db)
+        return corpus
 
 
 def create_app(
     db_path: str | os.PathLike[str],
     *,
-    pipeline_factory: Callable[[], ArticleProcessor] | None = None,
-) -> Flask:
-    """The web app over the corpus at ``db_path``; the pipeline comes from ``pipeline_factory``
-    (default: the shared :func:`~newsquotes.pipeline.default_pipeline`) on first use."""
+    token: str | None = None,
+    pipeline_factory: PipelineFactory | None = None,
+    limits: ServeLimits = DEFAULT_LIMITS,
+    host: str = "127.0.0.1",
+    allowed_hosts: tuple[str, ...] = (),
+) -> FastAPI:
+    """The web app over the corpus at ``db_path``.
+
+    ``token`` (default ``$NEWSQUOTES_TOKEN``) guards the writing endpoints; without one they
+    answer 403. ``pipeline_factory`` makes the extraction pipeline in each worker (it must be
+    importable by name, as worker processes are spawned). ``host`` is the address served on:
+    requests must name it, this machine or one of ``allowed_hosts`` in their Host header.
+    """
     db = str(db_path)
     Corpus(db).close()  # fail now, with the corpus's own advice, not on the first request
-    app = Flask(__name__, static_folder=str(STATIC), static_url_path="/static")
-    app.config["NEWSQUOTES_DB"] = db
-    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY
-    app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    secret = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    corpora = _Corpora(db)
+    extractor = Extractor(
+        pipeline_factory or default_pipeline,
+        workers=limits.extract_workers,
+        queue=limits.extract_queue,
+        timeout_s=limits.extract_timeout_s,
+    )
 
-    factory = pipeline_factory or _default_pipeline
-    lock = threading.Lock()
-    loaded: list[ArticleProcessor] = []
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        yield
+        extractor.close()
 
-    def corpus() -> Corpus:
-        if "corpus" not in g:
-            g.corpus = Corpus(db)
-        return g.corpus
+    app = FastAPI(
+        title="newsquotes",
+        version=__version__,
+        description="Quotes in news articles and who said them: search, speakers, articles, "
+        "extraction. Errors are `{error, status}`; every list has `total`, `limit`, `offset`.",
+        openapi_url=f"{API}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.add_middleware(
+        SecurityMiddleware,
+        allowed_hosts=allowed_hosts_for(host, allowed_hosts),
+        max_body_bytes=limits.max_body_bytes,
+    )
+    app.state.extractor = extractor
+    app.state.limits = limits
 
-    @app.teardown_appcontext
-    def close_corpus(_exc: BaseException | None) -> None:
-        opened = g.pop("corpus", None)
-        if opened is not None:
-            opened.close()
-
-    def error(status: int, message: str) -> tuple[Response, int]:
-        return jsonify({"error": message, "status": status}), status
-
-    @app.errorhandler(ApiError)
-    def api_error(exc: ApiError) -> tuple[Response, int]:
-        return error(exc.status, exc.message)
-
-    @app.errorhandler(CorpusError)
-    def corpus_error(exc: CorpusError) -> tuple[Response, int]:
-        message = exc.message + (f" ({exc.advice})" if exc.advice else "")
-        return error(400, message)
-
-    @app.errorhandler(HTTPException)
-    def http_error(exc: HTTPException) -> tuple[Response, int]:
-        status = exc.code or 500
-        if status == 413:
-            return error(413, f"the body is larger than {MAX_BODY // (1024 * 1024)} MB")
-        return error(status, exc.description or exc.name)
-
-    @app.errorhandler(Exception)
-    def unexpected(exc: Exception) -> tuple[Response, int]:
-        log.exception("unexpected error answering %s %s", request.method, request.path)
-        return error(500, f"internal error: {type(exc).__name__}")
-
-    @app.get("/")
-    def index() -> Response:
-        return send_from_directory(STATIC, "index.html")
-
-    @app.get("/api")
-    def describe() -> Response:
-        return jsonify(
-            {
-                "name": "newsquotes",
-                "version": __version__,
-                "description": "Quotes in news articles and who said them.",
-                "endpoints": ENDPOINTS,
-            }
-        )
-
-    @app.get("/api/quotes")
-    def quotes() -> Response:
-        _check_params({"q", "speaker", "outlet", "since", "until", "type", "limit", "offset"})
-        limit = _int_param("limit", 50, 1, MAX_LIMIT)
-        offset = _int_param("offset", 0, 0)
-        quote_type = _str_param("type")
-        if quote_type is not None and quote_type not in QUOTE_TYPES:
-            raise ApiError(400, f"type must be one of {', '.join(QUOTE_TYPES)}, not {quote_type!r}")
-        hits = corpus().search(
-            _str_param("q"),
-            speaker=_str_param("speaker"),
-            outlet=_str_param("outlet"),
-            since=_str_param("since"),
-            until=_str_param("until"),
-            type=quote_type,
-            limit=limit + 1,
-            offset=offset,
-        )
-        assert isinstance(hits, list)
-        has_more = len(hits) > limit
-        hits = hits[:limit]
-        return jsonify(
-            {
-                "quotes": [h.to_dict() for h in hits],
-                "count": len(hits),
-                "limit": limit,
-                "offset": offset,
-                "has_more": has_more,
-                "next_offset": offset + limit if has_more else None,
-            }
-        )
-
-    @app.get("/api/speakers")
-    def speakers() -> Response:
-        _check_params({"top"})
-        top = _int_param("top", 50, 1, MAX_TOP)
-        return jsonify({"speakers": [s.to_dict() for s in corpus().speakers(top=top)]})
-
-    @app.get("/api/speakers/<path:name_or_id>")
-    def speaker(name_or_id: str) -> Response:
-        _check_params(set())
-        profile = corpus().speaker(name_or_id)
-        if profile is None:
-            raise ApiError(404, f"no speaker {name_or_id!r} in the corpus")
-        return jsonify(profile.to_dict())
-
-    @app.get("/api/articles/<path:article_id>")
-    def article(article_id: str) -> Response:
-        _check_params(set())
-        found = corpus().article(article_id)
-        if found is None:
-            raise ApiError(404, f"no article {article_id!r} in the corpus")
-        return jsonify(found.to_dict())
-
-    @app.get("/api/stats")
-    def stats() -> Response:
-        _check_params(set())
-        counts = corpus().stats()
-        # The file name is enough for a reader; the server's folders are not theirs to see.
-        counts["path"] = Path(counts["path"]).name
-        return jsonify(counts)
-
-    def pipeline() -> ArticleProcessor:
-        with lock:
-            if not loaded:
-                loaded.append(factory())
-            return loaded[0]
-
-    @app.post("/api/extract")
-    def extract() -> tuple[Response, int] | Response:
-        article = _read_extract_body()
-        processor = pipeline()
-        try:
-            # One article at a time: a spaCy pipeline is not meant to be shared by threads.
-            with lock:
-                result = processor.process(article)
-        except DocumentTooLargeError as exc:
-            return error(413, exc.reason + (f" ({exc.advice})" if exc.advice else ""))
-        except DocumentError as exc:
-            return error(422, exc.reason + (f" ({exc.advice})" if exc.advice else ""))
-        return jsonify(result.to_dict())
-
+    _add_error_handlers(app)
+    _add_page_routes(app)
+    cache = AnswerCache(db, entries=limits.cache_entries, ttl_s=limits.cache_ttl_s)
+    _add_read_routes(app, corpora, limits, cache)
+    _add_write_routes(app, corpora, limits, extractor, secret, cache)
     return app
 
 
-__all__ = ["ENDPOINTS", "ApiError", "create_app"]
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.message)
+
+    @app.exception_handler(CorpusError)
+    async def corpus_error(_request: Request, exc: CorpusError) -> JSONResponse:
+        return _error(400, exc.message + (f" ({exc.advice})" if exc.advice else ""))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error(400, _validation_message(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error answering %s %s", request.method, request.url.path)
+        return _error(500, f"internal error: {type(exc).__name__}")
+
+
+def _add_page_routes(app: FastAPI) -> None:
+    page = STATIC / "index.html"
+
+    def index() -> FileResponse:
+        return FileResponse(page, media_type="text/html; charset=utf-8")
+
+    for route in ("/", "/search", "/dashboard", "/try", "/speakers/{_id}", "/articles/{_id}"):
+        app.add_api_route(route, index, methods=["GET"], include_in_schema=False)
+
+    @app.get(f"{API}/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    assets = _swagger_assets()
+    if assets is not None:
+        app.mount(f"{API}/docs-assets", StaticFiles(directory=assets), name="swagger-ui")
+
+
+def _only(*names: str) -> Any:
+    """A dependency refusing unknown query parameters, so ``speakr=`` is not ignored."""
+    allowed = set(names)
+
+    def check(request: Request) -> None:
+        unknown = sorted(set(request.query_params) - allowed)
+        if unknown:
+            raise ApiError(
+                400,
+                f"unknown parameter {unknown[0][:40]!r}; this endpoint takes "
+                + (", ".join(sorted(allowed)) or "no parameters"),
+            )
+
+    return Depends(check)
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    return value.strip() if value and value.strip() else None
+
+
+def _act(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return DEFAULT_ACT
+    if value == ALL_ACTS:
+        return None
+    if value not in QUOTE_ACTS:
+        raise ApiError(400, f"act must be one of {', '.join(QUOTE_ACTS)} or all, not {value!r}")
+    return value
+
+
+def _add_read_routes(
+    app: FastAPI, corpora: _Corpora, limits: ServeLimits, cache: AnswerCache
+) -> None:
+    Limit = Annotated[int, Query(ge=1, le=limits.max_page, description="items per page")]
+    Offset = Annotated[int, Query(ge=0, le=limits.max_offset, description="items to skip")]
+    RowId = Annotated[int, PathParam(ge=1, le=ROW_ID_MAX, description="row id in the corpus")]
+
+    @app.get(
+        f"{API}/quotes",
+        summary="Search quotes",
+        dependencies=[
+            _only(
+                "q",
+                "speaker",
+                "speaker_id",
+                "outlet",
+                "since",
+                "until",
+                "type",
+                "act",
+                "article_id",
+                "sort",
+                "limit",
+                "offset",
+            )
+        ],
+    )
+    def quotes(
+        q: Annotated[
+            str | None,
+            Query(
+                description='FTS5 syntax: words (all must occur), "phrases", word*, '
+                "AND, OR, NOT, parentheses"
+            ),
+        ] = None,
+        speaker: Annotated[
+            str | None, Query(max_length=200, description="name, alias or surname")
+        ] = None,
+        speaker_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None,
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[str | None, Query(max_length=40, description="YYYY[-MM[-DD]]")] = None,
+        until: Annotated[str | None, Query(max_length=40, description="YYYY[-MM[-DD]]")] = None,
+        type: Annotated[str | None, Query(description=" | ".join(QUOTE_TYPES))] = None,
+        act: Annotated[str | None, Query(description="speech (default), thought or all")] = None,
+        article_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None,
+        sort: Annotated[
+            str | None, Query(description="newest (default) or relevance (needs q)")
+        ] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> JSONResponse:
+        """Quotes matching every filter: newest first, or best text match first with
+        `sort=relevance`. Each hit holds the quote exactly as `extract` writes it, its
+        article and its corpus-wide speaker, and `highlights` (offsets of matched words in
+        the quote text). `total` counts every hit, not just this page."""
+        if q is not None and len(q) > limits.query.max_chars:
+            raise ApiError(400, f"q: at most {limits.query.max_chars} characters")
+        quote_type = _blank_is_none(type)
+        if quote_type is not None and quote_type not in QUOTE_TYPES:
+            raise ApiError(400, f"type must be one of {', '.join(QUOTE_TYPES)}, not {type!r}")
+        filters = {
+            "speaker_id": speaker_id,
+            "speaker": _blank_is_none(speaker),
+            "outlet": _blank_is_none(outlet),
+            "since": _blank_is_none(since),
+            "until": _blank_is_none(until),
+            "type": quote_type,
+            "act": _act(act),
+            "article_id": article_id,
+            "sort": _blank_is_none(sort) or "newest",
+            "limit": limit,
+            "offset": offset,
+        }
+        text = _blank_is_none(q)
+        page = cache.get(
+            ("quotes", text, *sorted(filters.items())),
+            lambda: corpora.get().quote_page(text, limits=limits.query, **filters),
+        )
+        return JSONResponse({**_paging(page["total"], limit, offset), "quotes": page["hits"]})
+
+    @app.get(
+        f"{API}/speakers",
+        summary="Speakers, most quoted first",
+        dependencies=[_only("name", "kind", "limit", "offset")],
+    )
+    def speakers(
+        name: Annotated[str | None, Query(max_length=200, description="part of the name")] = None,
+        kind: Annotated[str | None, Query(description=" | ".join(SPEAKER_KINDS))] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> JSONResponse:
+        if kind and kind not in SPEAKER_KINDS:
+            raise ApiError(400, f"kind must be one of {', '.join(SPEAKER_KINDS)}, not {kind!r}")
+        wanted = _blank_is_none(name)
+        page = cache.get(
+            ("speakers", wanted, kind or None, limit, offset),
+            lambda: corpora.get().speaker_page(
+                name=wanted, kind=kind or None, limit=limit, offset=offset
+            ),
+        )
+        return JSONResponse({**_paging(page["total"], limit, offset), "speakers": page["speakers"]})
+
+    @app.get(f"{API}/speakers/{{speaker_id}}", summary="One speaker", dependencies=[_only()])
+    def speaker(speaker_id: RowId) -> JSONResponse:
+        """Name, kind, aliases, roles, organisations, descriptions, outlets and quotes per
+        week and month. The quotes themselves: `/quotes?speaker_id=...&act=all`."""
+        found = corpora.get().speaker_overview(speaker_id)
+        if found is None:
+            raise ApiError(404, f"no speaker {speaker_id} in the corpus")
+        return JSONResponse(found)
+
+    @app.get(
+        f"{API}/articles",
+        summary="Stored articles, newest first",
+        dependencies=[_only("outlet", "limit", "offset")],
+    )
+    def articles(
+        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> JSONResponse:
+        page = corpora.get().article_page(outlet=_blank_is_none(outlet), limit=limit, offset=offset)
+        return JSONResponse({**_paging(page["total"], limit, offset), "articles": page["articles"]})
+
+    @app.get(f"{API}/articles/{{article_id}}", summary="One article", dependencies=[_only()])
+    def article(article_id: RowId) -> JSONResponse:
+        """`article` is exactly what `extract` writes; `speakers` maps each of its speaker ids
+        to the corpus-wide speaker, `quote_speakers` each quote id to a corpus speaker id."""
+        found = corpora.get().article_view(article_id)
+        if found is None:
+            raise ApiError(404, f"no article {article_id} in the corpus")
+        return JSONResponse(found)
+
+    @app.get(f"{API}/stats", summary="Counts of the corpus", dependencies=[_only()])
+    def stats() -> JSONResponse:
+        return JSONResponse(cache.get(("stats",), lambda: _stats(corpora.get())))
+
+    @app.get(
+        f"{API}/dashboard",
+        summary="Who gets quoted, where and when",
+        dependencies=[_only("act")],
+    )
+    def dashboard(
+        act: Annotated[str | None, Query(description="speech (default), thought or all")] = None,
+    ) -> JSONResponse:
+        """Top speakers, quotes per day, quotes by outlet, speaker kinds, most quoted
+        organisations (quoted directly, or through a speaker the article ties to them)."""
+        chosen = _act(act)
+        return JSONResponse(
+            cache.get(
+                ("dashboard", chosen),
+                lambda: corpora.get().dashboard(
+                    act=chosen, top=limits.top, days=limits.dashboard_days
+                ),
+            )
+        )
+
+
+def _stats(corpus: Corpus) -> dict[str, Any]:
+    counts = corpus.stats()
+    counts["path"] = Path(counts["path"]).name  # the server's folders are not the reader's
+    counts["outlet_names"] = corpus.known_outlets()
+    return counts
+
+
+def _paging(total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if offset + limit < total else None,
+    }
+
+
+async def _json_object(request: Request, limits: ServeLimits) -> dict[str, Any]:
+    """The POST body as a JSON object: UTF-8, within the size cap, not absurdly nested."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        # Only JSON: a plain form or text/plain post from another site is refused outright.
+        raise ApiError(415, "send the body as application/json")
+    raw = await request.body()
+    if len(raw) > limits.max_body_bytes:
+        raise ApiError(413, f"the body is larger than {limits.max_body_bytes} bytes")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ApiError(400, "the body is not UTF-8") from None
+    except RecursionError:
+        raise ApiError(400, "the JSON body is nested too deeply") from None
+    except ValueError as exc:
+        raise ApiError(400, f"the body is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ApiError(400, 'the body must be a JSON object like {"text": "..."}')
+    return data
+
+
+def _string(data: dict[str, Any], key: str, *, required: bool = False) -> str | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise ApiError(400, f"the JSON body needs a {key!r} string field")
+        return None
+    if not isinstance(value, str):
+        raise ApiError(400, f"{key!r} must be a string")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(400, f"{key!r} holds a lone surrogate (\\ud800-\\udfff)") from None
+    return value
+
+
+def _article_from(data: dict[str, Any], limits: ServeLimits) -> Article:
+    text = _string(data, "text", required=True) or ""
+    if not text.strip():
+        raise ApiError(400, "the text is empty")
+    if len(text) > limits.max_extract_chars:
+        raise ApiError(
+            413,
+            f"the text has {len(text)} characters; at most {limits.max_extract_chars} are "
+            "taken here (store larger articles with newsquotes ingest)",
+        )
+    fields = {key: _string(data, key) for key in ARTICLE_FIELDS}
+    authors = data.get("authors") or []
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise ApiError(400, "'authors' must be a list of strings")
+    for author in authors:
+        _string({"authors": author}, "authors")
+    return Article(
+        id=fields["id"] or "article",
+        text=text,
+        title=fields["title"],
+        url=fields["url"],
+        outlet=fields["outlet"],
+        published=fields["published"],
+        authors=list(authors),
+        language=fields["language"],
+        source=fields["source"],
+    )
+
+
+async def _extract(extractor: Extractor, article: Article, limits: ServeLimits) -> Article:
+    try:
+        result = await extractor.run(article)
+    except ExtractionBusy:
+        raise ApiError(503, "every extraction worker is busy; try again shortly") from None
+    except ExtractionCrashed:
+        raise ApiError(503, "the extraction worker stopped on this text; try again") from None
+    except ExtractionTimeout:
+        raise ApiError(
+            503, f"extraction took longer than {limits.extract_timeout_s:g} s and was stopped"
+        ) from None
+    if "failure" in result:
+        failure = result["failure"]
+        status = 413 if failure["code"] == "NQ103" else 422
+        raise ApiError(status, f"[{failure['code']}] {failure['message']}")
+    return Article.from_dict(result["article"])
+
+
+def _store(db: str, article: Article) -> tuple[bool, int | None]:
+    with Corpus(db) as corpus:
+        return corpus.add(article), corpus.article_row(article)
+
+
+def _add_write_routes(
+    app: FastAPI,
+    corpora: _Corpora,
+    limits: ServeLimits,
+    extractor: Extractor,
+    secret: str | None,
+    cache: AnswerCache,
+) -> None:
+    def require_token(
+        authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
+    ) -> None:
+        if secret is None:
+            raise ApiError(403, f"writing is off: start the server with --token or ${TOKEN_ENV}")
+        given = (authorization or "").removeprefix("Bearer ").strip()
+        if not given or not hmac.compare_digest(given.encode(), secret.encode()):
+            raise ApiError(401, "a valid token is needed: Authorization: Bearer TOKEN")
+
+    body_doc = {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["text"],
+                        "properties": {
+                            key: {"type": "string"} for key in ("text", *ARTICLE_FIELDS)
+                        },
+                    }
+                }
+            },
+        }
+    }
+
+    @app.post(
+        f"{API}/extract",
+        summary="Find the quotes in a text (nothing is stored)",
+        openapi_extra=body_doc,
+        dependencies=[_only()],
+    )
+    async def extract(request: Request) -> JSONResponse:
+        """The article as `newsquotes extract` writes it. The body is JSON
+        `{"text": ..., "id"?, "title"?, "url"?, "outlet"?, "published"?}`."""
+        article = _article_from(await _json_object(request, limits), limits)
+        return JSONResponse((await _extract(extractor, article, limits)).to_dict())
+
+    @app.post(
+        f"{API}/articles",
+        summary="Extract and store an article (needs the token)",
+        openapi_extra=body_doc,
+        dependencies=[_only(), Depends(require_token)],
+        status_code=201,
+    )
+    async def ingest(request: Request) -> JSONResponse:
+        """201 with the stored article's row id, or 200 with `stored: false` when the corpus
+        already holds it (same source, URL or text)."""
+        article = _article_from(await _json_object(request, limits), limits)
+        result = await _extract(extractor, article, limits)
+        stored, row_id = await run_in_threadpool(_store, corpora.db, result)
+        cache.clear()
+        return JSONResponse(
+            {"stored": stored, "id": row_id, "article": result.to_dict()},
+            status_code=201 if stored else 200,
+        )
+
+    @app.post(
+        f"{API}/speakers/{{speaker_id}}/merge",
+        summary="Make another speaker part of this one (needs the token)",
+        dependencies=[_only("other"), Depends(require_token)],
+    )
+    def merge(
+        speaker_id: Annotated[int, PathParam(ge=1, le=ROW_ID_MAX)],
+        other: Annotated[int, Query(ge=1, le=ROW_ID_MAX, description="speaker to join")],
+    ) -> JSONResponse:
+        """A correction the corpus keeps across re-ingest; answers the merged speaker's id
+        (identities are recomputed, so it may differ from both)."""
+        merged = corpora.get().merge(speaker_id, other)
+        cache.clear()
+        return JSONResponse({"speaker": merged})
+
+    @app.post(
+        f"{API}/speakers/{{speaker_id}}/split",
+        summary="Take some of a speaker's names or articles out into a new speaker (token)",
+        dependencies=[_only("name", "article"), Depends(require_token)],
+    )
+    def split(
+        speaker_id: Annotated[int, PathParam(ge=1, le=ROW_ID_MAX)],
+        name: Annotated[
+            list[str] | None, Query(max_length=200, description="names that go (repeatable)")
+        ] = None,
+        article: Annotated[
+            list[int] | None, Query(description="article row ids whose mentions go (repeatable)")
+        ] = None,
+    ) -> JSONResponse:
+        """Answers the ids of the speaker that stays and of the new one."""
+        names, articles = name or [], article or []
+        if not names and not articles:
+            raise ApiError(400, "name the names or the articles that go to the new speaker")
+        if any(not 1 <= a <= ROW_ID_MAX for a in articles):
+            raise ApiError(400, "article: row ids are between 1 and 2^63-1")
+        rest, new = corpora.get().split(speaker_id, names=names, articles=articles)
+        cache.clear()
+        return JSONResponse({"speaker": rest, "new_speaker": new})
+
+
+__all__ = ["API", "ApiError", "create_app"]

@@ -12,23 +12,33 @@ import json
 import os
 import re
 import sqlite3
+import time
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import CorpusError, DocumentError, NewsquotesError
-from ..model import Article, Entity, Quote, Region, Span, Speaker
+from ..model import QUOTE_ACTS, QUOTE_TYPES, Article, Entity, Quote, Region, Span, Speaker
 from ..resolve.identity import (
+    LOCAL,
+    NONE,
+    ORGANIZATION,
+    PERSON,
+    Correction,
+    Description,
     Identity,
-    Mention,
-    canonical_name,
     is_surname_only,
-    match_identity,
+    name_class,
     normalise_name,
+    person_name,
+    resolve_identities,
     surname,
 )
+from .fts import DEFAULT_LIMITS, QueryLimits, fts_query, like_pattern
 from .migrations import SCHEMA_VERSION, migrate, schema_version
 from .records import ErrorRecord, QuoteHit, SpeakerDescription, SpeakerProfile, SpeakerSummary
 
@@ -38,6 +48,27 @@ if TYPE_CHECKING:
 DEFAULT_DB = "newsquotes.db"
 TABLES = ("quotes", "speakers", "articles")
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+IDENTITIES, STALE, FRESH = "identities", "stale", "fresh"
+"""corpus_state key saying whether speaker identities need a reconcile, and its values."""
+NAMED_KINDS = ("person", "organization", "unknown")
+"""Speaker kinds listed by default: identities across the corpus, not per-article sources."""
+IDENTITY_SCHEMA = 3
+"""The schema version from which identities are reconciled (older corpora are on upgrade)."""
+MAX_LISTED = 10
+"""How many candidates an error message lists."""
+_DESCRIPTION_COLUMNS = (
+    "id",
+    "article",
+    "local_id",
+    "name",
+    "kind",
+    "aliases",
+    "roles",
+    "organizations",
+    "speaker",
+    "text_hash",
+    "outlet",
+)
 
 
 def default_db_path() -> Path:
@@ -160,7 +191,11 @@ class Corpus:
             if name != ":memory:":
                 self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            before = schema_version(self._conn)
             self.version = migrate(self._conn, name)
+            self._wrote = False
+            if 0 < before < IDENTITY_SCHEMA <= self.version:
+                self.reconcile()  # an older corpus: identities under today's rules
         except sqlite3.DatabaseError as exc:
             raise CorpusError(
                 f"{name} cannot be opened as a corpus: {exc}",
@@ -170,12 +205,18 @@ class Corpus:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._conn.close()
+        """Close the file, first reconciling identities if this instance stored articles."""
+        try:
+            self._settle()
+        finally:
+            self._conn.close()
 
     def __enter__(self) -> Corpus:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None:
+            self._wrote = False  # leave them stale: the next ingest or reconcile settles them
         self.close()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -309,9 +350,9 @@ class Corpus:
                 "INSERT INTO article_sources(source, article) VALUES (?, ?)",
                 (article.source, article_row),
             )
-        global_ids: dict[str, int] = {}
+        global_ids: dict[str, int | None] = {}
         for sp in article.speakers:
-            global_ids[sp.id] = self._resolve(sp)
+            global_ids[sp.id] = self._provisional(sp, article)
             conn.execute(
                 """INSERT OR REPLACE INTO speaker_descriptions(speaker, article, local_id, name,
                        kind, aliases, description, roles, organizations)
@@ -328,16 +369,13 @@ class Corpus:
                     _json(sp.organizations),
                 ),
             )
-        by_name: dict[str, int] = {}
         for quote in article.quotes:
+            # A quote without a speaker record (an unresolved "I" or "they") keeps its
+            # mention and name but has no corpus speaker.
             speaker_row = global_ids.get(quote.speaker_id or "")
-            if speaker_row is None and quote.speaker_name:
-                if quote.speaker_name not in by_name:
-                    by_name[quote.speaker_name] = self._resolve(
-                        Speaker(id="", name=quote.speaker_name, kind="unknown")
-                    )
-                speaker_row = by_name[quote.speaker_name]
             self._insert_quote(article, article_row, quote, speaker_row)
+        self._set_state(IDENTITIES, STALE)
+        self._wrote = True
         return article_row
 
     def _insert_quote(
@@ -384,93 +422,330 @@ class Corpus:
         )
 
     # -- identity --------------------------------------------------------------------------
+    #
+    # Identities are a pure function of the stored descriptions and the user's corrections
+    # (resolve/identity.py). Storing an article gives its speakers a provisional identity by
+    # exact name and marks identities stale; reconcile() recomputes them all, so the result
+    # does not depend on the order articles arrived in, on -j, or on a run killed midway.
 
-    def _candidates(self, mention: Mention) -> list[Identity]:
-        compare_kind = "person" if mention.kind in ("person", "unknown") else mention.kind
-        names = [mention.name, *mention.aliases]
-        keys = {normalise_name(n, compare_kind) for n in names} - {""}
-        family = {s for n in names if (s := surname(n))} if compare_kind == "person" else set()
-        lookups = sorted(keys | family)
-        if not lookups:
-            return []
-        marks = ",".join("?" * len(lookups))
+    def _set_state(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT OR REPLACE INTO corpus_state(key, value) VALUES (?, ?)", (key, value)
+        )
+
+    def _state(self, key: str) -> str | None:
+        return self._one("SELECT value FROM corpus_state WHERE key = ?", (key,))
+
+    def _provisional(self, sp: Speaker, article: Article) -> int | None:
+        """A speaker row for one article's speaker until the next reconcile: by exact name."""
+        label = _entity_label(sp.name, article.entities)
+        cls = name_class(sp.name, sp.kind, label)
+        if cls == NONE:
+            return None
+        kind = _identity_kind(cls, sp.kind)
+        key, family = _speaker_keys(sp.name, kind)
+        if cls != LOCAL:
+            found = self._one(
+                "SELECT id FROM speakers WHERE name_key = ? AND kind = ? ORDER BY id LIMIT 1",
+                (key, kind),
+            )
+            if found is not None:
+                return int(found)
+        cur = self._conn.execute(
+            "INSERT INTO speakers(name, kind, name_key, surname) VALUES (?, ?, ?, ?)",
+            (sp.name, kind, key, family),
+        )
+        return int(cur.lastrowid or 0)
+
+    def identities_stale(self) -> bool:
+        """True when articles were stored since identities were last reconciled."""
+        return self._state(IDENTITIES) != FRESH
+
+    def reconcile(self, *, force: bool = False) -> int:
+        """Recompute every speaker identity from the stored names and the user's corrections
+        (when stale, or always with ``force``); returns the number of speakers."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if force or self.identities_stale():
+                self._reconcile()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self._wrote = False
+        return int(self._one("SELECT COUNT(*) FROM speakers"))
+
+    def _settle(self) -> None:
+        """Reconcile before reading what this instance wrote, so its reads are final."""
+        if self._wrote:
+            self.reconcile()
+
+    def _descriptions(self) -> tuple[list[Description], dict[int, int | None]]:
         rows = self._conn.execute(
-            f"""SELECT id FROM speakers WHERE name_key IN ({marks}) OR surname IN ({marks})
-                UNION SELECT speaker FROM speaker_aliases WHERE alias_key IN ({marks})""",
-            lookups * 3,
+            """SELECT d.id, d.article, d.local_id, d.name, d.kind, d.aliases, d.roles,
+                      d.organizations, d.speaker, a.text_hash, a.outlet
+               FROM speaker_descriptions d JOIN articles a ON a.id = d.article"""
         ).fetchall()
-        return [self._identity(int(row[0])) for row in rows]
+        records = [dict(zip(_DESCRIPTION_COLUMNS, row, strict=True)) for row in rows]
+        needs_entities = {
+            r["article"]
+            for r in records
+            if r["kind"] == "unknown" or (r["kind"] == "person" and is_surname_only(r["name"]))
+        }
+        people, labels = self._article_names(sorted(needs_entities))
+        descriptions = [
+            Description(
+                id=r["id"],
+                anchor=f"{r['text_hash']}:{r['local_id']}",
+                name=r["name"],
+                kind=r["kind"],
+                aliases=tuple(json.loads(r["aliases"])),
+                roles=tuple(json.loads(r["roles"])),
+                organizations=tuple(json.loads(r["organizations"])),
+                outlet=r["outlet"],
+                article_people=people.get(r["article"], ()),
+                entity_label=labels.get(r["article"], {}).get(
+                    normalise_name(r["name"], "organization")
+                ),
+            )
+            for r in records
+        ]
+        return descriptions, {r["id"]: r["speaker"] for r in records}
 
-    def _identity(self, speaker_id: int) -> Identity:
-        name, kind = self._conn.execute(
-            "SELECT name, kind FROM speakers WHERE id = ?", (speaker_id,)
-        ).fetchone()
-        aliases = [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT alias FROM speaker_aliases WHERE speaker = ?", (speaker_id,)
+    def _article_names(
+        self, articles: list[int]
+    ) -> tuple[dict[int, tuple[str, ...]], dict[int, dict[str, str]]]:
+        """Per article: its full PERSON names, and the label of each entity text."""
+        people: dict[int, tuple[str, ...]] = {}
+        labels: dict[int, dict[str, str]] = {}
+        for chunk in (articles[i : i + 500] for i in range(0, len(articles), 500)):
+            marks = ",".join("?" * len(chunk))
+            for article, entities_json in self._conn.execute(
+                f"SELECT id, entities FROM articles WHERE id IN ({marks})", chunk
+            ):
+                entities = [Entity.from_dict(e) for e in json.loads(entities_json)]
+                people[article] = tuple(
+                    sorted(
+                        {e.text for e in entities if e.label == "PERSON" and person_name(e.text)}
+                    )
+                )
+                found: dict[str, str] = {}
+                for e in entities:
+                    found.setdefault(normalise_name(e.text, "organization"), e.label)
+                labels[article] = found
+        return people, labels
+
+    def _corrections(self) -> list[Correction]:
+        return [
+            Correction(action, tuple(json.loads(left)), tuple(json.loads(right)))
+            for action, left, right in self._conn.execute(
+                "SELECT action, left, right FROM speaker_corrections ORDER BY id"
             )
         ]
-        roles: set[str] = set()
-        orgs: set[str] = set()
-        for roles_json, orgs_json in self._conn.execute(
-            "SELECT DISTINCT roles, organizations FROM speaker_descriptions WHERE speaker = ?",
-            (speaker_id,),
-        ):
-            roles.update(json.loads(roles_json))
-            orgs.update(json.loads(orgs_json))
-        return Identity(
-            speaker_id, name, kind, tuple(aliases), tuple(sorted(roles)), tuple(sorted(orgs))
-        )
 
-    def _resolve(self, sp: Speaker) -> int:
-        """The global speaker id for an article's speaker, creating or updating the identity."""
-        mention = Mention(
-            sp.name, sp.kind, tuple(sp.aliases), tuple(sp.roles), tuple(sp.organizations)
-        )
-        found = match_identity(mention, self._candidates(mention))
-        if found is None:
-            cur = self._conn.execute(
-                "INSERT INTO speakers(name, kind, name_key, surname) VALUES (?, ?, ?, ?)",
-                (sp.name, sp.kind, *self._keys(sp.name, sp.kind)),
+    def _reconcile(self) -> None:
+        conn = self._conn
+        descriptions, current = self._descriptions()
+        identities, nobody = resolve_identities(descriptions, self._corrections())
+        anchors = {d.id: d.anchor for d in descriptions}
+        rows = {
+            int(r[0]): (r[1], r[2]) for r in conn.execute("SELECT id, name, kind FROM speakers")
+        }
+        used: set[int] = set()
+        assigned: list[tuple[int, Identity]] = []
+        for identity in sorted(identities, key=lambda i: (-len(i.members), anchors[i.members[0]])):
+            held = Counter(
+                sid for m in identity.members if (sid := current[m]) in rows and sid not in used
             )
-            found = int(cur.lastrowid or 0)
-        else:
-            name, kind = self._conn.execute(
-                "SELECT name, kind FROM speakers WHERE id = ?", (found,)
-            ).fetchone()
-            new_kind = sp.kind if kind == "unknown" else kind
-            new_name = canonical_name(name, sp.name, new_kind)
-            if (new_name, new_kind) != (name, kind):
-                self._conn.execute(
-                    "UPDATE speakers SET name = ?, kind = ?, name_key = ?, surname = ? "
-                    "WHERE id = ?",
-                    (new_name, new_kind, *self._keys(new_name, new_kind), found),
+            key, family = _speaker_keys(identity.name, identity.kind)
+            if held:
+                sid = min(held, key=lambda s: (-held[s], s))
+                if rows[sid] != (identity.name, identity.kind):
+                    conn.execute(
+                        "UPDATE speakers SET name = ?, kind = ?, name_key = ?, surname = ? "
+                        "WHERE id = ?",
+                        (identity.name, identity.kind, key, family, sid),
+                    )
+            else:
+                cur = conn.execute(
+                    "INSERT INTO speakers(name, kind, name_key, surname) VALUES (?, ?, ?, ?)",
+                    (identity.name, identity.kind, key, family),
                 )
-        kind = sp.kind if sp.kind != "unknown" else "person"
-        for alias in {sp.name, *sp.aliases}:
-            key = normalise_name(alias, kind if kind in ("organization", "group") else "person")
-            if key:
-                self._conn.execute(
-                    "INSERT OR IGNORE INTO speaker_aliases(speaker, alias, alias_key) "
-                    "VALUES (?, ?, ?)",
-                    (found, alias, key),
-                )
-        return found
+                sid = int(cur.lastrowid or 0)
+            used.add(sid)
+            assigned.append((sid, identity))
+        changed = [(sid, m) for sid, ident in assigned for m in ident.members if current[m] != sid]
+        changed += [(None, m) for m in nobody if current[m] is not None]
+        conn.executemany("UPDATE speaker_descriptions SET speaker = ? WHERE id = ?", changed)
+        conn.execute(
+            """UPDATE quotes SET speaker = (
+                   SELECT d.speaker FROM speaker_descriptions d
+                   WHERE d.article = quotes.article AND d.local_id = quotes.speaker_local_id)
+               WHERE speaker IS NOT (
+                   SELECT d.speaker FROM speaker_descriptions d
+                   WHERE d.article = quotes.article AND d.local_id = quotes.speaker_local_id)"""
+        )
+        conn.execute("DELETE FROM speaker_aliases")
+        conn.execute("DELETE FROM speaker_evidence")
+        for sid, identity in assigned:
+            kind = "person" if identity.kind == "person" else "organization"
+            conn.executemany(
+                "INSERT OR IGNORE INTO speaker_aliases(speaker, alias, alias_key) VALUES (?, ?, ?)",
+                [
+                    (sid, alias, key)
+                    for alias in (identity.name, *identity.aliases)
+                    if (key := normalise_name(alias, kind))
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO speaker_evidence(speaker, description, rule, detail) "
+                "VALUES (?, ?, ?, ?)",
+                [(sid, e.description, e.rule, e.detail) for e in identity.evidence],
+            )
+        conn.execute(
+            "DELETE FROM speakers WHERE id NOT IN (SELECT speaker FROM speaker_descriptions "
+            "WHERE speaker IS NOT NULL) AND id NOT IN (SELECT speaker FROM quotes "
+            "WHERE speaker IS NOT NULL)"
+        )
+        self._set_state(IDENTITIES, FRESH)
 
-    @staticmethod
-    def _keys(name: str, kind: str) -> tuple[str, str | None]:
-        personal = kind in ("person", "unknown")
-        key = normalise_name(name, "person" if personal else kind)
-        family = surname(name) if personal and not is_surname_only(name) else None
-        return key, family
+    def _single_speaker(self, name_or_id: str | int) -> int:
+        """The one speaker a user means, or a clear error when none or several match."""
+        ids = self._speaker_ids(name_or_id)
+        ids = [i for i in ids if self._one("SELECT 1 FROM speakers WHERE id = ?", (i,))]
+        if not ids:
+            raise CorpusError(
+                f"no speaker {name_or_id!r} in the corpus", advice="see `newsquotes speakers`"
+            )
+        if len(ids) > 1:
+            named = ", ".join(
+                f"{sid} ({self._one('SELECT name FROM speakers WHERE id = ?', (sid,))})"
+                for sid in ids[:MAX_LISTED]
+            )
+            raise CorpusError(
+                f"{name_or_id!r} could be any of the speakers {named}",
+                advice="give the speaker's id instead",
+            )
+        return ids[0]
+
+    def _anchors(self, speaker_id: int) -> list[tuple[str, dict[str, Any]]]:
+        """(anchor, description) of every description of a speaker, in a stable order."""
+        rows = self._conn.execute(
+            """SELECT a.text_hash, d.local_id, d.article, d.name, d.kind, d.aliases,
+                      a.doc_id, a.source, a.url
+               FROM speaker_descriptions d JOIN articles a ON a.id = d.article
+               WHERE d.speaker = ? ORDER BY a.text_hash, d.local_id""",
+            (speaker_id,),
+        ).fetchall()
+        columns = ("text_hash", "local_id", "article", "name", "kind", "aliases")
+        columns += ("doc_id", "source", "url")
+        records = [dict(zip(columns, row, strict=True)) for row in rows]
+        return [(f"{r['text_hash']}:{r['local_id']}", r) for r in records]
+
+    def _correct(self, action: str, left: list[str], right: list[str], note: str) -> None:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if action == "merge":  # the latest correction wins: drop splits it undoes
+                joined_left, joined_right = set(left), set(right)
+                for cid, old_left, old_right in conn.execute(
+                    "SELECT id, left, right FROM speaker_corrections WHERE action = 'split'"
+                ).fetchall():
+                    sides = (set(json.loads(old_left)), set(json.loads(old_right)))
+                    if (sides[0] & joined_left and sides[1] & joined_right) or (
+                        sides[0] & joined_right and sides[1] & joined_left
+                    ):
+                        conn.execute("DELETE FROM speaker_corrections WHERE id = ?", (cid,))
+            conn.execute(
+                "INSERT INTO speaker_corrections(action, left, right, note, made_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (action, _json(left), _json(right), note, _now()),
+            )
+            self._set_state(IDENTITIES, STALE)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self.reconcile()
+
+    def merge(self, first: str | int, second: str | int) -> int:
+        """Make two speakers one (a correction kept across re-ingest); returns its id.
+
+        ``first`` and ``second`` are names, aliases or ids, each meaning exactly one speaker.
+        """
+        self.reconcile()
+        one, other = self._single_speaker(first), self._single_speaker(second)
+        if one == other:
+            raise CorpusError(f"{first!r} and {second!r} are already one speaker ({one})")
+        left = [a for a, _ in self._anchors(one)]
+        right = [a for a, _ in self._anchors(other)]
+        if not left or not right:
+            raise CorpusError("only speakers quoted in stored articles can be merged")
+        self._correct("merge", left, right, f"merge {first} + {second}")
+        return self._speaker_of(left[0])
+
+    def split(
+        self,
+        speaker: str | int,
+        names: Sequence[str] = (),
+        articles: Sequence[str | int] = (),
+    ) -> tuple[int, int]:
+        """Take the descriptions of ``speaker`` that go by one of ``names`` (or come from one
+        of ``articles``: row id, document id, source or URL) out into a speaker of their own,
+        kept apart from the rest across re-ingest; returns (rest's id, new speaker's id)."""
+        self.reconcile()
+        sid = self._single_speaker(speaker)
+        described = self._anchors(sid)
+        wanted = {normalise_name(n, "person") for n in names} | {
+            normalise_name(n, "organization") for n in names
+        }
+        places = {str(a) for a in articles}
+
+        def chosen(record: dict[str, Any]) -> bool:
+            kind = "person" if record["kind"] == "person" else "organization"
+            called = [record["name"], *json.loads(record["aliases"])]
+            if any(normalise_name(n, kind) in wanted for n in called):
+                return True
+            where = {str(record["article"]), record["doc_id"], record["source"], record["url"]}
+            return bool(places & where)
+
+        taken = [a for a, r in described if chosen(r)]
+        rest = [a for a, r in described if not chosen(r)]
+        if not taken:
+            called = sorted({r["name"] for _, r in described})
+            raise CorpusError(
+                f"none of speaker {sid}'s descriptions is called {', '.join(names) or '-'} "
+                f"or comes from {', '.join(places) or '-'}",
+                advice="its descriptions are called: " + ", ".join(called[:MAX_LISTED]),
+            )
+        if not rest:
+            raise CorpusError(
+                f"that would take every description of speaker {sid}; nothing would be left",
+                advice="name fewer of its names or articles",
+            )
+        self._correct("split", taken, rest, f"split {speaker}: {', '.join(names)}")
+        return self._speaker_of(rest[0]), self._speaker_of(taken[0])
+
+    def _speaker_of(self, anchor: str) -> int:
+        text_hash, local_id = anchor.split(":", 1)
+        return int(
+            self._one(
+                "SELECT d.speaker FROM speaker_descriptions d JOIN articles a "
+                "ON a.id = d.article WHERE a.text_hash = ? AND d.local_id = ?",
+                (text_hash, local_id),
+            )
+        )
 
     # -- reading ---------------------------------------------------------------------------
 
     def _speaker_ids(self, name_or_id: str | int) -> list[int]:
         """Global speakers a user means by a name (or id): exact name, alias, then surname."""
-        if isinstance(name_or_id, int) or str(name_or_id).isdigit():
-            return [int(name_or_id)]
+        row = as_row_id(name_or_id)
+        if row is not None:
+            return [row]
         text = str(name_or_id)
         for kind in ("person", "organization"):
             key = normalise_name(text, kind)
@@ -504,6 +779,7 @@ class Corpus:
         surname or speaker id; ``since``/``until`` dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
         both inclusive) compared with the article's published date.
         """
+        self._settle()
         where: list[str] = []
         params: list[Any] = []
         sql = _HIT_SELECT
@@ -520,8 +796,8 @@ class Corpus:
                 where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
                 params.extend(ids)
             else:
-                where.append("q.speaker_name LIKE ?")
-                params.append(f"%{speaker}%")
+                where.append("q.speaker_name LIKE ? ESCAPE '\\'")
+                params.append(like_pattern(str(speaker)))
         if outlet:
             where.append("a.outlet = ? COLLATE NOCASE")
             params.append(outlet)
@@ -548,16 +824,28 @@ class Corpus:
             return _need_pandas().DataFrame([h.to_dict() for h in hits])
         return hits
 
-    def speakers(self, top: int | None = None) -> list[SpeakerSummary]:
-        """Global speakers, most quoted first, with where they are quoted and their roles."""
+    def speakers(
+        self, top: int | None = None, kinds: Sequence[str] | None = NAMED_KINDS
+    ) -> list[SpeakerSummary]:
+        """Global speakers, most quoted first, with where they are quoted and their roles.
+
+        By default the identities across the corpus (people, organisations, names of unknown
+        kind); ``kinds=None`` adds the per-article unnamed and group sources.
+        """
+        self._settle()
+        where, params = "", []
+        if kinds is not None:
+            where = f"WHERE s.kind IN ({','.join('?' * len(kinds))})"
+            params = list(kinds)
         rows = self._conn.execute(
-            """SELECT s.id, s.name, s.kind, COUNT(q.id), COUNT(DISTINCT q.article),
+            f"""SELECT s.id, s.name, s.kind, COUNT(q.id), COUNT(DISTINCT q.article),
                       MIN(a.published), MAX(a.published)
                FROM speakers s
                LEFT JOIN quotes q ON q.speaker = s.id
                LEFT JOIN articles a ON a.id = q.article
-               GROUP BY s.id ORDER BY COUNT(q.id) DESC, s.name LIMIT ?""",
-            (-1 if top is None else int(top),),
+               {where}
+               GROUP BY s.id ORDER BY COUNT(q.id) DESC, s.name, s.id LIMIT ?""",
+            [*params, -1 if top is None else int(top)],
         ).fetchall()
         summaries = {
             row[0]: SpeakerSummary(
@@ -600,6 +888,7 @@ class Corpus:
 
     def speaker(self, name_or_id: str | int) -> SpeakerProfile | None:
         """One speaker's profile; by name the most quoted matching speaker, None if none."""
+        self._settle()
         ids = self._speaker_ids(name_or_id)
         if not ids:
             return None
@@ -651,14 +940,21 @@ class Corpus:
             )
             if r[0] != name
         ]
-        return SpeakerProfile(sid, name, kind, aliases, quotes, descriptions, outlets, timeline)
+        evidence = [
+            f"{rule}: {detail}"
+            for rule, detail in self._conn.execute(
+                "SELECT rule, detail FROM speaker_evidence WHERE speaker = ? ORDER BY id", (sid,)
+            )
+        ]
+        return SpeakerProfile(
+            sid, name, kind, aliases, quotes, descriptions, outlets, timeline, evidence
+        )
 
     def article(self, article_id: int | str) -> Article | None:
         """A stored article as the pipeline returned it (by row id, document id, URL or source)."""
-        if isinstance(article_id, int) or str(article_id).isdigit():
-            row = self._conn.execute(
-                "SELECT * FROM articles WHERE id = ?", (int(article_id),)
-            ).fetchone()
+        row_id = as_row_id(article_id)
+        if row_id is not None:
+            row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (row_id,)).fetchone()
         else:
             row = self._conn.execute(
                 "SELECT * FROM articles WHERE url = ? OR source = ? OR doc_id = ? "
@@ -718,6 +1014,7 @@ class Corpus:
 
     def stats(self) -> dict[str, Any]:
         """Counts of what is stored: articles, quotes by type, speakers, outlets, errors."""
+        self._settle()
         count = self._one
         by_type = dict(self._conn.execute("SELECT type, COUNT(*) FROM quotes GROUP BY type"))
         return {
@@ -750,7 +1047,7 @@ class Corpus:
         if table not in TABLES:
             raise CorpusError(f"unknown table {table!r}", advice="use " + ", ".join(TABLES))
         if table == "speakers":
-            for summary in self.speakers():
+            for summary in self.speakers(kinds=None):
                 yield summary.to_dict()
             return
         if table == "quotes":
@@ -809,6 +1106,531 @@ class Corpus:
 
         return write_rows(self.rows(table), out, format)
 
+    # -- web views: read-only queries for the API and page ----------------------------------
+
+    def quote_page(
+        self,
+        text: str | None = None,
+        *,
+        speaker_id: int | None = None,
+        speaker: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        act: str | None = None,
+        article_id: int | None = None,
+        sort: str = "newest",
+        limit: int = 50,
+        offset: int = 0,
+        limits: QueryLimits = DEFAULT_LIMITS,
+    ) -> dict[str, Any]:
+        """One page of quotes matching every filter, with ``total`` hits over all pages;
+        newest first, or with ``sort="relevance"`` best text match first (slower: every
+        match is ranked).
+
+        Each hit is ``{"quote": <Quote as extract writes it>, "article": {...}, "speaker":
+        {...} | None, "highlights": [[start, end], ...]}``; highlights are the matched words'
+        offsets in the quote text. ``text`` is bounded by ``limits`` (length, words, time):
+        past them, or for a malformed query, :class:`CorpusError`.
+        """
+        query = fts_query(text, limits) if text and text.strip() else None
+        if sort not in SORT_ORDERS:
+            raise CorpusError(f"unknown order {sort!r}", advice="use " + ", ".join(SORT_ORDERS))
+        where, params = self._quote_filters(
+            speaker_id, speaker, outlet, since, until, type, act, article_id
+        )
+        joined = "quotes q JOIN articles a ON a.id = q.article"
+        # Counting needs the articles only when a filter is about them.
+        counted = joined if any("a." in w for w in where) else "quotes q"
+        # NULL (undated) sorts last when descending.
+        key, order, outer = "a.published", "a.published DESC, q.id", "page.key DESC, q.id"
+        matches = ""
+        if query:
+            where.insert(0, f"+q.id IN ({_FTS_ROWIDS})")  # a set to test, not to drive
+            params.insert(0, query)
+        if query and sort == "relevance":
+            # The full-text matches with their rank first, once: left to itself the planner
+            # walks every quote that passes the other filters and asks the index about each.
+            matches = "WITH hits AS MATERIALIZED (SELECT rowid AS id, rank FROM quotes_fts "
+            matches += "WHERE quotes_fts MATCH ?), "
+            joined = "hits JOIN quotes q ON q.id = hits.id JOIN articles a ON a.id = q.article"
+            key, order, outer = "hits.rank", "hits.rank, q.id", "page.key, q.id"
+            page_where, page_params = where[1:], [query, *params[1:]]
+        else:
+            matches = "WITH "
+            page_where, page_params = where, params
+            if speaker_id is None and not speaker and article_id is None:
+                # Walk the articles newest first (their published index) and stop at the
+                # page: no sorting of every match. A speaker or article filter is selective
+                # enough to start from its own index instead.
+                joined = "articles a CROSS JOIN quotes q ON q.article = a.id"
+        condition = (" WHERE " + " AND ".join(where)) if where else ""
+        count_sql, count_params = f"SELECT COUNT(*) FROM {counted}{condition}", params
+        if query and counted == "quotes q":
+            # No article filter: count from the matches (cheap when they are few) rather than
+            # testing every quote against them.
+            rest = (" WHERE " + " AND ".join(where[1:])) if where[1:] else ""
+            count_sql = (
+                f"SELECT COUNT(*) FROM ({_FTS_ROWIDS}) m CROSS JOIN quotes q ON q.id = m.rowid"
+                + rest
+            )
+        page_condition = (" WHERE " + " AND ".join(page_where)) if page_where else ""
+        # The page's ids are found on narrow rows; only those twenty rows are then read whole
+        # (sorting every match with its text is what made an unfiltered listing slow).
+        page = (
+            f"{matches}page AS (SELECT q.id AS id, {key} AS key FROM {joined}{page_condition} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?) "
+        )
+        with self._deadline(limits.max_seconds, limits.check_every):
+            total = self._one(count_sql, count_params)
+            cursor = self._conn.cursor()
+            cursor.row_factory = sqlite3.Row
+            rows = cursor.execute(
+                f"{page}SELECT {_WEB_QUOTE_COLUMNS} FROM page JOIN quotes q ON q.id = page.id "
+                "JOIN articles a ON a.id = q.article LEFT JOIN speakers s ON s.id = q.speaker "
+                f"ORDER BY {outer}",
+                [*page_params, int(limit), int(offset)],
+            ).fetchall()
+            marked = self._highlighted(query, [row["row_id"] for row in rows]) if query else {}
+        return {
+            "total": int(total or 0),
+            "hits": [_web_hit(row, marked.get(row["row_id"])) for row in rows],
+        }
+
+    def _highlighted(self, query: str, quote_ids: list[int]) -> dict[int, str]:
+        """The quote texts of one page with the matched words between marks."""
+        if not quote_ids:
+            return {}
+        marks = ",".join("?" * len(quote_ids))
+        return dict(
+            self._conn.execute(
+                f"SELECT rowid, highlight(quotes_fts, 0, ?, ?) FROM quotes_fts "
+                f"WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
+                [_MARK_OPEN, _MARK_CLOSE, query, *quote_ids],
+            )
+        )
+
+    def _quote_filters(
+        self,
+        speaker_id: int | None,
+        speaker: str | None,
+        outlet: str | None,
+        since: str | None,
+        until: str | None,
+        type: str | None,
+        act: str | None,
+        article_id: int | None,
+    ) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker_id is not None:
+            where.append("q.speaker = ?")
+            params.append(int(speaker_id))
+        if speaker and speaker.strip():
+            ids = self._speaker_ids(speaker.strip())
+            if ids:
+                where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
+                params.extend(ids)
+            else:
+                where.append("q.speaker_name LIKE ? ESCAPE '\\'")
+                params.append(like_pattern(speaker.strip()))
+        if outlet:
+            where.append("a.outlet = ? COLLATE NOCASE")
+            params.append(outlet)
+        start, end = _date_bound(since), _date_bound(until)
+        if start:
+            where.append("a.published >= ?")
+            params.append(start)
+        if end:
+            where.append("substr(a.published, 1, ?) <= ?")
+            params.extend([len(end), end])
+        if type:
+            if type not in QUOTE_TYPES:
+                raise CorpusError(
+                    f"unknown quote type {type!r}", advice="use " + ", ".join(QUOTE_TYPES)
+                )
+            where.append("q.type = ?")
+            params.append(type)
+        if act:
+            if act not in QUOTE_ACTS:
+                raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
+            where.append("+q.act = ?")  # "+": two values only, an index on it misleads
+            params.append(act)
+        if article_id is not None:
+            where.append("q.article = ?")
+            params.append(int(article_id))
+        return where, params
+
+    @contextmanager
+    def _deadline(self, seconds: float, check_every: int) -> Iterator[None]:
+        """Abort the statements run inside after ``seconds`` (a :class:`CorpusError`)."""
+        # CPU time of this thread: under load, time spent waiting for a core is not the
+        # query's fault, and counting it would refuse ordinary searches.
+        give_up = time.thread_time() + seconds
+        self._conn.set_progress_handler(lambda: int(time.thread_time() > give_up), check_every)
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc) or time.thread_time() > give_up:
+                raise CorpusError(
+                    f"the search took longer than {seconds:g} s and was stopped",
+                    advice="search for fewer or more telling words, or add filters",
+                ) from exc
+            if "fts5" in str(exc) or "syntax error" in str(exc):
+                raise CorpusError(
+                    f"the search text is not a valid query: {exc}",
+                    advice='use words, "phrases", word*, AND, OR, NOT and parentheses',
+                ) from exc
+            raise
+        finally:
+            self._conn.set_progress_handler(None, 0)
+
+    def article_page(
+        self, *, outlet: str | None = None, limit: int = 50, offset: int = 0
+    ) -> dict[str, Any]:
+        """Stored articles, newest first, with their quote counts and the ``total``."""
+        where, params = ("WHERE a.outlet = ? COLLATE NOCASE", [outlet]) if outlet else ("", [])
+        total = self._one(f"SELECT COUNT(*) FROM articles a {where}", params)
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        rows = cursor.execute(
+            f"""SELECT a.id, a.doc_id, a.title, a.outlet, a.published, a.url,
+                       (SELECT COUNT(*) FROM quotes q WHERE q.article = a.id) AS quotes
+                FROM articles a {where}
+                ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?""",
+            [*params, int(limit), int(offset)],
+        ).fetchall()
+        return {"total": int(total or 0), "articles": [dict(row) for row in rows]}
+
+    def article_view(self, row_id: int) -> dict[str, Any] | None:
+        """A stored article as ``extract`` writes it, with the corpus-wide speaker behind each
+        of its quotes (``speakers``: local speaker id → ``{id, name, kind}``; ``quote_speakers``:
+        quote id → corpus speaker id)."""
+        article = self.article(int(row_id))
+        if article is None:
+            return None
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        speakers = {
+            row["local_id"]: {"id": row["id"], "name": row["name"], "kind": row["kind"]}
+            for row in cursor.execute(
+                "SELECT d.local_id, s.id, s.name, s.kind FROM speaker_descriptions d "
+                "JOIN speakers s ON s.id = d.speaker WHERE d.article = ?",
+                (int(row_id),),
+            )
+        }
+        quote_speakers = {
+            row["quote_id"]: row["speaker"]
+            for row in cursor.execute(
+                "SELECT quote_id, speaker FROM quotes WHERE article = ? AND speaker IS NOT NULL",
+                (int(row_id),),
+            )
+        }
+        return {
+            "id": int(row_id),
+            "article": article.to_dict(),
+            "speakers": speakers,
+            "quote_speakers": quote_speakers,
+        }
+
+    def speaker_page(
+        self,
+        *,
+        name: str | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """Speakers, most quoted first, with quote and article counts and the ``total``; the
+        corpus identities unless ``kind`` asks for the per-article unnamed or group sources."""
+        where: list[str] = []
+        params: list[Any] = []
+        if name and name.strip():
+            where.append("s.name LIKE ? ESCAPE '\\'")
+            params.append(like_pattern(name.strip()))
+        kinds = [kind] if kind else list(NAMED_KINDS)
+        where.append(f"s.kind IN ({','.join('?' * len(kinds))})")
+        params.extend(kinds)
+        condition = " WHERE " + " AND ".join(where)
+        total = self._one(f"SELECT COUNT(*) FROM speakers s{condition}", params)
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        rows = cursor.execute(
+            f"""SELECT s.id, s.name, s.kind, COUNT(q.id) AS quotes,
+                       COUNT(DISTINCT q.article) AS articles
+                FROM speakers s LEFT JOIN quotes q ON q.speaker = s.id{condition}
+                GROUP BY s.id ORDER BY quotes DESC, s.name, s.id LIMIT ? OFFSET ?""",
+            [*params, int(limit), int(offset)],
+        ).fetchall()
+        return {"total": int(total or 0), "speakers": [dict(row) for row in rows]}
+
+    def speaker_overview(self, speaker_id: int) -> dict[str, Any] | None:
+        """What the speaker page shows: names, roles, organisations, descriptions, outlets and
+        quotes per week and per month (quotes themselves come from :meth:`quote_page`)."""
+        found = self._conn.execute(
+            "SELECT name, kind FROM speakers WHERE id = ?", (int(speaker_id),)
+        ).fetchone()
+        if found is None:
+            return None
+        aliases = [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT alias FROM speaker_aliases WHERE speaker = ? ORDER BY alias",
+                (int(speaker_id),),
+            )
+            if row[0] != found[0]
+        ]
+        roles: list[str] = []
+        organizations: list[str] = []
+        for roles_json, orgs_json in self._conn.execute(
+            "SELECT roles, organizations FROM speaker_descriptions WHERE speaker = ? ORDER BY id",
+            (int(speaker_id),),
+        ):
+            _extend_unique(roles, json.loads(roles_json))
+            _extend_unique(organizations, json.loads(orgs_json))
+        descriptions = [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT DISTINCT description FROM speaker_descriptions "
+                "WHERE speaker = ? AND description IS NOT NULL ORDER BY description",
+                (int(speaker_id),),
+            )
+        ]
+        evidence = [
+            f"{rule}: {detail}"
+            for rule, detail in self._conn.execute(
+                "SELECT DISTINCT rule, detail FROM speaker_evidence WHERE speaker = ? "
+                "ORDER BY rule, detail",
+                (int(speaker_id),),
+            )
+        ]
+        counts = self._conn.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT q.article), MIN(a.published), MAX(a.published) "
+            "FROM quotes q JOIN articles a ON a.id = q.article WHERE q.speaker = ?",
+            (int(speaker_id),),
+        ).fetchone()
+        return {
+            "id": int(speaker_id),
+            "name": found[0],
+            "kind": found[1],
+            "aliases": aliases,
+            "roles": roles,
+            "organizations": organizations,
+            "descriptions": descriptions,
+            "evidence": evidence,
+            "quotes": counts[0],
+            "articles": counts[1],
+            "first_published": counts[2],
+            "last_published": counts[3],
+            "outlets": self._counted(
+                "SELECT coalesce(a.outlet, 'unknown') AS label, COUNT(*) AS quotes "
+                "FROM quotes q JOIN articles a ON a.id = q.article WHERE q.speaker = ? "
+                "GROUP BY label ORDER BY quotes DESC, label",
+                (int(speaker_id),),
+            ),
+            "per_week": self._counted(
+                f"SELECT {_WEEK_OF} AS label, COUNT(*) AS quotes FROM quotes q "
+                "JOIN articles a ON a.id = q.article WHERE q.speaker = ? AND label IS NOT NULL "
+                "GROUP BY label ORDER BY label",
+                (int(speaker_id),),
+            ),
+            "per_month": self._counted(
+                f"SELECT {_MONTH_OF} AS label, COUNT(*) AS quotes FROM quotes q "
+                "JOIN articles a ON a.id = q.article WHERE q.speaker = ? AND label IS NOT NULL "
+                "GROUP BY label ORDER BY label",
+                (int(speaker_id),),
+            ),
+        }
+
+    def _counted(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [{"label": row[0], "quotes": row[1]} for row in self._conn.execute(sql, params)]
+
+    def dashboard(
+        self, *, act: str | None = None, top: int = 10, days: int = 366
+    ) -> dict[str, Any]:
+        """Who gets quoted, where and when: top speakers, quotes per day (the latest ``days``
+        days that have quotes), share by outlet, speaker kinds and most quoted organisations."""
+        if act is not None and act not in QUOTE_ACTS:
+            raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
+        only = "q.act = ?" if act else "1"
+        acts = [act] if act else []
+        joined = "quotes q JOIN articles a ON a.id = q.article"
+        per_day = self._counted(
+            f"SELECT substr(a.published, 1, 10) AS label, COUNT(*) AS quotes FROM {joined} "
+            f"WHERE {only} AND a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
+            "GROUP BY label ORDER BY label DESC LIMIT ?",
+            [*acts, int(days)],
+        )
+        return {
+            "act": act,
+            "quotes": self._one(f"SELECT COUNT(*) FROM quotes q WHERE {only}", acts),
+            "top_speakers": [
+                {"id": row[0], "label": row[1], "kind": row[2], "quotes": row[3]}
+                for row in self._conn.execute(
+                    f"SELECT s.id, s.name, s.kind, COUNT(*) AS n FROM quotes q "
+                    f"JOIN speakers s ON s.id = q.speaker WHERE {only} "
+                    f"AND s.kind IN ({','.join('?' * len(NAMED_KINDS))}) "
+                    "GROUP BY s.id ORDER BY n DESC, s.name LIMIT ?",
+                    [*acts, *NAMED_KINDS, int(top)],
+                )
+            ],
+            "per_day": per_day[::-1],
+            "outlets": self._counted(
+                f"SELECT coalesce(a.outlet, 'unknown') AS label, COUNT(*) AS n FROM {joined} "
+                f"WHERE {only} GROUP BY label ORDER BY n DESC, label",
+                acts,
+            ),
+            "speaker_kinds": self._counted(
+                f"SELECT coalesce(s.kind, 'unknown') AS label, COUNT(*) AS n FROM quotes q "
+                f"LEFT JOIN speakers s ON s.id = q.speaker WHERE {only} "
+                "GROUP BY label ORDER BY n DESC, label",
+                acts,
+            ),
+            "organizations": self._counted(
+                f"""SELECT label, COUNT(DISTINCT quote) AS n FROM (
+                        SELECT s.name AS label, q.id AS quote FROM quotes q
+                        JOIN speakers s ON s.id = q.speaker
+                        WHERE {only} AND s.kind = 'organization'
+                        UNION ALL
+                        SELECT j.value, q.id FROM quotes q
+                        JOIN speaker_descriptions d
+                          ON d.article = q.article AND d.local_id = q.speaker_local_id,
+                        json_each(d.organizations) j WHERE {only})
+                    GROUP BY label ORDER BY n DESC, label LIMIT ?""",
+                [*acts, *acts, int(top)],
+            ),
+        }
+
+    def article_row(self, article: Article) -> int | None:
+        """The row id the corpus keeps ``article`` under (same source, URL or text)."""
+        return self._find_existing(article, text_hash(article.text))
+
+    def known_outlets(self) -> list[str]:
+        """Every outlet in the corpus, for filter suggestions."""
+        return [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+            )
+        ]
+
+
+SORT_ORDERS = ("newest", "relevance")
+_FTS_ROWIDS = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+ROW_ID_MAX = 2**63 - 1
+"""SQLite's largest integer: a bigger number cannot be a row id (and would overflow)."""
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+_WEEK_OF = (
+    "CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' "
+    "THEN date(substr(a.published, 1, 10), 'weekday 0', '-6 days') END"
+)
+"""The Monday starting the week an article was published."""
+_MONTH_OF = (
+    "CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' "
+    "THEN substr(a.published, 1, 7) END"
+)
+_WEB_QUOTE_COLUMNS = """q.id AS row_id, q.quote_id, q.type, q.spans, q.text, q.cue, q.cue_start,
+    q.cue_end, q.speaker_mention, q.speaker_start, q.speaker_end, q.speaker_local_id,
+    q.speaker_name, q.confidence, q.act, q.via, q.resolved_by, q.speaker AS speaker_row,
+    s.name AS speaker_canonical, s.kind AS speaker_kind, a.id AS article_row, a.doc_id,
+    a.title, a.outlet, a.published, a.url"""
+
+
+def as_row_id(value: str | int) -> int | None:
+    """``value`` as a row id when it is one (ASCII digits, below 2^63), else None.
+
+    ``str.isdigit`` also accepts ``²`` and ``①``, which ``int`` refuses; and a number past
+    SQLite's integers overflows instead of simply matching nothing.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= ROW_ID_MAX else None
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{1,19}", text):
+        return None
+    number = int(text)
+    return number if number <= ROW_ID_MAX else None
+
+
+def _web_hit(row: sqlite3.Row, marked: str | None) -> dict[str, Any]:
+    quote = Quote(
+        id=row["quote_id"],
+        type=row["type"],
+        spans=[(s, e) for s, e in json.loads(row["spans"])],
+        text=row["text"],
+        cue=Span(row["cue_start"], row["cue_end"], row["cue"]) if row["cue"] is not None else None,
+        speaker=(
+            Span(row["speaker_start"], row["speaker_end"], row["speaker_mention"])
+            if row["speaker_mention"] is not None
+            else None
+        ),
+        speaker_id=row["speaker_local_id"],
+        speaker_name=row["speaker_name"],
+        confidence=row["confidence"],
+        act=row["act"],
+        via=row["via"],
+        resolved_by=row["resolved_by"],
+    )
+    return {
+        "id": row["row_id"],
+        "quote": quote.to_dict(),
+        "article": {
+            "id": row["article_row"],
+            "doc_id": row["doc_id"],
+            "title": row["title"],
+            "outlet": row["outlet"],
+            "published": row["published"],
+            "url": row["url"],
+        },
+        "speaker": (
+            {
+                "id": row["speaker_row"],
+                "name": row["speaker_canonical"],
+                "kind": row["speaker_kind"],
+            }
+            if row["speaker_row"] is not None
+            else None
+        ),
+        "highlights": _marked_offsets(marked) if marked else [],
+    }
+
+
+def _marked_offsets(marked: str) -> list[list[int]]:
+    """Offsets of the text between FTS5 highlight marks, in the text without the marks."""
+    offsets: list[list[int]] = []
+    plain = 0
+    start = 0
+    for char in marked:
+        if char == _MARK_OPEN:
+            start = plain
+        elif char == _MARK_CLOSE:
+            offsets.append([start, plain])
+        else:
+            plain += 1
+    return offsets
+
+
+def _entity_label(name: str, entities: Sequence[Entity]) -> str | None:
+    """The label of the article's entity whose text is ``name``, if any."""
+    key = normalise_name(name, "organization")
+    return next((e.label for e in entities if normalise_name(e.text, "organization") == key), None)
+
+
+def _identity_kind(cls: str, kind: str) -> str:
+    """The kind of the corpus speaker a description of class ``cls`` belongs to."""
+    if cls == LOCAL:
+        return kind if kind in ("unnamed", "group") else "unnamed"
+    return {PERSON: "person", ORGANIZATION: "organization"}.get(cls, "unknown")
+
+
+def _speaker_keys(name: str, kind: str) -> tuple[str, str | None]:
+    """A speaker row's name key and surname (persons only), for look-ups by name."""
+    if kind == "person":
+        return normalise_name(name, "person"), surname(name)
+    return normalise_name(name, "organization"), None
+
 
 def _extend_unique(target: list[str], values: list[str]) -> None:
     for value in values:
@@ -816,4 +1638,4 @@ def _extend_unique(target: list[str], values: list[str]) -> None:
             target.append(value)
 
 
-__all__ = ["SCHEMA_VERSION", "Corpus", "default_db_path", "text_hash"]
+__all__ = ["SCHEMA_VERSION", "Corpus", "as_row_id", "default_db_path", "text_hash"]

@@ -309,6 +309,7 @@ def ingest(
         now = time.monotonic()
         summary.seconds = now - started
         summary.processing_seconds = now - first_result if first_result else 0.0
+    corpus.reconcile()  # identities from every stored name, however this run went
     return summary
 
 

@@ -73,6 +73,56 @@ def _schema_v2(conn: sqlite3.Connection) -> None:
 
 
 def _schema_v3(conn: sqlite3.Connection) -> None:
+    """Identities are recomputed from every stored description (see resolve/identity.py):
+    a description may belong to no corpus speaker (a pronoun), every join keeps its evidence,
+    and the user's merges and splits are kept. Identities are marked stale, so the next
+    reconcile rebuilds them under the new rules."""
+    conn.execute(
+        """CREATE TABLE speaker_descriptions_v3 (
+            id            INTEGER PRIMARY KEY,
+            speaker       INTEGER REFERENCES speakers(id),
+            article       INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            local_id      TEXT NOT NULL,
+            name          TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            aliases       TEXT NOT NULL DEFAULT '[]',
+            description   TEXT,
+            roles         TEXT NOT NULL DEFAULT '[]',
+            organizations TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (article, local_id)
+        )"""
+    )
+    conn.execute("INSERT INTO speaker_descriptions_v3 SELECT * FROM speaker_descriptions")
+    conn.execute("DROP TABLE speaker_descriptions")
+    conn.execute("ALTER TABLE speaker_descriptions_v3 RENAME TO speaker_descriptions")
+    conn.execute("CREATE INDEX speaker_descriptions_speaker ON speaker_descriptions(speaker)")
+    conn.execute(
+        """CREATE TABLE speaker_evidence (
+            id          INTEGER PRIMARY KEY,
+            speaker     INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            description INTEGER REFERENCES speaker_descriptions(id) ON DELETE CASCADE,
+            rule        TEXT NOT NULL,
+            detail      TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX speaker_evidence_speaker ON speaker_evidence(speaker)")
+    conn.execute(
+        """CREATE TABLE speaker_corrections (
+            id      INTEGER PRIMARY KEY,
+            action  TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+            left    TEXT NOT NULL,
+            right   TEXT NOT NULL,
+            note    TEXT NOT NULL,
+            made_at TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE TABLE corpus_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.execute("INSERT INTO corpus_state(key, value) VALUES ('identities', 'stale')")
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise sqlite3.IntegrityError("a foreign key points nowhere after rebuilding descriptions")
+
+
+def _schema_v4(conn: sqlite3.Connection) -> None:
     """Errors remember the fingerprint (size and modification time) of the file that failed,
     so a file fixed since is read again by a plain ``ingest``."""
     conn.execute("ALTER TABLE errors ADD COLUMN fingerprint TEXT")
@@ -81,7 +131,8 @@ def _schema_v3(conn: sqlite3.Connection) -> None:
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema: articles, quotes, speakers, errors, quotes_fts", _schema_v1),
     (2, "quotes.act, quotes.via, quotes.resolved_by; speakers of kind 'unnamed'", _schema_v2),
-    (3, "errors.fingerprint: the failed file's size and modification time", _schema_v3),
+    (3, "identities recomputed from names: evidence, corrections, no pronoun speakers", _schema_v3),
+    (4, "errors.fingerprint: the failed file's size and modification time", _schema_v4),
 ]
 """(version reached, what it does, step). Append new steps; never edit a released one."""
 

@@ -86,6 +86,8 @@ class SpeakerProfile:
     """Outlet → number of quotes there."""
     timeline: dict[str, int]
     """Month (``YYYY-MM``, or ``unknown``) → number of quotes."""
+    evidence: list[str] = field(default_factory=list)
+    """Why the descriptions are one speaker: each join's rule and reason."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +99,7 @@ class SpeakerProfile:
             "descriptions": [d.to_dict() for d in self.descriptions],
             "outlets": dict(self.outlets),
             "timeline": dict(self.timeline),
+            "evidence": list(self.evidence),
         }
 
 

@@ -1,0 +1,265 @@
+"""Where the rules stop: candidate attributions from any verb, and a learned judge.
+
+The rule passes find attributions by their reporting words. Many of PolNeAR's attributions
+use verbs no list anticipates (``endorsed``, ``accused``, ``is expected to``), so every verb
+with a subject and a complement becomes a *candidate* here. A logistic regression over
+features of the attribution (its cue's lemma and syntax, its speaker mention, its content,
+the rule that found it) gives each rule attribution and each candidate the probability
+that it is an attribution the way PolNeAR annotates them: that probability is the
+confidence, drops rule findings the model is sure are wrong and admits candidates it is
+sure are right. The weights (``data/attribution_model.json``) are learned on PolNeAR's
+training split by ``scripts/train_attribution_model.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .confidence import cue_class, speaker_class
+from .context import (
+    ArticleView,
+    Attribution,
+    cue_extent,
+    cue_head,
+    is_cue,
+    lemma,
+    mention_span,
+    speaker_head,
+    speaker_of,
+)
+from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
+from .fragments import looks_like_title
+from .quote_marks import DOUBLE_MARKS, QuotedSpan
+from .spans import cut_relative_clause, leading_preposition, without_listener
+
+MODEL_FILE = "data/attribution_model.json"
+MODEL_RULE = "model"
+"""``via`` of an attribution the model admitted."""
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
+"""Dependents of a verb that hold what it reports."""
+CONTENT_PREPOSITIONS = frozenset({"of", "for", "as", "about", "on"})
+"""Prepositions whose object is still what is reported (``accused X of``, ``dismissed X as``)."""
+NOT_SPEAKERS = frozenset({"it", "there", "this", "that", "which", "what"})
+
+
+@lru_cache(maxsize=1)
+def model_weights() -> dict[str, float]:
+    """The shipped weights (feature -> weight; ``bias`` included); empty if none shipped."""
+    try:
+        raw = resources.files("newsquotes").joinpath(MODEL_FILE).read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    return {key: float(value) for key, value in json.loads(raw)["weights"].items()}
+
+
+def probability(features: Iterable[str], weights: dict[str, float]) -> float:
+    score = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def _bucket(n: int) -> str:
+    return str(min(6, int(math.log2(n + 1))))
+
+
+def features(art: ArticleView, a: Attribution) -> list[str]:
+    """What the model sees of one attribution: names, not numbers (one-hot)."""
+    doc = art.doc
+    feats = [f"rule={a.rule}", f"type={a.type}", f"spans={min(3, len(a.spans))}"]
+    feats.append(f"spk={speaker_class(doc, a.speaker)}")
+    feats.append(f"cueclass={cue_class(doc, a.cue)}")
+    if a.speaker is not None:
+        span = doc.char_span(a.speaker[0], a.speaker[1], alignment_mode="expand")
+        if span is not None and len(span):
+            root = span.root
+            feats.append(f"spk_ent={root.ent_type_ or '-'}")
+            feats.append(f"spk_words={_bucket(len(span))}")
+            if root.pos_ == "PRON":
+                feats.append(f"spk_pron={root.lower_}")
+            else:
+                feats.append(f"spk_head={root.lemma_.lower()}")
+    if a.cue is not None:
+        verb = cue_head(doc, a.cue)
+        base = lemma(verb)
+        lexicon = "speech" if base in SPEECH_VERBS else "belief" if base in BELIEF_VERBS else "-"
+        comp = next((c.dep_ for c in verb.children if c.dep_ in CONTENT_DEPS), "-")
+        feats += [
+            f"lem={base}",
+            f"lex={lexicon}",
+            f"tag={verb.tag_}",
+            f"vdep={verb.dep_}",
+            f"comp={comp}",
+            f"lem|comp={base}|{comp}",
+            f"lem|rule={base}|{a.rule}",
+            f"cue_words={a.cue[1] - a.cue[0]}",
+        ]
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl"):
+            feats.append(f"vhead={lemma(verb.head)}|{verb.dep_}")
+        for child in verb.children:
+            if child.dep_ in ("neg", "auxpass", "nsubjpass", "agent", "dative"):
+                feats.append(f"child={child.dep_}")
+            elif child.dep_ == "aux":
+                feats.append(f"aux={child.lower_}")
+        in_quote = art.quote_of_token[verb.i] >= 0
+        feats.append(f"cue_in_quote={in_quote}")
+    else:
+        feats.append("nocue")
+    first, last = a.spans[0][0], a.spans[-1][1]
+    words = sum(len(art.text[s:e].split()) for s, e in a.spans)
+    feats.append(f"words={_bucket(words)}")
+    lead = art.text[first : first + 12].lower()
+    feats.append(f"opens_mark={art.text[first] in DOUBLE_MARKS}")
+    feats.append(f"closes_mark={art.text[last - 1] in DOUBLE_MARKS}")
+    feats.append(f"that={lead.startswith(('that ', 'whether ', 'if '))}")
+    feats.append(f"to={lead.startswith('to ')}")
+    first_token = doc[art.token_at(first)]
+    feats.append(f"c_first={first_token.pos_}")
+    feats.append(f"c_root={doc[art.token_at(first)].sent.root.pos_}")
+    quoted = any(art.quote_of_token[art.token_at(s)] >= 0 for s, _e in a.spans)
+    feats.append(f"quoted={quoted}|{a.type}")
+    paragraph_start = art.paragraph_starts[art.paragraph_of(first)]
+    feats.append(f"para_first={paragraph_start == first}")
+    feats.extend(_pairs(feats))
+    return feats
+
+
+PAIRED: tuple[str, ...] = ()
+"""Feature families whose pairs the model sees too (``rule=floating`` with ``spk=none``)."""
+
+
+def _pairs(feats: list[str]) -> list[str]:
+    chosen = [f for f in feats if f.startswith(PAIRED)]
+    return [f"{a}&{b}" for n, a in enumerate(chosen) for b in chosen[n + 1 :]]
+
+
+def _content_span(art: ArticleView, verb: Token, stop: set[int]) -> tuple[int, int] | None:
+    """Tokens after ``verb`` that hold what it reports: its complement, object and the
+    prepositions that still belong to it (``accused him of lying``)."""
+    doc = art.doc
+    parts = [
+        c
+        for c in verb.rights
+        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
+    ]
+    parts = without_listener(verb, parts)
+    if not parts:
+        return None
+    tokens = [t.i for c in parts for t in c.subtree if t.i not in stop]
+    if not tokens:
+        return None
+    lo, hi = min(tokens), max(tokens) + 1
+    if lo <= verb.i:
+        lo = verb.i + 1
+    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS)):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
+        hi -= 1
+    paragraph = art.paragraph_of(verb.idx)
+    while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
+        hi -= 1
+    hi = cut_relative_clause(doc, lo, hi)
+    if hi <= lo:
+        return None
+    return lo, hi
+
+
+def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attribution]:
+    """Every verb with a subject and a complement that no attribution uses or holds."""
+    doc = art.doc
+    used = {i for a in taken if a.cue for i in range(*a.cue)}
+    covered = [(s, e) for a in taken for s, e in a.spans]
+    results: list[Attribution] = []
+    for token in doc:
+        if token.pos_ != "VERB" or token.i in used or art.quote_of_token[token.i] >= 0:
+            continue
+        if art.in_region(token.idx) or any(s <= token.idx < e for s, e in covered):
+            continue
+        subj = speaker_of(token)
+        if (
+            subj is None
+            or subj.lower_ in NOT_SPEAKERS
+            or subj.pos_ not in ("PROPN", "PRON", "NOUN")
+        ):
+            continue
+        subj = speaker_head(subj)
+        stop = {t.i for t in subj.subtree}
+        span = _content_span(art, token, stop)
+        if span is None:
+            continue
+        if lemma(token) in NOT_SPEECH_WITH_OBJECT and doc[span[0]].head.dep_ != "ccomp":
+            continue  # "posted the timetable", "charged him with": not speech
+        if lemma(token) in SPEECH_WITH_INFINITIVE and not any(
+            c.dep_ in ("xcomp", "ccomp") for c in token.children
+        ):
+            continue  # "ordered an inquiry"
+        cue = cue_extent(token)
+        if leading_preposition(doc, cue[1], span[0]):
+            cue, span = (cue[0], span[0] + 1), (span[0] + 1, span[1])
+            if span[1] <= span[0]:
+                continue
+        start, end = art.cover_quotes(*art.span_chars(*span))
+        if any(s < end and start < e for s, e in covered):
+            continue
+        quoted = {art.quote_of_token[i] for i in range(*span)} - {-1}
+        if not is_cue(token) and any(_is_title(art, art.quoted[n]) for n in quoted):
+            continue  # 'showed the film "Night Harbour"': a title, not speech
+        speaker = _mention(art, subj)
+        kind = "mixed" if quoted else "indirect"
+        results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
+    return results
+
+
+def _is_title(art: ArticleView, q: QuotedSpan) -> bool:
+    return looks_like_title(art.text[q.inner[0] : q.inner[1]])
+
+
+def _mention(art: ArticleView, subj: Token) -> tuple[int, int]:
+    return mention_span(
+        art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
+    )
+
+
+def _without_overlaps(found: list[Attribution]) -> list[Attribution]:
+    """Where two attributions claim overlapping content, the more probable one keeps it."""
+    kept: list[Attribution] = []
+    for a in sorted(found, key=lambda a: -a.confidence):
+        if not any(s < ke and ks < e for s, e in a.spans for k in kept for ks, ke in k.spans):
+            kept.append(a)
+    return kept
+
+
+def judge(
+    art: ArticleView,
+    found: list[Attribution],
+    candidates: list[Attribution],
+    weights: dict[str, float] | None = None,
+) -> list[Attribution]:
+    """Rule attributions the model does not reject and candidates it accepts, each with the
+    model's probability as its confidence; without weights, the rules as they are."""
+    weights = model_weights() if weights is None else weights
+    if not weights:
+        return found
+    for a in found:
+        a.confidence = probability(features(art, a), weights)
+    kept = _without_overlaps([a for a in found if a.confidence >= art.settings.model_drop_below])
+    scored = [(probability(features(art, c), weights), c) for c in candidates]
+    scored.sort(key=lambda pc: -pc[0])
+    covered = [(s, e) for a in kept for s, e in a.spans]
+    for p, c in scored:
+        if p < art.settings.model_accept_at:
+            break
+        cue_char = art.doc[c.cue[0]].idx if c.cue else c.start
+        if any(s < ce and cs < e for s, e in c.spans for cs, ce in covered) or any(
+            cs <= cue_char < ce for cs, ce in covered
+        ):
+            continue
+        c.confidence = p
+        kept.append(c)
+        covered.extend(c.spans)
+    kept.sort(key=lambda a: a.start)
+    return kept

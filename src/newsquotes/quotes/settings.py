@@ -1,0 +1,27 @@
+"""The engine's thresholds, in one place: the spaCy component's config sets them
+(``nlp.add_pipe("newsquotes", config={...})``), every pass reads them from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class EngineSettings:
+    """Thresholds of the attribution passes and of the learned judge."""
+
+    model: bool = True
+    """Let the learned judge score, filter and add attributions (False: the rules alone)."""
+    model_drop_below: float = 0.2
+    """A rule attribution the model gives a lower probability is dropped."""
+    model_accept_at: float = 0.5
+    """A model candidate with at least this probability becomes an attribution."""
+    frame_window: int = 40
+    """Tokens after a quote searched for its frame (``..." said X``)."""
+    floating_paragraphs: int = 2
+    """How many paragraphs back a frameless quote may look for its speaker."""
+    max_quote_paragraphs: int = 12
+    """A quote running over more paragraphs than this is taken to be a stray mark."""
+
+
+DEFAULT_SETTINGS = EngineSettings()

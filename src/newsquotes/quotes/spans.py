@@ -1,0 +1,76 @@
+"""Where reported content begins and ends, as PolNeAR draws it.
+
+Shared by the passes that take content from a verb's dependents: the listener of
+``urged the party to unite`` is not what was said (``to unite`` is); a preposition right
+after the verb belongs to the cue (``responded to a request``: cue ``responded to``); a
+trailing non-restrictive relative clause (``, which ...``) is the writer's, not the
+speaker's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
+LISTENER_DEPS = frozenset({"dobj", "dative"})
+"""Dependents that name whom a verb addresses when an infinitive follows (``urged him to``)."""
+
+
+def without_listener(verb: Token, parts: list[Token]) -> list[Token]:
+    """``urged the party to unite``: keep the infinitive, drop the listener before it."""
+    infinitive = next((p for p in parts if p.dep_ == "xcomp"), None)
+    if infinitive is None:
+        return parts
+    listener = [p for p in parts if p.dep_ in LISTENER_DEPS and p.i < infinitive.i]
+    return [p for p in parts if p not in listener] if listener else parts
+
+
+def leading_preposition(doc: Doc, cue_end: int, lo: int) -> bool:
+    """Content opening with a preposition right after the cue (``responded to ...``)."""
+    return lo == cue_end and doc[lo].dep_ == "prep" and lo + 1 < len(doc)
+
+
+CONTRAST_WORDS = frozenset({"while", "whereas"})
+"""``..., while 31 percent call it a waste``: the writer's next clause, not the report."""
+
+
+def cut_contrast_clause(doc: Doc, lo: int, hi: int) -> int:
+    """New end of content ``[lo, hi)`` before a ``, while ...`` clause with its own subject."""
+    for k in range(lo + 1, hi - 1):
+        word = doc[k + 1]
+        if doc[k].text != "," or word.lower_ not in CONTRAST_WORDS or word.dep_ != "mark":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in word.head.children):
+            return k
+    return hi
+
+
+LEADING_DEPS = frozenset({"advcl"})
+"""Clauses before a reported clause's subject that set the scene (``While the world waits,``)."""
+
+
+def skip_leading_clause(doc: Doc, head: Token, lo: int, hi: int) -> int:
+    """New start of content ``[lo, hi)`` after a scene-setting clause and its comma."""
+    for child in head.lefts:
+        if child.dep_ not in LEADING_DEPS:
+            continue
+        first = min(t.i for t in child.subtree)
+        last = max(t.i for t in child.subtree)
+        comma = last + 1
+        if first == lo and comma < hi - 1 and doc[comma].text == ",":
+            return comma + 1
+    return lo
+
+
+def cut_relative_clause(doc: Doc, lo: int, hi: int) -> int:
+    """New end of content ``[lo, hi)`` without a trailing ``, which ...`` clause."""
+    for k in range(lo + 1, hi - 1):
+        word = doc[k + 1]
+        if doc[k].text != "," or word.lower_ not in RELATIVE_WORDS:
+            continue
+        clause = word if word.dep_ == "relcl" else word.head
+        while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.i < hi:
+            clause = clause.head
+        if clause.dep_ == "relcl" and max(t.i for t in clause.subtree) >= hi - 1:
+            return k
+    return hi

@@ -1,0 +1,554 @@
+"""Everyone an article names, read once in text order: people, organisations, their
+mentions (outside quotation marks), roles and gender.
+
+Built in one pass over the entities; every later question (who is ``Obama`` here, who was the
+last woman named before this offset) is a dictionary look-up or a short bounded walk back
+from a bisected position, so resolution stays linear in the article's length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from ..quotes.context import ArticleView
+from .descriptions import (
+    documents_of,
+    has_person_appositive,
+    org_names,
+    organisation_types,
+    party_and_state,
+    pre_modifiers,
+    role_head,
+    role_phrases,
+    role_word,
+    words_of,
+)
+from .gender import FEMALE, HONORIFIC_SEX, MALE, PRONOUN_SEX, ROLE_SEX, first_name_sex
+from .names import (
+    POSSESSIVE,
+    TITLE_ROLES,
+    clean_name,
+    first_key,
+    honorific_before,
+    is_honorific,
+    is_initial,
+    name_key,
+    same_given_name,
+    strip_article,
+    surname_key,
+    word_key,
+)
+
+NAME_LABELS = frozenset({"PERSON"})
+ORGANISATION_LABELS = frozenset({"ORG"})
+MAX_APPOSITIVE_TOKENS = 25
+MAX_HONORIFICS = 2
+PARTY_SPAN = 24
+"""Characters after a name where a lawmaker's ``(D-Calif.)`` is looked for."""
+SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
+"""Words that make a title another one: a vice president is not the president."""
+MAX_NAME_WORDS = 3
+NICKNAMED = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
+)
+"""``Robert C. "Bobby" Scott``: given name(s), a nickname in quotes, the surname."""
+
+
+@dataclass(slots=True)
+class Person:
+    """What the article tells of one person, organisation or group."""
+
+    name: str
+    kind: str
+    first_seen: int
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    roles: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    speaker_id: str | None = None
+    role_heads: set[str] = field(default_factory=set)
+    role_words: set[str] = field(default_factory=set)
+    honorific_sex: str | None = None
+    role_sex: str | None = None
+    """From a role that says it (``spokeswoman``, ``widow``)."""
+    sex_votes: dict[str, int] = field(default_factory=lambda: {MALE: 0, FEMALE: 0})
+    given_name_only: bool = False
+    """Called by one word that is a first name and no one's surname here (``Melanie``)."""
+    mention_count: int = 0
+    last_seen: int = -1
+    """Offset of the latest mention outside quotation marks read so far (-1: none yet)."""
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    def rename(self, name: str) -> None:
+        """Keep the fullest form of the name as the name, the others as aliases."""
+        if len(name.split()) > len(self.name.split()):
+            self.add_alias(self.name)
+            self.name = name
+        else:
+            self.add_alias(name)
+
+    @property
+    def sex(self) -> str | None:
+        """From the article (Mr./Ms., a role such as spokeswoman, his/her bound to the name),
+        else from the first-name table."""
+        if self.kind not in ("person", "unnamed"):
+            return None
+        if self.honorific_sex:
+            return self.honorific_sex
+        if self.role_sex:
+            return self.role_sex
+        male, female = self.sex_votes[MALE], self.sex_votes[FEMALE]
+        given = first_key(self.name) or (self.name.lower() if self.given_name_only else "")
+        from_table = first_name_sex(given) if given and not is_initial(given) else None
+        if from_table:
+            return from_table
+        if male != female:
+            return MALE if male > female else FEMALE
+        return None
+
+    def describe(self, description: str | None, roles: list[str], orgs: list[str]) -> None:
+        if description and not self.description:
+            self.description = description
+        for role in roles:
+            if role not in self.roles:
+                self.roles.append(role)
+            subordinate = role.split()[0] in SUBORDINATE_TITLES and len(role.split()) > 1
+            self.role_heads.add(role if subordinate else role_head(role.split()[-1]))
+            self.role_words |= words_of(role)
+            sex = ROLE_SEX.get(role.split()[-1])
+            if sex and not self.role_sex:
+                self.role_sex = sex
+        for org in orgs:
+            self.role_words |= words_of(org)
+            if not any(org in known or known in org for known in self.organizations):
+                self.organizations.append(org)
+            elif any(known in org and known != org for known in self.organizations):
+                self.organizations = [
+                    org if known in org else known for known in self.organizations
+                ]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name outside quotation marks: where, who, and whether it is a clause's subject."""
+
+    at: int
+    token: int
+    person: Person
+    subject: bool
+    paragraph: int
+    sentence: int
+    verb: int
+    """Token index of the word the name hangs from (its verb when it is a subject)."""
+
+
+class Cast:
+    """Everyone the article names, with their mentions in text order."""
+
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+        self.doc: Doc = view.doc
+        doc = self.doc
+        self.people: list[Person] = []
+        self.by_key: dict[tuple[str, str], Person] = {}
+        self.by_surname: dict[str, list[Person]] = defaultdict(list)
+        self.ents: list[DocSpan] = list(doc.ents)
+        self.ent_of_token = [-1] * len(doc)
+        self.ent_label = [""] * len(doc)
+        for n, ent in enumerate(self.ents):
+            for i in range(ent.start, ent.end):
+                self.ent_of_token[i] = n
+                self.ent_label[i] = ent.label_
+        self.sentence_of_token = [0] * len(doc)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence_of_token[i] = n
+        self.pronouns = [
+            (t.i, sex)
+            for t in doc
+            if (sex := PRONOUN_SEX.get(t.lower_)) is not None and not self.quoted(t.i)
+        ]
+        """he/she/his/her outside quotation marks: (token index, sex), read once."""
+        self.sentence_sex = self._pronoun_sex_by_sentence()
+        self.person_of_ent: dict[int, Person] = {}
+        self.mentions: list[Mention] = []  # people, in text order
+        self.org_mentions: list[Mention] = []  # organisations and named groups
+        self.nicknamed: list[tuple[int, int, Person]] = []
+        self._read_nicknames()
+        for n, ent in enumerate(self.ents):
+            self._read_entity(n, ent)
+        for person in self.people:
+            words = person.name.split()
+            person.given_name_only = (
+                person.kind == "person"
+                and len(words) == 1
+                and len(self.by_surname.get(surname_key(person.name), ())) == 1
+                and first_name_sex(words[0]) is not None
+            )
+        self.group_of_ent: dict[int, Person] = {}
+        self._read_coordinations()
+        self.by_role: dict[str, list[Person]] = defaultdict(list)
+        """Role head (``senator``) → the people and organisations introduced with it."""
+        for person in self.people:
+            for head in person.role_heads:
+                self.by_role[head].append(person)
+        self.mention_offsets = [m.at for m in self.mentions]
+        self.org_offsets = [m.at for m in self.org_mentions]
+        self._count_pronoun_votes()
+
+    # -- building -------------------------------------------------------------------------
+
+    def quoted(self, token: int) -> bool:
+        return self.view.quote_of_token[token] >= 0
+
+    def _pronoun_sex_by_sentence(self) -> dict[int, str]:
+        """Sentences whose he/she pronouns (outside quotes) are all of one sex."""
+        seen: dict[int, set[str]] = defaultdict(set)
+        for i, sex in self.pronouns:
+            seen[self.sentence_of_token[i]].add(sex)
+        return {n: next(iter(sexes)) for n, sexes in seen.items() if len(sexes) == 1}
+
+    def _read_coordinations(self) -> None:
+        """``Senators Ana Ruiz and Tomas Brenner``: the pair is a group that ``they`` can be."""
+        added = False
+        for m in self.mentions:
+            n = self.ent_of_token[m.token]
+            ent = self.ents[n]
+            members = [m.person]
+            for conj in ent.root.conjuncts:
+                k = self.ent_of_token[conj.i]
+                other = self.person_of_ent.get(k) if k >= 0 else None
+                if conj.i > ent.root.i and other is not None and other.kind == "person":
+                    members.append(other)
+            if len(members) < 2 or len({id(p) for p in members}) < len(members):
+                continue
+            name = " and ".join(p.name for p in members)
+            group = self.by_key.get(("group", name.lower()))
+            if group is None:
+                group = Person(name=name, kind="group", first_seen=m.at)
+                self.people.append(group)
+                self.by_key[("group", name.lower())] = group
+            self.group_of_ent[n] = group
+            self._add_mention(self.org_mentions, group, ent)
+            added = True
+        if added:
+            self.org_mentions.sort(key=lambda mention: mention.at)
+
+    def _read_nicknames(self) -> None:
+        """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called
+        ``Bobby Scott``."""
+        for match in NICKNAMED.finditer(self.view.text):
+            if self.view.in_region(match.start()):
+                continue
+            given, nickname, surname = match.group(1), match.group(2), match.group(3)
+            person = self.person_for_name(f"{given} {surname}", match.start())
+            if person is None:
+                continue
+            short = f"{nickname} {surname}"
+            self.by_key[("person", name_key(short))] = person
+            person.add_alias(short)
+            self.nicknamed.append((match.start(), match.end(), person))
+
+    def _nicknamed_at(self, ent: DocSpan) -> Person | None:
+        return self.nicknamed_at(ent.start_char)
+
+    def nicknamed_at(self, char: int) -> Person | None:
+        """The person whose ``Given "Nick" Surname`` covers offset ``char``, if any."""
+        k = bisect_left(self.nicknamed, (char + 1,)) - 1
+        if k >= 0:
+            start, end, person = self.nicknamed[k]
+            if start <= char < end:
+                return person
+        return None
+
+    def _read_entity(self, n: int, ent: DocSpan) -> None:
+        if self.view.in_region(ent.start_char):
+            return
+        quoted = self.quoted(ent.start)
+        nicknamed = self._nicknamed_at(ent) if self.nicknamed else None
+        if nicknamed is not None and ent.label_ not in NAME_LABELS:
+            self.person_of_ent[n] = nicknamed
+            self._add_mention(self.mentions, nicknamed, ent)
+            return
+        if ent.label_ in NAME_LABELS:
+            honorifics = self._honorifics_at(ent)
+            name = clean_name(ent.text)
+            if not name or not any(c.isalpha() for c in name):
+                return
+            sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
+            person = nicknamed or self.person_for_name(
+                name,
+                ent.start_char,
+                sex=sex,
+                context_sex=self.sentence_sex.get(self.sentence_of_token[ent.start]),
+            )
+            if person is None:
+                return
+            self.person_of_ent[n] = person
+            if sex and not person.honorific_sex:
+                person.honorific_sex = sex
+            titles = [title_role(h) for h in honorifics if title_role(h)]
+            if titles:
+                person.describe(None, titles, [])
+            self.describe_from_context(person, ent)
+            if not quoted:
+                self._add_mention(self.mentions, person, ent)
+        elif (ent.label_ in ORGANISATION_LABELS and self._person_tagged_as_org(ent)) or (
+            ent.label_ == "NORP" and len(ent) == 1 and self.known_surname(ent)
+        ):
+            # a one-word "organisation" that is a surname already named is that person
+            person = self.person_for_name(clean_name(ent.text), ent.start_char)
+            if person is not None:
+                self.person_of_ent[n] = person
+                self.describe_from_context(person, ent)
+                if not quoted:
+                    self._add_mention(self.mentions, person, ent)
+        elif ent.label_ in ORGANISATION_LABELS:
+            name = strip_article(POSSESSIVE.sub("", ent.text.strip()))
+            if not any(c.isalpha() for c in name):
+                return
+            org = self.person_for_name(name, ent.start_char, kind="organization")
+            if org is None:
+                return
+            self.person_of_ent[n] = org
+            self._describe_organisation(org, ent)
+            if not quoted:
+                self._add_mention(self.org_mentions, org, ent)
+        elif ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and not quoted:
+            # "Republicans had called the hearing because they ...": a named group
+            group = self.person_for_name(ent.text.strip(), ent.start_char, kind="group")
+            if group is not None:
+                self.person_of_ent[n] = group
+                self._add_mention(self.org_mentions, group, ent)
+
+    def _person_tagged_as_org(self, ent: DocSpan) -> bool:
+        """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's
+        "organisation" is a person when it is a known surname, or a (first) name followed by
+        a role appositive."""
+        if len(ent) == 1:
+            return self.known_surname(ent) or has_person_appositive(ent.root)
+        return (
+            len(ent) <= MAX_NAME_WORDS
+            and first_name_sex(ent[0].text) is not None
+            and has_person_appositive(ent.root)
+        )
+
+    def known_surname(self, ent: DocSpan) -> bool:
+        return any(
+            p.kind == "person" and len(p.name.split()) > 1
+            for p in self.by_surname.get(surname_key(ent.text), [])
+        )
+
+    def _honorifics_at(self, ent: DocSpan) -> list[str]:
+        """``Indiana Gov. Mike Pence``: the honorifics right before (or opening) the name."""
+        found = honorific_before(list(ent))
+        i = ent.start - 1
+        while i >= 0 and i >= ent.start - MAX_HONORIFICS and is_honorific(self.doc[i].text):
+            found.append(word_key(self.doc[i].text))
+            i -= 1
+        if found and i >= 0 and word_key(self.doc[i].text) in SUBORDINATE_TITLES:
+            # "Vice President Joseph R. Biden" is no president
+            found = [f"{word_key(self.doc[i].text)} {h}" for h in found]
+        return found
+
+    def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
+        root = ent.root
+        person.role_heads.update(documents_of(root))
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        if person.kind == "person":
+            person.last_seen = ent.start_char
+            person.mention_count += 1
+        into.append(
+            Mention(
+                ent.start_char,
+                ent.start,
+                person,
+                subject,
+                self.view.paragraph_of(ent.start_char),
+                self.sentence_of_token[ent.start],
+                root.head.i if root.dep_ != "appos" else root.head.head.i,
+            )
+        )
+
+    def person_for_name(
+        self,
+        name: str,
+        at: int,
+        kind: str = "person",
+        sex: str | None = None,
+        context_sex: str | None = None,
+    ) -> Person | None:
+        """The person (or organisation) this name is, joining forms of the same name."""
+        key = name_key(name)
+        if not key:
+            return None
+        if kind != "person":
+            return self._organisation(name, key, at, kind)
+        words = key.split()
+        if (kind, key) in self.by_key and len(words) > 1:
+            person = self.by_key[(kind, key)]
+            person.rename(name)
+            return person
+        candidates = self.by_surname.get(words[-1], [])
+        given = words[0] if len(words) > 1 else ""
+        sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
+        fitting = [
+            c
+            for c in candidates
+            if same_given_name(first_key(c.name), given) and (sex is None or c.sex in (None, sex))
+        ]
+        if context_sex and len({c.sex for c in fitting}) > 1:
+            # "Clinton allowed her staff ...": Hillary, not Bill
+            fitting = [c for c in fitting if c.sex in (None, context_sex)] or fitting
+        if fitting:
+            # Several people share the surname: the one named most often, then latest.
+            person = max(fitting, key=lambda c: (c.mention_count, c.last_seen, c.first_seen))
+            if given:
+                person.rename(name)
+                self.by_key[(kind, key)] = person
+            else:
+                person.add_alias(name)
+            return person
+        person = Person(name=name, kind=kind, first_seen=at)
+        self.people.append(person)
+        self.by_surname[words[-1]].append(person)
+        if len(words) > 1:
+            self.by_key[(kind, key)] = person
+        return person
+
+    def _organisation(self, name: str, key: str, at: int, kind: str) -> Person:
+        found = self.by_key.get((kind, key))
+        if found is None:
+            found = Person(name=name, kind=kind, first_seen=at)
+            self.people.append(found)
+            self.by_key[(kind, key)] = found
+        return found
+
+    def describe_from_context(self, person: Person, ent: DocSpan) -> None:
+        """Roles and organisations from the name's appositive and pre-modifiers."""
+        doc = self.doc
+        head = ent.root
+        person.role_words |= party_and_state(
+            self.view.text[ent.end_char : ent.end_char + PARTY_SPAN]
+        )
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and child.i >= ent.end:
+                tokens = list(child.subtree)
+                span = doc[tokens[0].i : tokens[-1].i + 1]
+                text = span.text.strip(" ,")
+                if 1 <= len(span) <= MAX_APPOSITIVE_TOKENS and not any(
+                    self.quoted(t.i) for t in span
+                ):
+                    person.describe(text, role_phrases(child), org_names(span, self.ent_label))
+                    person.role_words |= words_of(text)
+        role = head.head
+        while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.i < role.i:
+            role = role.head.head  # "The President of Norland, Pavel Dorn": up to President
+        if head.dep_ == "appos" and role.pos_ in ("NOUN", "PROPN") and role.i < ent.start:
+            # "The President of Norland, Pavel Dorn,": the name is the role's appositive
+            span = doc[role.left_edge.i : role.i + 1]
+            roles = role_phrases(role) or ([rw] if (rw := role_word(role)) else [])
+            person.describe(None, roles, org_names(span, self.ent_label))
+            person.role_words |= words_of(" ".join(t.text for t in role.subtree if t.i < head.i))
+        lefts = pre_modifiers(doc, head, ent.start)
+        if lefts:
+            roles = _pre_modifier_roles(lefts)
+            orgs = [
+                t.text
+                for t in lefts
+                if t.text[:1].isupper()
+                and t.pos_ in ("PROPN", "NOUN")
+                and role_word(t) is None
+                and (self.ent_label[t.i] == "ORG" or role_word(doc[t.i + 1]) is not None)
+            ]
+            if roles or orgs:
+                person.describe(None, roles, orgs)
+            person.role_words |= words_of(" ".join(t.text for t in lefts))
+
+    def _describe_organisation(self, org: Person, ent: DocSpan) -> None:
+        """``the union, United Mine Workers``: the noun that names what the organisation is."""
+        head = ent.root
+        nouns = []
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            nouns.append(head.head)
+        nouns += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            org.role_heads.add(role_head(noun.lemma_))
+        # "the commission": the Commission on Presidential Debates (the name's head word)
+        org.role_heads.add(role_head(word_key(head.text)))
+        org.role_heads.update(organisation_types(ent.text))
+
+    def _count_pronoun_votes(self) -> None:
+        """``Ana Ruiz ... her plan``: a he/she in a sentence that names one person only."""
+        named: dict[int, set[int]] = defaultdict(set)
+        first_at: dict[int, int] = {}
+        for m in self.mentions:
+            named[m.sentence].add(id(m.person))
+            first_at.setdefault(m.sentence, m.token)
+        by_id = {id(m.person): m.person for m in self.mentions}
+        for i, sex in self.pronouns:
+            sentence = self.sentence_of_token[i]
+            people = named.get(sentence)
+            if people and len(people) == 1 and first_at[sentence] < i:
+                by_id[next(iter(people))].sex_votes[sex] += 1
+
+    # -- questions --------------------------------------------------------------------------
+
+    def entity_at(self, token: Token) -> DocSpan | None:
+        n = self.ent_of_token[token.i]
+        return self.ents[n] if n >= 0 else None
+
+    def person_of_entity(self, ent: DocSpan) -> Person | None:
+        n = self.ent_of_token[ent.start]
+        return self.person_of_ent.get(n)
+
+    def mentions_before(self, at: int, min_paragraph: int, limit: int) -> list[Mention]:
+        """People named before offset ``at``, latest first, back to ``min_paragraph``."""
+        return _walk_back(self.mentions, self.mention_offsets, at, min_paragraph, limit)
+
+    def orgs_before(self, at: int, min_paragraph: int, limit: int) -> list[Mention]:
+        return _walk_back(self.org_mentions, self.org_offsets, at, min_paragraph, limit)
+
+
+def _pre_modifier_roles(lefts: list[Token]) -> list[str]:
+    """``Vice President``, ``Carnegie analyst``: the roles written before a name; a
+    subordinate word joins the title it qualifies."""
+    roles: list[str] = []
+    for k, t in enumerate(lefts):
+        role = role_word(t)
+        if role is None:
+            continue
+        if k > 0 and word_key(lefts[k - 1].text) in SUBORDINATE_TITLES:
+            role = f"{word_key(lefts[k - 1].text)} {role}"
+        roles.append(role)
+    return roles
+
+
+def title_role(honorific: str) -> str | None:
+    """``sen`` → senator; ``vice pres`` → vice president."""
+    *lead, last = honorific.split()
+    role = TITLE_ROLES.get(last)
+    return " ".join([*lead, role]) if role else None
+
+
+def _walk_back(
+    mentions: list[Mention], offsets: list[int], at: int, min_paragraph: int, limit: int
+) -> list[Mention]:
+    found = []
+    k = bisect_left(offsets, at) - 1
+    while k >= 0 and len(found) < limit and mentions[k].paragraph >= min_paragraph:
+        found.append(mentions[k])
+        k -= 1
+    return found

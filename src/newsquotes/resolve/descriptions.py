@@ -1,0 +1,427 @@
+"""What the article calls a person (roles), and which person a description such as
+``the GOP nominee`` or ``the Vermont senator`` points to.
+
+Roles come from appositives (``Temur Umarov, an analyst at the Carnegie ... Center``),
+pre-modifiers (``Republican presidential nominee Donald Trump``) and titles (``Sen.``). A
+definite description resolves to the one person introduced earlier with its head noun (or a
+synonym) whose role words also hold the description's modifiers; with two or more
+candidates left it resolves to no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
+
+from .names import POSSESSIVE, TITLE_ROLES, word_key
+
+ROLE_TITLES = frozenset(
+    {
+        "minister",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "mayor",
+        "general",
+        "chancellor",
+        "speaker",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "commissioner",
+        "director",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "attorney",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "premier",
+        "president",
+        "senator",
+        "governor",
+        "judge",
+        "nominee",
+        "candidate",
+        "justice",
+        "chief",
+        "sheriff",
+        "treasurer",
+        "superintendent",
+        "editor",
+        "adviser",
+        "advisor",
+        "strategist",
+    }
+)
+"""Capitalised words before a name that say what a person is, not where they work."""
+HEAD_SYNONYMS = {
+    "candidate": "nominee",
+    "standard-bearer": "nominee",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "lawmaker": "representative",
+    "billionaire": "businessman",
+    "mogul": "businessman",
+    "tycoon": "businessman",
+    "developer": "businessman",
+    "attorney": "lawyer",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "justice": "judge",
+    "advertisement": "ad",
+    "spot": "ad",
+    "clip": "ad",
+    "piece": "article",
+    "story": "article",
+    "feature": "article",
+    "study": "report",
+    "advisor": "adviser",
+}
+"""Head nouns that name the same role (``the GOP candidate`` is the nominee)."""
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report",
+        "analysis",
+        "study",
+        "survey",
+        "poll",
+        "memo",
+        "letter",
+        "statement",
+        "ad",
+        "advertisement",
+        "article",
+        "editorial",
+        "column",
+        "book",
+        "memoir",
+        "complaint",
+        "lawsuit",
+        "suit",
+        "filing",
+        "ruling",
+        "speech",
+        "tweet",
+        "post",
+        "missive",
+        "plan",
+        "proposal",
+        "review",
+        "release",
+        "video",
+        "website",
+        "data",
+        "account",
+        "submission",
+        "response",
+        "answer",
+        "remarks",
+        "comments",
+        "testimony",
+        "argument",
+        "message",
+        "reply",
+        "feature",
+        "piece",
+        "story",
+        "spot",
+        "clip",
+    }
+)
+"""Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
+PUBLISHING_VERBS = frozenset(
+    {"release", "publish", "run", "issue", "air", "produce", "write", "launch", "post", "file"}
+)
+"""``X released a report``: X is the report's author."""
+WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
+DEFINITE = frozenset({"the", "this", "that"})
+DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
+ORGANISATION_NOUNS = frozenset(
+    {
+        "newspaper",
+        "paper",
+        "network",
+        "channel",
+        "bank",
+        "union",
+        "agency",
+        "company",
+        "firm",
+        "organization",
+        "organisation",
+        "committee",
+        "department",
+        "court",
+        "website",
+        "site",
+        "outlet",
+        "station",
+        "magazine",
+        "daily",
+        "publication",
+        "broadcaster",
+        "ministry",
+        "party",
+        "group",
+        "institute",
+        "foundation",
+        "university",
+        "council",
+        "board",
+        "commission",
+        "administration",
+        "bureau",
+        "office",
+        "tribunal",
+        "state",
+        "city",
+        "government",
+    }
+)
+"""Nouns that describe an organisation (``the newspaper``, ``the union``)."""
+ORGANISATION_TYPES = {
+    "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "paper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "daily": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "network": ("network", "television", "tv", "broadcasting"),
+    "channel": ("news", "channel", "television", "tv"),
+    "union": ("union", "workers", "teamsters", "federation", "association", "brotherhood"),
+    "agency": ("agency", "office", "bureau", "administration", "service", "investigations"),
+    "bank": ("bank", "bancorp"),
+    "university": ("university", "college"),
+    "court": ("court",),
+    "committee": ("committee",),
+    "party": ("party",),
+    "campaign": ("campaign",),
+}
+"""Organisation nouns and the words of the names that can be one (``the union``: the
+Association of Flight Attendants)."""
+_TYPE_OF_NAME_WORD = {
+    word: [noun for noun, words in ORGANISATION_TYPES.items() if word in words]
+    for words in ORGANISATION_TYPES.values()
+    for word in words
+}
+
+
+def organisation_types(name: str) -> list[str]:
+    """The organisation nouns a name can be called by (``Wells Fargo Bank`` → bank)."""
+    return [noun for w in _WORD.findall(name) for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())]
+
+
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+PARTY_LETTERS = {"d": "democratic", "r": "republican", "i": "independent"}
+STATE_ABBREVIATIONS = {
+    "ala": "alabama",
+    "ariz": "arizona",
+    "ark": "arkansas",
+    "calif": "california",
+    "colo": "colorado",
+    "conn": "connecticut",
+    "fla": "florida",
+    "ga": "georgia",
+    "ill": "illinois",
+    "ind": "indiana",
+    "kan": "kansas",
+    "ky": "kentucky",
+    "la": "louisiana",
+    "md": "maryland",
+    "mass": "massachusetts",
+    "mich": "michigan",
+    "minn": "minnesota",
+    "miss": "mississippi",
+    "mo": "missouri",
+    "mont": "montana",
+    "neb": "nebraska",
+    "nev": "nevada",
+    "n.h": "new hampshire",
+    "n.j": "new jersey",
+    "n.m": "new mexico",
+    "n.y": "new york",
+    "n.c": "north carolina",
+    "n.d": "north dakota",
+    "okla": "oklahoma",
+    "ore": "oregon",
+    "pa": "pennsylvania",
+    "r.i": "rhode island",
+    "s.c": "south carolina",
+    "s.d": "south dakota",
+    "tenn": "tennessee",
+    "tex": "texas",
+    "vt": "vermont",
+    "va": "virginia",
+    "wash": "washington",
+    "w.va": "west virginia",
+    "wis": "wisconsin",
+    "wyo": "wyoming",
+}
+"""The AP abbreviations of US states, as in a lawmaker's ``(D-Calif.)``."""
+_PARTY_STATE = re.compile(r"^\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)\s*[),]")
+
+
+def party_and_state(text_after: str) -> set[str]:
+    """``(D-Calif.)`` or ``, R-S.C.,`` right after a name → {democratic, california}."""
+    match = _PARTY_STATE.match(text_after)
+    if match is None:
+        return set()
+    words = {PARTY_LETTERS[match.group(1).lower()]}
+    state = match.group(2).lower().rstrip(".").replace(" ", "")
+    full = STATE_ABBREVIATIONS.get(state, state if len(state) > 2 else "")
+    return words | set(full.split())
+
+
+def normal_word(word: str) -> str:
+    word = word_key(word)
+    return WORD_SYNONYMS.get(word, word)
+
+
+def role_head(word: str) -> str:
+    word = word.lower()
+    return HEAD_SYNONYMS.get(word, word)
+
+
+def words_of(text: str) -> set[str]:
+    return {normal_word(w) for w in _WORD.findall(text)} - DESCRIPTION_SKIP_WORDS
+
+
+def role_phrases(head: Token) -> list[str]:
+    """``a political observer and journalist`` → [political observer, journalist]."""
+    roles = []
+    for noun in [head, *[c for c in head.conjuncts if c.pos_ == "NOUN"]]:
+        # a role is a singular common noun: not "events", "’s" or a capitalised name part
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_alpha:
+            continue
+        if noun.text[0].isupper() and noun.lower_ not in ROLE_TITLES and noun.i != noun.sent.start:
+            continue
+        mods = [
+            c
+            for c in noun.lefts
+            if c.dep_ in ("amod", "compound")
+            and c.pos_ != "PROPN"
+            and c.ent_type_ == ""
+            and c.is_alpha
+        ]
+        words = [m.text.lower() for m in mods if m.i >= noun.left_edge.i] + [noun.text.lower()]
+        roles.append(" ".join(words))
+    return roles
+
+
+def role_word(token: Token) -> str | None:
+    """A word before a name that says what the person is (``analyst``, ``Sen.``), if it is one."""
+    word = token.text.lower().rstrip(".")
+    if not word.isalpha() or word in ("mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam"):
+        return None
+    if word in TITLE_ROLES:
+        return TITLE_ROLES[word]
+    if word in ROLE_TITLES:
+        return word
+    if token.pos_ == "NOUN" and token.tag_ == "NN" and token.text[0].islower():
+        return word
+    return None
+
+
+def org_names(span: DocSpan, ent_label: list[str]) -> list[str]:
+    """ORG names inside ``span`` (``ent_label`` holds each token's entity label)."""
+    orgs = []
+    current: list[Token] = []
+    for t in span:
+        if ent_label[t.i] == "ORG" and (t.ent_iob_ == "I" and current or t.ent_iob_ == "B"):
+            if t.ent_iob_ == "B" and current:
+                orgs.append(current)
+                current = []
+            current.append(t)
+        elif current:
+            orgs.append(current)
+            current = []
+    if current:
+        orgs.append(current)
+    names = []
+    for tokens in orgs:
+        text = span.doc[tokens[0].i : tokens[-1].i + 1].text
+        words = text.split()
+        if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        name = POSSESSIVE.sub("", " ".join(words)).strip()
+        if any(c.isalpha() for c in name):
+            names.append(name)
+    return names
+
+
+def pre_modifiers(doc: Doc, head: Token, start: int) -> list[Token]:
+    """``Carnegie analyst`` in ``Carnegie analyst Umarov``: the words before a name in its NP."""
+    return [
+        t
+        for t in doc[head.left_edge.i : start]
+        if t.dep_ in ("compound", "amod", "nmod") and not t.is_punct
+    ]
+
+
+def description_words(mention: DocSpan, root: Token) -> tuple[str, set[str]]:
+    """The head role of a description and its other words (``the Vermont senator``)."""
+    words = {normal_word(t.text) for t in mention if t.i != root.i and t.is_alpha}
+    return role_head(root.lemma_ if root.tag_ == "NNS" else root.text), words - (
+        DESCRIPTION_SKIP_WORDS
+    )
+
+
+def is_definite(root: Token) -> bool:
+    """``the senator``, ``Connecticut's tax commissioner``: a description of someone known."""
+    for child in root.lefts:
+        if child.dep_ == "det" and child.lower_ in DEFINITE:
+            return True
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return True
+    return False
+
+
+def has_person_appositive(root: Token) -> bool:
+    """``Umarov, a Carnegie analyst``: an appositive headed by a singular common noun (a
+    role), so a one-word "organisation" before it is a person the tagger got wrong."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
+
+
+def documents_of(name_root: Token) -> list[str]:
+    """What a name is the author of, by the phrase around it: ``X's report``, ``a report by
+    X``, ``X released an ad`` → [report] / [ad]."""
+    head = name_root.head
+    found = []
+    if name_root.dep_ == "poss" and head.lemma_.lower() in DOCUMENT_NOUNS:
+        found.append(head)
+    if name_root.dep_ == "pobj" and head.lower_ == "by":
+        # "a report by X"; "a report released by X"
+        owner = head.head.head if head.dep_ == "agent" and head.head.dep_ == "acl" else head.head
+        if owner.lemma_.lower() in DOCUMENT_NOUNS:
+            found.append(owner)
+    if name_root.dep_ == "nsubj" and head.lemma_ in PUBLISHING_VERBS:
+        found += [
+            c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+    return [role_head(t.lemma_.lower()) for t in found]
+
+
+def is_role_word(word: str) -> bool:
+    """``Senator``, ``General``, ``Lawmaker`` capitalised in a headline: a role, not a name."""
+    word = word.lower().rstrip(".")
+    return (
+        word in ROLE_TITLES
+        or word in TITLE_ROLES
+        or word in HEAD_SYNONYMS
+        or word
+        in (
+            "doctor",
+            "general",
+            "official",
+            "officer",
+        )
+    )

@@ -1,0 +1,166 @@
+"""Person names inside one article: cleaning a mention into a name, and the forms that join.
+
+``Sen. Lindsey Graham's`` is the name ``Lindsey Graham`` with the role ``senator``; ``Graham``
+joins it; ``Rip Donald Trump`` (a headline word glued on by the tagger) is ``Donald Trump``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .gender import first_name_sex
+
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "president",
+        "senator",
+        "governor",
+        "sir",
+        "dame",
+        "rev",
+        "judge",
+        "pres",
+        "amb",
+        "del",
+    }
+)
+"""Words written before a name that are not part of it."""
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+TITLE_ROLES = {
+    "sen": "senator",
+    "senator": "senator",
+    "gov": "governor",
+    "governor": "governor",
+    "rep": "representative",
+    "gen": "general",
+    "pres": "president",
+    "president": "president",
+    "prof": "professor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "amb": "ambassador",
+    "dr": "doctor",
+    "judge": "judge",
+    "del": "delegate",
+}
+"""Honorifics that also say what the person is (``Sen.`` is a senator)."""
+NOT_NAME_WORDS = frozenset({"breaking", "exclusive", "watch", "video", "update", "opinion"})
+"""Headline labels the tagger glues onto names; never a name's first word."""
+
+
+def word_key(word: str) -> str:
+    return POSSESSIVE.sub("", word).strip(".,").lower()
+
+
+def is_honorific(word: str) -> bool:
+    return word_key(word) in HONORIFICS
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name without possessive, leading honorifics or trailing suffixes."""
+    words = POSSESSIVE.sub("", text.strip()).split()
+    words = [w for w in words if w not in ("(", ")")]
+    while len(words) > 1 and is_honorific(words[0]):
+        words = words[1:]
+    while len(words) > 1 and word_key(words[-1]) in SUFFIXES:
+        words = words[:-1]
+    return [w.strip(",") for w in words if w.strip(",")]
+
+
+def name_key(name: str) -> str:
+    return " ".join(word_key(w) for w in name_words(name))
+
+
+def surname_key(name: str) -> str:
+    words = name_key(name).split()
+    return words[-1] if words else ""
+
+
+def first_key(name: str) -> str:
+    words = name_key(name).split()
+    return words[0] if len(words) > 1 else ""
+
+
+def is_initial(word: str) -> bool:
+    return len(word.strip(".")) == 1
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """``Donald`` and ``Donald J.``, ``D.`` and ``Donald`` agree; ``Bill`` and ``Hillary`` don't."""
+    if not a or not b:
+        return True
+    if is_initial(a) or is_initial(b):
+        return a[0] == b[0]
+    return a == b
+
+
+def shout_to_title(name: str) -> str:
+    """Transcripts shout names: ``MR. O'NEIL`` is ``Mr. O'Neil``."""
+    if not name.isupper() or len(name.replace(".", "").replace(" ", "")) <= 2:
+        return name
+    return " ".join(
+        "-".join("'".join(p.capitalize() for p in part.split("'")) for part in w.split("-"))
+        for w in name.split()
+    )
+
+
+def strip_glued_words(words: list[str]) -> list[str]:
+    """Drop a headline word glued before a name: ``Rip Donald Trump`` → ``Donald Trump``.
+
+    The first word goes when it is a known headline word, or when it is no first name while
+    the next word is one (a name does not start with a common word and then a given name).
+    """
+    while len(words) > 1:
+        first, second = word_key(words[0]), word_key(words[1])
+        if first in NOT_NAME_WORDS or (
+            len(words) > 2
+            and not is_initial(first)
+            and first_name_sex(first) is None
+            and first_name_sex(second) is not None
+        ):
+            words = words[1:]
+            continue
+        break
+    return words
+
+
+def honorific_before(tokens: list[Token]) -> list[str]:
+    """The honorifics written at the start of a name mention (``Sen.``, ``Mr.``)."""
+    found = []
+    for t in tokens:
+        if not is_honorific(t.text):
+            break
+        found.append(word_key(t.text))
+    return found
+
+
+def clean_name(text: str) -> str:
+    """The name as written, without honorifics, possessive, suffix noise or glued words."""
+    words = strip_glued_words(name_words(shout_to_title(text)))
+    return " ".join(words)
+
+
+def strip_article(text: str) -> str:
+    """``the German automaker`` → ``German automaker``."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)

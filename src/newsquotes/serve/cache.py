@@ -1,0 +1,68 @@
+"""Answers to recent read requests, reused while the corpus file is unchanged.
+
+Searches are read far more often than the corpus is written, and the same searches come
+again (a popular name, the next page and back). An answer is kept, keyed by the request, with
+a stamp of the corpus files (size and modification time of the database and its WAL): any
+commit, from this server or from ``newsquotes ingest`` in another process, changes the stamp
+and so retires every answer made before it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+WAL_SUFFIX = "-wal"
+
+
+def _file_stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (info.st_mtime_ns, info.st_size)
+
+
+class AnswerCache:
+    """A small LRU of answers, each valid while the corpus stamp is the one it was made at."""
+
+    def __init__(self, db_path: str | os.PathLike[str], *, entries: int, ttl_s: float) -> None:
+        self.db = Path(db_path)
+        self.wal = Path(str(db_path) + WAL_SUFFIX)
+        self.entries = entries
+        self.ttl_s = ttl_s
+        self._items: OrderedDict[Hashable, tuple[Any, float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def stamp(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        return (_file_stamp(self.db), _file_stamp(self.wal))
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The kept answer for ``key`` if still valid, else ``compute()`` (kept for next time;
+        an exception is not kept)."""
+        if self.entries <= 0:
+            return compute()
+        stamp = self.stamp()
+        now = time.monotonic()
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None and found[0] == stamp and now - found[1] < self.ttl_s:
+                self._items.move_to_end(key)
+                return found[2]  # type: ignore[no-any-return]
+        value = compute()
+        with self._lock:
+            self._items[key] = (stamp, now, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.entries:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()

@@ -1,0 +1,44 @@
+"""Every bound the web server keeps, in one place, so a deployment can change them together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..store.fts import QueryLimits
+
+LOCAL_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+"""Host names a browser uses for this machine; others are refused unless allowed."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServeLimits:
+    """Sizes, times and page lengths the API enforces (the defaults suit one laptop)."""
+
+    max_body_bytes: int = 1024 * 1024
+    """Largest POST body; more is answered 413 before it is read."""
+    max_extract_chars: int = 200_000
+    """Longest text ``POST /extract`` and ``POST /articles`` take interactively (413 past it);
+    larger articles belong to ``newsquotes ingest``."""
+    extract_timeout_s: float = 60.0
+    """Longest one extraction may take before the request is answered 503 and its worker
+    process is replaced."""
+    extract_workers: int = 1
+    """Worker processes that run the pipeline; 0 runs it in a server thread (tests)."""
+    extract_queue: int = 4
+    """Extractions waiting beyond those running before new ones are answered 503."""
+    max_page: int = 100
+    """Most items one list page returns."""
+    max_offset: int = 10_000_000
+    """Largest offset a list accepts."""
+    top: int = 10
+    """Entries per dashboard chart."""
+    dashboard_days: int = 366
+    """Days the quotes-per-day chart covers (the latest that have quotes)."""
+    cache_entries: int = 4096
+    """Answers to searches and dashboards kept for reuse (0: none)."""
+    cache_ttl_s: float = 60.0
+    """Longest an answer is reused even when the corpus files look unchanged."""
+    query: QueryLimits = field(default_factory=QueryLimits)
+
+
+DEFAULT_LIMITS = ServeLimits()

@@ -1,0 +1,497 @@
+"""Who said it, inside one article: each rule of speaker resolution on a small invented article."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quote_at, speaker_of
+
+from newsquotes import extract
+from newsquotes.model import Article, Quote, Span
+from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
+from newsquotes.quotes.context import ArticleView
+from newsquotes.resolve.descriptions import party_and_state
+from newsquotes.resolve.gender import first_name_sex
+from newsquotes.resolve.names import clean_name, name_key
+from newsquotes.resolve.speakers import ResolutionSettings, resolve_speakers
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _load_model() -> None:
+    default_pipeline()
+
+
+def test_full_name_surname_and_pronoun_are_one_speaker() -> None:
+    q1 = '"The bridge will be finished before the winter,"'
+    q2 = '"We have the money and we have the workers,"'
+    q3 = '"Nobody will pay a toll to cross it,"'
+    text = (
+        f"{q1} said Ana Ruiz, the mayor of Velmora.\n\n"
+        "The old bridge was closed in March after a lorry struck one of its pillars.\n\n"
+        f"{q2} Ruiz said.\n\n"
+        f"{q3} she added."
+    )
+    article = extract(text)
+    quotes = [quote_at(article, q) for q in (q1, q2, q3)]
+    assert [q.speaker_name for q in quotes] == ["Ana Ruiz"] * 3
+    assert len({q.speaker_id for q in quotes}) == 1
+    assert [q.resolved_by for q in quotes] == ["name", "name", "pronoun"]
+    assert [s.name for s in article.speakers] == ["Ana Ruiz"]
+
+
+def test_pronoun_agrees_in_gender_over_recency() -> None:
+    q1 = '"The harbour needs a new crane,"'
+    q2 = '"The old one has not worked since the storm,"'
+    text = (
+        f"{q1} said Ana Ruiz, the mayor, at a meeting with Tomas Brenner on Monday.\n\n"
+        f"{q2} she said."
+    )
+    article = extract(text)
+    assert quote_at(article, q2).speaker_name == "Ana Ruiz"
+
+
+def test_gender_comes_from_the_article_when_the_name_does_not_say() -> None:
+    # "Kiro" is no first name the table knows; "Mr." says he is a man.
+    q1 = '"The mine will close in June,"'
+    q2 = '"There is no coal left worth digging,"'
+    text = (
+        f"{q1} said Kiro Almet, the mine's owner.\n\n"
+        "Mr. Almet bought the mine in 2004. Lena Vasko, an engineer, inspected it last year.\n\n"
+        f"{q2} he said."
+    )
+    article = extract(text)
+    assert quote_at(article, q2).speaker_name == "Kiro Almet"
+
+
+def test_names_inside_quotation_marks_are_not_antecedents() -> None:
+    q1 = '"Pavel Dorn never read the plan,"'
+    q2 = '"The vote will have to wait,"'
+    text = (
+        "Tomas Brenner opened the council meeting on Monday.\n\n"
+        f"{q1} said Ana Ruiz, the mayor.\n\n"
+        f"{q2} he said."
+    )
+    article = extract(text)
+    assert quote_at(article, q2).speaker_name == "Tomas Brenner"
+
+
+def test_the_speaker_is_the_subject_not_the_listener() -> None:
+    q1 = '"I will not step down before the vote,"'
+    text = f"{q1} Varga, 70, told Radio Norland's Elsa Brandt on Sunday."
+    article = extract(text)
+    quote = quote_at(article, q1)
+    assert quote.speaker_name == "Varga"
+    assert quote.resolved_by == "name"
+
+
+def test_a_name_in_an_appositive_is_the_speaker() -> None:
+    text = (
+        "Another engineer, former harbour master Ilse Varga, said the pier "
+        "would not survive another storm."
+    )
+    (quote,) = extract(text).quotes
+    assert quote.speaker_name == "Ilse Varga"
+
+
+def test_who_stands_for_the_name_it_hangs_from() -> None:
+    text = "The council heard Tomas Brenner, who said that the budget could not carry a loan."
+    doc = default_pipeline().nlp(text)
+    who = text.index("who")
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the budget could not carry a loan",
+        speaker=Span.of(text, who, who + 3),
+    )
+    speakers = resolve_speakers(ArticleView(doc, []), [quote])
+    assert quote.speaker_name == "Tomas Brenner"
+    assert quote.resolved_by == "relative"
+    assert [s.name for s in speakers] == ["Tomas Brenner"]
+
+
+def test_a_dateline_is_never_the_speaker() -> None:
+    text = "VELMORA -- Mayor Ana Ruiz said on Monday that the bridge would reopen in May."
+    article = extract(text)
+    (quote,) = article.quotes
+    assert quote.speaker_name == "Ana Ruiz"
+    assert quote.speaker is not None and "VELMORA" not in quote.speaker.text
+    assert speaker_of(article, quote).kind == "person"
+
+
+def test_transcript_labels_own_their_turns() -> None:
+    text = (
+        "Valley Radio host Marta Quill spoke to Governor Ivo Stenberg.\n\n"
+        "QUILL: Will the bridge open before the winter comes?\n\n"
+        "STENBERG: It will open in October, and it will stay open all year."
+    )
+    article = extract(text)
+    assert [q.speaker_name for q in article.quotes] == ["Marta Quill", "Ivo Stenberg"]
+    assert {q.resolved_by for q in article.quotes} == {"transcript"}
+
+
+def test_unnamed_sources_stay_unnamed() -> None:
+    q1 = "the ministry had not been told"
+    q2 = "the talks had stalled over fishing rights"
+    text = (
+        f"A spokeswoman for the ministry said {q1}.\n\n"
+        f"Officials familiar with the matter said {q2}."
+    )
+    article = extract(text)
+    spokeswoman = speaker_of(article, quote_at(article, q1))
+    officials = speaker_of(article, quote_at(article, q2))
+    assert spokeswoman.kind == "unnamed"
+    assert "spokeswoman" in spokeswoman.name
+    assert officials.kind == "group"
+    assert officials.name.startswith("Officials")
+    assert quote_at(article, q1).resolved_by == "description"
+
+
+def test_a_description_resolves_when_one_person_fits() -> None:
+    q2 = '"The roads will be cleared by Friday,"'
+    text = (
+        "Governor Pavel Dorn visited the flooded valley on Monday with Ana Ruiz, "
+        "the mayor of Velmora.\n\n"
+        f"{q2} the governor said."
+    )
+    article = extract(text)
+    quote = quote_at(article, q2)
+    assert quote.speaker_name == "Pavel Dorn"
+    assert quote.resolved_by == "description"
+
+
+@pytest.mark.parametrize("role", ["president", "governor"])
+def test_a_description_that_fits_two_people_stays_unnamed(role: str) -> None:
+    q1 = '"We will sign the treaty in May,"'
+    text = (
+        f"The {role.capitalize()} of Norland, Pavel Dorn, met Jonas Eberle, the {role} of "
+        "Velmora, on Monday.\n\n"
+        f"{q1} the {role} said."
+    )
+    article = extract(text)
+    quote = quote_at(article, q1)
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert quote.speaker_name not in ("Pavel Dorn", "Jonas Eberle")
+    assert quote.resolved_by == "description"
+
+
+def test_an_i_outside_quotes_is_the_author() -> None:
+    text = "I have argued for years that the ferry should run every hour."
+    article = extract(text)
+    (quote,) = article.quotes
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert quote.resolved_by == "pronoun"
+
+
+def test_an_unresolvable_pronoun_names_no_one() -> None:
+    text = "They said the ferry would run every hour from May."
+    (quote,) = extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.text == "They"
+    assert quote.speaker_id is None and quote.speaker_name is None
+    assert quote.resolved_by == "unresolved"
+
+
+def test_they_resolves_to_an_organisation() -> None:
+    q2 = "the fares would not rise"
+    text = (
+        "The Velmora Port Authority said on Monday that the ferries would run every hour.\n\n"
+        f"They said {q2}."
+    )
+    article = extract(text)
+    quote = quote_at(article, q2)
+    assert speaker_of(article, quote).kind == "organization"
+    assert "Port Authority" in (quote.speaker_name or "")
+
+
+def test_different_first_names_are_different_people() -> None:
+    q1 = '"The fleet is too old,"'
+    q2 = '"The fleet is fine,"'
+    text = f"{q1} said Ana Ruiz.\n\n{q2} said Bruno Ruiz, her brother."
+    article = extract(text)
+    assert quote_at(article, q1).speaker_id != quote_at(article, q2).speaker_id
+    assert quote_at(article, q2).speaker_name == "Bruno Ruiz"
+
+
+def test_every_quote_says_how_its_speaker_was_found() -> None:
+    text = (
+        '"The bridge will open in May," said Ana Ruiz.\n\n'
+        '"It will cost less than planned." Ruiz said the money was already there.\n\n'
+        "They said the ferry would stop."
+    )
+    article = extract(text)
+    allowed = {
+        "name",
+        "pronoun",
+        "description",
+        "continuation",
+        "transcript",
+        "relative",
+        "unresolved",
+    }
+    assert article.quotes
+    assert all(q.resolved_by in allowed for q in article.quotes)
+
+
+def test_resolution_windows_are_set_in_the_component_config() -> None:
+    nlp = build_nlp()
+    component = nlp.get_pipe("newsquotes")
+    assert component.resolution == ResolutionSettings()
+    config = nlp.get_pipe_config("newsquotes")
+    assert config["pronoun_window_paragraphs"] == ResolutionSettings().pronoun_window_paragraphs
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"pronoun_window_paragraphs": 0})
+    assert nlp.get_pipe("newsquotes").resolution.pronoun_window_paragraphs == 0
+
+
+def test_a_narrow_pronoun_window_leaves_a_far_person_unresolved() -> None:
+    filler = "The valley has flooded three times since the dam was built.\n\n"
+    text = (
+        "The dam was inspected by Tomas Brenner on Monday.\n\n"
+        + filler * 2
+        + "He said the dam would hold."
+    )
+    nlp = build_nlp()
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe(
+        "newsquotes",
+        config={"pronoun_window_paragraphs": 1, "continuity_window_paragraphs": 1},
+    )
+    far = Pipeline(nlp).process(Article(id="far", text=text)).quotes
+    near = extract(text).quotes
+    assert [(q.speaker_name, q.resolved_by) for q in near] == [("Tomas Brenner", "pronoun")]
+    # Outside the window, only a subject further back may be the antecedent: none here.
+    assert [(q.speaker_name, q.resolved_by) for q in far] == [(None, "unresolved")]
+
+
+def test_first_name_table_knows_common_names() -> None:
+    assert first_name_sex("Mary") == "f"
+    assert first_name_sex("John") == "m"
+    assert first_name_sex("Xq") is None
+
+
+def test_headline_words_do_not_glue_onto_names() -> None:
+    assert clean_name("Breaking Tomas Brenner") == "Tomas Brenner"
+    assert clean_name("Harbour Ilse Varga") == "Ilse Varga"
+    assert clean_name("Sen. Ana Ruiz's") == "Ana Ruiz"
+    assert clean_name("MR. O'NEIL") == "O'Neil"
+    assert name_key("Pavel Dorn Jr.") == "pavel dorn"
+
+
+def test_a_nickname_in_quotes_is_the_same_person() -> None:
+    q2 = '"We have the votes,"'
+    text = (
+        'Rep. Tomas "Tom" Brenner opened the session on Monday.\n\n'
+        f"{q2} said Tom Brenner, smiling.\n\n"
+        "Brenner said the bill would pass by Friday."
+    )
+    article = extract(text)
+    names = {q.speaker_name for q in article.quotes}
+    assert names == {"Tomas Brenner"}
+    assert "Tom Brenner" in speaker_of(article, quote_at(article, q2)).aliases
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    text = (
+        "An analysis by Ilse Varga, an economist at the Norland Institute, says "
+        "the tolls would pay for the bridge within ten years."
+    )
+    article = extract(text)
+    (quote,) = article.quotes
+    assert quote.speaker_name == "Ilse Varga"
+    assert speaker_of(article, quote).kind == "person"
+
+
+def test_they_can_be_two_people_named_together() -> None:
+    q1 = '"The program must end,"'
+    text = f"Senators John Miller and Robert Hayes sent a letter on Monday.\n\n{q1} they wrote."
+    article = extract(text)
+    quote = quote_at(article, q1)
+    assert quote.speaker_name == "John Miller and Robert Hayes"
+    assert speaker_of(article, quote).kind == "group"
+    assert quote.resolved_by == "pronoun"
+
+
+def test_her_account_is_hers() -> None:
+    text = (
+        "Mary Hayes, the mayor, spoke for an hour on Monday.\n\n"
+        "Her account of the flood said the dam broke at noon."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the dam broke")
+    assert quote.speaker_name == "Mary Hayes"
+    assert quote.resolved_by == "pronoun"
+
+
+def test_a_date_never_speaks() -> None:
+    text = "Flooding closed the valley road.\n\nMonday said the water would fall by Friday."
+    (quote,) = extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.text == "Monday"
+    assert (quote.speaker_id, quote.speaker_name, quote.resolved_by) == (None, None, "unresolved")
+
+
+def test_a_shared_surname_goes_to_the_person_the_sentence_genders() -> None:
+    text = (
+        "Mary Hayes runs the ferry company with John Hayes.\n\n"
+        "John Hayes bought a new boat in May.\n\n"
+        "Hayes said her ferries would run every hour."
+    )
+    article = extract(text)
+    quote = quote_at(article, "her ferries would run")
+    assert quote.speaker_name == "Mary Hayes"
+
+
+def test_a_shared_surname_goes_to_the_person_named_most() -> None:
+    text = (
+        "Mary Hayes runs the ferry company with John Hayes.\n\n"
+        "John Hayes bought a new boat in May.\n\n"
+        "Hayes said the ferries would run every hour."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the ferries would run")
+    assert quote.speaker_name == "John Hayes"
+
+
+@pytest.mark.parametrize(
+    ("first", "expected", "kind"),
+    [
+        (
+            "The Harbour Workers Federation called a strike on Monday at the port of Velmora.",
+            "Harbour Workers Federation",
+            "organization",
+        ),
+        ("The Harbour Workers Federation and the Dockers Union met on Monday.", "union", "unnamed"),
+    ],
+)
+def test_the_union_is_the_one_union_named(first: str, expected: str, kind: str) -> None:
+    article = extract(f"{first}\n\nThe union said the strike would last a week.")
+    quote = quote_at(article, "the strike would last")
+    assert quote.speaker_name == expected
+    assert speaker_of(article, quote).kind == kind
+    assert quote.resolved_by == "description"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The Norland Institute released a report on Monday about the new bridge.",
+        "A report by the Norland Institute came out on Monday.",
+    ],
+)
+def test_the_report_speaks_for_whoever_published_it(first: str) -> None:
+    text = f"{first}\n\nThe report says the tolls would pay for the bridge within ten years."
+    article = extract(text)
+    quote = quote_at(article, "the tolls would pay")
+    assert quote.speaker_name == "Norland Institute"
+    assert quote.resolved_by == "description"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator From Norland Says The Bridge Will Open In May.",
+        "Retired General says the bridge will open in May.",
+    ],
+)
+def test_a_capitalised_role_is_no_name(text: str) -> None:
+    article = extract(text)
+    (quote,) = article.quotes
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert quote.resolved_by == "description"
+
+
+def test_people_called_by_first_name_have_its_gender() -> None:
+    text = (
+        "Melanie and Kevin watched the convention at home.\n\n"
+        "Kevin fell asleep before midnight.\n\n"
+        '"He is the one," she said.'
+    )
+    article = extract(text)
+    assert quote_at(article, "He is the one").speaker_name == "Melanie"
+
+
+def test_she_after_an_unnamed_spokeswoman_stays_unnamed() -> None:
+    q3 = '"We will ask for an audit,"'
+    text = (
+        "Mary Hayes, the mayor, opened the bridge on Monday.\n\n"
+        "A spokeswoman for the ministry said the bridge had cost too much.\n\n"
+        f"{q3} she added."
+    )
+    article = extract(text)
+    quote = quote_at(article, q3)
+    assert quote.speaker_name != "Mary Hayes"
+    assert speaker_of(article, quote).kind == "unnamed"
+    assert quote.speaker_id == quote_at(article, "the bridge had cost").speaker_id
+
+
+def test_a_byline_is_never_an_antecedent() -> None:
+    text = (
+        "Bridge to open in May\n\n"
+        "By Mary Hayes\n\n"
+        "The bridge will open in May, officials said.\n\n"
+        '"It is ready," she said.'
+    )
+    article = extract(text)
+    quote = quote_at(article, "It is ready")
+    assert quote.speaker_name is None
+    assert quote.resolved_by == "unresolved"
+    assert all(s.name != "Mary Hayes" for s in article.speakers)
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    q1 = '"The treaty is ready,"'
+    text = (
+        "President John Miller met Vice President Robert Hayes on Monday.\n\n"
+        f"{q1} the president said."
+    )
+    article = extract(text)
+    quote = quote_at(article, q1)
+    assert quote.speaker_name == "John Miller"
+    assert quote.resolved_by == "description"
+
+
+def test_they_can_be_a_named_group() -> None:
+    article = extract("Democrats called the hearing on Monday.\n\nThey said the report was late.")
+    quote = quote_at(article, "the report was late")
+    assert quote.speaker_name == "Democrats"
+    assert speaker_of(article, quote).kind == "group"
+
+
+def test_a_speech_someone_delivered_speaks_for_them() -> None:
+    article = extract("A speech Mary Hayes delivered in May says the bridge will cost too much.")
+    (quote,) = article.quotes
+    assert quote.speaker_name == "Mary Hayes"
+    assert quote.resolved_by == "name"
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person() -> None:
+    text = (
+        "The panel questioned John Miller, a tech aide at the ministry who said that "
+        "the servers were safe."
+    )
+    doc = default_pipeline().nlp(text)
+    start, end = text.index("a tech aide"), text.index(" who said")
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the servers were safe",
+        speaker=Span.of(text, start, end),
+    )
+    resolve_speakers(ArticleView(doc, []), [quote])
+    assert (quote.speaker_name, quote.resolved_by) == ("John Miller", "name")
+
+
+def test_a_lawmakers_party_and_state_tell_them_apart() -> None:
+    q1 = '"The bill is dead,"'
+    text = (
+        "Rep. John Miller (D-Calif.) and Rep. Robert Hayes (R-Tex.) met on Monday.\n\n"
+        f"{q1} the California congressman said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "John Miller"
+    assert party_and_state(" (R-S.C.) said") == {"republican", "south", "carolina"}
+    assert party_and_state(" said") == set()
