@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -108,13 +108,22 @@ def _fts_query(text: str) -> str | None:
 
 
 def _date_bound(value: str | None) -> str | None:
+    """A ``since``/``until`` bound as given, once it is a real date (no month 13, no
+    30 February)."""
     if value is None:
         return None
     value = str(value).strip()
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2}([T ].*)?)?)?", value):
+    found = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ].*)?)?)?", value)
+    try:
+        if found is None:
+            raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = found.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
         raise CorpusError(
-            f"{value!r} is not a date", advice="give dates as YYYY, YYYY-MM or YYYY-MM-DD"
-        )
+            f"{value!r} is not a date ({exc})",
+            advice="give dates as YYYY, YYYY-MM or YYYY-MM-DD",
+        ) from exc
     return value
 
 
@@ -224,13 +233,35 @@ class Corpus:
             or self._one("SELECT 1 FROM errors WHERE source = ?", (source,))
         )
 
+    def source_status(self, source: str) -> tuple[str | None, str | None]:
+        """``("stored", None)`` when ``source`` was stored (or found a duplicate),
+        ``("failed", fingerprint)`` when it failed before, ``(None, None)`` when never seen."""
+        if self._one("SELECT 1 FROM article_sources WHERE source = ?", (source,)):
+            return "stored", None
+        row = self._conn.execute(
+            "SELECT fingerprint FROM errors WHERE source = ? ORDER BY id DESC LIMIT 1", (source,)
+        ).fetchone()
+        return ("failed", row[0]) if row is not None else (None, None)
+
+    def forget_errors(self, source: str) -> int:
+        """Drop the recorded failures of ``source`` before it is tried again; how many."""
+        cur = self._conn.execute("DELETE FROM errors WHERE source = ?", (source,))
+        return int(cur.rowcount or 0)
+
     def record_error(
-        self, source: str, exc: BaseException | str, *, code: str | None = None
+        self,
+        source: str,
+        exc: BaseException | str,
+        *,
+        code: str | None = None,
+        fingerprint: str | None = None,
     ) -> None:
         """Keep why ``source`` failed, so a rerun skips it and a user can see the reason.
 
         ``exc`` is the exception, or its message when it came from another process (then
-        ``code`` is its error code).
+        ``code`` is its error code). ``fingerprint`` identifies the version of the file that
+        failed; a rerun retries the source once the file has changed. The same failure
+        recorded twice (two ingests of one folder at once) is kept once.
         """
         if isinstance(exc, DocumentError):
             code, message = exc.code, exc.reason
@@ -244,8 +275,11 @@ class Corpus:
         if advice:
             message += f" ({advice})"
         self._conn.execute(
-            "INSERT INTO errors(source, code, message, at) VALUES (?, ?, ?, ?)",
-            (source, code, message, _now()),
+            """INSERT INTO errors(source, code, message, at, fingerprint)
+               SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (
+                   SELECT 1 FROM errors WHERE source = ? AND code = ? AND message = ?
+                   AND fingerprint IS ?)""",
+            (source, code, message, _now(), fingerprint, source, code, message, fingerprint),
         )
 
     def add(self, article: Article) -> bool:
