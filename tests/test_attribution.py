@@ -566,3 +566,15 @@ def test_doubled_single_marks_close_after_a_space() -> None:
     assert q.type == "direct"
     assert q.text == "''The harbour built strong coalitions, ''"
     assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
+    text = '"Have you got the names of everybody here?" Finch asked. "Okay, great!"'
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].text == '"Have you got the names of everybody here?" "Okay, great!"'
+
+
+def test_a_short_quote_on_its_own_is_not_a_quote() -> None:
+    text = 'The harbour reopened on Monday.\n\n"Okay, great!"'
+    assert extract(text).quotes == []
