@@ -9,6 +9,7 @@ from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
+from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
 from newsquotes.resolve.names import clean_name, name_key
 from newsquotes.resolve.speakers import ResolutionSettings, resolve_speakers
@@ -277,3 +278,220 @@ def test_headline_words_do_not_glue_onto_names() -> None:
     assert clean_name("Sen. Ana Ruiz's") == "Ana Ruiz"
     assert clean_name("MR. O'NEIL") == "O'Neil"
     assert name_key("Pavel Dorn Jr.") == "pavel dorn"
+
+
+def test_a_nickname_in_quotes_is_the_same_person() -> None:
+    q2 = '"We have the votes,"'
+    text = (
+        'Rep. Tomas "Tom" Brenner opened the session on Monday.\n\n'
+        f"{q2} said Tom Brenner, smiling.\n\n"
+        "Brenner said the bill would pass by Friday."
+    )
+    article = extract(text)
+    names = {q.speaker_name for q in article.quotes}
+    assert names == {"Tomas Brenner"}
+    assert "Tom Brenner" in speaker_of(article, quote_at(article, q2)).aliases
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    text = (
+        "An analysis by Ilse Varga, an economist at the Norland Institute, says "
+        "the tolls would pay for the bridge within ten years."
+    )
+    article = extract(text)
+    (quote,) = article.quotes
+    assert quote.speaker_name == "Ilse Varga"
+    assert speaker_of(article, quote).kind == "person"
+
+
+def test_they_can_be_two_people_named_together() -> None:
+    q1 = '"The program must end,"'
+    text = f"Senators John Miller and Robert Hayes sent a letter on Monday.\n\n{q1} they wrote."
+    article = extract(text)
+    quote = quote_at(article, q1)
+    assert quote.speaker_name == "John Miller and Robert Hayes"
+    assert speaker_of(article, quote).kind == "group"
+    assert quote.resolved_by == "pronoun"
+
+
+def test_her_account_is_hers() -> None:
+    text = (
+        "Mary Hayes, the mayor, spoke for an hour on Monday.\n\n"
+        "Her account of the flood said the dam broke at noon."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the dam broke")
+    assert quote.speaker_name == "Mary Hayes"
+    assert quote.resolved_by == "pronoun"
+
+
+def test_a_date_never_speaks() -> None:
+    text = "Flooding closed the valley road.\n\nMonday said the water would fall by Friday."
+    (quote,) = extract(text).quotes
+    assert quote.speaker is not None and quote.speaker.text == "Monday"
+    assert (quote.speaker_id, quote.speaker_name, quote.resolved_by) == (None, None, "unresolved")
+
+
+def test_a_shared_surname_goes_to_the_person_the_sentence_genders() -> None:
+    text = (
+        "Mary Hayes runs the ferry company with John Hayes.\n\n"
+        "John Hayes bought a new boat in May.\n\n"
+        "Hayes said her ferries would run every hour."
+    )
+    article = extract(text)
+    quote = quote_at(article, "her ferries would run")
+    assert quote.speaker_name == "Mary Hayes"
+
+
+def test_a_shared_surname_goes_to_the_person_named_most() -> None:
+    text = (
+        "Mary Hayes runs the ferry company with John Hayes.\n\n"
+        "John Hayes bought a new boat in May.\n\n"
+        "Hayes said the ferries would run every hour."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the ferries would run")
+    assert quote.speaker_name == "John Hayes"
+
+
+@pytest.mark.parametrize(
+    ("first", "expected", "kind"),
+    [
+        (
+            "The Harbour Workers Federation called a strike on Monday at the port of Velmora.",
+            "Harbour Workers Federation",
+            "organization",
+        ),
+        ("The Harbour Workers Federation and the Dockers Union met on Monday.", "union", "unnamed"),
+    ],
+)
+def test_the_union_is_the_one_union_named(first: str, expected: str, kind: str) -> None:
+    article = extract(f"{first}\n\nThe union said the strike would last a week.")
+    quote = quote_at(article, "the strike would last")
+    assert quote.speaker_name == expected
+    assert speaker_of(article, quote).kind == kind
+    assert quote.resolved_by == "description"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The Norland Institute released a report on Monday about the new bridge.",
+        "A report by the Norland Institute came out on Monday.",
+    ],
+)
+def test_the_report_speaks_for_whoever_published_it(first: str) -> None:
+    text = f"{first}\n\nThe report says the tolls would pay for the bridge within ten years."
+    article = extract(text)
+    quote = quote_at(article, "the tolls would pay")
+    assert quote.speaker_name == "Norland Institute"
+    assert quote.resolved_by == "description"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator From Norland Says The Bridge Will Open In May.",
+        "Retired General says the bridge will open in May.",
+    ],
+)
+def test_a_capitalised_role_is_no_name(text: str) -> None:
+    article = extract(text)
+    (quote,) = article.quotes
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert quote.resolved_by == "description"
+
+
+def test_people_called_by_first_name_have_its_gender() -> None:
+    text = (
+        "Melanie and Kevin watched the convention at home.\n\n"
+        "Kevin fell asleep before midnight.\n\n"
+        '"He is the one," she said.'
+    )
+    article = extract(text)
+    assert quote_at(article, "He is the one").speaker_name == "Melanie"
+
+
+def test_she_after_an_unnamed_spokeswoman_stays_unnamed() -> None:
+    q3 = '"We will ask for an audit,"'
+    text = (
+        "Mary Hayes, the mayor, opened the bridge on Monday.\n\n"
+        "A spokeswoman for the ministry said the bridge had cost too much.\n\n"
+        f"{q3} she added."
+    )
+    article = extract(text)
+    quote = quote_at(article, q3)
+    assert quote.speaker_name != "Mary Hayes"
+    assert speaker_of(article, quote).kind == "unnamed"
+    assert quote.speaker_id == quote_at(article, "the bridge had cost").speaker_id
+
+
+def test_a_byline_is_never_an_antecedent() -> None:
+    text = (
+        "Bridge to open in May\n\n"
+        "By Mary Hayes\n\n"
+        "The bridge will open in May, officials said.\n\n"
+        '"It is ready," she said.'
+    )
+    article = extract(text)
+    quote = quote_at(article, "It is ready")
+    assert quote.speaker_name is None
+    assert quote.resolved_by == "unresolved"
+    assert all(s.name != "Mary Hayes" for s in article.speakers)
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    q1 = '"The treaty is ready,"'
+    text = (
+        "President John Miller met Vice President Robert Hayes on Monday.\n\n"
+        f"{q1} the president said."
+    )
+    article = extract(text)
+    quote = quote_at(article, q1)
+    assert quote.speaker_name == "John Miller"
+    assert quote.resolved_by == "description"
+
+
+def test_they_can_be_a_named_group() -> None:
+    article = extract("Democrats called the hearing on Monday.\n\nThey said the report was late.")
+    quote = quote_at(article, "the report was late")
+    assert quote.speaker_name == "Democrats"
+    assert speaker_of(article, quote).kind == "group"
+
+
+def test_a_speech_someone_delivered_speaks_for_them() -> None:
+    article = extract("A speech Mary Hayes delivered in May says the bridge will cost too much.")
+    (quote,) = article.quotes
+    assert quote.speaker_name == "Mary Hayes"
+    assert quote.resolved_by == "name"
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person() -> None:
+    text = (
+        "The panel questioned John Miller, a tech aide at the ministry who said that "
+        "the servers were safe."
+    )
+    doc = default_pipeline().nlp(text)
+    start, end = text.index("a tech aide"), text.index(" who said")
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the servers were safe",
+        speaker=Span.of(text, start, end),
+    )
+    resolve_speakers(ArticleView(doc, []), [quote])
+    assert (quote.speaker_name, quote.resolved_by) == ("John Miller", "name")
+
+
+def test_a_lawmakers_party_and_state_tell_them_apart() -> None:
+    q1 = '"The bill is dead,"'
+    text = (
+        "Rep. John Miller (D-Calif.) and Rep. Robert Hayes (R-Tex.) met on Monday.\n\n"
+        f"{q1} the California congressman said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "John Miller"
+    assert party_and_state(" (R-S.C.) said") == {"republican", "south", "carolina"}
+    assert party_and_state(" said") == set()

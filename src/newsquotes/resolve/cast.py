@@ -8,6 +8,7 @@ from a bisected position, so resolution stays linear in the article's length.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,8 +18,11 @@ from spacy.tokens import Span as DocSpan
 
 from ..quotes.context import ArticleView
 from .descriptions import (
+    documents_of,
     has_person_appositive,
     org_names,
+    organisation_types,
+    party_and_state,
     pre_modifiers,
     role_head,
     role_phrases,
@@ -45,6 +49,15 @@ NAME_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 MAX_APPOSITIVE_TOKENS = 25
 MAX_HONORIFICS = 2
+PARTY_SPAN = 24
+"""Characters after a name where a lawmaker's ``(D-Calif.)`` is looked for."""
+SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
+"""Words that make a title another one: a vice president is not the president."""
+MAX_NAME_WORDS = 3
+NICKNAMED = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
+)
+"""``Robert C. "Bobby" Scott``: given name(s), a nickname in quotes, the surname."""
 
 
 @dataclass(slots=True)
@@ -65,6 +78,8 @@ class Person:
     role_sex: str | None = None
     """From a role that says it (``spokeswoman``, ``widow``)."""
     sex_votes: dict[str, int] = field(default_factory=lambda: {MALE: 0, FEMALE: 0})
+    given_name_only: bool = False
+    """Called by one word that is a first name and no one's surname here (``Melanie``)."""
     mention_count: int = 0
     last_seen: int = -1
     """Offset of the latest mention outside quotation marks read so far (-1: none yet)."""
@@ -86,14 +101,14 @@ class Person:
     def sex(self) -> str | None:
         """From the article (Mr./Ms., a role such as spokeswoman, his/her bound to the name),
         else from the first-name table."""
-        if self.kind != "person":
+        if self.kind not in ("person", "unnamed"):
             return None
         if self.honorific_sex:
             return self.honorific_sex
         if self.role_sex:
             return self.role_sex
         male, female = self.sex_votes[MALE], self.sex_votes[FEMALE]
-        given = first_key(self.name)
+        given = first_key(self.name) or (self.name.lower() if self.given_name_only else "")
         from_table = first_name_sex(given) if given and not is_initial(given) else None
         if from_table:
             return from_table
@@ -107,7 +122,8 @@ class Person:
         for role in roles:
             if role not in self.roles:
                 self.roles.append(role)
-            self.role_heads.add(role_head(role.split()[-1]))
+            subordinate = role.split()[0] in SUBORDINATE_TITLES and len(role.split()) > 1
+            self.role_heads.add(role if subordinate else role_head(role.split()[-1]))
             self.role_words |= words_of(role)
             sex = ROLE_SEX.get(role.split()[-1])
             if sex and not self.role_sex:
@@ -157,11 +173,30 @@ class Cast:
         for n, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sentence_of_token[i] = n
+        self.pronouns = [
+            (t.i, sex)
+            for t in doc
+            if (sex := PRONOUN_SEX.get(t.lower_)) is not None and not self.quoted(t.i)
+        ]
+        """he/she/his/her outside quotation marks: (token index, sex), read once."""
+        self.sentence_sex = self._pronoun_sex_by_sentence()
         self.person_of_ent: dict[int, Person] = {}
         self.mentions: list[Mention] = []  # people, in text order
         self.org_mentions: list[Mention] = []  # organisations and named groups
+        self.nicknamed: list[tuple[int, int, Person]] = []
+        self._read_nicknames()
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
+        for person in self.people:
+            words = person.name.split()
+            person.given_name_only = (
+                person.kind == "person"
+                and len(words) == 1
+                and len(self.by_surname.get(surname_key(person.name), ())) == 1
+                and first_name_sex(words[0]) is not None
+            )
+        self.group_of_ent: dict[int, Person] = {}
+        self._read_coordinations()
         self.by_role: dict[str, list[Person]] = defaultdict(list)
         """Role head (``senator``) → the people and organisations introduced with it."""
         for person in self.people:
@@ -176,32 +211,100 @@ class Cast:
     def quoted(self, token: int) -> bool:
         return self.view.quote_of_token[token] >= 0
 
+    def _pronoun_sex_by_sentence(self) -> dict[int, str]:
+        """Sentences whose he/she pronouns (outside quotes) are all of one sex."""
+        seen: dict[int, set[str]] = defaultdict(set)
+        for i, sex in self.pronouns:
+            seen[self.sentence_of_token[i]].add(sex)
+        return {n: next(iter(sexes)) for n, sexes in seen.items() if len(sexes) == 1}
+
+    def _read_coordinations(self) -> None:
+        """``Senators Ana Ruiz and Tomas Brenner``: the pair is a group that ``they`` can be."""
+        added = False
+        for m in self.mentions:
+            n = self.ent_of_token[m.token]
+            ent = self.ents[n]
+            members = [m.person]
+            for conj in ent.root.conjuncts:
+                k = self.ent_of_token[conj.i]
+                other = self.person_of_ent.get(k) if k >= 0 else None
+                if conj.i > ent.root.i and other is not None and other.kind == "person":
+                    members.append(other)
+            if len(members) < 2 or len({id(p) for p in members}) < len(members):
+                continue
+            name = " and ".join(p.name for p in members)
+            group = self.by_key.get(("group", name.lower()))
+            if group is None:
+                group = Person(name=name, kind="group", first_seen=m.at)
+                self.people.append(group)
+                self.by_key[("group", name.lower())] = group
+            self.group_of_ent[n] = group
+            self._add_mention(self.org_mentions, group, ent)
+            added = True
+        if added:
+            self.org_mentions.sort(key=lambda mention: mention.at)
+
+    def _read_nicknames(self) -> None:
+        """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called
+        ``Bobby Scott``."""
+        for match in NICKNAMED.finditer(self.view.text):
+            if self.view.in_region(match.start()):
+                continue
+            given, nickname, surname = match.group(1), match.group(2), match.group(3)
+            person = self.person_for_name(f"{given} {surname}", match.start())
+            if person is None:
+                continue
+            short = f"{nickname} {surname}"
+            self.by_key[("person", name_key(short))] = person
+            person.add_alias(short)
+            self.nicknamed.append((match.start(), match.end(), person))
+
+    def _nicknamed_at(self, ent: DocSpan) -> Person | None:
+        return self.nicknamed_at(ent.start_char)
+
+    def nicknamed_at(self, char: int) -> Person | None:
+        """The person whose ``Given "Nick" Surname`` covers offset ``char``, if any."""
+        k = bisect_left(self.nicknamed, (char + 1,)) - 1
+        if k >= 0:
+            start, end, person = self.nicknamed[k]
+            if start <= char < end:
+                return person
+        return None
+
     def _read_entity(self, n: int, ent: DocSpan) -> None:
         if self.view.in_region(ent.start_char):
             return
         quoted = self.quoted(ent.start)
+        nicknamed = self._nicknamed_at(ent) if self.nicknamed else None
+        if nicknamed is not None and ent.label_ not in NAME_LABELS:
+            self.person_of_ent[n] = nicknamed
+            self._add_mention(self.mentions, nicknamed, ent)
+            return
         if ent.label_ in NAME_LABELS:
             honorifics = self._honorifics_at(ent)
             name = clean_name(ent.text)
             if not name or not any(c.isalpha() for c in name):
                 return
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
-            person = self.person_for_name(name, ent.start_char, sex=sex)
+            person = nicknamed or self.person_for_name(
+                name,
+                ent.start_char,
+                sex=sex,
+                context_sex=self.sentence_sex.get(self.sentence_of_token[ent.start]),
+            )
             if person is None:
                 return
             self.person_of_ent[n] = person
             if sex and not person.honorific_sex:
                 person.honorific_sex = sex
-            titles = [TITLE_ROLES[h] for h in honorifics if h in TITLE_ROLES]
+            titles = [title_role(h) for h in honorifics if title_role(h)]
             if titles:
                 person.describe(None, titles, [])
             self.describe_from_context(person, ent)
             if not quoted:
                 self._add_mention(self.mentions, person, ent)
-        elif (
-            ent.label_ in ORGANISATION_LABELS
-            and len(ent) == 1
-            and (self._known_surname(ent) or has_person_appositive(ent.root))
+        elif (ent.label_ in ORGANISATION_LABELS and self._person_tagged_as_org(ent)) or (
+            ent.label_ == "NORP" and len(ent) == 1 and self.known_surname(ent)
         ):
             # a one-word "organisation" that is a surname already named is that person
             person = self.person_for_name(clean_name(ent.text), ent.start_char)
@@ -221,8 +324,26 @@ class Cast:
             self._describe_organisation(org, ent)
             if not quoted:
                 self._add_mention(self.org_mentions, org, ent)
+        elif ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and not quoted:
+            # "Republicans had called the hearing because they ...": a named group
+            group = self.person_for_name(ent.text.strip(), ent.start_char, kind="group")
+            if group is not None:
+                self.person_of_ent[n] = group
+                self._add_mention(self.org_mentions, group, ent)
 
-    def _known_surname(self, ent: DocSpan) -> bool:
+    def _person_tagged_as_org(self, ent: DocSpan) -> bool:
+        """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's
+        "organisation" is a person when it is a known surname, or a (first) name followed by
+        a role appositive."""
+        if len(ent) == 1:
+            return self.known_surname(ent) or has_person_appositive(ent.root)
+        return (
+            len(ent) <= MAX_NAME_WORDS
+            and first_name_sex(ent[0].text) is not None
+            and has_person_appositive(ent.root)
+        )
+
+    def known_surname(self, ent: DocSpan) -> bool:
         return any(
             p.kind == "person" and len(p.name.split()) > 1
             for p in self.by_surname.get(surname_key(ent.text), [])
@@ -235,15 +356,20 @@ class Cast:
         while i >= 0 and i >= ent.start - MAX_HONORIFICS and is_honorific(self.doc[i].text):
             found.append(word_key(self.doc[i].text))
             i -= 1
+        if found and i >= 0 and word_key(self.doc[i].text) in SUBORDINATE_TITLES:
+            # "Vice President Joseph R. Biden" is no president
+            found = [f"{word_key(self.doc[i].text)} {h}" for h in found]
         return found
 
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
+        person.role_heads.update(documents_of(root))
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        person.last_seen = ent.start_char
-        person.mention_count += 1
+        if person.kind == "person":
+            person.last_seen = ent.start_char
+            person.mention_count += 1
         into.append(
             Mention(
                 ent.start_char,
@@ -257,7 +383,12 @@ class Cast:
         )
 
     def person_for_name(
-        self, name: str, at: int, kind: str = "person", sex: str | None = None
+        self,
+        name: str,
+        at: int,
+        kind: str = "person",
+        sex: str | None = None,
+        context_sex: str | None = None,
     ) -> Person | None:
         """The person (or organisation) this name is, joining forms of the same name."""
         key = name_key(name)
@@ -278,6 +409,9 @@ class Cast:
             for c in candidates
             if same_given_name(first_key(c.name), given) and (sex is None or c.sex in (None, sex))
         ]
+        if context_sex and len({c.sex for c in fitting}) > 1:
+            # "Clinton allowed her staff ...": Hillary, not Bill
+            fitting = [c for c in fitting if c.sex in (None, context_sex)] or fitting
         if fitting:
             # Several people share the surname: the one named most often, then latest.
             person = max(fitting, key=lambda c: (c.mention_count, c.last_seen, c.first_seen))
@@ -306,6 +440,9 @@ class Cast:
         """Roles and organisations from the name's appositive and pre-modifiers."""
         doc = self.doc
         head = ent.root
+        person.role_words |= party_and_state(
+            self.view.text[ent.end_char : ent.end_char + PARTY_SPAN]
+        )
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and child.i >= ent.end:
                 tokens = list(child.subtree)
@@ -327,7 +464,7 @@ class Cast:
             person.role_words |= words_of(" ".join(t.text for t in role.subtree if t.i < head.i))
         lefts = pre_modifiers(doc, head, ent.start)
         if lefts:
-            roles = [r for r in map(role_word, lefts) if r]
+            roles = _pre_modifier_roles(lefts)
             orgs = [
                 t.text
                 for t in lefts
@@ -339,9 +476,6 @@ class Cast:
             if roles or orgs:
                 person.describe(None, roles, orgs)
             person.role_words |= words_of(" ".join(t.text for t in lefts))
-            for t in lefts:
-                if role_word(t):
-                    person.role_heads.add(role_head(role_word(t) or ""))
 
     def _describe_organisation(self, org: Person, ent: DocSpan) -> None:
         """``the union, United Mine Workers``: the noun that names what the organisation is."""
@@ -352,8 +486,9 @@ class Cast:
         nouns += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         for noun in nouns:
             org.role_heads.add(role_head(noun.lemma_))
-        for word in ent.text.split():
-            org.role_heads.add(role_head(word_key(word)))
+        # "the commission": the Commission on Presidential Debates (the name's head word)
+        org.role_heads.add(role_head(word_key(head.text)))
+        org.role_heads.update(organisation_types(ent.text))
 
     def _count_pronoun_votes(self) -> None:
         """``Ana Ruiz ... her plan``: a he/she in a sentence that names one person only."""
@@ -363,13 +498,10 @@ class Cast:
             named[m.sentence].add(id(m.person))
             first_at.setdefault(m.sentence, m.token)
         by_id = {id(m.person): m.person for m in self.mentions}
-        for t in self.doc:
-            sex = PRONOUN_SEX.get(t.lower_)
-            if sex is None or self.quoted(t.i):
-                continue
-            sentence = self.sentence_of_token[t.i]
+        for i, sex in self.pronouns:
+            sentence = self.sentence_of_token[i]
             people = named.get(sentence)
-            if people and len(people) == 1 and first_at[sentence] < t.i:
+            if people and len(people) == 1 and first_at[sentence] < i:
                 by_id[next(iter(people))].sex_votes[sex] += 1
 
     # -- questions --------------------------------------------------------------------------
@@ -388,6 +520,27 @@ class Cast:
 
     def orgs_before(self, at: int, min_paragraph: int, limit: int) -> list[Mention]:
         return _walk_back(self.org_mentions, self.org_offsets, at, min_paragraph, limit)
+
+
+def _pre_modifier_roles(lefts: list[Token]) -> list[str]:
+    """``Vice President``, ``Carnegie analyst``: the roles written before a name; a
+    subordinate word joins the title it qualifies."""
+    roles: list[str] = []
+    for k, t in enumerate(lefts):
+        role = role_word(t)
+        if role is None:
+            continue
+        if k > 0 and word_key(lefts[k - 1].text) in SUBORDINATE_TITLES:
+            role = f"{word_key(lefts[k - 1].text)} {role}"
+        roles.append(role)
+    return roles
+
+
+def title_role(honorific: str) -> str | None:
+    """``sen`` → senator; ``vice pres`` → vice president."""
+    *lead, last = honorific.split()
+    role = TITLE_ROLES.get(last)
+    return " ".join([*lead, role]) if role else None
 
 
 def _walk_back(

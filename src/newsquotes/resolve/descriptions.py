@@ -78,9 +78,71 @@ HEAD_SYNONYMS = {
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
     "justice": "judge",
+    "advertisement": "ad",
+    "spot": "ad",
+    "clip": "ad",
+    "piece": "article",
+    "story": "article",
+    "feature": "article",
+    "study": "report",
     "advisor": "adviser",
 }
 """Head nouns that name the same role (``the GOP candidate`` is the nominee)."""
+DOCUMENT_NOUNS = frozenset(
+    {
+        "report",
+        "analysis",
+        "study",
+        "survey",
+        "poll",
+        "memo",
+        "letter",
+        "statement",
+        "ad",
+        "advertisement",
+        "article",
+        "editorial",
+        "column",
+        "book",
+        "memoir",
+        "complaint",
+        "lawsuit",
+        "suit",
+        "filing",
+        "ruling",
+        "speech",
+        "tweet",
+        "post",
+        "missive",
+        "plan",
+        "proposal",
+        "review",
+        "release",
+        "video",
+        "website",
+        "data",
+        "account",
+        "submission",
+        "response",
+        "answer",
+        "remarks",
+        "comments",
+        "testimony",
+        "argument",
+        "message",
+        "reply",
+        "feature",
+        "piece",
+        "story",
+        "spot",
+        "clip",
+    }
+)
+"""Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
+PUBLISHING_VERBS = frozenset(
+    {"release", "publish", "run", "issue", "air", "produce", "write", "launch", "post", "file"}
+)
+"""``X released a report``: X is the report's author."""
 WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
 DEFINITE = frozenset({"the", "this", "that"})
 DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
@@ -127,7 +189,96 @@ ORGANISATION_NOUNS = frozenset(
     }
 )
 """Nouns that describe an organisation (``the newspaper``, ``the union``)."""
+ORGANISATION_TYPES = {
+    "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "paper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "daily": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "network": ("network", "television", "tv", "broadcasting"),
+    "channel": ("news", "channel", "television", "tv"),
+    "union": ("union", "workers", "teamsters", "federation", "association", "brotherhood"),
+    "agency": ("agency", "office", "bureau", "administration", "service", "investigations"),
+    "bank": ("bank", "bancorp"),
+    "university": ("university", "college"),
+    "court": ("court",),
+    "committee": ("committee",),
+    "party": ("party",),
+    "campaign": ("campaign",),
+}
+"""Organisation nouns and the words of the names that can be one (``the union``: the
+Association of Flight Attendants)."""
+_TYPE_OF_NAME_WORD = {
+    word: [noun for noun, words in ORGANISATION_TYPES.items() if word in words]
+    for words in ORGANISATION_TYPES.values()
+    for word in words
+}
+
+
+def organisation_types(name: str) -> list[str]:
+    """The organisation nouns a name can be called by (``Wells Fargo Bank`` → bank)."""
+    return [noun for w in _WORD.findall(name) for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())]
+
+
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+PARTY_LETTERS = {"d": "democratic", "r": "republican", "i": "independent"}
+STATE_ABBREVIATIONS = {
+    "ala": "alabama",
+    "ariz": "arizona",
+    "ark": "arkansas",
+    "calif": "california",
+    "colo": "colorado",
+    "conn": "connecticut",
+    "fla": "florida",
+    "ga": "georgia",
+    "ill": "illinois",
+    "ind": "indiana",
+    "kan": "kansas",
+    "ky": "kentucky",
+    "la": "louisiana",
+    "md": "maryland",
+    "mass": "massachusetts",
+    "mich": "michigan",
+    "minn": "minnesota",
+    "miss": "mississippi",
+    "mo": "missouri",
+    "mont": "montana",
+    "neb": "nebraska",
+    "nev": "nevada",
+    "n.h": "new hampshire",
+    "n.j": "new jersey",
+    "n.m": "new mexico",
+    "n.y": "new york",
+    "n.c": "north carolina",
+    "n.d": "north dakota",
+    "okla": "oklahoma",
+    "ore": "oregon",
+    "pa": "pennsylvania",
+    "r.i": "rhode island",
+    "s.c": "south carolina",
+    "s.d": "south dakota",
+    "tenn": "tennessee",
+    "tex": "texas",
+    "vt": "vermont",
+    "va": "virginia",
+    "wash": "washington",
+    "w.va": "west virginia",
+    "wis": "wisconsin",
+    "wyo": "wyoming",
+}
+"""The AP abbreviations of US states, as in a lawmaker's ``(D-Calif.)``."""
+_PARTY_STATE = re.compile(r"^\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)\s*[),]")
+
+
+def party_and_state(text_after: str) -> set[str]:
+    """``(D-Calif.)`` or ``, R-S.C.,`` right after a name → {democratic, california}."""
+    match = _PARTY_STATE.match(text_after)
+    if match is None:
+        return set()
+    words = {PARTY_LETTERS[match.group(1).lower()]}
+    state = match.group(2).lower().rstrip(".").replace(" ", "")
+    full = STATE_ABBREVIATIONS.get(state, state if len(state) > 2 else "")
+    return words | set(full.split())
 
 
 def normal_word(word: str) -> str:
@@ -238,3 +389,39 @@ def has_person_appositive(root: Token) -> bool:
     """``Umarov, a Carnegie analyst``: an appositive headed by a singular common noun (a
     role), so a one-word "organisation" before it is a person the tagger got wrong."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
+
+
+def documents_of(name_root: Token) -> list[str]:
+    """What a name is the author of, by the phrase around it: ``X's report``, ``a report by
+    X``, ``X released an ad`` → [report] / [ad]."""
+    head = name_root.head
+    found = []
+    if name_root.dep_ == "poss" and head.lemma_.lower() in DOCUMENT_NOUNS:
+        found.append(head)
+    if name_root.dep_ == "pobj" and head.lower_ == "by":
+        # "a report by X"; "a report released by X"
+        owner = head.head.head if head.dep_ == "agent" and head.head.dep_ == "acl" else head.head
+        if owner.lemma_.lower() in DOCUMENT_NOUNS:
+            found.append(owner)
+    if name_root.dep_ == "nsubj" and head.lemma_ in PUBLISHING_VERBS:
+        found += [
+            c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+        ]
+    return [role_head(t.lemma_.lower()) for t in found]
+
+
+def is_role_word(word: str) -> bool:
+    """``Senator``, ``General``, ``Lawmaker`` capitalised in a headline: a role, not a name."""
+    word = word.lower().rstrip(".")
+    return (
+        word in ROLE_TITLES
+        or word in TITLE_ROLES
+        or word in HEAD_SYNONYMS
+        or word
+        in (
+            "doctor",
+            "general",
+            "official",
+            "officer",
+        )
+    )

@@ -33,9 +33,11 @@ from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
 from .cast import Cast, Mention, Person
 from .descriptions import (
+    DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
     description_words,
     is_definite,
+    is_role_word,
     normal_word,
     role_phrases,
 )
@@ -53,6 +55,13 @@ QUANTIFIERS = frozenset(
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
+NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+RELATIVE_GAP_TOKENS = 2
+"""Punctuation allowed between a name and its ``which``/``who``."""
+NOT_SPEAKER_ENTITIES = frozenset({"DATE", "TIME"})
+"""Entity types that never speak (``Monday``, ``Thursday morning``)."""
+FRAME_TOKENS = 8
+"""How far before the cue a speaker's name is looked for when the parse gave none."""
 DATELINE_DASHES = frozenset({"--", "—", "–", "-"})
 DATELINE_TOKENS = 6
 """Most tokens a dateline (``BUFFALO, N.Y. —``) runs before its dash."""
@@ -70,7 +79,7 @@ class ResolutionSettings:
     """How many paragraphs back a he/she looks for a person."""
     continuity_window_paragraphs: int = 3
     """How many paragraphs the current speaker stays current for a pronoun."""
-    group_pronoun_window_paragraphs: int = 1
+    group_pronoun_window_paragraphs: int = 2
     """How many paragraphs back a they/it looks for an organisation."""
     antecedent_limit: int = 30
     """Most names looked at for one pronoun (keeps resolution linear)."""
@@ -126,16 +135,35 @@ class _Resolver:
         label = self.labels.get(self.view.paragraph_of(quote.start))
         if label is not None and label.start_char >= quote.start - LABEL_SLACK:
             # '"PENCE: Well, ...': the turn's label owns the quote that opens it
-            quote.speaker = TextSpan.of(self.doc.text, label.start_char, label.end_char)
+            quote.speaker = TextSpan.of(self.view.text, label.start_char, label.end_char)
             return self.transcript_label(label), "transcript"
+        if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
+            # "Tulsa police Chief Chuck Jordan said Monday", parsed with "Monday" as subject
+            mention = self._name_before_cue(quote) or mention
+            if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
+                return None, "unresolved"
+            quote.speaker = TextSpan.of(self.view.text, mention.start_char, mention.end_char)
         corrected = self._after_dateline(mention, quote)
         if corrected is not mention:
             mention = corrected
-            quote.speaker = TextSpan.of(self.doc.text, mention.start_char, mention.end_char)
+            quote.speaker = TextSpan.of(self.view.text, mention.start_char, mention.end_char)
         person, how = self.mention(mention)
         if person is not None and quote.via in CONTINUATION_RULES:
             how = "continuation"
         return person, how
+
+    def _name_before_cue(self, quote: Quote) -> DocSpan | None:
+        """The nearest person named right before the cue, outside quotation marks."""
+        if quote.cue is None:
+            return None
+        cue = self.view.token_at(quote.cue.start)
+        for i in range(cue - 1, max(-1, cue - 1 - FRAME_TOKENS), -1):
+            if self.cast.quoted(i) or "\n" in self.doc[i].text:
+                break
+            ent = self.cast.entity_at(self.doc[i])
+            if ent is not None and ent.label_ == "PERSON":
+                return ent
+        return None
 
     def _after_dateline(self, mention: DocSpan, quote: Quote) -> DocSpan:
         """``WASHINGTON -- President Obama said``: a dateline is never the speaker; the
@@ -154,6 +182,10 @@ class _Resolver:
             if quote.cue is not None and quote.cue.start > doc[i].idx:
                 end = self.view.token_at(quote.cue.start)
             after = doc[i + 1 : max(end, i + 2)]
+            for t in after:  # "President Obama, dedicating the museum on Saturday,"
+                if t.text in (",", "(") and any(x.pos_ == "PROPN" for x in doc[after.start : t.i]):
+                    after = doc[after.start : t.i]
+                    break
             while len(after) > 1 and (after[-1].is_punct or after[-1].is_space):
                 after = after[:-1]
             return after
@@ -167,10 +199,15 @@ class _Resolver:
         root = mention.root
         lower = root.lower_
         at = mention.start_char
-        if root.pos_ == "PRON" or root.tag_ in ("WP", "PRP", "PRP$", "WDT"):
+        if (root.pos_ == "PRON" or root.tag_ in ("WP", "PRP", "PRP$", "WDT")) and not (
+            root.ent_type_ in NAME_ENTITIES and root.is_title
+        ):  # "O’Malley" tagged PRP is still a name
             if lower in RELATIVE_PRONOUNS:
                 return self.relative(root)
-            return self.pronoun(root, at)
+            return self.pronoun(mention, root, at)
+        owner = _possessive_pronoun(root)
+        if owner is not None:  # "her account", "his best response"
+            return self.personal(PRONOUN_SEX[owner.lower_], owner, owner.idx), "pronoun"
         named = self.named(mention, root)
         if named is not None:
             return named, "name"
@@ -188,6 +225,15 @@ class _Resolver:
             span = self.doc[head.left_edge.i : head.i + 1]
             person, _how = self.mention(span)
             return person, "relative"
+        # parsed otherwise: the name right before it ("the Chicago Police Department which")
+        i = root.i - 1
+        while i >= 0 and self.doc[i].is_punct and root.i - i <= RELATIVE_GAP_TOKENS:
+            i -= 1
+        ent = self.cast.entity_at(self.doc[i]) if i >= 0 else None
+        if ent is not None and ent.label_ in NAME_ENTITIES:
+            person = self.cast.person_of_entity(ent)
+            if person is not None:
+                return person, "relative"
         return None, "unresolved"
 
     # -- names ---------------------------------------------------------------------------
@@ -196,7 +242,12 @@ class _Resolver:
         cast = self.cast
         ent = cast.entity_at(root)
         if ent is not None:
+            if ent.label_ == "PERSON" and len(ent) == 1 and root.tag_ in ("NNPS", "NNS"):
+                return None  # "Scholars say ...": a plural common noun the tagger capitalised
             if ent.label_ == "PERSON":
+                group = cast.group_of_ent.get(cast.ent_of_token[ent.start])
+                if group is not None and mention.start <= ent.start and group_in(mention, root):
+                    return group
                 return cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
             if ent.label_ in ("ORG", "GPE") and root.tag_ not in ("NNS",):
                 # one word tagged ORG that is a known surname is the person ("Umarov")
@@ -209,11 +260,17 @@ class _Resolver:
                     strip_article(ent.text), ent.start_char, kind="organization"
                 )
             if ent.label_ == "NORP":
+                if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
+                    return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
-        if root.pos_ == "PROPN":
+        if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
             return self._proper_noun_run(mention, root)
-        if root.pos_ == "NOUN":
-            return self._appositive_name(mention, root) or self._team_of(root)
+        if root.pos_ in ("NOUN", "NUM", "PRON"):
+            return (
+                self._appositive_name(mention, root)
+                or self._team_of(root)
+                or self._author_of(mention, root)
+            )
         return None
 
     def _name(self, text: str, at: int) -> Person | None:
@@ -234,16 +291,52 @@ class _Resolver:
         return self.cast.person_for_name(name, mention.start_char, kind="organization")
 
     def _appositive_name(self, mention: DocSpan, root: Token) -> Person | None:
-        """``Another diplomat, former special envoy Kurt Volker,``: the name in the appositive."""
+        """``Another diplomat, former special envoy Kurt Volker,``: the name in the appositive;
+        ``John Bentel, a tech staffer who told ...``: the name the description is in apposition
+        to."""
+        if root.dep_ == "appos":
+            ent = self.cast.entity_at(root.head)
+            if ent is not None and ent.label_ == "PERSON":
+                return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
         for child in root.children:
             if child.dep_ != "appos" or not (mention.start <= child.i < mention.end):
                 continue
             ent = self.cast.entity_at(child)
-            if ent is not None and ent.label_ == "PERSON":
+            person = self.cast.nicknamed_at(child.idx)  # 'state Del. Marcia "Cia" Price'
+            if person is None and ent is not None and ent.label_ == "PERSON":
                 person = self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
-                if person is not None:
-                    person.describe(None, role_phrases(root), [])
+            if person is not None:
+                person.describe(None, role_phrases(root), [])
                 return person
+        return None
+
+    def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
+        """``an analysis by Lily Batchelder``, ``the IMF report``, ``Mrs. Clinton's plan``:
+        a document speaks for whoever the phrase names as its author."""
+        if root.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        authors = [c for c in root.children if c.dep_ in ("poss", "compound")]
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "by":
+                authors += [c for c in prep.children if c.dep_ == "pobj"]
+        for verb in root.children:  # "a report released by the agency"
+            if verb.dep_ == "acl":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        authors += [c for c in agent.children if c.dep_ == "pobj"]
+            if verb.dep_ == "relcl":  # "a speech Mrs. Clinton delivered"
+                authors += [c for c in verb.children if c.dep_ == "nsubj"]
+        for token in authors:
+            if not mention.start <= token.i < mention.end:
+                continue
+            ent = self.cast.entity_at(token)
+            if ent is not None and ent.label_ in ("PERSON", "ORG"):
+                person = self.cast.person_of_entity(ent)
+                if person is not None:
+                    return person
+                kind = "person" if ent.label_ == "PERSON" else "organization"
+                name = clean_name(ent.text) if kind == "person" else strip_article(ent.text)
+                return self.cast.person_for_name(name, ent.start_char, kind=kind)
         return None
 
     def _team_of(self, root: Token) -> Person | None:
@@ -261,7 +354,7 @@ class _Resolver:
 
     # -- pronouns ------------------------------------------------------------------------
 
-    def pronoun(self, root: Token, at: int) -> tuple[Person | None, str]:
+    def pronoun(self, mention: DocSpan, root: Token, at: int) -> tuple[Person | None, str]:
         lower = root.lower_
         sex = PRONOUN_SEX.get(lower)
         if sex is not None:
@@ -270,8 +363,9 @@ class _Resolver:
             return self.organisation_pronoun(at), "pronoun"
         if lower in AUTHOR_PRONOUNS:
             return self.unnamed_record(AUTHOR, "unnamed"), "pronoun"
-        if lower in QUANTIFIERS:
-            return self.unnamed_record(lower, "group"), "description"
+        if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
+            # "many of his supporters": a group described; a bare "some" names no one
+            return self.unnamed_source(mention, root), "description"
         return None, "unresolved"
 
     def personal(self, sex: str, root: Token, at: int) -> Person | None:
@@ -293,13 +387,14 @@ class _Resolver:
             found = _agreeing([m for m in since if m.subject], sex)
         if found is not None:
             return found
-        if (
-            current is not None
-            and current.person.kind == "person"
-            and (current.person.sex in (sex, None))
+        if current is not None and (
+            (current.person.kind == "person" and current.person.sex in (sex, None))
+            or (current.person.kind == "unnamed" and current.person.sex == sex)
         ):
+            # "A spokeswoman said ... she added": still the spokeswoman, still unnamed
             return current.person
-        found = _agreeing([m for m in window if m.subject], sex) or _agreeing(window, sex)
+        # further back, a person of unknown sex is only taken as a subject
+        found = _agreeing([m for m in window if m.subject], sex) or _strictly_agreeing(window, sex)
         if found is not None:
             return found
         # Nobody fits nearby: the latest agreeing subject further back, else the speaker.
@@ -352,9 +447,11 @@ class _Resolver:
             and t.text[:1].isupper()
             and t.i != core.start
         } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-        kind = "organization" if head in ORGANISATION_NOUNS else "person"
+        kinds = ("organization",) if head in ORGANISATION_NOUNS else ("person",)
+        if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
+            kinds = ("person", "organization")
         candidates = [
-            p for p in self.cast.by_role.get(head, ()) if p.kind == kind and p.first_seen < at
+            p for p in self.cast.by_role.get(head, ()) if p.kind in kinds and p.first_seen < at
         ]
         for word in sorted(words):
             narrowed = [p for p in candidates if word in p.role_words]
@@ -369,8 +466,8 @@ class _Resolver:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
         core = _core(mention, root)
         text = strip_article(core.text.strip(" ,"))
-        if not text:
-            return None
+        if not text or (len(core) == 1 and root.is_stop):
+            return None  # "some", "all": function words are nobody
         plural = root.tag_ in ("NNS", "NNPS") or any(t.lower_ in QUANTIFIERS for t in root.lefts)
         plural = plural or root.lower_ in QUANTIFIERS or root.like_num
         record = self.unnamed_record(text, "group" if plural else "unnamed")
@@ -387,8 +484,25 @@ class _Resolver:
         return self.unnamed[key]
 
     def spoke(self, person: Person | None, quote: Quote) -> None:
-        if person is not None and person.kind != "unnamed":
+        if person is not None:
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
+
+
+def _possessive_pronoun(root: Token) -> Token | None:
+    """``her`` in ``her account``: a document or statement whose author is a pronoun."""
+    if root.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    return next((c for c in root.children if c.dep_ == "poss" and c.lower_ in PRONOUN_SEX), None)
+
+
+def group_in(mention: DocSpan, root: Token) -> bool:
+    """Whether the mention holds the head's coordinated names (``Ruiz and Brenner``)."""
+    return any(mention.start <= c.i < mention.end for c in root.conjuncts)
+
+
+def _strictly_agreeing(mentions: list[Mention], sex: str) -> Person | None:
+    """The latest person whose sex is known to agree."""
+    return next((m.person for m in mentions if m.person.sex == sex), None)
 
 
 def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
