@@ -213,6 +213,11 @@ def _as_frame(art: ArticleView, cue: Token) -> Attribution | None:
     return Attribution(kind, [art.span_chars(lo, hi)], cue_span, speaker, 0.8, "as-frame")
 
 
+def is_passive_without_agent(verb: Token, subj: Token) -> bool:
+    """``The mayor is said to favour ...``: the passive subject is not who spoke."""
+    return subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution | None:
     """A speech verb without a clause: a parenthetical (``This campaign, he says, is
     different``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
@@ -275,7 +280,7 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
         kind,
         [art.span_chars(lo, hi)],
         cue_span,
-        speaker,
+        None if is_passive_without_agent(cue, subj) else speaker,
         cue_confidence(lemma(cue)) * 0.6,
         "speech-object",
     )

@@ -35,6 +35,7 @@ from .context import (
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
 from .fragments import looks_like_title
+from .indirect import is_passive_without_agent
 from .quote_marks import DOUBLE_MARKS, QuotedSpan
 from .spans import cut_relative_clause, leading_preposition, without_listener
 
@@ -220,7 +221,9 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         quoted = {art.quote_of_token[i] for i in range(*span)} - {-1}
         if not is_cue(token) and any(_is_title(art, art.quoted[n]) for n in quoted):
             continue  # 'showed the film "Night Harbour"': a title, not speech
-        speaker = _mention(art, subj)
+        # "Trump is expected to win": the passive subject is what is reported on, not who
+        # reports it.
+        speaker = None if is_passive_without_agent(token, subj) else _mention(art, subj)
         kind = "mixed" if quoted else "indirect"
         results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
     return results
