@@ -598,3 +598,53 @@ def test_a_passive_subject_is_not_the_speaker(text: str, content: str) -> None:
     q = quote_at(extract(text), content)
     assert q.text == content
     assert q.speaker is None
+
+
+# -- the speaker is the subject of the reporting verb -----------------------------------
+
+
+def test_a_transcript_label_owns_its_quoted_turn() -> None:
+    text = (
+        '"WALLACE: Good evening and welcome to the program tonight, governor."\n\n'
+        '"VANCE: Thank you, it is a pleasure to be here with you."\n\n'
+        '"WALLACE: Let us begin with the budget, which passed the senate yesterday."\n'
+    )
+    article = extract(text)
+    for words, label in (
+        ("Good evening", "WALLACE"),
+        ("a pleasure", "VANCE"),
+        ("Let us begin", "WALLACE"),
+    ):
+        quote = quote_at(article, words)
+        assert quote.speaker is not None and quote.speaker.text == label
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["said in a phone interview the mayor of Eastbrook", "said in an interview with the Gazette"],
+)
+def test_an_adjunct_after_the_cue_is_not_the_speaker(frame: str) -> None:
+    text = f'The plan drew fire at once. "We will not stand for this kind of budget," {frame}.\n'
+    quote = quote_at(extract(text), "this kind of budget")
+    assert quote.speaker is None
+
+
+def test_the_listener_of_told_is_not_the_speaker() -> None:
+    text = '"We will not stand for this kind of budget," Marla Quint told reporters on Monday.\n'
+    quote = quote_at(extract(text), "this kind of budget")
+    assert quote.speaker is not None and quote.speaker.text == "Marla Quint"
+
+
+def test_a_relative_clause_is_not_part_of_the_speaker() -> None:
+    text = (
+        "Pope Lucian, who preaches a message of thrift to his followers, urged the bankers "
+        "to return the money.\n"
+    )
+    quote = quote_at(extract(text), "return the money")
+    assert quote.speaker is not None and quote.speaker.text == "Pope Lucian"
+
+
+def test_a_thing_named_by_a_relative_pronoun_does_not_speak() -> None:
+    text = "The campaign released a new radio ad that urges voters in Ohio to reject the levy.\n"
+    speakers = [q.speaker.text for q in extract(text).quotes if q.speaker is not None]
+    assert not any("ad that urges" in s or s.startswith("a new radio ad") for s in speakers)

@@ -39,9 +39,26 @@ def find_attributions(
     caller already built it."""
     art = view if view is not None else ArticleView(doc, regions, settings)
     found = rule_attributions(art, split_turns=split_turns)
-    if not settings.model:
-        return found
-    return judge(art, found, candidate_pass(art, found))
+    if settings.model:
+        found = judge(art, found, candidate_pass(art, found))
+    return [without_speaker_in_content(a) for a in found]
+
+
+OBJECT_CONTENT_RULES = frozenset({"speech-object", "governed", "model"})
+"""Rules whose content is a verb's object or complement, which the speaker never sits in."""
+
+
+def without_speaker_in_content(a: Attribution) -> Attribution:
+    """A speaker mention inside the reported words (``said a majority of Americans believe``,
+    ``derogatory comments Trump had made``) is what is reported on, not who reports it:
+    better no speaker than the wrong one."""
+    if (
+        a.rule in OBJECT_CONTENT_RULES
+        and a.speaker is not None
+        and any(s < a.speaker[1] and a.speaker[0] < e for s, e in a.spans)
+    ):
+        a.speaker = None
+    return a
 
 
 def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[Attribution]:
@@ -53,7 +70,13 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
     indirect = indirect_pass(art, direct + transcript)
     found = direct + transcript + indirect
     found += governed_pass(art, found, used)
-    found += floating_pass(art, found, used)
+    # A quote that opens with a transcript label ('"WALLACE: ...') is the label's turn, not a
+    # floating quote of whoever spoke before.
+    found += [
+        a
+        for a in floating_pass(art, found, used)
+        if not any(start <= a.start < end for start, end in turns)
+    ]
     found = [a for a in found if not art.in_region(a.start)]
     found.sort(key=lambda a: a.start)
     return found if split_turns else join_turns_of(art, found)

@@ -242,6 +242,36 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int]:
+    """The speaker's noun phrase without the clause that holds the cue or follows it:
+    ``Pope Francis, who preaches a message`` is ``Pope Francis``."""
+    lo, hi = art.subtree_bounds(subj)
+    if subj.is_ancestor(cue):
+        branch = cue
+        while branch.head.i != subj.i and branch.head.i != branch.i:
+            branch = branch.head
+        hi = min(hi, art.subtree_bounds(branch)[0])
+    elif subj.i < cue.i:
+        hi = min(hi, cue.i)
+    for child in children_of(subj):
+        if child.dep_ == "relcl" and child.i > subj.i:
+            hi = min(hi, art.subtree_bounds(child)[0])
+    return mention_span(art, subj, lo, max(hi, subj.i + 1))
+
+
+RELATIVE_THINGS = frozenset({"which", "that"})
+"""Relative pronouns whose antecedent may be a thing (``the ad that urges``)."""
+
+
+def is_thing_relative(subj: Token) -> bool:
+    """``which``/``that`` standing for a common noun that names no one (``health care, which
+    recounts``, ``a new ad that urges``): a thing does not speak."""
+    if subj.lower_ not in RELATIVE_THINGS or subj.head.dep_ != "relcl":
+        return False
+    noun = subj.head.head
+    return noun.pos_ == "NOUN" and not noun.ent_type_
+
+
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Bill Maher``), whose subject is the listener."""

@@ -181,7 +181,9 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         if subj is None or not (lo <= subj.i < hi):
             # "said X": the first noun phrase after the cue
             subj = None
-            for j in range(cue.i + 1, hi):
+            for j in range(cue.i + 1, hi if lemma(cue) not in ADDRESSEE_VERBS else cue.i + 1):
+                if doc[j].pos_ == "ADP" or doc[j].text in (",", ";", "("):
+                    break  # 'said in a phone interview': an adjunct, not the speaker
                 if doc[j].pos_ in ("PROPN", "NOUN", "PRON"):
                     head = doc[j]
                     while (

@@ -14,9 +14,9 @@ from .context import (
     cue_extent,
     is_cue,
     lemma,
-    mention_span,
     speaker_head,
     speaker_of,
+    subject_mention,
 )
 from .cues import cue_confidence
 from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan
@@ -68,9 +68,7 @@ def governed_pass(
         if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(lo, hi))
-        speaker = mention_span(
-            art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
-        )
+        speaker = subject_mention(art, subj, verb)
         if not is_cue(verb) and looks_like_title(art.text[q.inner[0] : q.inner[1]]):
             continue  # 'showed the film "Night Harbour"': a title, not speech
         confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45

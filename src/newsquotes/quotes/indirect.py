@@ -18,10 +18,12 @@ from .context import (
     children_of,
     cue_extent,
     is_cue,
+    is_thing_relative,
     lemma,
     mention_span,
     speaker_head,
     speaker_of,
+    subject_mention,
 )
 from .cues import (
     ADDRESSEE_VERBS,
@@ -107,8 +109,12 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         subj = speaker_of(token) or _speaker_through_noun(token)
         if subj is None:
             continue
+        thing = is_thing_relative(subj)
         subj = speaker_head(subj)
         if complement is None:
+            if thing:
+                continue  # 'a new ad that urges voters to ...': a thing does not speak
+
             found = _other_complement(art, token, subj)
             if found is not None and not overlaps_direct(*found.spans[0]):
                 results.append(found)
@@ -229,9 +235,7 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > cue.i:
         return None
     sent = cue.sent
-    speaker = mention_span(
-        art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
-    )
+    speaker = subject_mention(art, subj, cue)
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         # ", he says," inside the reported sentence: the rest of the sentence is the content
         frame = sorted({t.i for t in subj.subtree} | {cue.i})

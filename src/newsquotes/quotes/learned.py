@@ -29,9 +29,9 @@ from .context import (
     cue_head,
     is_cue,
     lemma,
-    mention_span,
     speaker_head,
     speaker_of,
+    subject_mention,
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
 from .fragments import looks_like_title
@@ -223,7 +223,9 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
             continue  # 'showed the film "Night Harbour"': a title, not speech
         # "Trump is expected to win": the passive subject is what is reported on, not who
         # reports it.
-        speaker = None if is_passive_without_agent(token, subj) else _mention(art, subj)
+        speaker = (
+            None if is_passive_without_agent(token, subj) else subject_mention(art, subj, token)
+        )
         kind = "mixed" if quoted else "indirect"
         results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
     return results
@@ -231,12 +233,6 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
 
 def _is_title(art: ArticleView, q: QuotedSpan) -> bool:
     return looks_like_title(art.text[q.inner[0] : q.inner[1]])
-
-
-def _mention(art: ArticleView, subj: Token) -> tuple[int, int]:
-    return mention_span(
-        art, subj, min(t.i for t in subj.subtree), max(t.i for t in subj.subtree) + 1
-    )
 
 
 def _without_overlaps(found: list[Attribution]) -> list[Attribution]:
