@@ -137,7 +137,7 @@ def test_foreign_database_gives_advice(tmp_path: Path) -> None:
 def test_speakers_split_and_merge_by_hand(db: str) -> None:
     code, out = run("speakers", "split", "Temur Umarov", "Umarov", "--db", db)
     assert code == 0, out
-    assert "Temur Umarov (1 quotes)" in out and "Umarov (1 quotes)" in out
+    assert "Temur Umarov (1 quote)" in out and "Umarov (1 quote)" in out
     code, out = run("speakers", "--format", "jsonl", "--db", db)
     assert sorted(json.loads(line)["name"] for line in out.splitlines()) == [
         "Jana Novak",
