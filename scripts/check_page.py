@@ -1,164 +1,114 @@
 """Look at the web page in headless Chromium: what a browser shows, printed, with screenshots.
 
 Run: ``.venv/bin/python scripts/check_page.py [--out shots/]`` with Debian's ``chromium``
-installed. It builds a corpus of the seed article (from ``../shared/data/seed`` when present)
-and a few invented ones, one with ``<script>`` and ``onerror=`` in its title, text and speaker,
-serves it, and prints for each view what the rendered page holds: the seed's quotes, their
-speaker colours and hover names; a speaker page's chart; a filtered search's total; whether
-anything from the hostile article became markup. Screenshots at 1280 and 360 px go to
-``--out``.
+installed. It serves the invented articles of the browser tests (``tests/page_browser.py``;
+one has ``<script>`` and ``onerror=`` in its title, text and speaker) and the seed article
+(from ``../shared/data/seed`` when present), and prints for each view what the rendered page
+holds: quotes with their speaker colours and hover names, chart bars, a search's total, any
+"null" shown, elements made from article text and how far the page is wider than 360 px.
+Screenshots at 1280 and 360 px go to ``--out``.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
-from newsquotes.model import Article
-from newsquotes.pipeline import default_pipeline
-from newsquotes.store.corpus import Corpus
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared/data/seed/text/against-the-empire.txt"
-HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+from page_browser import (  # noqa: E402 (the tests folder is not a package)
+    Page,
+    browsing,
+    build_corpus,
+    chromium_path,
+    invented_articles,
+    seed_article,
+    serving,
+)
+
+from newsquotes.store.corpus import Corpus  # noqa: E402
+
 WIDTHS = (1280, 360)
-RENDER_MS = 5000
-SERVE = "import sys; from newsquotes.cli import main; sys.exit(main())"
+# A view is drawn once its title is set and no "Searching…" placeholder is left.
+DRAWN = "document.title.includes(' · ') && !document.body.innerText.includes('Searching…')"
+REPORT = """(() => {
+  const main = document.querySelector('#app');
+  const quotes = [...main.querySelectorAll('.article-text .quote[tabindex]')]
+    .map((q) => [q.className.match(/\\bsp\\w+/)[0], q.title]);
+  const total = main.querySelector('.total');
+  return {
+    quotes,
+    bars: main.querySelectorAll('svg.chart rect.bar').length,
+    total: total ? total.innerText : null,
+    missing: (main.innerText.match(/\\b(null|undefined)\\b/g) || []).length,
+    markup: main.querySelectorAll('script, img, [onerror]').length,
+  };
+})()"""
 
 
-def build(db: Path) -> None:
-    pipeline = default_pipeline()
-    articles = [
-        Article(
-            id="harbour",
-            text='"The harbour will reopen in May," said Tomas Berg, the mayor of Lindholm. '
-            '"The fees are the lowest on the coast," he added.',
-            title="Lindholm harbour to reopen",
-            outlet="Valley Courier",
-            published="2024-03-05",
-        ),
-        Article(
-            id="hostile",
-            text=f'"Hello {HOSTILE} world," said Eve Mallory, the {HOSTILE} hacker.',
-            title=f"Hostile {HOSTILE}",
-            outlet="Fjord Weekly",
-            published="2024-04-01",
-        ),
-    ]
-    if SEED.exists():
-        articles.append(
-            Article(
-                id="seed",
-                text=SEED.read_text(encoding="utf-8"),
-                title="Against the empire",
-                outlet="Example Herald",
-                published="2024-03-04",
-            )
-        )
-    else:
-        print(f"(no seed article at {SEED.name}: its checks are left out)")
+def views(db: Path) -> dict[str, str]:
+    """A name and a path for every view worth looking at."""
     with Corpus(db) as corpus:
-        for article in articles:
-            corpus.add(pipeline.process(article))
+        rows = {a["doc_id"]: a["id"] for a in corpus.article_page(limit=100)["articles"]}
+        temur = corpus.speaker_page(name="Temur Umarov")["speakers"]
+    found = {f"article-{doc}": f"/articles/{row}" for doc, row in rows.items()}
+    if temur:
+        found["speaker-umarov"] = f"/speakers/{temur[0]['id']}"
+    found["search"] = "/?" + urllib.parse.urlencode(
+        {"q": "harbour OR Ukraine", "outlet": "Valley Courier", "since": "2024-01", "act": "all"}
+    )
+    found["dashboard"] = "/dashboard"
+    return found
 
 
-def rendered(chromium: str, url: str, width: int, profile: Path, shot: Path | None) -> str:
-    base = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
-    base += [f"--user-data-dir={profile}", f"--virtual-time-budget={RENDER_MS}"]
-    base.append(f"--window-size={width},1400")
-    if shot is not None:
-        subprocess.run([*base, f"--screenshot={shot}", url], capture_output=True, timeout=120)
-    done = subprocess.run([*base, "--dump-dom", url], capture_output=True, text=True, timeout=120)
-    return done.stdout
+def report(name: str, page: Page) -> None:
+    seen = page.evaluate(REPORT)
+    print(f"{name}:")
+    if seen["quotes"]:
+        colours = sorted({colour for colour, _ in seen["quotes"]})
+        print(f"  {len(seen['quotes'])} quotes in {len(colours)} speaker colours {colours}")
+        for colour, title in seen["quotes"]:
+            print(f"    {colour}: {title}")
+    if seen["bars"]:
+        print(f"  chart bars: {seen['bars']}")
+    if seen["total"]:
+        print(f"  search: {seen['total']}")
+    print(f"  words 'null' / 'undefined' shown: {seen['missing']}")
+    print(f"  elements made from article text: {seen['markup'] or 'none'}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="folder for screenshots")
     args = parser.parse_args()
-    chromium = shutil.which("chromium")
+    chromium = chromium_path()
     if chromium is None:
         raise SystemExit("needs Debian's chromium (apt-get install chromium)")
-    work = Path(tempfile.mkdtemp(prefix="newsquotes-page-"))
-    db = work / "page.db"
-    build(db)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-c", SERVE, "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        process_group=0,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/api/v1/stats", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        check(chromium, base, db, work, args.out)
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def check(chromium: str, base: str, db: Path, work: Path, out: Path | None) -> None:
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-    with Corpus(db) as corpus:
-        rows = {a["doc_id"]: a["id"] for a in corpus.article_page(limit=100)["articles"]}
-        temur = corpus.speaker_page(name="Temur Umarov")["speakers"]
-    views = {f"article-{doc}": f"/articles/{row}" for doc, row in rows.items()}
-    if temur:
-        views["speaker-umarov"] = f"/speakers/{temur[0]['id']}"
-    views["search"] = "/?" + urllib.parse.urlencode(
-        {"q": "harbour OR Ukraine", "outlet": "Valley Courier", "since": "2024-01", "act": "all"}
-    )
-    views["dashboard"] = "/dashboard"
-    for name, path in views.items():
-        for width in WIDTHS:
-            shot = out / f"{name}-{width}.png" if out is not None else None
-            dom = rendered(chromium, base + path, width, work / "profile", shot)
-            if width == WIDTHS[0]:
-                report(name, dom)
-
-
-def report(name: str, dom: str) -> None:
-    main_part = dom[dom.find('<main id="app"') : dom.find("</main>")]
-    quotes = re.findall(
-        r'<span class="quote (sp\d|spx)[^"]*" tabindex="0"[^>]*title="([^"]*)"', dom
-    )
-    print(f"{name}:")
-    if quotes:
-        colours = sorted({c for c, _ in quotes})
-        print(f"  {len(quotes)} quotes in {len(colours)} speaker colours {colours}")
-        for colour, title in quotes:
-            print(f"    {colour}: {title}")
-    bars = len(re.findall(r'<rect class="bar"', main_part))
-    if bars:
-        print(f"  chart bars: {bars}")
-    total = re.search(r'<span class="total">([^<]*)</span>', dom)
-    if total:
-        print(f"  search: {total.group(1)}")
-    text = re.sub(r"<[^>]+>", " ", main_part)
-    missing = re.findall(r"\b(?:null|undefined)\b", text)
-    print(f"  words 'null' / 'undefined' shown: {len(missing)}")
-    markup = re.findall(r"<(script|img)\b", main_part)
-    print(f"  elements made from article text: {markup or 'none'}")
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="newsquotes-page-") as folder:
+        work = Path(folder)
+        db = work / "page.db"
+        seed = seed_article()
+        if seed is None:
+            print("(no seed article in ../shared: its views are left out)")
+        build_corpus(db, invented_articles() + ([seed] if seed else []))
+        with serving(db) as base, browsing(chromium, work / "profile") as browser:
+            pages = {width: browser.page(width) for width in WIDTHS}
+            for name, path in views(db).items():
+                for width, page in pages.items():
+                    page.open(base + path, DRAWN)
+                    if width == WIDTHS[0]:
+                        report(name, page)
+                    else:
+                        overflow = page.overflow()
+                        print(f"  at {width} px: {overflow['scroll']} px wide {overflow['out']}")
+                    if args.out is not None:
+                        page.screenshot(args.out / f"{name}-{width}.png")
 
 
 if __name__ == "__main__":

@@ -14,9 +14,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import corpus, evaluate, extract, serve
+    from . import corpus, evaluate, extract, serve, spark
 
-    for module in (extract, evaluate, corpus, serve):
+    for module in (extract, evaluate, corpus, serve, spark):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -74,6 +74,8 @@ class ArticleView:
             if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
         ]
         self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        # Token indices of the commas, in order: where reported clauses may be cut.
+        self.commas = [t.i for t in doc if t.text == ","]
         self._subtree_lo: list[int] | None = None
         self._subtree_hi: list[int] | None = None
         # For each token, the index of the quoted span holding it (or -1).

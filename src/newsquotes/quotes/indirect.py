@@ -70,7 +70,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
     last = doc[hi - 1]
     if last.idx + len(last.text) - doc[lo].idx > MAX_CLAUSE_CHARS:
         return None
-    hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi))
+    hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi, art.commas), art.commas)
     lo = skip_leading_clause(doc, head, lo, hi)
     return lo, hi
 
@@ -216,6 +216,11 @@ def _as_frame(art: ArticleView, cue: Token) -> Attribution | None:
     return Attribution(kind, [art.span_chars(lo, hi)], cue_span, speaker, 0.8, "as-frame")
 
 
+def is_passive_without_agent(verb: Token, subj: Token) -> bool:
+    """``The mayor is said to favour ...``: the passive subject is not who spoke."""
+    return subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution | None:
     """A speech verb without a clause: a parenthetical (``This campaign, he says, is
     different``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
@@ -268,7 +273,7 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     hi = min(hi, sent.end)
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
-    hi = cut_relative_clause(doc, lo, hi)
+    hi = cut_relative_clause(doc, lo, hi, art.commas)
     if leading_preposition(doc, cue_span[1], lo):
         cue_span, lo = (cue_span[0], lo + 1), lo + 1
     if hi - lo < 3 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(cue.idx):
@@ -278,7 +283,7 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
         kind,
         [art.span_chars(lo, hi)],
         cue_span,
-        speaker,
+        None if is_passive_without_agent(cue, subj) else speaker,
         cue_confidence(lemma(cue)) * 0.6,
         "speech-object",
     )

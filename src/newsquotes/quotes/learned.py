@@ -37,7 +37,7 @@ from .context import (
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
 from .fragments import looks_like_title
-from .indirect import MAX_CLAUSE_CHARS
+from .indirect import MAX_CLAUSE_CHARS, is_passive_without_agent
 from .quote_marks import DOUBLE_MARKS, QuotedSpan
 from .spans import cut_relative_clause, leading_preposition, without_listener
 
@@ -140,41 +140,49 @@ def _pairs(feats: list[str]) -> list[str]:
     return [f"{a}&{b}" for n, a in enumerate(chosen) for b in chosen[n + 1 :]]
 
 
-def _content_span(art: ArticleView, verb: Token, stop: set[int]) -> tuple[int, int] | None:
+def _outside(ranges: list[tuple[int, int]], stop: tuple[int, int]) -> tuple[int, int] | None:
+    """First and last + 1 of the tokens in ``ranges`` that are not in ``stop``."""
+    pieces = []
+    for lo, hi in ranges:
+        pieces += [(lo, min(hi, stop[0])), (max(lo, stop[1]), hi)]
+    kept = [(lo, hi) for lo, hi in pieces if lo < hi]
+    if not kept:
+        return None
+    return min(lo for lo, _hi in kept), max(hi for _lo, hi in kept)
+
+
+def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple[int, int] | None:
     """Tokens after ``verb`` that hold what it reports: its complement, object and the
-    prepositions that still belong to it (``accused him of lying``)."""
+    prepositions that still belong to it (``accused him of lying``), leaving out the speaker's
+    tokens ``stop``. Subtree extents come from the article view in O(1): walking each verb's
+    subtree is quadratic on a chain such as ``Novak said Novak said ...``."""
     doc = art.doc
     parts = [
         c
-        for c in children_of(verb)
+        for c in children_of(verb)  # verb.rights scans to the subtree's edge: a chain's end
         if c.i > verb.i
         and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS))
     ]
     parts = without_listener(verb, parts)
     if not parts:
         return None
-    # Bounds from the subtree table, not by walking subtrees: in a chain of verbs (``Novak
-    # said Novak said ...``) every subtree holds the rest of the text (quadratic in all).
-    bounds = [art.subtree_bounds(c) for c in parts]
-    lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
-    if lo in stop or hi - 1 in stop:  # rare: the speaker sits at the content's edge
-        tokens = [t.i for c in parts for t in c.subtree if t.i not in stop]
-        if not tokens:
-            return None
-        lo, hi = min(tokens), max(tokens) + 1
+    bounds = _outside([art.subtree_bounds(c) for c in parts], stop)
+    if bounds is None:
+        return None
+    lo, hi = bounds
     if lo <= verb.i:
         lo = verb.i + 1
     while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS)):
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
         hi -= 1
-    hi = min(hi, art.paragraph_end_token(verb.idx))
+    hi = min(hi, art.paragraph_end_token(verb.idx))  # binary search, not a walk back
     if hi <= lo:
         return None
     last = doc[hi - 1]
     if last.idx + len(last.text) - doc[lo].idx > MAX_CLAUSE_CHARS:
         return None  # a chain, not one report (see indirect.MAX_CLAUSE_CHARS)
-    hi = cut_relative_clause(doc, lo, hi)
+    hi = cut_relative_clause(doc, lo, hi, art.commas)
     if hi <= lo:
         return None
     return lo, hi
@@ -213,8 +221,7 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         ):
             continue
         subj = speaker_head(subj)
-        stop = {t.i for t in subj.subtree}
-        span = _content_span(art, token, stop)
+        span = _content_span(art, token, art.subtree_bounds(subj))
         if span is None:
             continue
         if lemma(token) in NOT_SPEECH_WITH_OBJECT and doc[span[0]].head.dep_ != "ccomp":
@@ -234,7 +241,9 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         quoted = {art.quote_of_token[i] for i in range(*span)} - {-1}
         if not is_cue(token) and any(_is_title(art, art.quoted[n]) for n in quoted):
             continue  # 'showed the film "Night Harbour"': a title, not speech
-        speaker = _mention(art, subj)
+        # "Trump is expected to win": the passive subject is what is reported on, not who
+        # reports it.
+        speaker = None if is_passive_without_agent(token, subj) else _mention(art, subj)
         kind = "mixed" if quoted else "indirect"
         results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
     return results

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DocumentError, EmptyDocumentError
@@ -32,7 +33,7 @@ from .stats import ReadStats
 from .text import article_from_text
 from .warc import read_warc
 
-__all__ = ["ReadStats", "Source", "read_documents"]
+__all__ = ["ReadStats", "Source", "read_bytes", "read_documents"]
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -76,6 +77,44 @@ def _read_source(source: Source, stats: ReadStats) -> Iterator[Article | Documen
         stream.close()
 
 
+@dataclass(frozen=True, slots=True)
+class _NamedBytes(Source):
+    """Bytes read elsewhere, under the name (and id stem) of the file they came from."""
+
+    stem_name: str = "stdin"
+
+    @property
+    def stem(self) -> str:
+        return self.stem_name
+
+
+def _read_guarded(source: Source, stats: ReadStats) -> Iterator[Article | DocumentError]:
+    """One source's documents and errors, counted; an error that ends the source is yielded."""
+    try:
+        for result in _read_source(source, stats):
+            if isinstance(result, DocumentError):
+                stats.errors += 1
+            else:
+                stats.documents += 1
+            yield result
+    except DocumentError as exc:
+        stats.errors += 1
+        yield exc
+    except OSError as exc:
+        stats.errors += 1
+        yield DocumentError(source.name, f"cannot be read ({exc.strerror or exc})")
+
+
+def read_bytes(
+    name: str, data: bytes, stem: str, stats: ReadStats | None = None
+) -> Iterator[Article | DocumentError]:
+    """The documents in one file already in memory (fetched by Spark from HDFS or S3), read
+    exactly as :func:`read_documents` reads a file on disk; ``stem`` names records without id."""
+    stats = stats if stats is not None else ReadStats()
+    stats.sources += 1
+    yield from _read_guarded(_NamedBytes(name=name, data=data, stem_name=stem), stats)
+
+
 def read_documents(
     paths: Iterable[str],
     stats: ReadStats | None = None,
@@ -102,16 +141,4 @@ def read_documents(
         stats.sources += 1
         if on_source is not None:
             on_source(source)
-        try:
-            for result in _read_source(source, stats):
-                if isinstance(result, DocumentError):
-                    stats.errors += 1
-                else:
-                    stats.documents += 1
-                yield result
-        except DocumentError as exc:
-            stats.errors += 1
-            yield exc
-        except OSError as exc:
-            stats.errors += 1
-            yield DocumentError(source.name, f"cannot be read ({exc.strerror or exc})")
+        yield from _read_guarded(source, stats)

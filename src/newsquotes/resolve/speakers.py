@@ -242,6 +242,8 @@ class _Resolver:
         cast = self.cast
         ent = cast.entity_at(root)
         if ent is not None:
+            if ent.label_ == "PERSON" and len(ent) == 1 and root.tag_ in ("NNPS", "NNS"):
+                return None  # "Scholars say ...": a plural common noun the tagger capitalised
             if ent.label_ == "PERSON":
                 group = cast.group_of_ent.get(cast.ent_of_token[ent.start])
                 if group is not None and mention.start <= ent.start and group_in(mention, root):
@@ -261,7 +263,7 @@ class _Resolver:
                 if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
-        if root.pos_ == "PROPN" and not is_role_word(root.text):
+        if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
             return self._proper_noun_run(mention, root)
         if root.pos_ in ("NOUN", "NUM", "PRON"):
             return (

@@ -31,10 +31,11 @@ from ..resolve.identity import (
     Correction,
     Description,
     Identity,
-    is_surname_only,
+    article_names,
+    describe,
     name_class,
+    needs_article_names,
     normalise_name,
-    person_name,
     resolve_identities,
     surname,
 )
@@ -490,25 +491,23 @@ class Corpus:
         ).fetchall()
         records = [dict(zip(_DESCRIPTION_COLUMNS, row, strict=True)) for row in rows]
         needs_entities = {
-            r["article"]
-            for r in records
-            if r["kind"] == "unknown" or (r["kind"] == "person" and is_surname_only(r["name"]))
+            r["article"] for r in records if needs_article_names(r["name"], r["kind"])
         }
-        people, labels = self._article_names(sorted(needs_entities))
+        names = self._article_names(sorted(needs_entities))
         descriptions = [
-            Description(
-                id=r["id"],
-                anchor=f"{r['text_hash']}:{r['local_id']}",
-                name=r["name"],
-                kind=r["kind"],
-                aliases=tuple(json.loads(r["aliases"])),
-                roles=tuple(json.loads(r["roles"])),
-                organizations=tuple(json.loads(r["organizations"])),
-                outlet=r["outlet"],
-                article_people=people.get(r["article"], ()),
-                entity_label=labels.get(r["article"], {}).get(
-                    normalise_name(r["name"], "organization")
+            describe(
+                r["id"],
+                f"{r['text_hash']}:{r['local_id']}",
+                Speaker(
+                    id=r["local_id"],
+                    name=r["name"],
+                    kind=r["kind"],
+                    aliases=json.loads(r["aliases"]),
+                    roles=json.loads(r["roles"]),
+                    organizations=json.loads(r["organizations"]),
                 ),
+                r["outlet"],
+                *names.get(r["article"], ((), {})),
             )
             for r in records
         ]
@@ -516,26 +515,18 @@ class Corpus:
 
     def _article_names(
         self, articles: list[int]
-    ) -> tuple[dict[int, tuple[str, ...]], dict[int, dict[str, str]]]:
+    ) -> dict[int, tuple[tuple[str, ...], dict[str, str]]]:
         """Per article: its full PERSON names, and the label of each entity text."""
-        people: dict[int, tuple[str, ...]] = {}
-        labels: dict[int, dict[str, str]] = {}
+        names: dict[int, tuple[tuple[str, ...], dict[str, str]]] = {}
         for chunk in (articles[i : i + 500] for i in range(0, len(articles), 500)):
             marks = ",".join("?" * len(chunk))
             for article, entities_json in self._conn.execute(
                 f"SELECT id, entities FROM articles WHERE id IN ({marks})", chunk
             ):
-                entities = [Entity.from_dict(e) for e in json.loads(entities_json)]
-                people[article] = tuple(
-                    sorted(
-                        {e.text for e in entities if e.label == "PERSON" and person_name(e.text)}
-                    )
+                names[article] = article_names(
+                    Entity.from_dict(e) for e in json.loads(entities_json)
                 )
-                found: dict[str, str] = {}
-                for e in entities:
-                    found.setdefault(normalise_name(e.text, "organization"), e.label)
-                labels[article] = found
-        return people, labels
+        return names
 
     def _corrections(self) -> list[Correction]:
         return [
