@@ -120,7 +120,10 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
                 results.append(found)
             continue
         # "Ada Finch, who said that ...": the cue's clause hangs inside the speaker's phrase.
-        inside = subj.is_ancestor(token)
+        # (is_ancestor walks up from the cue: the whole text in a chain; a cue outside the
+        # subject's span of tokens cannot be inside its phrase, so look only then.)
+        subj_lo, subj_hi = art.subtree_bounds(subj)
+        inside = subj_lo <= token.i < subj_hi and subj.is_ancestor(token)
         own = {t.i for t in token.subtree} if inside else set()
         speaker_tokens = [t.i for t in subj.subtree if t.i not in own]
         stop = set(speaker_tokens) | {token.i}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,7 @@ from .confidence import cue_class, speaker_class
 from .context import (
     ArticleView,
     Attribution,
+    children_of,
     cue_extent,
     cue_head,
     is_cue,
@@ -35,7 +37,7 @@ from .context import (
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
 from .fragments import looks_like_title
-from .indirect import is_passive_without_agent
+from .indirect import MAX_CLAUSE_CHARS, is_passive_without_agent
 from .quote_marks import DOUBLE_MARKS, QuotedSpan
 from .spans import cut_relative_clause, leading_preposition, without_listener
 
@@ -157,8 +159,9 @@ def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple
     doc = art.doc
     parts = [
         c
-        for c in verb.rights
-        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
+        for c in children_of(verb)  # verb.rights scans to the subtree's edge: a chain's end
+        if c.i > verb.i
+        and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS))
     ]
     parts = without_listener(verb, parts)
     if not parts:
@@ -173,25 +176,42 @@ def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
         hi -= 1
-    paragraph = art.paragraph_of(verb.idx)
-    while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
-        hi -= 1
+    hi = min(hi, art.paragraph_end_token(verb.idx))  # binary search, not a walk back
+    if hi <= lo:
+        return None
+    last = doc[hi - 1]
+    if last.idx + len(last.text) - doc[lo].idx > MAX_CLAUSE_CHARS:
+        return None  # a chain, not one report (see indirect.MAX_CLAUSE_CHARS)
     hi = cut_relative_clause(doc, lo, hi, art.commas)
     if hi <= lo:
         return None
     return lo, hi
 
 
+def _merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attribution]:
     """Every verb with a subject and a complement that no attribution uses or holds."""
     doc = art.doc
     used = {i for a in taken if a.cue for i in range(*a.cue)}
-    covered = [(s, e) for a in taken for s, e in a.spans]
+    # Spans already taken, merged and sorted: "is this verb inside one" by binary search,
+    # not by a scan of every quote for every verb (quadratic in a quote-dense article).
+    covered = _merged_spans([(s, e) for a in taken for s, e in a.spans])
+    covered_starts = [s for s, _ in covered]
     results: list[Attribution] = []
     for token in doc:
         if token.pos_ != "VERB" or token.i in used or art.quote_of_token[token.i] >= 0:
             continue
-        if art.in_region(token.idx) or any(s <= token.idx < e for s, e in covered):
+        holder = bisect_right(covered_starts, token.idx) - 1
+        if art.in_region(token.idx) or (holder >= 0 and token.idx < covered[holder][1]):
             continue
         subj = speaker_of(token)
         if (
