@@ -648,3 +648,19 @@ def test_a_thing_named_by_a_relative_pronoun_does_not_speak() -> None:
     text = "The campaign released a new radio ad that urges voters in Ohio to reject the levy.\n"
     speakers = [q.speaker.text for q in extract(text).quotes if q.speaker is not None]
     assert not any("ad that urges" in s or s.startswith("a new radio ad") for s in speakers)
+
+
+def test_a_thing_is_not_the_speaker_of_a_quoted_fragment() -> None:
+    text = 'His standing rose after his call for "a total ban on imported cheese" last spring.\n'
+    speakers = [q.speaker_name for q in extract(text).quotes]
+    assert "His standing" not in speakers
+
+
+@pytest.mark.parametrize(("rule", "kept"), [("speech-object", False), ("indirect-indirect", True)])
+def test_a_speaker_inside_object_content_is_dropped(rule: str, kept: bool) -> None:
+    from newsquotes.quotes.attribute import without_speaker_in_content
+    from newsquotes.quotes.context import Attribution
+
+    # 'criticised derogatory comments Ray Dunmore had made': content 0-50, mention 21-31
+    found = Attribution("indirect", [(0, 50)], None, (21, 31), 0.5, rule)
+    assert (without_speaker_in_content(found).speaker is not None) is kept

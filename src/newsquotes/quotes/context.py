@@ -272,6 +272,12 @@ def is_thing_relative(subj: Token) -> bool:
     return noun.pos_ == "NOUN" and not noun.ent_type_
 
 
+def is_thing(head: Token) -> bool:
+    """A common noun that names no person, group or organisation the parser knows of
+    (``his standing``, ``campaign donations``): it may be reported on, it does not report."""
+    return head.pos_ == "NOUN" and not head.ent_type_
+
+
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Bill Maher``), whose subject is the listener."""

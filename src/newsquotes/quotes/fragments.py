@@ -13,6 +13,7 @@ from .context import (
     Attribution,
     cue_extent,
     is_cue,
+    is_thing,
     lemma,
     speaker_head,
     speaker_of,
@@ -54,6 +55,8 @@ def governed_pass(
         subj = speaker_head(subj)
         if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > verb.i:
             continue
+        if not is_cue(verb) and is_thing(subj):
+            continue  # 'His standing rose after his call for "a total ban"': no one speaks
         child = top
         while child.head.i != verb.i and child.head.i != child.i:
             child = child.head
