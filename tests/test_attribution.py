@@ -664,3 +664,18 @@ def test_a_speaker_inside_object_content_is_dropped(rule: str, kept: bool) -> No
     # 'criticised derogatory comments Ray Dunmore had made': content 0-50, mention 21-31
     found = Attribution("indirect", [(0, 50)], None, (21, 31), 0.5, rule)
     assert (without_speaker_in_content(found).speaker is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("frame", "speaker"),
+    [
+        ("The mayor spoke at length in an interview with Harbor Radio:", None),
+        ("A lesson from Ada Finch:", "Ada Finch"),
+    ],
+)
+def test_a_name_governed_before_a_colon_is_a_venue_not_the_speaker(
+    frame: str, speaker: str | None
+) -> None:
+    text = f'{frame} "We will rebuild the pier before the summer season begins."\n'
+    quote = quote_at(extract(text), "rebuild the pier")
+    assert quote.speaker_name == speaker

@@ -228,6 +228,16 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     return None, hi
 
 
+NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
+"""Dependencies inside a name's noun phrase (``CNN's Wolf Blitzer``)."""
+
+SOURCE_PREPOSITIONS = frozenset({"from", "by"})
+"""``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
+
+OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+"""A phrase in these roles is what a verb or preposition governs, never who speaks."""
+
+
 def _name_before(art: ArticleView, colon: int, lo: int) -> Token | None:
     """The proper name that ends right before token ``colon`` (``- Carl Bialik:``)."""
     doc = art.doc
@@ -235,6 +245,17 @@ def _name_before(art: ArticleView, colon: int, lo: int) -> Token | None:
     if j < lo or doc[j].pos_ != "PROPN" and doc[j].ent_type_ not in ("PERSON", "ORG"):
         return None
     return doc[j]
+
+
+def is_governed_name(token: Token) -> bool:
+    """The name's phrase is an object (``in an interview with Fox News:``): a venue or a
+    listener, never who speaks."""
+    phrase = token
+    while phrase.dep_ in NAME_PART_DEPS and phrase.head.i != phrase.i:
+        phrase = phrase.head
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in SOURCE_PREPOSITIONS:
+        return False  # 'A lesson from Ada Finch:' names the source
+    return phrase.dep_ in OBJECT_DEPS
 
 
 def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
@@ -287,6 +308,8 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         head = _name_before(art, i, lo)
         # "Pollsters agree - Carl Bialik:" names the speaker; "telling Breitbart London:"
         # names the listener.
+        if head is not None and cue is None and is_governed_name(head):
+            return Attribution("direct", [(q.start, q.end)], (i, i + 1), None, 0.6, "direct-colon")
         if head is not None and (
             cue is None
             or (
