@@ -679,3 +679,26 @@ def test_a_name_governed_before_a_colon_is_a_venue_not_the_speaker(
     text = f'{frame} "We will rebuild the pier before the summer season begins."\n'
     quote = quote_at(extract(text), "rebuild the pier")
     assert quote.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("noun", "pos", "speaks"), [("comments", "NOUN", False), ("Ortiz", "PROPN", True)]
+)
+def test_a_relative_clause_without_subject_speaks_for_a_name_not_a_thing(
+    noun: str, pos: str, speaks: bool
+) -> None:
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import speaker_of
+
+    nlp = default_pipeline().nlp
+    words = ["the", noun, "warning", "voters", "today"]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 2],
+        deps=["det", "ROOT", "relcl", "dobj", "npadvmod"],
+        pos=["DET", pos, "VERB", "NOUN", "NOUN"],
+    )
+    subject = speaker_of(doc[2])
+    assert (subject is not None and subject.text == noun) is speaks

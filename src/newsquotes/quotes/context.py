@@ -293,7 +293,8 @@ def speaker_of(cue: Token) -> Token | None:
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
     if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head.i != cue.i:
         if cue.dep_ == "relcl":
-            return cue.head
+            # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
+            return None if is_thing(cue.head) else cue.head
         for child in children_of(cue.head):
             if child.dep_ in SUBJECT_DEPS:
                 return child
