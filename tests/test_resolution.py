@@ -11,7 +11,7 @@ from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
 from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
-from newsquotes.resolve.names import clean_name, name_key
+from newsquotes.resolve.names import clean_name, name_key, shout_to_title
 from newsquotes.resolve.speakers import ResolutionSettings, resolve_speakers
 
 pytestmark = pytest.mark.slow
@@ -495,3 +495,22 @@ def test_a_lawmakers_party_and_state_tell_them_apart() -> None:
     assert quote_at(article, q1).speaker_name == "John Miller"
     assert party_and_state(" (R-S.C.) said") == {"republican", "south", "carolina"}
     assert party_and_state(" said") == set()
+
+
+def test_a_shouted_acronym_keeps_its_capitals() -> None:
+    assert clean_name("WTVN") == "WTVN"
+    assert shout_to_title("WTVN") == "WTVN"
+    assert shout_to_title("KARLSSON") == "Karlsson"
+    assert shout_to_title("MR. O'NEIL") == "Mr. O'Neil"
+
+
+def test_one_member_of_a_party_is_unnamed_not_the_party() -> None:
+    text = (
+        "Tomas Brenner and Ana Ruiz met the voters of Velmora on Monday.\n\n"
+        "The Republican argued that the harbour tax had hurt the fishermen."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour tax had hurt the fishermen")
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert speaker.name == "Republican"

@@ -52,6 +52,8 @@ QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
+ARTICLES = frozenset({"the", "a", "an"})
+SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
@@ -262,6 +264,8 @@ class _Resolver:
             if ent.label_ == "NORP":
                 if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
                     return self._name(ent.text, ent.start_char)
+                if _singular_member(ent, root):
+                    return None  # "The Republican": one person described, not the party
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
             return self._proper_noun_run(mention, root)
@@ -395,6 +399,7 @@ class _Resolver:
             return current.person
         # further back, a person of unknown sex is only taken as a subject
         found = _agreeing([m for m in window if m.subject], sex) or _strictly_agreeing(window, sex)
+
         if found is not None:
             return found
         # Nobody fits nearby: the latest agreeing subject further back, else the speaker.
@@ -498,6 +503,15 @@ def _possessive_pronoun(root: Token) -> Token | None:
 def group_in(mention: DocSpan, root: Token) -> bool:
     """Whether the mention holds the head's coordinated names (``Ruiz and Brenner``)."""
     return any(mention.start <= c.i < mention.end for c in root.conjuncts)
+
+
+def _singular_member(ent: DocSpan, root: Token) -> bool:
+    """``The Republican``, ``a Democrat``: one member of a group, described by it."""
+    return (
+        root.tag_ in SINGULAR_NAME_TAGS
+        and not root.text.endswith("s")
+        and any(t.lower_ in ARTICLES for t in root.lefts)
+    )
 
 
 def _strictly_agreeing(mentions: list[Mention], sex: str) -> Person | None:
