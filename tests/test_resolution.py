@@ -514,3 +514,32 @@ def test_one_member_of_a_party_is_unnamed_not_the_party() -> None:
     speaker = speaker_of(article, quote)
     assert speaker.kind == "unnamed"
     assert speaker.name == "Republican"
+
+
+def test_the_writer_is_named_by_the_closing_biography() -> None:
+    q1 = "the harbour tax had been a mistake from the start"
+    q2 = '"You will see," she said.'
+    text = (
+        "I grew up in Velmora, a fishing town on the northern coast.\n\n"
+        f"I told my neighbours that {q1}.\n\n"
+        "My mother never agreed with me about the harbour.\n\n"
+        f"{q2}\n\n"
+        "Lena Varga is a playwright and a teacher at the Velmora Arts School."
+    )
+    article = extract(text)
+    writer = speaker_of(article, quote_at(article, q1))
+    assert (writer.name, writer.kind) == ("Lena Varga", "person")
+    # the mother is "she", never the writer
+    assert quote_at(article, "You will see").speaker_name != "Lena Varga"
+
+
+def test_without_a_biography_the_writer_stays_unnamed() -> None:
+    q1 = "the harbour tax had been a mistake from the start"
+    text = (
+        "I grew up in Velmora, a fishing town on the northern coast.\n\n"
+        f"I told my neighbours that {q1}.\n\n"
+        "Lena Varga, the mayor, opened the new pier on Monday."
+    )
+    article = extract(text)
+    writer = speaker_of(article, quote_at(article, q1))
+    assert writer.kind == "unnamed"

@@ -57,6 +57,7 @@ SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
+BIOGRAPHY_VERBS = frozenset({"be", "write", "teach", "serve"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 RELATIVE_GAP_TOKENS = 2
 """Punctuation allowed between a name and its ``which``/``who``."""
@@ -104,6 +105,7 @@ class _Resolver:
         self.cast = Cast(view)
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
+        self._author: Person | None = None
         self.labels: dict[int, DocSpan] = {}
         """Paragraph → the transcript label (``PENCE``) that opens it."""
 
@@ -366,7 +368,7 @@ class _Resolver:
         if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
             return self.organisation_pronoun(at), "pronoun"
         if lower in AUTHOR_PRONOUNS:
-            return self.unnamed_record(AUTHOR, "unnamed"), "pronoun"
+            return self.author(), "pronoun"
         if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
             # "many of his supporters": a group described; a bare "some" names no one
             return self.unnamed_source(mention, root), "description"
@@ -381,10 +383,11 @@ class _Resolver:
         )
         window = [m for m in window if m.person.kind == "person" and m.sentence != sentence]
         current = self.current
-        if current is not None and paragraph - current.paragraph > (
-            settings.continuity_window_paragraphs
+        if current is not None and (
+            paragraph - current.paragraph > settings.continuity_window_paragraphs
+            or current.person is self._author
         ):
-            current = None
+            current = None  # out of reach, or the writer: "I" is never "she"
         since = [m for m in window if current is None or m.at > current.at]
         found = _agreeing(self._governing_subjects(root, sentence, at), sex)
         if found is None:
@@ -405,8 +408,14 @@ class _Resolver:
         # Nobody fits nearby: the latest agreeing subject further back, else the speaker.
         earlier = self.cast.mentions_before(at, -1, settings.antecedent_limit)
         found = _agreeing([m for m in earlier if m.subject and m.person.kind == "person"], sex)
-        if found is None and self.current is not None and self.current.person.sex == sex:
-            return self.current.person
+        last = self.current
+        if (
+            found is None
+            and last is not None
+            and last.person is not self._author
+            and (last.person.sex == sex)
+        ):
+            return last.person
         return found
 
     def _governing_subjects(self, root: Token, sentence: int, at: int) -> list[Mention]:
@@ -480,6 +489,30 @@ class _Resolver:
         if root.pos_ == "NOUN" and not plural:
             record.describe(None, [root.lower_], [])
         return record
+
+    def author(self) -> Person:
+        """The ``I`` outside quotation marks: the writer, named when the article closes on a
+        biography (``Ana Ruiz is a playwright in Velmora.``), else unnamed."""
+        if self._author is None:
+            self._author = self._author_from_biography() or self.unnamed_record(AUTHOR, "unnamed")
+        return self._author
+
+    def _author_from_biography(self) -> Person | None:
+        doc = self.doc
+        if not len(doc):
+            return None
+        last = self.view.paragraph_of(doc[-1].idx)
+        for sent in doc.sents:
+            if self.view.paragraph_of(sent.start_char) != last:
+                continue
+            first = sent[0]
+            ent = self.cast.entity_at(first)
+            if ent is None or ent.label_ != "PERSON" or ent.start != sent.start:
+                continue
+            verb = ent.root.head
+            if ent.root.dep_ == "nsubj" and verb.lemma_ in BIOGRAPHY_VERBS:
+                return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
+        return None
 
     def unnamed_record(self, text: str, kind: str) -> Person:
         """One record per description in the article (``a spokeswoman`` twice is one)."""
