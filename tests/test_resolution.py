@@ -543,3 +543,27 @@ def test_without_a_biography_the_writer_stays_unnamed() -> None:
     article = extract(text)
     writer = speaker_of(article, quote_at(article, q1))
     assert writer.kind == "unnamed"
+
+
+def test_a_role_as_the_previous_subject_takes_the_pronoun() -> None:
+    text = (
+        '"The harbour will open in May," said Lena Varga, the mayor of Velmora.\n\n'
+        '"We are ready for it," said Ana Ruiz, a dock worker.\n\n'
+        "The mayor looked tired on Monday. After the vote, she told reporters that the crane "
+        "would be repaired by the summer."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the crane would be repaired")
+    assert quote.speaker_name == "Lena Varga"
+    assert quote.resolved_by == "pronoun"
+
+
+def test_a_role_in_a_subordinate_clause_does_not_take_the_pronoun() -> None:
+    text = (
+        '"The harbour will open in May," said Lena Varga, the mayor of Velmora.\n\n'
+        '"We are ready for it," said Ana Ruiz, a dock worker.\n\n'
+        "Ruiz argued that the mayor had waited too long. "
+        '"Nobody listened to the fishermen," she said.'
+    )
+    article = extract(text)
+    assert quote_at(article, "Nobody listened").speaker_name == "Ana Ruiz"

@@ -169,8 +169,9 @@ class Cast:
             for i in range(ent.start, ent.end):
                 self.ent_of_token[i] = n
                 self.ent_label[i] = ent.label_
+        self.sentences: list[DocSpan] = list(doc.sents)
         self.sentence_of_token = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(self.sentences):
             for i in range(sent.start, sent.end):
                 self.sentence_of_token[i] = n
         self.pronouns = [

@@ -52,6 +52,7 @@ QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
@@ -391,7 +392,12 @@ class _Resolver:
         since = [m for m in window if current is None or m.at > current.at]
         found = _agreeing(self._governing_subjects(root, sentence, at), sex)
         if found is None:
-            found = _agreeing([m for m in since if m.subject], sex)
+            subjects = [m for m in since if m.subject]
+            found = _agreeing(subjects, sex)
+            described = self._described_subject(sentence - 1, paragraph, sex)
+            if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
+                # "the president appeared cowed. ..., he barely mentioned": a role as subject
+                found = described
         if found is not None:
             return found
         if current is not None and (
@@ -417,6 +423,26 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _described_subject(self, sentence: int, paragraph: int, sex: str) -> Person | None:
+        """The person a definite role description (``the president``) that is the main subject
+        of ``sentence`` (or its owner) stands for, when one person known to agree fits."""
+        if sentence < 0:
+            return None
+        sent = self.cast.sentences[sentence]
+        if self.view.paragraph_of(sent.start_char) != paragraph:
+            return None
+        for token in sent:
+            if token.dep_ not in SUBJECT_DEPS or self.cast.quoted(token.i):
+                continue
+            subject = token.head if token.dep_ == "poss" else token
+            if subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT":
+                continue  # only the main clause's subject carries the passage
+            span = self.doc[token.left_edge.i : token.i + 1]
+            person = self.described(span, token, token.idx)
+            if person is not None and person.kind == "person" and person.sex == sex:
+                return person
+        return None
 
     def _governing_subjects(self, root: Token, sentence: int, at: int) -> list[Mention]:
         """``Matt Lauer faced criticism after he asked``: the subject of a verb the pronoun's
@@ -448,6 +474,13 @@ class _Resolver:
 
     def description(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """``the GOP nominee``: the one person introduced earlier with that role."""
+        found = self.described(mention, root, at)
+        if found is not None:
+            found.add_alias(mention.text)
+        return found
+
+    def described(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+        """The one person or organisation a definite description fits, if exactly one."""
         if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
             return None
         core = _core(mention, root)
@@ -471,10 +504,7 @@ class _Resolver:
             narrowed = [p for p in candidates if word in p.role_words]
             if narrowed or word in proper:
                 candidates = narrowed
-        if len(candidates) == 1:
-            candidates[0].add_alias(mention.text)
-            return candidates[0]
-        return None
+        return candidates[0] if len(candidates) == 1 else None
 
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
