@@ -567,3 +567,16 @@ def test_a_role_in_a_subordinate_clause_does_not_take_the_pronoun() -> None:
     )
     article = extract(text)
     assert quote_at(article, "Nobody listened").speaker_name == "Ana Ruiz"
+
+
+def test_it_continues_a_document_that_just_spoke() -> None:
+    text = (
+        "The Velmora Harbour Board met the Norland Shipping Agency on Monday.\n\n"
+        "The ferries are too old to be insured, the audit says. It also points out that the "
+        "harbour cranes have not been inspected since 2019."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour cranes have not been inspected")
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert speaker.name == "audit"

@@ -52,6 +52,7 @@ QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
+THING_CONTINUITY_PARAGRAPHS = 1
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
@@ -366,6 +367,9 @@ class _Resolver:
         sex = PRONOUN_SEX.get(lower)
         if sex is not None:
             return self.personal(sex, root, at), "pronoun"
+        if lower in THING_PRONOUNS and self._current_thing(at) is not None:
+            # "..., the report says. It also points out": still the report
+            return self._current_thing(at), "pronoun"
         if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
             return self.organisation_pronoun(at), "pronoun"
         if lower in AUTHOR_PRONOUNS:
@@ -453,6 +457,18 @@ class _Resolver:
             for m in self.cast.mentions_before(at, -1, self.settings.antecedent_limit)
             if m.sentence == sentence and m.subject and m.verb in ancestors
         ]
+
+    def _current_thing(self, at: int) -> Person | None:
+        """The current speaker when it is an unnamed thing of no sex (``the report``) in
+        this or the previous paragraph."""
+        current = self.current
+        if current is None or current.person.kind != "unnamed" or current.person.sex:
+            return None
+        if current.person is self._author or current.person.role_sex:
+            return None
+        if self.view.paragraph_of(at) - current.paragraph > THING_CONTINUITY_PARAGRAPHS:
+            return None
+        return current.person
 
     def organisation_pronoun(self, at: int) -> Person | None:
         current = self.current
