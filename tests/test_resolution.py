@@ -580,3 +580,25 @@ def test_it_continues_a_document_that_just_spoke() -> None:
     speaker = speaker_of(article, quote)
     assert speaker.kind == "unnamed"
     assert speaker.name == "audit"
+
+
+def test_a_campaign_named_after_a_surname_tagged_org_is_the_campaign() -> None:
+    text = (
+        "Tomas Brenner opened his office in Velmora on Sunday.\n\n"
+        "The Brenner campaign said that the harbour tax would be repealed."
+    )
+    doc = default_pipeline().nlp(text)
+    # the tagger takes the second "Brenner" for an organisation
+    second = text.rindex("Brenner")
+    org = doc.char_span(second, second + len("Brenner"), label="ORG")
+    doc.ents = [e for e in doc.ents if e.end <= org.start or e.start >= org.end] + [org]
+    start = text.index("The Brenner campaign")
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the harbour"), len(text) - 1)],
+        text="that the harbour tax would be repealed",
+        speaker=Span.of(text, start, start + len("The Brenner campaign")),
+    )
+    (speaker,) = resolve_speakers(ArticleView(doc, []), [quote])
+    assert (speaker.name, speaker.kind) == ("Brenner campaign", "organization")

@@ -353,12 +353,19 @@ class _Resolver:
             return None
         for child in root.lefts:
             ent = self.cast.entity_at(child)
-            if child.dep_ in ("compound", "poss") and ent is not None and ent.label_ == "PERSON":
+            if child.dep_ in ("compound", "poss") and ent is not None and self._names_person(ent):
                 owner = clean_name(ent.text).split()[-1]
                 return self.cast.person_for_name(
                     f"{owner} {root.lemma_}", root.idx, kind="organization"
                 )
         return None
+
+    def _names_person(self, ent: DocSpan) -> bool:
+        """A PERSON entity, or one word tagged otherwise that is a surname named here
+        (``the Trump campaign`` with ``Trump`` tagged ORG)."""
+        if ent.label_ == "PERSON":
+            return True
+        return len(ent) == 1 and surname_key(ent.text) in self.cast.by_surname
 
     # -- pronouns ------------------------------------------------------------------------
 
