@@ -602,3 +602,25 @@ def test_a_campaign_named_after_a_surname_tagged_org_is_the_campaign() -> None:
     )
     (speaker,) = resolve_speakers(ArticleView(doc, []), [quote])
     assert (speaker.name, speaker.kind) == ("Brenner campaign", "organization")
+
+
+def test_a_description_never_resolves_to_its_own_noun_capitalised() -> None:
+    text = (
+        "Regulators fined Velmora Savings Bank and Norland Trust on Monday.\n\n"
+        "The State said on Monday that it would appeal.\n\n"
+        "The state said that the harbour loans had been repaid."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour loans had been repaid")
+    assert speaker_of(article, quote).kind == "unnamed"
+
+
+def test_the_bank_is_the_one_bank_with_a_name() -> None:
+    text = (
+        "The Velmora Savings Bank lost money in March.\n\n"
+        "The Bank said on Monday that it would close two branches.\n\n"
+        "The bank said that the harbour loans had been repaid."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour loans had been repaid")
+    assert quote.speaker_name == "Velmora Savings Bank"

@@ -42,7 +42,7 @@ from .descriptions import (
     role_phrases,
 )
 from .gender import PRONOUN_SEX
-from .names import clean_name, shout_to_title, strip_article, surname_key
+from .names import clean_name, name_key, shout_to_title, strip_article, surname_key
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -521,8 +521,10 @@ class _Resolver:
         if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
             kinds = ("person", "organization")
         candidates = [
-            p for p in self.cast.by_role.get(head, ()) if p.kind in kinds and p.first_seen < at
-        ]
+            p
+            for p in self.cast.by_role.get(head, ())
+            if p.kind in kinds and p.first_seen < at and name_key(p.name) != head
+        ]  # an "organisation" called only "Bank" is the noun capitalised, not a name
         for word in sorted(words):
             narrowed = [p for p in candidates if word in p.role_words]
             if narrowed or word in proper:
