@@ -9,6 +9,7 @@ from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
+from newsquotes.resolve.cast import one_edit_apart
 from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
 from newsquotes.resolve.names import clean_name, name_key, shout_to_title
@@ -624,3 +625,31 @@ def test_the_bank_is_the_one_bank_with_a_name() -> None:
     article = extract(text)
     quote = quote_at(article, "the harbour loans had been repaid")
     assert quote.speaker_name == "Velmora Savings Bank"
+
+
+def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name() -> None:
+    text = (
+        "Two voters, Tyra Hollowell and Bryan Okafor, came to the rally in Velmora.\n\n"
+        "Holowell said the mayor had ignored the harbour district for years.\n\n"
+        '"We are still waiting for the new pier," she said.'
+    )
+    article = extract(text)
+    assert quote_at(article, "the mayor had ignored").speaker_name == "Tyra Hollowell"
+    assert quote_at(article, "We are still waiting").speaker_name == "Tyra Hollowell"
+
+
+def test_a_near_surname_with_two_candidates_joins_neither() -> None:
+    text = (
+        "Tyra Hollowell and Bryan Holloway came to the rally in Velmora.\n\n"
+        "Holowel said the mayor had ignored the harbour district for years."
+    )
+    article = extract(text)
+    name = quote_at(article, "the mayor had ignored").speaker_name
+    assert name not in ("Tyra Hollowell", "Bryan Holloway")
+
+
+def test_one_edit_apart() -> None:
+    assert one_edit_apart("mclenney", "mcclenney")
+    assert one_edit_apart("wimes", "wines")
+    assert not one_edit_apart("ruiz", "ruiz")
+    assert not one_edit_apart("brenner", "brennan")

@@ -54,6 +54,8 @@ PARTY_SPAN = 24
 SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
 """Words that make a title another one: a vice president is not the president."""
 MAX_NAME_WORDS = 3
+MIN_MISSPELT_SURNAME = 6
+"""Shortest bare surname that may join a full name one letter off (``McLenney``)."""
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
 )
@@ -344,6 +346,11 @@ class Cast:
             and has_person_appositive(ent.root)
         )
 
+    def is_surname(self, key: str) -> bool:
+        """Whether someone here has this surname, or one letter off it (see
+        ``_misspelt_surname``)."""
+        return key in self.by_surname or bool(self._misspelt_surname(key))
+
     def known_surname(self, ent: DocSpan) -> bool:
         return any(
             p.kind == "person" and len(p.name.split()) > 1
@@ -404,6 +411,8 @@ class Cast:
             return person
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
+        if not candidates and not given:
+            candidates = self._misspelt_surname(words[-1])
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c
@@ -428,6 +437,20 @@ class Cast:
         if len(words) > 1:
             self.by_key[(kind, key)] = person
         return person
+
+    def _misspelt_surname(self, surname: str) -> list[Person]:
+        """``McLenney`` for ``Tyresha McClenney``: a bare surname one letter off the surname
+        of exactly one person named in full here."""
+        if len(surname) < MIN_MISSPELT_SURNAME:
+            return []
+        near = [
+            person
+            for key, people in self.by_surname.items()
+            if one_edit_apart(key, surname)
+            for person in people
+            if person.kind == "person" and len(person.name.split()) > 1
+        ]
+        return near if len(near) == 1 else []
 
     def _organisation(self, name: str, key: str, at: int, kind: str) -> Person:
         found = self.by_key.get((kind, key))
@@ -553,3 +576,17 @@ def _walk_back(
         found.append(mentions[k])
         k -= 1
     return found
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter inserted, dropped or changed turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]

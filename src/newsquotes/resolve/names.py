@@ -70,7 +70,8 @@ VOWELS = frozenset("AEIOUY")
 
 
 def word_key(word: str) -> str:
-    return POSSESSIVE.sub("", word).strip(".,").lower()
+    """A name word compared: no possessive, no stops, curly apostrophes straight."""
+    return POSSESSIVE.sub("", word).strip(".,").lower().replace("\u2019", "'")
 
 
 def is_honorific(word: str) -> bool:

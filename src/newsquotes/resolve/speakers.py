@@ -260,7 +260,7 @@ class _Resolver:
                 person = cast.person_of_entity(ent)
                 if person is not None and person.kind == "person":
                     return person
-                if len(ent) == 1 and surname_key(ent.text) in cast.by_surname:
+                if len(ent) == 1 and cast.is_surname(surname_key(ent.text)):
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(
                     strip_article(ent.text), ent.start_char, kind="organization"
@@ -294,7 +294,7 @@ class _Resolver:
         name = clean_name(text)
         if not name:
             return None
-        if surname_key(name) in self.cast.by_surname or len(name.split()) > 1:
+        if self.cast.is_surname(surname_key(name)) or len(name.split()) > 1:
             return self.cast.person_for_name(name, mention.start_char)
         return self.cast.person_for_name(name, mention.start_char, kind="organization")
 
@@ -365,7 +365,7 @@ class _Resolver:
         (``the Trump campaign`` with ``Trump`` tagged ORG)."""
         if ent.label_ == "PERSON":
             return True
-        return len(ent) == 1 and surname_key(ent.text) in self.cast.by_surname
+        return len(ent) == 1 and self.cast.is_surname(surname_key(ent.text))
 
     # -- pronouns ------------------------------------------------------------------------
 
