@@ -653,3 +653,25 @@ def test_one_edit_apart() -> None:
     assert one_edit_apart("wimes", "wines")
     assert not one_edit_apart("ruiz", "ruiz")
     assert not one_edit_apart("brenner", "brennan")
+
+
+def test_a_plural_described_by_the_names_it_includes_is_those_named() -> None:
+    text = (
+        "Opponents, including the Velmora Fishermen Union and the Norland Dockers Association, "
+        "say that the fishermen cannot pay the harbour tax.\n\n"
+        "They also said that the port would lose its ferries."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the fishermen cannot pay")
+    named = "Velmora Fishermen Union and Norland Dockers Association"
+    assert quote.speaker_name == named
+    assert speaker_of(article, quote).kind == "group"
+    assert quote_at(article, "the port would lose").speaker_name == named
+
+
+def test_many_described_with_one_example_stay_unnamed() -> None:
+    text = "Many fishermen in Velmora, including Ilse Varga, say that the harbour tax is too high."
+    article = extract(text)
+    quote = quote_at(article, "the harbour tax is too high")
+    assert speaker_of(article, quote).kind in ("group", "unnamed")
+    assert quote.speaker_name != "Ilse Varga"

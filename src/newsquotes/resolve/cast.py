@@ -235,17 +235,22 @@ class Cast:
                     members.append(other)
             if len(members) < 2 or len({id(p) for p in members}) < len(members):
                 continue
-            name = " and ".join(p.name for p in members)
-            group = self.by_key.get(("group", name.lower()))
-            if group is None:
-                group = Person(name=name, kind="group", first_seen=m.at)
-                self.people.append(group)
-                self.by_key[("group", name.lower())] = group
+            group = self.group_of(members, m.at)
             self.group_of_ent[n] = group
             self._add_mention(self.org_mentions, group, ent)
             added = True
         if added:
             self.org_mentions.sort(key=lambda mention: mention.at)
+
+    def group_of(self, members: list[Person], at: int) -> Person:
+        """The group of these people or organisations, named by them (``A and B``)."""
+        name = " and ".join(p.name for p in members)
+        group = self.by_key.get(("group", name.lower()))
+        if group is None:
+            group = Person(name=name, kind="group", first_seen=at)
+            self.people.append(group)
+            self.by_key[("group", name.lower())] = group
+        return group
 
     def _read_nicknames(self) -> None:
         """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called

@@ -53,6 +53,7 @@ QUANTIFIERS = frozenset(
 )
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
 THING_CONTINUITY_PARAGRAPHS = 1
+MEMBER_PREPOSITIONS = frozenset({"including", "like"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
@@ -278,7 +279,42 @@ class _Resolver:
                 self._appositive_name(mention, root)
                 or self._team_of(root)
                 or self._author_of(mention, root)
+                or self._members_named(mention, root)
             )
+        return None
+
+    def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
+        """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
+        names it includes is those named (one, or the group of them)."""
+        if root.tag_ != "NNS" or any(t.lower_ in QUANTIFIERS or t.like_num for t in root.lefts):
+            return None  # "many tax experts, including X": X is one example of many
+        members: list[Person] = []
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for token in [obj, *obj.conjuncts]:
+                    person = self._named_token(token, mention)
+                    if person is not None and person not in members:
+                        members.append(person)
+        if not members or (
+            root.lemma_ in ORGANISATION_NOUNS and any(p.kind != "organization" for p in members)
+        ):
+            return None  # "mining companies, including Patriot" with Patriot tagged a person
+        return members[0] if len(members) == 1 else self.cast.group_of(members, root.idx)
+
+    def _named_token(self, token: Token, mention: DocSpan) -> Person | None:
+        """The person or organisation a name inside the mention stands for."""
+        ent = self.cast.entity_at(token)
+        if ent is None or not mention.start <= token.i < mention.end:
+            return None
+        if ent.label_ == "PERSON":
+            return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
+        if ent.label_ == "ORG":
+            name = strip_article(ent.text)
+            return self.cast.person_for_name(name, ent.start_char, kind="organization")
         return None
 
     def _name(self, text: str, at: int) -> Person | None:
