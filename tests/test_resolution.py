@@ -675,3 +675,42 @@ def test_many_described_with_one_example_stay_unnamed() -> None:
     quote = quote_at(article, "the harbour tax is too high")
     assert speaker_of(article, quote).kind in ("group", "unnamed")
     assert quote.speaker_name != "Ilse Varga"
+
+
+def test_a_known_surname_swallowed_by_a_date_is_the_speaker() -> None:
+    text = (
+        "Tomas Brenner runs the Velmora harbour.\n\n"
+        "Last week Brenner in a radio interview said that the fishermen were to blame."
+    )
+    doc = default_pipeline().nlp(text)
+    start = text.index("Last week Brenner")
+    date = doc.char_span(start, start + len("Last week Brenner"), label="DATE")
+    doc.ents = [e for e in doc.ents if e.end <= date.start or e.start >= date.end] + [date]
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the fishermen were to blame",
+        speaker=Span.of(text, start, start + len("Last week Brenner")),
+    )
+    resolve_speakers(ArticleView(doc, []), [quote])
+    assert quote.speaker_name == "Tomas Brenner"
+    assert quote.speaker is not None and quote.speaker.text == "Brenner"
+
+
+def test_a_date_alone_is_never_a_speaker() -> None:
+    text = (
+        "Tomas Brenner runs the Velmora harbour.\n\nMonday said that the fishermen were to blame."
+    )
+    doc = default_pipeline().nlp(text)
+    monday = doc.char_span(text.index("Monday"), text.index("Monday") + 6, label="DATE")
+    doc.ents = [e for e in doc.ents if e.end <= monday.start or e.start >= monday.end] + [monday]
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the fishermen were to blame",
+        speaker=Span.of(text, text.index("Monday"), text.index("Monday") + 6),
+    )
+    resolve_speakers(ArticleView(doc, []), [quote])
+    assert quote.speaker_name is None

@@ -53,6 +53,11 @@ QUANTIFIERS = frozenset(
 )
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
 THING_CONTINUITY_PARAGRAPHS = 1
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "sept", "oct", "nov", "dec"}
+)
 MEMBER_PREPOSITIONS = frozenset({"including", "like"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 ARTICLES = frozenset({"the", "a", "an"})
@@ -144,6 +149,14 @@ class _Resolver:
             # '"PENCE: Well, ...': the turn's label owns the quote that opens it
             quote.speaker = TextSpan.of(self.view.text, label.start_char, label.end_char)
             return self.transcript_label(label), "transcript"
+        swallowed = self._surname_in_date(mention)
+        if swallowed is not None:
+            # "Last week Stumpf appeared to blame": a known surname swallowed by the date
+            person = self.cast.person_for_name(clean_name(swallowed.text), swallowed.idx)
+            if person is not None:
+                end = swallowed.idx + len(swallowed.text)
+                quote.speaker = TextSpan.of(self.view.text, swallowed.idx, end)
+                return person, "name"
         if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
             # "Tulsa police Chief Chuck Jordan said Monday", parsed with "Monday" as subject
             mention = self._name_before_cue(quote) or mention
@@ -158,6 +171,22 @@ class _Resolver:
         if person is not None and quote.via in CONTINUATION_RULES:
             how = "continuation"
         return person, how
+
+    def _surname_in_date(self, mention: DocSpan) -> Token | None:
+        """In a mention tagged a date, the subject that is a capitalised proper noun, no day
+        or month, and someone's surname here."""
+        if mention.root.ent_type_ not in NOT_SPEAKER_ENTITIES:
+            return None
+        for token in mention:
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "PROPN"
+                and token.text[:1].isupper()
+                and token.lower_ not in CALENDAR_WORDS
+                and surname_key(token.text) in self.cast.by_surname
+            ):
+                return token
+        return None
 
     def _name_before_cue(self, quote: Quote) -> DocSpan | None:
         """The nearest person named right before the cue, outside quotation marks."""
