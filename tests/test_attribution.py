@@ -566,3 +566,35 @@ def test_doubled_single_marks_close_after_a_space() -> None:
     assert q.type == "direct"
     assert q.text == "''The harbour built strong coalitions, ''"
     assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
+    text = '"Have you got the names of everybody here?" Finch asked. "Okay, great!"'
+    quotes = extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].text == '"Have you got the names of everybody here?" "Okay, great!"'
+
+
+def test_a_short_quote_on_its_own_is_not_a_quote() -> None:
+    text = 'The harbour reopened on Monday.\n\n"Okay, great!"'
+    assert extract(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The new mayor is said to favour a second bridge over the river.",
+            "to favour a second bridge over the river",
+        ),
+        (
+            "The harbour board is expected to approve the new quotas next week.",
+            "to approve the new quotas next week",
+        ),
+    ],
+    ids=["is-said-to", "is-expected-to"],
+)
+def test_a_passive_subject_is_not_the_speaker(text: str, content: str) -> None:
+    q = quote_at(extract(text), content)
+    assert q.text == content
+    assert q.speaker is None

@@ -96,7 +96,7 @@ def test_export_to_file(db: str, tmp_path: Path, fmt: str) -> None:
         "export", "--format", fmt, "--table", "speakers", "-o", str(out_file), "--db", db
     )
     assert code == 0, out
-    assert "2 speakers rows written" in out
+    assert "2 rows of speakers written" in out
     assert out_file.stat().st_size > 0
 
 
@@ -137,7 +137,7 @@ def test_foreign_database_gives_advice(tmp_path: Path) -> None:
 def test_speakers_split_and_merge_by_hand(db: str) -> None:
     code, out = run("speakers", "split", "Temur Umarov", "Umarov", "--db", db)
     assert code == 0, out
-    assert "Temur Umarov (1 quotes)" in out and "Umarov (1 quotes)" in out
+    assert "Temur Umarov (1 quote)" in out and "Umarov (1 quote)" in out
     code, out = run("speakers", "--format", "jsonl", "--db", db)
     assert sorted(json.loads(line)["name"] for line in out.splitlines()) == [
         "Jana Novak",

@@ -62,6 +62,26 @@ class NoArticleError(DocumentError):
     code = "NQ105"
 
 
+class LanguageError(DocumentError):
+    """An article in a language the engine does not read; recorded as skipped, not analysed."""
+
+    code = "NQ106"
+
+    def __init__(self, document: str, language: str, name: str) -> None:
+        self.language = language
+        super().__init__(
+            document,
+            f"written in {name} ({language}), not English; skipped",
+            advice="newsquotes finds quotes in English articles only",
+        )
+
+
+class PipelineConfigError(NewsquotesError):
+    """The spaCy pipeline lacks what the newsquotes component needs (a dependency parse)."""
+
+    code = "NQ002"
+
+
 class GoldFormatError(NewsquotesError):
     """A brat standoff file that cannot be read."""
 

@@ -8,19 +8,23 @@ REST API and the Spark job all call :class:`Pipeline`. It is also a spaCy compon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from .clean.page_furniture import find_regions
-from .errors import DocumentError, DocumentTooLargeError
+from .errors import DocumentError, DocumentTooLargeError, LanguageError, PipelineConfigError
 from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
-from .quotes.context import ArticleView
+from .quotes.context import CHILDREN_KEY, ArticleView
 from .quotes.settings import DEFAULT_SETTINGS, EngineSettings
+from .read.language import guess_language, language_name
+from .read.sources import replace_lone_surrogates
 from .resolve.speakers import ResolutionSettings, resolve_speakers
 
 _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
@@ -28,6 +32,16 @@ _PATHOLOGICAL_RUN = re.compile(r"[^\w\s]{64,}")
 
 MAX_CHARS = 1_000_000
 """Longest article we parse; spaCy needs about 1 GB of memory per 100,000 words."""
+
+LONG_ARTICLE_CHARS = 50_000
+"""Articles longer than this (the longest in PolNeAR is 34,000) are parsed in pieces: spaCy's
+working memory grows with the length of what it parses at once (about 370 MB per 100 kB),
+in pieces it stays that of one piece (about 80 MB per 100 kB in all)."""
+
+PIECE_CHARS = 25_000
+"""Target size of a piece; cut at a paragraph break, else after a sentence, else at a space."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 for _name in ("quotes", "speakers", "regions"):
     if not Doc.has_extension(_name):
@@ -60,6 +74,8 @@ class QuoteComponent:
         self.resolution = resolution or ResolutionSettings()
 
     def __call__(self, doc: Doc) -> Doc:
+        _require_parse(doc)
+        _install_linear_hooks(doc)
         regions = doc._.regions
         if regions is None:
             regions, _title = find_regions(doc.text)
@@ -70,9 +86,91 @@ class QuoteComponent:
             doc, regions, split_turns=self.split_turns, settings=self.settings, view=view
         )
         speakers = resolve_speakers(view, quotes, self.resolution)
+        doc.user_data.pop(CHILDREN_KEY, None)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
+
+
+def _install_linear_hooks(doc: Doc) -> None:
+    """Make ``span.root`` and ``token.sent`` cost the span, not the document.
+
+    spaCy finds a span's root by walking every token up to the sentence root, and a token's
+    sentence by scanning to both ends of it: in a text that parses as one long chain
+    (``Novak said Novak said ...``) each call costs the whole text, and the engine makes
+    one per quote. Depths and sentence bounds computed once give the same answers.
+    """
+    if "root" in doc.user_span_hooks or not doc.has_annotation("DEP"):
+        return
+    heads = [token.head.i for token in doc]
+    depth = _depths(heads)
+    # As spaCy does: a space or punctuation mark without children is a root only last.
+    has_children = [False] * len(heads)
+    for i, head in enumerate(heads):
+        if head != i:
+            has_children[head] = True
+    for token in doc:
+        if (token.is_space or token.is_punct) and not has_children[token.i]:
+            depth[token.i] = len(doc) - 1
+    starts = [sent.start for sent in doc.sents]
+
+    def root(span: DocSpan) -> Token:
+        if span.doc is not doc:  # a copy (``span.as_doc()``) carries the hooks along
+            del span.doc.user_span_hooks["root"]
+            return span.root
+        best, best_depth = span.start, len(doc)
+        for i in range(span.start, span.end):
+            head = heads[i]
+            if span.start <= head < span.end and head != i:
+                continue
+            if head == i:
+                return doc[i]
+            if depth[i] < best_depth:
+                best, best_depth = i, depth[i]
+        return doc[best]
+
+    def sent(token: Token) -> DocSpan:
+        if token.doc is not doc:
+            del token.doc.user_token_hooks["sent"]
+            return token.sent
+        n = bisect_right(starts, token.i) - 1
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc)
+        return doc[starts[n] : end]
+
+    doc.user_span_hooks["root"] = root
+    doc.user_token_hooks["sent"] = sent
+
+
+def _depths(heads: list[int]) -> list[int]:
+    """Steps from each token up to its sentence root, each token visited once."""
+    depth = [-1] * len(heads)
+    for start in range(len(heads)):
+        path = []
+        node = start
+        while depth[node] < 0 and heads[node] != node:
+            path.append(node)
+            node = heads[node]
+            if len(path) > len(heads):  # a cycle: never in a parse, but never loop forever
+                break
+        base = depth[node] if depth[node] >= 0 else 0
+        if depth[node] < 0:
+            depth[node] = 0
+        for step, visited in enumerate(reversed(path), start=1):
+            depth[visited] = base + step
+    return depth
+
+
+def _require_parse(doc: Doc) -> None:
+    """Without a dependency parse no cue or speaker can be found: say so, instead of
+    returning no quotes (``spacy.blank("en")`` with ``add_pipe("newsquotes")``)."""
+    if doc.has_annotation("DEP") or all(token.is_space for token in doc):
+        return
+    raise PipelineConfigError(
+        "the newsquotes component needs a dependency parse, and this pipeline has no parser "
+        "before it",
+        advice='add it after a parser: nlp = spacy.load("en_core_web_sm"); '
+        'nlp.add_pipe("newsquotes"), or use newsquotes.build_nlp()',
+    )
 
 
 _RESOLUTION_DEFAULTS = ResolutionSettings()
@@ -170,6 +268,8 @@ class Pipeline:
         self.nlp = build_nlp(nlp, split_turns=split_turns, settings=settings)
 
     def _check(self, article: Article) -> None:
+        """Refuse what cannot be analysed; make safe what can (lone surrogates, which no
+        encoder accepts, become U+FFFD at the same offsets)."""
         name = article.source or article.id
         if len(article.text) > MAX_CHARS:
             raise DocumentTooLargeError(
@@ -177,17 +277,26 @@ class Pipeline:
                 f"the article has {len(article.text):,} characters, more than {MAX_CHARS:,}",
                 advice="split it into articles, or check that it is one article at all",
             )
+        article.text = replace_lone_surrogates(article.text)
+        if article.title:
+            article.title = replace_lone_surrogates(article.title)
+        _check_language(article, name)
 
     def _make_doc(self, article: Article) -> Doc:
-        # Same length, same offsets: only runs of punctuation become spaces for the parser.
-        text = _PATHOLOGICAL_RUN.sub(lambda m: " " * len(m.group()), article.text)
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(self._parse_text(article))
+        doc._.regions = list(article.regions)
+        return doc
+
+    @staticmethod
+    def _parse_text(article: Article) -> str:
+        """The text the parser sees, with the article's regions found if it has none.
+
+        Same length, same offsets: only runs of punctuation become spaces for the parser."""
         if not article.regions and article.title is None:
             regions, title = find_regions(article.text)
             article.regions = regions
             article.title = title
-        doc._.regions = list(article.regions)
-        return doc
+        return _PATHOLOGICAL_RUN.sub(lambda m: " " * len(m.group()), article.text)
 
     @staticmethod
     def _finish(article: Article, doc: Doc) -> Article:
@@ -217,10 +326,24 @@ class Pipeline:
         self._check(article)
         if not article.text.strip():
             return article
-        doc = self._make_doc(article)
-        for _name, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return self._finish(article, doc)
+        if len(article.text) > LONG_ARTICLE_CHARS:
+            doc = self._parse_in_pieces(article)
+        else:
+            doc = self._make_doc(article)
+            for name, proc in self.nlp.pipeline:
+                if name != "newsquotes":
+                    doc = proc(doc)
+        return self._finish(article, self.nlp.get_pipe("newsquotes")(doc))
+
+    def _parse_in_pieces(self, article: Article) -> Doc:
+        """The parse of a long article as one document, made piece by piece (same text, same
+        offsets; every piece starts a sentence)."""
+        text = self._parse_text(article)
+        with self.nlp.select_pipes(disable=["newsquotes"]):
+            parsed = [self.nlp(piece) for piece in _pieces(text)]
+        doc = Doc.from_docs(parsed, ensure_whitespace=False)
+        doc._.regions = list(article.regions)
+        return doc
 
     def pipe(
         self, articles: Iterable[Article], batch_size: int = 16
@@ -240,6 +363,12 @@ class Pipeline:
         results: list[Article | DocumentError | None] = []
         docs: list[Doc] = []
         for article in articles:
+            if len(article.text) > LONG_ARTICLE_CHARS:
+                try:
+                    results.append(self.process(article))  # parsed in pieces on its own
+                except DocumentError as exc:
+                    results.append(exc)
+                continue
             try:
                 self._check(article)
             except DocumentError as exc:
@@ -253,6 +382,38 @@ class Pipeline:
         parsed = iter(self.nlp.pipe(docs, batch_size=len(docs) or 1))
         for article, result in zip(articles, results, strict=True):
             yield self._finish(article, next(parsed)) if result is None else result
+
+
+def _check_language(article: Article, name: str) -> None:
+    """English goes on; another language is a :class:`LanguageError`. The text decides: a page
+    declared ``pt`` whose words are English is read, one declared nothing is guessed."""
+    guessed = guess_language(article.text)
+    declared = (article.language or "").split("-")[0].lower() or None
+    if guessed == "en" or (guessed is None and declared in (None, "en")):
+        return
+    language = guessed or declared or "unknown"
+    article.language = article.language or language
+    raise LanguageError(name, language, language_name(language))
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut into pieces of about :data:`PIECE_CHARS`, each ending at a paragraph break,
+    else after a sentence, else at a space (else where the size says)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        limit = start + PIECE_CHARS
+        floor = start + PIECE_CHARS // 2
+        cut = text.rfind("\n", floor, limit) + 1
+        if cut <= 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, floor, limit)]
+            cut = ends[-1] if ends else text.rfind(" ", floor, limit) + 1
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 _default: Pipeline | None = None

@@ -1,4 +1,8 @@
-"""Corpus commands: ingest, search, speakers, speaker, export; thin over Corpus."""
+"""Corpus commands: ingest, errors, search, speakers, speaker, export; thin over Corpus.
+
+Only ``ingest`` creates a corpus; the others read one and refuse a path where there is none,
+so a mistyped ``--db`` is an error instead of an empty answer.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,15 @@ import textwrap
 from collections import Counter
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
 import click
 
-from ..errors import NewsquotesError
+from ..errors import CorpusError, NewsquotesError
 from ..store.corpus import EXPORT_FORMATS, NAMED_KINDS, TABLES, Corpus, default_db_path
-from ..store.records import QuoteHit
+from ..store.records import ErrorRecord, QuoteHit
+from ..text_format import clip, plural
 
 db_option = click.option(
     "--db",
@@ -26,8 +32,15 @@ db_option = click.option(
 )
 
 
-def _open(db: str | None) -> Corpus:
-    return Corpus(db if db is not None else default_db_path())
+def _open(db: str | None, *, create: bool = False) -> Corpus:
+    """The corpus at ``db`` (or the default); only ``create`` may make a new file."""
+    path = Path(db) if db is not None else default_db_path()
+    if not create and not path.exists():
+        raise CorpusError(
+            f"no corpus at {path}",
+            advice=f"create one with: newsquotes ingest FILES --db {path}",
+        )
+    return Corpus(path)
 
 
 def _friendly(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -55,21 +68,79 @@ def _friendly(command: Callable[..., Any]) -> Callable[..., Any]:
     help="Worker processes that run the pipeline.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or progress lines.")
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Try again the documents that failed before (a file changed since it failed is "
+    "retried anyway).",
+)
 @_friendly
-def ingest_command(paths: tuple[str, ...], db: str | None, jobs: int, quiet: bool) -> None:
-    """Add the articles at PATHS to the corpus; a rerun skips what is already done."""
+def ingest_command(
+    paths: tuple[str, ...], db: str | None, jobs: int, quiet: bool, retry_failed: bool
+) -> None:
+    """Add the articles at PATHS to the corpus; a rerun skips what is already done.
+
+    Creates the corpus if there is none. Files in folders that are not articles (brat .ann
+    files, databases, hidden files) are passed over.
+
+    \b
+    Example:
+      newsquotes ingest crawl/*.warc.gz articles/ --db news.db -j 2
+    """
     from ..store.ingest import ingest
 
-    with _open(db) as corpus:
-        summary = ingest(paths, corpus, jobs=jobs, progress=not quiet)
+    with _open(db, create=True) as corpus:
+        summary = ingest(paths, corpus, jobs=jobs, progress=not quiet, retry_failed=retry_failed)
     click.echo(summary.line(), err=True)
     if summary.failed:
+        where = f" --db {db}" if db is not None else ""
         click.echo(
-            f"{summary.failed} documents failed; see them with: sqlite3 {corpus.path} "
-            "'SELECT source, code, message FROM errors'",
+            f"{plural(summary.failed, 'document')} failed; see why with: newsquotes errors{where}",
             err=True,
         )
         sys.exit(1)
+
+
+@click.command("errors")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@db_option
+@_friendly
+def errors_command(fmt: str, db: str | None) -> None:
+    """The documents that failed: source, error code, reason and when, oldest first.
+
+    A failed document is skipped by later runs of ingest until its file changes, or until
+    ingest --retry-failed.
+
+    \b
+    Example:
+      newsquotes errors --db news.db
+    """
+    with _open(db) as corpus:
+        records = corpus.errors()
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+        return
+    click.echo(_errors_table(records))
+
+
+def _errors_table(records: list[ErrorRecord]) -> str:
+    """One failure per entry: when, code and source on a line, the reason indented below,
+    neither cut (they are what a user needs to fix the input)."""
+    width = shutil.get_terminal_size((120, 20)).columns
+    lines: list[str] = []
+    for record in records:
+        lines.append(f"{record.at.replace('T', ' ')}  {record.code}  {record.source}")
+        reason = " ".join(record.message.split())
+        lines.extend(
+            textwrap.wrap(
+                reason, max(40, width - 4), initial_indent="    ", subsequent_indent="    "
+            )
+        )
+    lines.append(f"({plural(len(records), 'failed document')})")
+    return "\n".join(lines)
 
 
 def _table(hits: list[QuoteHit]) -> str:
@@ -81,13 +152,14 @@ def _table(hits: list[QuoteHit]) -> str:
         who = hit.speaker or hit.speaker_name or "(unknown)"
         wrapped = textwrap.wrap(" ".join(hit.text.split()), quote_w) or [""]
         date = (hit.published or "")[:date_w]
-        outlet = (hit.outlet or "")[:outlet_w]
+        outlet = clip(hit.outlet or "", outlet_w)
         lines.append(
-            f"{date:<{date_w}} {who[:speaker_w]:<{speaker_w}} {outlet:<{outlet_w}} {wrapped[0]}"
+            f"{date:<{date_w}} {clip(who, speaker_w):<{speaker_w}} {outlet:<{outlet_w}} "
+            f"{wrapped[0]}"
         )
         indent = " " * (date_w + speaker_w + outlet_w + 3)
         lines.extend(indent + more for more in wrapped[1:])
-    lines.append(f"({len(hits)} quotes)")
+    lines.append(f"({plural(len(hits), 'quote')})")
     return "\n".join(lines)
 
 
@@ -119,7 +191,12 @@ def search_command(
     fmt: str,
     db: str | None,
 ) -> None:
-    """Quotes containing TEXT (all words; "phrases" in quotes), narrowed by the options."""
+    """Quotes containing TEXT (all words; "phrases" in quotes), narrowed by the options.
+
+    \b
+    Example:
+      newsquotes search "harbour strike" --speaker Novak --since 2024-03 --db news.db
+    """
     with _open(db) as corpus:
         hits = corpus.search(
             text,
@@ -174,7 +251,7 @@ def speakers_command(
         if s.roles or s.organizations:
             about += "; " + ", ".join(s.roles + s.organizations)
         click.echo(
-            f"{s.id:>5} {s.name[:28]:<28} {s.kind:<12} {s.quotes:>6} {s.articles:>8}  {about}"
+            f"{s.id:>5} {clip(s.name, 28):<28} {s.kind:<12} {s.quotes:>6} {s.articles:>8}  {about}"
         )
 
 
@@ -197,7 +274,8 @@ def speakers_merge_command(first: str, second: str, db: str | None) -> None:
         profile = corpus.speaker(merged)
     assert profile is not None
     click.echo(
-        f"one speaker now: {profile.name} (speaker {profile.id}, {len(profile.quotes)} quotes)"
+        f"one speaker now: {profile.name} (speaker {profile.id}, "
+        f"{plural(len(profile.quotes), 'quote')})"
     )
 
 
@@ -227,7 +305,7 @@ def speakers_split_command(
         summaries = {s.id: s for s in corpus.speakers(kinds=None)}
     for sid in (rest, taken):
         s = summaries[sid]
-        click.echo(f"speaker {sid}: {s.name} ({s.quotes} quotes)")
+        click.echo(f"speaker {sid}: {s.name} ({plural(s.quotes, 'quote')})")
 
 
 @speakers_command.command("reconcile")
@@ -252,7 +330,12 @@ def speakers_reconcile_command(db: str | None) -> None:
 @db_option
 @_friendly
 def speaker_command(name: str, fmt: str, db: str | None) -> None:
-    """Everything on one speaker (NAME, alias, surname or id): quotes over time, descriptions."""
+    """Everything on one speaker (NAME, alias, surname or id): quotes over time, descriptions.
+
+    \b
+    Example:
+      newsquotes speaker "Jana Novak" --db news.db
+    """
     with _open(db) as corpus:
         profile = corpus.speaker(name)
     if profile is None:
@@ -264,7 +347,7 @@ def speaker_command(name: str, fmt: str, db: str | None) -> None:
     if profile.aliases:
         click.echo("also: " + ", ".join(profile.aliases))
     click.echo(
-        f"{len(profile.quotes)} quotes in outlets: "
+        f"{plural(len(profile.quotes), 'quote')} in outlets: "
         + ", ".join(f"{o} ({n})" for o, n in profile.outlets.items())
     )
     click.echo("by month: " + ", ".join(f"{m} {n}" for m, n in profile.timeline.items()))
@@ -295,16 +378,22 @@ def speaker_command(name: str, fmt: str, db: str | None) -> None:
 @db_option
 @_friendly
 def export_command(fmt: str, table: str, output: str, db: str | None) -> None:
-    """Write a corpus table as JSON Lines, CSV or Parquet."""
+    """Write a corpus table as JSON Lines, CSV or Parquet.
+
+    \b
+    Example:
+      newsquotes export --table speakers --format csv -o speakers.csv --db news.db
+    """
     with _open(db) as corpus:
         target = sys.stdout if output == "-" and fmt != "parquet" else output
         count = corpus.export(target, format=fmt, table=table)
     if output != "-":
-        click.echo(f"{count} {table} rows written to {output}", err=True)
+        click.echo(f"{plural(count, 'row')} of {table} written to {output}", err=True)
 
 
 COMMANDS: list[click.Command] = [
     ingest_command,
+    errors_command,
     search_command,
     speakers_command,
     speaker_command,

@@ -1,4 +1,8 @@
-"""``newsquotes extract``: articles in, quotes and speakers out (JSON, JSONL or a table)."""
+"""``newsquotes extract``: articles in, quotes and speakers out (JSON, JSONL or a table).
+
+Documents stream through :func:`newsquotes.loop.process_documents` one at a time, so a
+large input never sits in memory; a bad document is reported on stderr and the rest go on.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,14 @@ from typing import IO
 import click
 from tqdm import tqdm
 
-from ..errors import DocumentError
+from ..errors import LanguageError
 from ..model import Article
+from ..read import ReadStats
+from ..text_format import clip, plural
 
+SPEAKER_WIDTH = 26
+TYPE_WIDTH = 8
+MIN_QUOTE_WIDTH = 30
 EXPLAIN_WIDTH = 32
 """Columns for what found a quote and how sure it is (``--explain``)."""
 
@@ -22,10 +31,13 @@ def format_table(article: Article, width: int | None = None, explain: bool = Fal
     """A readable table of one article's quotes: speaker, type, quote; with ``explain``,
     also what found each quote (``via``), its act and its confidence."""
     width = width or shutil.get_terminal_size((120, 20)).columns
-    speaker_w, type_w = 26, 8
+    speaker_w, type_w = SPEAKER_WIDTH, TYPE_WIDTH
     explain_w = EXPLAIN_WIDTH if explain else 0
-    quote_w = max(30, width - speaker_w - type_w - explain_w - 4)
-    lines = [f"{article.id}: {len(article.quotes)} quotes, {len(article.speakers)} speakers"]
+    quote_w = max(MIN_QUOTE_WIDTH, width - speaker_w - type_w - explain_w - 4)
+    lines = [
+        f"{article.id}: {plural(len(article.quotes), 'quote')}, "
+        f"{plural(len(article.speakers), 'speaker')}"
+    ]
     if article.title:
         lines.append(f"title: {article.title}")
     why = f"{'VIA':<18} {'ACT':<7} {'CONF':<5}" if explain else ""
@@ -35,12 +47,13 @@ def format_table(article: Article, width: int | None = None, explain: bool = Fal
         speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "(unknown)")
         text = " ".join(quote.text.split())
         wrapped = textwrap.wrap(text, quote_w) or [""]
+        speaker = clip(" ".join(speaker.split()), speaker_w)
         why = (
-            f"{(quote.via or '-')[:18]:<18} {quote.act:<7} {quote.confidence:<5.2f}"
+            f"{clip(quote.via or '-', 18):<18} {quote.act:<7} {quote.confidence:<5.2f}"
             if explain
             else ""
         )
-        lines.append(f"{speaker[:speaker_w]:<{speaker_w}} {quote.type:<{type_w}} {why}{wrapped[0]}")
+        lines.append(f"{speaker:<{speaker_w}} {quote.type:<{type_w}} {why}{wrapped[0]}")
         lines.extend(" " * (speaker_w + type_w + 2 + len(why)) + more for more in wrapped[1:])
     if article.speakers:
         lines.append("")
@@ -51,15 +64,56 @@ def format_table(article: Article, width: int | None = None, explain: bool = Fal
     return "\n".join(lines)
 
 
-def _write(article: Article, fmt: str, out: IO[str], first: bool, explain: bool = False) -> None:
-    if fmt == "table":
-        if not first:
-            out.write("\n")
-        out.write(format_table(article, explain=explain) + "\n")
-    elif fmt == "json":
-        out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+def default_format(output: IO[str]) -> str:
+    """A table for a person at a terminal, JSON Lines for a pipe or a file."""
+    isatty = getattr(output, "isatty", None)
+    return "table" if isatty is not None and isatty() else "jsonl"
+
+
+class ArticleWriter:
+    """Writes articles as they come. ``json``: one document is one object, several are a JSON
+    array (the first is held back until the second shows which; nothing more is held)."""
+
+    def __init__(self, fmt: str, out: IO[str], explain: bool = False) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.explain = explain
+        self.count = 0
+        self._held: Article | None = None
+
+    def write(self, article: Article) -> None:
+        if self.fmt == "table":
+            table = format_table(article, explain=self.explain)
+            self.out.write(("\n" if self.count else "") + table + "\n")
+        elif self.fmt == "jsonl":
+            self.out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        elif self.count == 0:
+            self._held = article
+        else:
+            if self._held is not None:
+                self.out.write("[\n" + _pretty(self._held))
+                self._held = None
+            self.out.write(",\n" + _pretty(article))
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the output: the one held document, or the end of the array."""
+        if self.fmt != "json":
+            return
+        if self._held is not None:
+            self.out.write(_pretty(self._held) + "\n")
+        elif self.count > 1:
+            self.out.write("\n]\n")
+
+
+def _pretty(article: Article) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
+
+
+def _nothing_found(paths: tuple[str, ...], stats: ReadStats) -> click.ClickException:
+    passed = sum(stats.skipped.values())
+    why = f" ({plural(passed, 'file')} passed over as not articles)" if passed else ""
+    return click.ClickException(f"no documents found in {', '.join(paths)}{why}")
 
 
 @click.command("extract")
@@ -76,8 +130,8 @@ def _write(article: Article, fmt: str, out: IO[str], first: bool, explain: bool 
     "fmt",
     type=click.Choice(["jsonl", "json", "table"]),
     default=None,
-    help="jsonl (one article a line), json, or table. "
-    "Default: table for one file on a terminal, else jsonl.",
+    help="jsonl (one article a line), json (an object, or an array of several), or table. "
+    "Default: table on a terminal, else jsonl.",
 )
 @click.option(
     "--split-turns",
@@ -97,35 +151,40 @@ def extract_command(
 ) -> None:
     """Find every quote in the articles at PATHS (files, directories, globs, '-' for stdin).
 
+    Articles are read, analysed and written one at a time. In folders, files that are not
+    articles (brat .ann files, databases, hidden files) are passed over. Exit status 1 when a
+    document failed (each is reported on stderr) or none was found.
+
     \b
     Example:
-        newsquotes extract article.txt --format table --explain
+      newsquotes extract article.html crawl.warc.gz --format jsonl > quotes.jsonl
+      newsquotes extract article.txt --format table --explain
     """
+    from ..loop import Failure, process_documents
     from ..pipeline import Pipeline, default_pipeline
     from ..read import read_documents
 
     pipeline = Pipeline(split_turns=True) if split_turns else default_pipeline()
-    documents = list(read_documents(paths))
-    if fmt is None:
-        one = len(documents) == 1
-        fmt = "table" if one and output is sys.stdout and sys.stdout.isatty() else "jsonl"
-    if fmt == "json" and len(documents) > 1:
-        fmt = "jsonl"
-    failed = 0
-    first = True
-    readable = (d for d in documents if not isinstance(d, DocumentError))
-    processed = pipeline.pipe(readable)
-    show = sys.stderr.isatty() and len(documents) > 1
-    for document in tqdm(documents, unit="article", disable=not show, file=sys.stderr):
-        result = document if isinstance(document, DocumentError) else next(processed)
-        if isinstance(result, DocumentError):
-            failed += 1
-            click.echo(f"error: {result}", err=True)
+    writer = ArticleWriter(fmt or default_format(output), output, explain)
+    stats = ReadStats()
+    outcomes = process_documents(read_documents(paths, stats), pipeline)
+    show = sys.stderr.isatty()
+    failed = seen = 0
+    for outcome in tqdm(outcomes, unit="article", disable=not show, file=sys.stderr, leave=False):
+        seen += 1
+        if isinstance(outcome, Failure) and outcome.code == LanguageError.code:
+            click.echo(f"skipped: {outcome}", err=True)
             continue
-        _write(result, fmt, output, first, explain)
-        first = False
+        if isinstance(outcome, Failure):
+            failed += 1
+            click.echo(f"error: {outcome}", err=True)
+            continue
+        writer.write(outcome)
+    writer.close()
+    if seen == 0:
+        raise _nothing_found(paths, stats)
     if failed:
-        click.echo(f"{failed} of {len(documents)} documents failed", err=True)
+        click.echo(f"{failed:,} of {plural(seen, 'document')} failed", err=True)
         sys.exit(1)
 
 

@@ -4,7 +4,7 @@ small questions about tokens (is this a cue, who is its subject, what is this ph
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX
@@ -74,6 +74,10 @@ class ArticleView:
             if not self.in_region(q.start) and any(c.isalpha() for c in self.text[q.start : q.end])
         ]
         self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        # Token indices of the commas, in order: where reported clauses may be cut.
+        self.commas = [t.i for t in doc if t.text == ","]
+        self._subtree_lo: list[int] | None = None
+        self._subtree_hi: list[int] | None = None
         # For each token, the index of the quoted span holding it (or -1).
         self.quote_of_token = [-1] * len(doc)
         for n, q in enumerate(self.quoted):
@@ -90,6 +94,22 @@ class ArticleView:
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
 
+    def paragraph_end_token(self, char: int) -> int:
+        """The first token of the paragraph after the one holding ``char`` (or the end)."""
+        following = self.paragraph_of(char) + 1
+        if following >= len(self.paragraph_starts):
+            return len(self.doc)
+        return bisect_left(self.token_starts, self.paragraph_starts[following])
+
+    def subtree_bounds(self, token: Token) -> tuple[int, int]:
+        """``[first, last + 1)`` of the tokens of ``token.subtree``, in O(1) after one O(n)
+        pass over the heads. (Walking ``subtree`` for every cue of a chain such as ``Novak
+        said Novak said ...`` is quadratic; ``left_edge``/``right_edge`` are not exact for
+        the non-projective trees the parser sometimes gives.)"""
+        if self._subtree_lo is None or self._subtree_hi is None:
+            self._subtree_lo, self._subtree_hi = _subtree_extents(self.doc)
+        return self._subtree_lo[token.i], self._subtree_hi[token.i] + 1
+
     def cover_quotes(self, start: int, end: int) -> tuple[int, int]:
         """Widen ``[start, end)`` so that no quoted span is cut in two."""
         for q in self.quoted:
@@ -103,6 +123,50 @@ class ArticleView:
         start = doc[start_token].idx
         last = doc[end_token - 1]
         return start, last.idx + len(last.text)
+
+
+CHILDREN_KEY = "newsquotes.children"
+"""Where :func:`children_of` keeps a document's children table while the component runs."""
+
+
+def children_of(token: Token) -> list[Token]:
+    """``token.children`` at the cost of the children: spaCy scans from the token to both
+    edges of its subtree, the whole text for each cue of a chain such as ``Novak said Novak
+    said ...``. The table is built once per document (the component drops it when done)."""
+    doc = token.doc
+    table = doc.user_data.get(CHILDREN_KEY)
+    if table is None or len(table) != len(doc):
+        table = [[] for _ in range(len(doc))]
+        for t in doc:
+            if t.head.i != t.i:
+                table[t.head.i].append(t.i)
+        doc.user_data[CHILDREN_KEY] = table
+    return [doc[i] for i in table[token.i]]
+
+
+def _subtree_extents(doc: Doc) -> tuple[list[int], list[int]]:
+    """Smallest and largest token index in each token's subtree, children before parents."""
+    heads = [t.head.i for t in doc]
+    children: list[list[int]] = [[] for _ in heads]
+    roots = []
+    for i, head in enumerate(heads):
+        if head == i:
+            roots.append(i)
+        else:
+            children[head].append(i)
+    lo, hi = list(range(len(heads))), list(range(len(heads)))
+    order: list[int] = []
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(children[node])
+    for node in reversed(order):  # every child comes after its parent in ``order``
+        head = heads[node]
+        if head != node:
+            lo[head] = min(lo[head], lo[node])
+            hi[head] = max(hi[head], hi[node])
+    return lo, hi
 
 
 def lemma(token: Token) -> str:
@@ -127,7 +191,8 @@ def cue_extent(token: Token) -> tuple[int, int]:
     some prepositions (``has also said``, ``did not respond to``, ``point out``, ``warned of``),
     contiguous with the verb, as PolNeAR annotates cues."""
     start, end = token.i, token.i + 1
-    left = sorted((c for c in token.lefts), key=lambda c: -c.i)
+    children = children_of(token)
+    left = sorted((c for c in children if c.i < token.i), key=lambda c: -c.i)
     for child in left:
         if child.i != start - 1:
             break
@@ -137,7 +202,7 @@ def cue_extent(token: Token) -> tuple[int, int]:
             start = child.i
         else:
             break
-    for child in token.rights:
+    for child in (c for c in children if c.i > token.i):
         if child.i != end:
             continue
         if child.dep_ == "prt" or (
@@ -180,10 +245,11 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Bill Maher``), whose subject is the listener."""
-    for child in cue.children:
+    children = children_of(cue)
+    for child in children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    for child in cue.children:
+    for child in children:
         if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:
             return None
         if child.dep_ in SUBJECT_DEPS:
@@ -192,7 +258,7 @@ def speaker_of(cue: Token) -> Token | None:
     if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head.i != cue.i:
         if cue.dep_ == "relcl":
             return cue.head
-        for child in cue.head.children:
+        for child in children_of(cue.head):
             if child.dep_ in SUBJECT_DEPS:
                 return child
     return None

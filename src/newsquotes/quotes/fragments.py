@@ -98,6 +98,18 @@ def _opens_sentence(art: ArticleView, q: QuotedSpan) -> bool:
     return i < 0 or art.text[i] in "\n.!?:" or art.text[i] in DOUBLE_MARKS
 
 
+def _ends_a_turn(art: ArticleView, known: list[Attribution], q: QuotedSpan) -> bool:
+    """A short quote (``"Okay, great!"``) right after a quote of a known speaker in the same
+    paragraph ends that speaker's turn; elsewhere it is too short to tell."""
+    before = [a for a in known if a.spans[-1][1] <= q.start]
+    if not before:
+        return False
+    last = max(before, key=lambda a: a.spans[-1][1])
+    return last.type == "direct" and art.paragraph_of(last.spans[-1][1] - 1) == art.paragraph_of(
+        q.start
+    )
+
+
 def floating_pass(
     art: ArticleView, attributions: list[Attribution], used: set[int]
 ) -> list[Attribution]:
@@ -108,7 +120,9 @@ def floating_pass(
         if n in used or any(s <= q.start and q.end <= e for s, e in covered):
             continue
         words = len(art.text[q.start : q.end].split())
-        if not _opens_sentence(art, q) or words < 4:
+        if not _opens_sentence(art, q):
+            continue
+        if words < 4 and not _ends_a_turn(art, known, q):
             continue
         if looks_like_title(art.text[q.inner[0] : q.inner[1]]):
             continue

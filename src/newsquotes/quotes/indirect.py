@@ -8,11 +8,14 @@ A reporting verb with a subject and a clausal complement (``X said (that) ...``,
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from spacy.tokens import Token
 
 from .context import (
     ArticleView,
     Attribution,
+    children_of,
     cue_extent,
     is_cue,
     lemma,
@@ -36,13 +39,25 @@ from .spans import (
     without_listener,
 )
 
+MAX_CLAUSE_CHARS = 3000
+"""Longest reported clause taken as one quote: twice the longest single content span in
+PolNeAR. Longer ones are chains (``Novak said Novak said ...``) whose every clause holds the
+rest of the text: their quotes would add up to the square of the article's length."""
+
 
 def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, int] | None:
-    """Tokens of the complement clause headed by ``head``, without ``that`` and end marks."""
-    tokens = [t for t in head.subtree if t.i not in stop]
-    if not tokens:
-        return None
-    lo, hi = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    """Tokens of the complement clause headed by ``head``, without ``that`` and end marks.
+
+    Bounds come from :meth:`ArticleView.subtree_bounds`, and the clause is cut at the
+    paragraph's end by binary search: walking the subtree would cost the whole rest of the
+    document for each cue of a chain (``Novak said Novak said ...``), quadratic in all.
+    """
+    lo, hi = art.subtree_bounds(head)
+    if lo in stop or hi - 1 in stop:  # rare: the speaker sits at the clause's edge
+        tokens = [t.i for t in head.subtree if t.i not in stop]
+        if not tokens:
+            return None
+        lo, hi = min(tokens), max(tokens) + 1
     doc = art.doc
     while lo < hi and (doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS or doc[lo].is_space):
         lo += 1
@@ -51,10 +66,11 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
     if hi - lo < 2:
         return None
     # A clause never crosses a paragraph.
-    paragraph = art.paragraph_of(doc[lo].idx)
-    while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
-        hi -= 1
-    hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi))
+    hi = min(hi, art.paragraph_end_token(doc[lo].idx))
+    last = doc[hi - 1]
+    if last.idx + len(last.text) - doc[lo].idx > MAX_CLAUSE_CHARS:
+        return None
+    hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi, art.commas), art.commas)
     lo = skip_leading_clause(doc, head, lo, hi)
     return lo, hi
 
@@ -64,6 +80,8 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
     results: list[Attribution] = []
     used_cues = {i for a in taken if a.cue for i in range(*a.cue)}
     covered = [(s, e) for a in taken for s, e in a.spans]
+    # quoted_before[n]: quote tokens before token n, so "does a clause hold a quote" is O(1)
+    quoted_before = list(accumulate((q >= 0 for q in art.quote_of_token), initial=0))
 
     def overlaps_direct(s: int, e: int) -> bool:
         return any(s < ce and cs < e for cs, ce in covered)
@@ -85,7 +103,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             continue
         if not is_cue(token):
             continue
-        complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        complement = next((c for c in children_of(token) if c.dep_ == "ccomp"), None)
         subj = speaker_of(token) or _speaker_through_noun(token)
         if subj is None:
             continue
@@ -96,7 +114,10 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
                 results.append(found)
             continue
         # "Ada Finch, who said that ...": the cue's clause hangs inside the speaker's phrase.
-        inside = subj.is_ancestor(token)
+        # (is_ancestor walks up from the cue: the whole text in a chain; a cue outside the
+        # subject's span of tokens cannot be inside its phrase, so look only then.)
+        subj_lo, subj_hi = art.subtree_bounds(subj)
+        inside = subj_lo <= token.i < subj_hi and subj.is_ancestor(token)
         own = {t.i for t in token.subtree} if inside else set()
         speaker_tokens = [t.i for t in subj.subtree if t.i not in own]
         stop = set(speaker_tokens) | {token.i}
@@ -105,10 +126,11 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             # "said many of those ... were sent": the parser may hang the clause's subject
             # on the cue as its object; it belongs to the content.
             obj = next(
-                (c for c in token.children if c.dep_ == "dobj" and token.i < c.i < clause[0]), None
+                (c for c in children_of(token) if c.dep_ == "dobj" and token.i < c.i < clause[0]),
+                None,
             )
             if obj is not None:
-                clause = (min(t.i for t in obj.subtree), clause[1])
+                clause = (art.subtree_bounds(obj)[0], clause[1])
         if clause is None:
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(*clause))
@@ -121,7 +143,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         if clause[0] < subj.i < clause[1]:
             continue  # parse went wrong: the subject sits inside the content
         speaker = mention_span(art, subj, speaker_lo, speaker_hi)
-        inner_quotes = [n for n in range(clause[0], clause[1]) if art.quote_of_token[n] >= 0]
+        inner_quotes = quoted_before[clause[1]] - quoted_before[clause[0]]
         kind = "mixed" if inner_quotes else "indirect"
         confidence = cue_confidence(lemma(token))
         if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that"):
@@ -194,6 +216,11 @@ def _as_frame(art: ArticleView, cue: Token) -> Attribution | None:
     return Attribution(kind, [art.span_chars(lo, hi)], cue_span, speaker, 0.8, "as-frame")
 
 
+def is_passive_without_agent(verb: Token, subj: Token) -> bool:
+    """``The mayor is said to favour ...``: the passive subject is not who spoke."""
+    return subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution | None:
     """A speech verb without a clause: a parenthetical (``This campaign, he says, is
     different``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
@@ -246,7 +273,7 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     hi = min(hi, sent.end)
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
-    hi = cut_relative_clause(doc, lo, hi)
+    hi = cut_relative_clause(doc, lo, hi, art.commas)
     if leading_preposition(doc, cue_span[1], lo):
         cue_span, lo = (cue_span[0], lo + 1), lo + 1
     if hi - lo < 3 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(cue.idx):
@@ -256,7 +283,7 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
         kind,
         [art.span_chars(lo, hi)],
         cue_span,
-        speaker,
+        None if is_passive_without_agent(cue, subj) else speaker,
         cue_confidence(lemma(cue)) * 0.6,
         "speech-object",
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,7 @@ from .confidence import cue_class, speaker_class
 from .context import (
     ArticleView,
     Attribution,
+    children_of,
     cue_extent,
     cue_head,
     is_cue,
@@ -35,6 +37,7 @@ from .context import (
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
 from .fragments import looks_like_title
+from .indirect import MAX_CLAUSE_CHARS, is_passive_without_agent
 from .quote_marks import DOUBLE_MARKS, QuotedSpan
 from .spans import cut_relative_clause, leading_preposition, without_listener
 
@@ -137,47 +140,78 @@ def _pairs(feats: list[str]) -> list[str]:
     return [f"{a}&{b}" for n, a in enumerate(chosen) for b in chosen[n + 1 :]]
 
 
-def _content_span(art: ArticleView, verb: Token, stop: set[int]) -> tuple[int, int] | None:
+def _outside(ranges: list[tuple[int, int]], stop: tuple[int, int]) -> tuple[int, int] | None:
+    """First and last + 1 of the tokens in ``ranges`` that are not in ``stop``."""
+    pieces = []
+    for lo, hi in ranges:
+        pieces += [(lo, min(hi, stop[0])), (max(lo, stop[1]), hi)]
+    kept = [(lo, hi) for lo, hi in pieces if lo < hi]
+    if not kept:
+        return None
+    return min(lo for lo, _hi in kept), max(hi for _lo, hi in kept)
+
+
+def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple[int, int] | None:
     """Tokens after ``verb`` that hold what it reports: its complement, object and the
-    prepositions that still belong to it (``accused him of lying``)."""
+    prepositions that still belong to it (``accused him of lying``), leaving out the speaker's
+    tokens ``stop``. Subtree extents come from the article view in O(1): walking each verb's
+    subtree is quadratic on a chain such as ``Novak said Novak said ...``."""
     doc = art.doc
     parts = [
         c
-        for c in verb.rights
-        if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
+        for c in children_of(verb)  # verb.rights scans to the subtree's edge: a chain's end
+        if c.i > verb.i
+        and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS))
     ]
     parts = without_listener(verb, parts)
     if not parts:
         return None
-    tokens = [t.i for c in parts for t in c.subtree if t.i not in stop]
-    if not tokens:
+    bounds = _outside([art.subtree_bounds(c) for c in parts], stop)
+    if bounds is None:
         return None
-    lo, hi = min(tokens), max(tokens) + 1
+    lo, hi = bounds
     if lo <= verb.i:
         lo = verb.i + 1
     while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in DOUBLE_MARKS)):
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":", "—"}):
         hi -= 1
-    paragraph = art.paragraph_of(verb.idx)
-    while hi > lo and art.paragraph_of(doc[hi - 1].idx) != paragraph:
-        hi -= 1
-    hi = cut_relative_clause(doc, lo, hi)
+    hi = min(hi, art.paragraph_end_token(verb.idx))  # binary search, not a walk back
+    if hi <= lo:
+        return None
+    last = doc[hi - 1]
+    if last.idx + len(last.text) - doc[lo].idx > MAX_CLAUSE_CHARS:
+        return None  # a chain, not one report (see indirect.MAX_CLAUSE_CHARS)
+    hi = cut_relative_clause(doc, lo, hi, art.commas)
     if hi <= lo:
         return None
     return lo, hi
+
+
+def _merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attribution]:
     """Every verb with a subject and a complement that no attribution uses or holds."""
     doc = art.doc
     used = {i for a in taken if a.cue for i in range(*a.cue)}
-    covered = [(s, e) for a in taken for s, e in a.spans]
+    # Spans already taken, merged and sorted: "is this verb inside one" by binary search,
+    # not by a scan of every quote for every verb (quadratic in a quote-dense article).
+    covered = _merged_spans([(s, e) for a in taken for s, e in a.spans])
+    covered_starts = [s for s, _ in covered]
     results: list[Attribution] = []
     for token in doc:
         if token.pos_ != "VERB" or token.i in used or art.quote_of_token[token.i] >= 0:
             continue
-        if art.in_region(token.idx) or any(s <= token.idx < e for s, e in covered):
+        holder = bisect_right(covered_starts, token.idx) - 1
+        if art.in_region(token.idx) or (holder >= 0 and token.idx < covered[holder][1]):
             continue
         subj = speaker_of(token)
         if (
@@ -187,8 +221,7 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         ):
             continue
         subj = speaker_head(subj)
-        stop = {t.i for t in subj.subtree}
-        span = _content_span(art, token, stop)
+        span = _content_span(art, token, art.subtree_bounds(subj))
         if span is None:
             continue
         if lemma(token) in NOT_SPEECH_WITH_OBJECT and doc[span[0]].head.dep_ != "ccomp":
@@ -208,7 +241,9 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         quoted = {art.quote_of_token[i] for i in range(*span)} - {-1}
         if not is_cue(token) and any(_is_title(art, art.quoted[n]) for n in quoted):
             continue  # 'showed the film "Night Harbour"': a title, not speech
-        speaker = _mention(art, subj)
+        # "Trump is expected to win": the passive subject is what is reported on, not who
+        # reports it.
+        speaker = None if is_passive_without_agent(token, subj) else _mention(art, subj)
         kind = "mixed" if quoted else "indirect"
         results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
     return results

@@ -9,6 +9,9 @@ speaker's.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
@@ -34,11 +37,18 @@ CONTRAST_WORDS = frozenset({"while", "whereas"})
 """``..., while 31 percent call it a waste``: the writer's next clause, not the report."""
 
 
-def cut_contrast_clause(doc: Doc, lo: int, hi: int) -> int:
-    """New end of content ``[lo, hi)`` before a ``, while ...`` clause with its own subject."""
-    for k in range(lo + 1, hi - 1):
+def _commas_between(commas: Sequence[int], lo: int, hi: int) -> Sequence[int]:
+    """The comma tokens in ``[lo, hi)``: looking only at commas keeps a cut linear when one
+    article holds a chain of long reported clauses."""
+    return commas[bisect_left(commas, lo) : bisect_left(commas, hi)]
+
+
+def cut_contrast_clause(doc: Doc, lo: int, hi: int, commas: Sequence[int]) -> int:
+    """New end of content ``[lo, hi)`` before a ``, while ...`` clause with its own subject
+    (``commas``: the token indices of the article's commas, in order)."""
+    for k in _commas_between(commas, lo + 1, hi - 1):
         word = doc[k + 1]
-        if doc[k].text != "," or word.lower_ not in CONTRAST_WORDS or word.dep_ != "mark":
+        if word.lower_ not in CONTRAST_WORDS or word.dep_ != "mark":
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in word.head.children):
             return k
@@ -62,11 +72,12 @@ def skip_leading_clause(doc: Doc, head: Token, lo: int, hi: int) -> int:
     return lo
 
 
-def cut_relative_clause(doc: Doc, lo: int, hi: int) -> int:
-    """New end of content ``[lo, hi)`` without a trailing ``, which ...`` clause."""
-    for k in range(lo + 1, hi - 1):
+def cut_relative_clause(doc: Doc, lo: int, hi: int, commas: Sequence[int]) -> int:
+    """New end of content ``[lo, hi)`` without a trailing ``, which ...`` clause
+    (``commas``: the token indices of the article's commas, in order)."""
+    for k in _commas_between(commas, lo + 1, hi - 1):
         word = doc[k + 1]
-        if doc[k].text != "," or word.lower_ not in RELATIVE_WORDS:
+        if word.lower_ not in RELATIVE_WORDS:
             continue
         clause = word if word.dep_ == "relcl" else word.head
         while clause.dep_ != "relcl" and clause.head.i != clause.i and clause.i < hi:

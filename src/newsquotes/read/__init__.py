@@ -7,10 +7,11 @@ and reading goes on with the rest.
 
 from __future__ import annotations
 
+import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from pathlib import Path
 
 from ..errors import DocumentError, EmptyDocumentError
 from ..model import Article
@@ -19,7 +20,9 @@ from .html import article_from_html
 from .jsonl import read_jsonl
 from .sources import (
     GZIP_ERRORS,
+    MAX_DOCUMENT_BYTES,
     Source,
+    bounded_lines,
     decode_bytes,
     expand_paths,
     gzip_error,
@@ -30,7 +33,16 @@ from .stats import ReadStats
 from .text import article_from_text
 from .warc import read_warc
 
-__all__ = ["ReadStats", "read_bytes", "read_documents"]
+__all__ = ["ReadStats", "Source", "read_bytes", "read_documents"]
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode): the same file however the path is spelled, or None if absent."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _read_source(source: Source, stats: ReadStats) -> Iterator[Article | DocumentError]:
@@ -51,7 +63,8 @@ def _read_source(source: Source, stats: ReadStats) -> Iterator[Article | Documen
     stream = source.open()
     try:
         if kind == "jsonl":
-            yield from read_jsonl(_lines(stream), name=source.name, stem=source.stem)
+            lines = bounded_lines(stream, MAX_DOCUMENT_BYTES)
+            yield from read_jsonl(lines, name=source.name, stem=source.stem)
         else:
             text = decode_bytes(read_limited(stream, source.name), source.name)
             if kind == "html":
@@ -73,11 +86,6 @@ class _NamedBytes(Source):
     @property
     def stem(self) -> str:
         return self.stem_name
-
-
-def _lines(stream: BinaryIO) -> Iterator[bytes]:
-    """Whole lines of a stream; the gzip reader raises on truncation before a partial line."""
-    yield from stream
 
 
 def _read_guarded(source: Source, stats: ReadStats) -> Iterator[Article | DocumentError]:
@@ -108,14 +116,29 @@ def read_bytes(
 
 
 def read_documents(
-    paths: Iterable[str], stats: ReadStats | None = None
+    paths: Iterable[str],
+    stats: ReadStats | None = None,
+    *,
+    on_source: Callable[[Source], None] | None = None,
+    exclude: Iterable[Path] = (),
 ) -> Iterator[Article | DocumentError]:
-    """Yield one article (or the error that stopped it) per document found under ``paths``."""
+    """Yield one article (or the error that stopped it) per document found under ``paths``.
+
+    Streaming: one document in memory at a time (a container is read record by record).
+    ``on_source`` is called with each file before its documents are yielded; files in
+    ``exclude`` (the corpus being written, say) are passed over and counted in ``stats``.
+    """
     stats = stats if stats is not None else ReadStats()
-    for source in expand_paths(paths):
+    excluded = {_identity(path) for path in exclude} - {None}
+    for source in expand_paths(paths, stats.skipped):
         if isinstance(source, DocumentError):
             stats.errors += 1
             yield source
             continue
+        if source.path is not None and _identity(source.path) in excluded:
+            stats.skipped["not an article (the corpus being written)"] += 1
+            continue
         stats.sources += 1
+        if on_source is not None:
+            on_source(source)
         yield from _read_guarded(source, stats)

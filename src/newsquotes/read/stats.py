@@ -19,7 +19,8 @@ class ReadStats:
     formats: Counter[str] = field(default_factory=Counter)
     """Sources by detected format: warc, jsonl, html, text."""
     skipped: Counter[str] = field(default_factory=Counter)
-    """WARC records passed over on purpose, by reason (``request``, ``non-html response`` ...)."""
+    """WARC records and folder files passed over on purpose, by reason (``request``,
+    ``non-html response``, ``not an article (.ann)`` ...)."""
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -23,6 +23,22 @@ from .stats import ReadStats
 
 _SCAN_CHUNK = 1 << 20
 _HTML_TYPES = ("text/html", "application/xhtml")
+_NEXT_RECORD_INSIDE = re.compile(rb"\r\n\r\nWARC/1\.[01]\r\n")
+"""The end of one record and the start of the next: inside a payload, the record's
+Content-Length is too long and it swallowed (part of) the record after it."""
+
+
+class _Resync(Exception):
+    """Stop iterating here and look for the next record from ``offset`` on."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+def _missing_bytes(record: Any) -> int:
+    """How many bytes of the record's Content-Length the file did not hold (0: complete)."""
+    return max(0, int(getattr(record.raw_stream, "limit", 0) or 0))
 
 
 def url_id(url: str | None, fallback: str) -> str:
@@ -95,6 +111,25 @@ def _record_article(record: Any, payload: bytes, name: str, stats: ReadStats) ->
     )
 
 
+def _check_record(record: Any, payload: bytes, name: str, offset: int) -> DocumentError | None:
+    """A record cut short (the file ends, or its gzip member ends, before its Content-Length)
+    is an error, never an article; so is one whose Content-Length runs into the next record
+    (raises :class:`_Resync` so that record is read after all)."""
+    if len(payload) > MAX_DOCUMENT_BYTES:
+        return DocumentTooLargeError(name, "record payload over the size limit")
+    missing = _missing_bytes(record)
+    if missing:
+        return FormatError(
+            name,
+            f"the record is cut short: {missing:,} of its {record.length:,} bytes "
+            "(Content-Length) are missing",
+            advice="the file was truncated; download or copy it again",
+        )
+    if _NEXT_RECORD_INSIDE.search(payload):
+        raise _Resync(offset)
+    return None
+
+
 def read_warc(source: Source, stats: ReadStats) -> Iterator[Article | DocumentError]:
     """Yield an article per HTML record and an error per malformed or unreadable record."""
     gzipped = source.is_gzipped()
@@ -110,12 +145,14 @@ def read_warc(source: Source, stats: ReadStats) -> Iterator[Article | DocumentEr
                         stats.skipped[reason] += 1
                         continue
                     payload = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
-                    name = f"{source.name}#{base + iterator.get_record_offset()}"
+                    offset = base + iterator.get_record_offset()
+                    name = f"{source.name}#{offset}"
                     if record.rec_type is None:
                         yield FormatError(name, "WARC record without a WARC-Type header")
                         continue
-                    if len(payload) > MAX_DOCUMENT_BYTES:
-                        yield DocumentTooLargeError(name, "record payload over the size limit")
+                    problem = _check_record(record, payload, name, offset)
+                    if problem is not None:
+                        yield problem
                         continue
                     try:
                         article = _record_article(record, payload, name, stats)
@@ -125,6 +162,13 @@ def read_warc(source: Source, stats: ReadStats) -> Iterator[Article | DocumentEr
                     if article is not None:
                         yield article
                 return
+            except _Resync as resync:
+                yield FormatError(
+                    f"{source.name}#{resync.offset}",
+                    "the record's Content-Length runs into the next record",
+                    advice="the reader skipped to the next record it could find",
+                )
+                failed_at = resync.offset
             except Exception as exc:  # warcio signals a broken record with many exception types
                 failed_at = base + int(getattr(iterator, "offset", 0) or 0)
                 yield FormatError(
@@ -132,7 +176,7 @@ def read_warc(source: Source, stats: ReadStats) -> Iterator[Article | DocumentEr
                     f"malformed WARC record ({type(exc).__name__}: {str(exc).strip()})",
                     advice="the reader skipped to the next record it could find",
                 )
-                resume = _find_next_record(raw, failed_at + 1, gzipped)
-                if resume is None:
-                    return
-                base = resume
+            resume = _find_next_record(raw, failed_at + 1, gzipped)
+            if resume is None:
+                return
+            base = resume

@@ -39,6 +39,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..model import Entity, Speaker
+
 _HONORIFIC_WORDS = """
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sen senator
     rep representative gov governor pres president vice prime minister mp mayor gen general col
@@ -336,6 +338,51 @@ class Description:
     """Full person names the article's entities hold (evidence for a bare surname)."""
     entity_label: str | None = None
     """The label of an entity of the article whose text is this record's name."""
+
+
+ENTITY_PERSON = "PERSON"
+
+
+def needs_article_names(name: str, kind: str) -> bool:
+    """Whether a speaker record's identity needs its article's entities as evidence: it is of
+    unknown kind, or a person named by surname alone."""
+    return kind == "unknown" or (kind == "person" and is_surname_only(name))
+
+
+def article_names(entities: Iterable[Entity]) -> tuple[tuple[str, ...], dict[str, str]]:
+    """An article's full PERSON names, and the label of each entity text (first one wins)."""
+    entities = list(entities)
+    people = tuple(
+        sorted({e.text for e in entities if e.label == ENTITY_PERSON and person_name(e.text)})
+    )
+    labels: dict[str, str] = {}
+    for entity in entities:
+        labels.setdefault(normalise_name(entity.text, "organization"), entity.label)
+    return people, labels
+
+
+def describe(
+    id: int,
+    anchor: str,
+    speaker: Speaker,
+    outlet: str | None,
+    people: tuple[str, ...] = (),
+    labels: dict[str, str] | None = None,
+) -> Description:
+    """The :class:`Description` identity sees of one article's speaker record: the one way the
+    corpus and the Spark job build it."""
+    return Description(
+        id=id,
+        anchor=anchor,
+        name=speaker.name,
+        kind=speaker.kind,
+        aliases=tuple(speaker.aliases),
+        roles=tuple(speaker.roles),
+        organizations=tuple(speaker.organizations),
+        outlet=outlet,
+        article_people=people,
+        entity_label=(labels or {}).get(normalise_name(speaker.name, "organization")),
+    )
 
 
 @dataclass(frozen=True, slots=True)

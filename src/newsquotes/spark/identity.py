@@ -16,8 +16,7 @@ Here that same function runs in parallel:
    first anchor, stable for the same input.
 
 Duplicate articles (same source, URL or text as an earlier one) add no descriptions, as in the
-corpus. :func:`article_descriptions` mirrors ``Corpus._descriptions``/``_article_names``: the
-one place to change when the corpus builds descriptions differently.
+corpus.
 """
 
 from __future__ import annotations
@@ -27,12 +26,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ..model import Entity
+from ..model import Entity, Speaker
 from ..resolve.identity import (
     Description,
-    is_surname_only,
+    article_names,
+    describe,
+    needs_article_names,
     normalise_name,
-    person_name,
     resolve_identities,
     surname,
 )
@@ -43,57 +43,20 @@ if TYPE_CHECKING:
 IDENTITY_DDL = (
     "seq BIGINT, speaker_key STRING, identity STRING, identity_name STRING, identity_kind STRING"
 )
-ENTITY_PERSON = "PERSON"
-
-
-def _needs_entities(speakers: list[dict[str, Any]]) -> bool:
-    """Whether the corpus reads this article's entities for its descriptions: some speaker is
-    of unknown kind or a person named by surname alone."""
-    return any(
-        sp.get("kind") == "unknown"
-        or (sp.get("kind") == "person" and is_surname_only(str(sp["name"])))
-        for sp in speakers
-    )
-
-
-def _article_names(entities: list[dict[str, Any]]) -> tuple[tuple[str, ...], dict[str, str]]:
-    """The article's full PERSON names, and the label of each entity text."""
-    parsed = [Entity.from_dict(e) for e in entities]
-    people = tuple(
-        sorted({e.text for e in parsed if e.label == ENTITY_PERSON and person_name(e.text)})
-    )
-    labels: dict[str, str] = {}
-    for entity in parsed:
-        labels.setdefault(normalise_name(entity.text, "organization"), entity.label)
-    return people, labels
 
 
 def article_descriptions(
     seq: int, article: dict[str, Any], digest: str, first_id: int = 0
 ) -> list[tuple[int, Description]]:
-    """``(seq, Description)`` for each speaker of a stored article, as the corpus makes them;
-    ``first_id`` numbers them (ids only need to be unique within one resolution)."""
-    speakers = article["speakers"]
-    people: tuple[str, ...] = ()
-    labels: dict[str, str] = {}
-    if _needs_entities(speakers):
-        people, labels = _article_names(article.get("entities") or [])
+    """``(seq, Description)`` for each speaker of a stored article, built as the corpus builds
+    them (:func:`~newsquotes.resolve.identity.describe`); ``first_id`` numbers them (ids only
+    need to be unique within one resolution)."""
+    speakers = [Speaker.from_dict(sp) for sp in article["speakers"]]
+    names: tuple[tuple[str, ...], dict[str, str]] = ((), {})
+    if any(needs_article_names(sp.name, sp.kind) for sp in speakers):
+        names = article_names(Entity.from_dict(e) for e in article.get("entities") or [])
     return [
-        (
-            seq,
-            Description(
-                id=first_id + n,
-                anchor=f"{digest}:{sp['id']}",
-                name=str(sp["name"]),
-                kind=str(sp.get("kind") or "unknown"),
-                aliases=tuple(sp.get("aliases") or ()),
-                roles=tuple(sp.get("roles") or ()),
-                organizations=tuple(sp.get("organizations") or ()),
-                outlet=article.get("outlet"),
-                article_people=people,
-                entity_label=labels.get(normalise_name(str(sp["name"]), "organization")),
-            ),
-        )
+        (seq, describe(first_id + n, f"{digest}:{sp.id}", sp, article.get("outlet"), *names))
         for n, sp in enumerate(speakers)
     ]
 

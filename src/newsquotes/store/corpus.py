@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -31,10 +31,11 @@ from ..resolve.identity import (
     Correction,
     Description,
     Identity,
-    is_surname_only,
+    article_names,
+    describe,
     name_class,
+    needs_article_names,
     normalise_name,
-    person_name,
     resolve_identities,
     surname,
 )
@@ -107,13 +108,22 @@ def _fts_query(text: str) -> str | None:
 
 
 def _date_bound(value: str | None) -> str | None:
+    """A ``since``/``until`` bound as given, once it is a real date (no month 13, no
+    30 February)."""
     if value is None:
         return None
     value = str(value).strip()
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2}([T ].*)?)?)?", value):
+    found = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ].*)?)?)?", value)
+    try:
+        if found is None:
+            raise ValueError("not YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = found.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
         raise CorpusError(
-            f"{value!r} is not a date", advice="give dates as YYYY, YYYY-MM or YYYY-MM-DD"
-        )
+            f"{value!r} is not a date ({exc})",
+            advice="give dates as YYYY, YYYY-MM or YYYY-MM-DD",
+        ) from exc
     return value
 
 
@@ -223,13 +233,35 @@ class Corpus:
             or self._one("SELECT 1 FROM errors WHERE source = ?", (source,))
         )
 
+    def source_status(self, source: str) -> tuple[str | None, str | None]:
+        """``("stored", None)`` when ``source`` was stored (or found a duplicate),
+        ``("failed", fingerprint)`` when it failed before, ``(None, None)`` when never seen."""
+        if self._one("SELECT 1 FROM article_sources WHERE source = ?", (source,)):
+            return "stored", None
+        row = self._conn.execute(
+            "SELECT fingerprint FROM errors WHERE source = ? ORDER BY id DESC LIMIT 1", (source,)
+        ).fetchone()
+        return ("failed", row[0]) if row is not None else (None, None)
+
+    def forget_errors(self, source: str) -> int:
+        """Drop the recorded failures of ``source`` before it is tried again; how many."""
+        cur = self._conn.execute("DELETE FROM errors WHERE source = ?", (source,))
+        return int(cur.rowcount or 0)
+
     def record_error(
-        self, source: str, exc: BaseException | str, *, code: str | None = None
+        self,
+        source: str,
+        exc: BaseException | str,
+        *,
+        code: str | None = None,
+        fingerprint: str | None = None,
     ) -> None:
         """Keep why ``source`` failed, so a rerun skips it and a user can see the reason.
 
         ``exc`` is the exception, or its message when it came from another process (then
-        ``code`` is its error code).
+        ``code`` is its error code). ``fingerprint`` identifies the version of the file that
+        failed; a rerun retries the source once the file has changed. The same failure
+        recorded twice (two ingests of one folder at once) is kept once.
         """
         if isinstance(exc, DocumentError):
             code, message = exc.code, exc.reason
@@ -243,8 +275,11 @@ class Corpus:
         if advice:
             message += f" ({advice})"
         self._conn.execute(
-            "INSERT INTO errors(source, code, message, at) VALUES (?, ?, ?, ?)",
-            (source, code, message, _now()),
+            """INSERT INTO errors(source, code, message, at, fingerprint)
+               SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (
+                   SELECT 1 FROM errors WHERE source = ? AND code = ? AND message = ?
+                   AND fingerprint IS ?)""",
+            (source, code, message, _now(), fingerprint, source, code, message, fingerprint),
         )
 
     def add(self, article: Article) -> bool:
@@ -456,25 +491,23 @@ class Corpus:
         ).fetchall()
         records = [dict(zip(_DESCRIPTION_COLUMNS, row, strict=True)) for row in rows]
         needs_entities = {
-            r["article"]
-            for r in records
-            if r["kind"] == "unknown" or (r["kind"] == "person" and is_surname_only(r["name"]))
+            r["article"] for r in records if needs_article_names(r["name"], r["kind"])
         }
-        people, labels = self._article_names(sorted(needs_entities))
+        names = self._article_names(sorted(needs_entities))
         descriptions = [
-            Description(
-                id=r["id"],
-                anchor=f"{r['text_hash']}:{r['local_id']}",
-                name=r["name"],
-                kind=r["kind"],
-                aliases=tuple(json.loads(r["aliases"])),
-                roles=tuple(json.loads(r["roles"])),
-                organizations=tuple(json.loads(r["organizations"])),
-                outlet=r["outlet"],
-                article_people=people.get(r["article"], ()),
-                entity_label=labels.get(r["article"], {}).get(
-                    normalise_name(r["name"], "organization")
+            describe(
+                r["id"],
+                f"{r['text_hash']}:{r['local_id']}",
+                Speaker(
+                    id=r["local_id"],
+                    name=r["name"],
+                    kind=r["kind"],
+                    aliases=json.loads(r["aliases"]),
+                    roles=json.loads(r["roles"]),
+                    organizations=json.loads(r["organizations"]),
                 ),
+                r["outlet"],
+                *names.get(r["article"], ((), {})),
             )
             for r in records
         ]
@@ -482,26 +515,18 @@ class Corpus:
 
     def _article_names(
         self, articles: list[int]
-    ) -> tuple[dict[int, tuple[str, ...]], dict[int, dict[str, str]]]:
+    ) -> dict[int, tuple[tuple[str, ...], dict[str, str]]]:
         """Per article: its full PERSON names, and the label of each entity text."""
-        people: dict[int, tuple[str, ...]] = {}
-        labels: dict[int, dict[str, str]] = {}
+        names: dict[int, tuple[tuple[str, ...], dict[str, str]]] = {}
         for chunk in (articles[i : i + 500] for i in range(0, len(articles), 500)):
             marks = ",".join("?" * len(chunk))
             for article, entities_json in self._conn.execute(
                 f"SELECT id, entities FROM articles WHERE id IN ({marks})", chunk
             ):
-                entities = [Entity.from_dict(e) for e in json.loads(entities_json)]
-                people[article] = tuple(
-                    sorted(
-                        {e.text for e in entities if e.label == "PERSON" and person_name(e.text)}
-                    )
+                names[article] = article_names(
+                    Entity.from_dict(e) for e in json.loads(entities_json)
                 )
-                found: dict[str, str] = {}
-                for e in entities:
-                    found.setdefault(normalise_name(e.text, "organization"), e.label)
-                labels[article] = found
-        return people, labels
+        return names
 
     def _corrections(self) -> list[Correction]:
         return [

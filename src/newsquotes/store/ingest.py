@@ -3,13 +3,15 @@
 The main process reads documents and writes the corpus (SQLite wants one writer); worker
 processes run the pipeline. Articles cross between them as plain dicts. A document whose
 source key is already in the corpus, stored or failed, is skipped before it is parsed, so a
-rerun after a crash or Ctrl-C picks up where the last one stopped.
+rerun after a crash or Ctrl-C picks up where the last one stopped. A failed source is tried
+again when its file has changed since (size or modification time), or with ``retry_failed``.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,15 +21,30 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..errors import DocumentError, NewsquotesError
+from ..errors import CorpusError, DocumentError, LanguageError, NewsquotesError
 from ..loop import Failure, process_one
 from ..model import Article
+from ..read import ReadStats, Source
+from ..text_format import plural
 from .corpus import Corpus
 
 log = logging.getLogger("newsquotes.ingest")
 
 CONTAINER_SUFFIXES = (".warc", ".gz", ".jsonl", ".arc", ".zip")
 LOG_EVERY_SECONDS = 10.0
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+"""What SQLite keeps beside a database; never read as articles when ingesting into it."""
+
+
+def fingerprint(source: Source) -> str | None:
+    """Size and modification time of a file: when they change, a failure is retried."""
+    if source.path is None:
+        return None
+    try:
+        info = source.path.stat()
+    except OSError:
+        return None
+    return f"{info.st_size}:{info.st_mtime_ns}"
 
 
 class ArticleProcessor(Protocol):
@@ -53,6 +70,12 @@ class IngestSummary:
     skipped: int = 0
     """Documents already stored or failed in an earlier run, not parsed again."""
     failed: int = 0
+    other_language: int = 0
+    """Articles in a language other than English: recorded (code NQ106), not analysed."""
+    retried: int = 0
+    """Sources that had failed before and were tried again (file changed, or asked to)."""
+    passed_over: int = 0
+    """Files in the given folders that are not articles (annotations, databases ...)."""
     quotes: int = 0
     seconds: float = 0.0
     processing_seconds: float = 0.0
@@ -60,7 +83,7 @@ class IngestSummary:
 
     @property
     def processed(self) -> int:
-        return self.ingested + self.duplicates + self.failed
+        return self.ingested + self.duplicates + self.failed + self.other_language
 
     @property
     def done(self) -> int:
@@ -68,10 +91,15 @@ class IngestSummary:
 
     def line(self) -> str:
         rate = self.processed / self.seconds if self.seconds else 0.0
+        retried = f" ({self.retried:,} retried)" if self.retried else ""
+        passed = f"; {plural(self.passed_over, 'file')} not articles" if self.passed_over else ""
+        if self.other_language:
+            passed += f"; {self.other_language:,} not in English"
         return (
-            f"{self.ingested} ingested, {self.duplicates} duplicates, "
-            f"{self.skipped} skipped as already done, {self.failed} failed; "
-            f"{self.quotes} quotes; {self.seconds:.1f}s ({rate:.1f} articles/s)"
+            f"{self.ingested:,} ingested, {plural(self.duplicates, 'duplicate')}, "
+            f"{self.skipped:,} skipped as already done, {self.failed:,} failed{retried}"
+            f"{passed}; {plural(self.quotes, 'quote')}; "
+            f"{self.seconds:.1f}s ({rate:.1f} articles/s)"
         )
 
 
@@ -154,43 +182,90 @@ class _Progress:
             self.bar.close()
 
 
-def _pending(
-    paths: list[str], corpus: Corpus, summary: IngestSummary, progress: _Progress
-) -> Iterator[Article]:
-    """Articles still to parse; read errors recorded and done documents skipped on the way."""
-    from ..read import read_documents
+class _Pending:
+    """Reads the inputs and hands on the articles still to parse; read errors are recorded
+    and done documents skipped on the way. Remembers each article's file fingerprint until
+    its outcome is stored."""
 
-    for item in read_documents(paths):
-        if isinstance(item, DocumentError):
-            if corpus.has_source(item.document):
-                summary.skipped += 1
+    def __init__(
+        self,
+        corpus: Corpus,
+        summary: IngestSummary,
+        progress: _Progress,
+        retry_failed: bool,
+    ) -> None:
+        self.corpus = corpus
+        self.summary = summary
+        self.progress = progress
+        self.retry_failed = retry_failed
+        self.current: str | None = None
+        self.fingerprints: dict[str, str | None] = {}
+
+    def _on_source(self, source: Source) -> None:
+        self.current = fingerprint(source)
+
+    def _is_done(self, source: str) -> bool:
+        """Stored, or failed on this very file; a failure to retry is forgotten here."""
+        status, failed_on = self.corpus.source_status(source)
+        if status == "stored":
+            return True
+        if status != "failed":
+            return False
+        changed = self.current is not None and failed_on != self.current
+        if not (self.retry_failed or changed):
+            return True
+        self.corpus.forget_errors(source)
+        self.summary.retried += 1
+        return False
+
+    def articles(self, paths: list[str]) -> Iterator[Article]:
+        from ..read import read_documents
+
+        stats = ReadStats()
+        database = self.corpus.path
+        own_files = [database, *(database.with_name(database.name + s) for s in SQLITE_SIDE_FILES)]
+        for item in read_documents(paths, stats, on_source=self._on_source, exclude=own_files):
+            if isinstance(item, DocumentError):
+                if self._is_done(item.document):
+                    self.summary.skipped += 1
+                else:
+                    self.corpus.record_error(item.document, item, fingerprint=self.current)
+                    self.summary.failed += 1
+                    log.warning("%s", item)
+                self.progress.update(self.summary)
+                continue
+            item.source = item.source or item.id
+            if self._is_done(item.source):
+                self.summary.skipped += 1
+                self.progress.update(self.summary)
+                continue
+            self.fingerprints[item.source] = self.current
+            yield item
+        self.summary.passed_over = sum(
+            count for reason, count in stats.skipped.items() if reason.startswith("not an")
+        )
+
+    def store(self, outcome: Outcome) -> None:
+        status, payload, code, message = outcome
+        summary = self.summary
+        if status == "ok":
+            article = Article.from_dict(payload)
+            self.fingerprints.pop(article.source or "", None)
+            if self.corpus.add(article):
+                summary.ingested += 1
+                summary.quotes += len(article.quotes)
             else:
-                corpus.record_error(item.document, item)
-                summary.failed += 1
-                log.warning("%s", item)
-            progress.update(summary)
-            continue
-        item.source = item.source or item.id
-        if corpus.has_source(item.source):
-            summary.skipped += 1
-            progress.update(summary)
-            continue
-        yield item
-
-
-def _store(outcome: Outcome, corpus: Corpus, summary: IngestSummary) -> None:
-    status, payload, code, message = outcome
-    if status == "ok":
-        article = Article.from_dict(payload)
-        if corpus.add(article):
-            summary.ingested += 1
-            summary.quotes += len(article.quotes)
+                summary.duplicates += 1
         else:
-            summary.duplicates += 1
-    else:
-        corpus.record_error(str(payload), message, code=code)
-        summary.failed += 1
-        log.warning("[%s] %s: %s", code, payload, message)
+            source = str(payload)
+            printed = self.fingerprints.pop(source, None)
+            self.corpus.record_error(source, message, code=code, fingerprint=printed)
+            if code == LanguageError.code:
+                summary.other_language += 1
+                log.info("[%s] %s: %s", code, payload, message)
+            else:
+                summary.failed += 1
+                log.warning("[%s] %s: %s", code, payload, message)
 
 
 def ingest(
@@ -199,6 +274,7 @@ def ingest(
     *,
     jobs: int = 1,
     progress: bool = True,
+    retry_failed: bool = False,
     pipeline_factory: PipelineFactory = default_pipeline_factory,
     start_method: str | None = None,
 ) -> IngestSummary:
@@ -206,18 +282,28 @@ def ingest(
 
     ``pipeline_factory`` (a picklable, module-level function) builds the pipeline in each
     worker; ``jobs`` is the number of worker processes (1 runs in this process).
+    ``retry_failed`` tries again the sources that failed before, changed or not. A write
+    the database refuses (a full disk) ends the run with a :class:`CorpusError` naming it;
+    everything stored before is kept, and the same command goes on from there.
     """
     paths = list(paths)
     summary = IngestSummary()
     started = time.monotonic()
     first_result: float | None = None
     bar = _Progress(estimate_total(paths) if progress else None, progress)
+    pending = _Pending(corpus, summary, bar, retry_failed)
     try:
-        articles = _pending(paths, corpus, summary, bar)
+        articles = pending.articles(paths)
         for outcome in _outcomes(articles, jobs, pipeline_factory, start_method):
             first_result = first_result or time.monotonic()
-            _store(outcome, corpus, summary)
+            pending.store(outcome)
             bar.update(summary)
+    except sqlite3.OperationalError as exc:
+        raise CorpusError(
+            f"cannot write to the corpus {corpus.path}: {exc}",
+            advice="free some disk space (or fix the file's permissions) and run the same "
+            "command again; what is stored is kept",
+        ) from exc
     finally:
         bar.close()
         now = time.monotonic()

@@ -122,10 +122,17 @@ def _schema_v3(conn: sqlite3.Connection) -> None:
         raise sqlite3.IntegrityError("a foreign key points nowhere after rebuilding descriptions")
 
 
+def _schema_v4(conn: sqlite3.Connection) -> None:
+    """Errors remember the fingerprint (size and modification time) of the file that failed,
+    so a file fixed since is read again by a plain ``ingest``."""
+    conn.execute("ALTER TABLE errors ADD COLUMN fingerprint TEXT")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "initial schema: articles, quotes, speakers, errors, quotes_fts", _schema_v1),
     (2, "quotes.act, quotes.via, quotes.resolved_by; speakers of kind 'unnamed'", _schema_v2),
     (3, "identities recomputed from names: evidence, corrections, no pronoun speakers", _schema_v3),
+    (4, "errors.fingerprint: the failed file's size and modification time", _schema_v4),
 ]
 """(version reached, what it does, step). Append new steps; never edit a released one."""
 
