@@ -164,6 +164,9 @@ class Cast:
         self.people: list[Person] = []
         self.by_key: dict[tuple[str, str], Person] = {}
         self.by_surname: dict[str, list[Person]] = defaultdict(list)
+        self.surname_variants: dict[str, set[str]] = defaultdict(set)
+        """A surname and each form with one letter dropped → the surnames: finds a surname
+        one letter off in time linear in its length."""
         self.ents: list[DocSpan] = list(doc.ents)
         self.ent_of_token = [-1] * len(doc)
         self.ent_label = [""] * len(doc)
@@ -351,6 +354,11 @@ class Cast:
             and has_person_appositive(ent.root)
         )
 
+    def _index_surname(self, key: str) -> None:
+        if key not in self.by_surname:
+            for variant in _variants(key):
+                self.surname_variants[variant].add(key)
+
     def is_surname(self, key: str) -> bool:
         """Whether someone here has this surname, or one letter off it (see
         ``_misspelt_surname``)."""
@@ -438,6 +446,7 @@ class Cast:
             return person
         person = Person(name=name, kind=kind, first_seen=at)
         self.people.append(person)
+        self._index_surname(words[-1])
         self.by_surname[words[-1]].append(person)
         if len(words) > 1:
             self.by_key[(kind, key)] = person
@@ -448,11 +457,12 @@ class Cast:
         of exactly one person named in full here."""
         if len(surname) < MIN_MISSPELT_SURNAME:
             return []
+        keys = set().union(*(self.surname_variants.get(v, ()) for v in _variants(surname)))
         near = [
             person
-            for key, people in self.by_surname.items()
+            for key in sorted(keys)
             if one_edit_apart(key, surname)
-            for person in people
+            for person in self.by_surname.get(key, ())
             if person.kind == "person" and len(person.name.split()) > 1
         ]
         return near if len(near) == 1 else []
@@ -595,3 +605,8 @@ def one_edit_apart(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :]
     return a[i:] == b[i + 1 :]
+
+
+def _variants(word: str) -> list[str]:
+    """The word and each form of it with one letter dropped."""
+    return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
