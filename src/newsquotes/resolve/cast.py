@@ -54,7 +54,6 @@ PARTY_SPAN = 24
 SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
 """Words that make a title another one: a vice president is not the president."""
 MAX_NAME_WORDS = 3
-MIN_MISSPELT_SURNAME = 6
 """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
@@ -157,9 +156,12 @@ class Mention:
 class Cast:
     """Everyone the article names, with their mentions in text order."""
 
-    def __init__(self, view: ArticleView) -> None:
+    def __init__(self, view: ArticleView, min_misspelt_surname: int = 6) -> None:
+        """``min_misspelt_surname``: shortest bare surname that may join a full name one letter
+        off (``ResolutionSettings.min_misspelt_surname``)."""
         self.view = view
         self.doc: Doc = view.doc
+        self.min_misspelt_surname = min_misspelt_surname
         doc = self.doc
         self.people: list[Person] = []
         self.by_key: dict[tuple[str, str], Person] = {}
@@ -455,7 +457,7 @@ class Cast:
     def _misspelt_surname(self, surname: str) -> list[Person]:
         """``McLenney`` for ``Tyresha McClenney``: a bare surname one letter off the surname
         of exactly one person named in full here."""
-        if len(surname) < MIN_MISSPELT_SURNAME:
+        if len(surname) < self.min_misspelt_surname:
             return []
         keys = set().union(*(self.surname_variants.get(v, ()) for v in _variants(surname)))
         near = [

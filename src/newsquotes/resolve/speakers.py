@@ -52,7 +52,6 @@ QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
-THING_CONTINUITY_PARAGRAPHS = 1
 CALENDAR_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"january", "february", "march", "april", "may", "june", "july", "august"}
@@ -94,6 +93,10 @@ class ResolutionSettings:
     """How many paragraphs back a they/it looks for an organisation."""
     antecedent_limit: int = 30
     """Most names looked at for one pronoun (keeps resolution linear)."""
+    thing_continuity_paragraphs: int = 1
+    """How many paragraphs an ``it`` stays with a document that has just spoken."""
+    min_misspelt_surname: int = 6
+    """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
 
 
 @dataclass(slots=True)
@@ -110,7 +113,7 @@ class _Resolver:
         self.view = view
         self.doc: Doc = view.doc
         self.settings = settings
-        self.cast = Cast(view)
+        self.cast = Cast(view, settings.min_misspelt_surname)
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
         self._author: Person | None = None
@@ -538,7 +541,10 @@ class _Resolver:
             return None
         if current.person is self._author or current.person.role_sex:
             return None
-        if self.view.paragraph_of(at) - current.paragraph > THING_CONTINUITY_PARAGRAPHS:
+        if (
+            self.view.paragraph_of(at) - current.paragraph
+            > self.settings.thing_continuity_paragraphs
+        ):
             return None
         return current.person
 
