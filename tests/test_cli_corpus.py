@@ -159,3 +159,22 @@ def test_speakers_split_and_merge_by_hand(db: str) -> None:
 def test_speakers_subcommands_have_an_example(command: str) -> None:
     code, out = run("speakers", command, "--help")
     assert code == 0 and "Example: newsquotes speakers " + command in out
+
+
+def test_search_speech_by_default_thoughts_when_asked(tmp_path: Path) -> None:
+    """Speech is the corpus's focus: beliefs and intentions come only with --act."""
+    path = tmp_path / "acts.db"
+    hope = make_article("h", "The ferry will run again", "Ilse Varga")
+    hope.quotes[0].act = "thought"
+    with Corpus(path) as corpus:
+        corpus.add(hope)
+        corpus.add(make_article("s", "The ferry runs at dawn", "Pavel Dorn"))
+    code, out = run("search", "ferry", "--format", "jsonl", "--db", str(path))
+    assert code == 0
+    assert [(h["speaker"], h["act"]) for h in map(json.loads, out.splitlines())] == [
+        ("Pavel Dorn", "speech")
+    ]
+    code, out = run("search", "ferry", "--act", "thought", "--format", "jsonl", "--db", str(path))
+    assert [json.loads(line)["speaker"] for line in out.splitlines()] == ["Ilse Varga"]
+    code, out = run("search", "ferry", "--act", "all", "--format", "jsonl", "--db", str(path))
+    assert len(out.splitlines()) == 2

@@ -155,3 +155,33 @@ def test_file_name_not_utf8_and_lone_surrogates_do_not_crash(tmp_path: Path) -> 
     ]
     assert records[0]["text"].startswith("Odd \ufffd mark.")
     assert records[0]["quotes"][0]["speaker_name"] == "Milan Horvat"
+
+
+def test_table_shows_an_unresolved_mention_in_brackets_never_as_a_name() -> None:
+    from newsquotes.cli.extract import format_table
+    from newsquotes.model import Article, Quote, Span, Speaker
+
+    text = '"We had no choice," he said. "Never," said Ana Ruiz.'
+    he = text.index("he said")
+    ruiz = text.index("Ana Ruiz")
+    article = Article(
+        id="cuts",
+        text=text,
+        quotes=[
+            Quote("q1", "direct", [(0, 19)], text[:19], speaker=Span.of(text, he, he + 2)),
+            Quote(
+                "q2",
+                "direct",
+                [(29, 37)],
+                text[29:37],
+                speaker=Span.of(text, ruiz, ruiz + 8),
+                speaker_id="s1",
+                speaker_name="Ana Ruiz",
+            ),
+        ],
+        speakers=[Speaker("s1", "Ana Ruiz", "person")],
+    )
+    rows = format_table(article, width=100).splitlines()
+    assert any(row.startswith("(he) ") for row in rows)
+    assert any(row.startswith("Ana Ruiz ") for row in rows)
+    assert not any(row.startswith("he ") for row in rows)

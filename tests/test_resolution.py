@@ -9,9 +9,10 @@ from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
+from newsquotes.resolve.cast import one_edit_apart
 from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
-from newsquotes.resolve.names import clean_name, name_key
+from newsquotes.resolve.names import clean_name, name_key, shout_to_title
 from newsquotes.resolve.speakers import ResolutionSettings, resolve_speakers
 
 pytestmark = pytest.mark.slow
@@ -495,3 +496,221 @@ def test_a_lawmakers_party_and_state_tell_them_apart() -> None:
     assert quote_at(article, q1).speaker_name == "John Miller"
     assert party_and_state(" (R-S.C.) said") == {"republican", "south", "carolina"}
     assert party_and_state(" said") == set()
+
+
+def test_a_shouted_acronym_keeps_its_capitals() -> None:
+    assert clean_name("WTVN") == "WTVN"
+    assert shout_to_title("WTVN") == "WTVN"
+    assert shout_to_title("KARLSSON") == "Karlsson"
+    assert shout_to_title("MR. O'NEIL") == "Mr. O'Neil"
+
+
+def test_one_member_of_a_party_is_unnamed_not_the_party() -> None:
+    text = (
+        "Tomas Brenner and Ana Ruiz met the voters of Velmora on Monday.\n\n"
+        "The Republican argued that the harbour tax had hurt the fishermen."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour tax had hurt the fishermen")
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert speaker.name == "Republican"
+
+
+def test_the_writer_is_named_by_the_closing_biography() -> None:
+    q1 = "the harbour tax had been a mistake from the start"
+    q2 = '"You will see," she said.'
+    text = (
+        "I grew up in Velmora, a fishing town on the northern coast.\n\n"
+        f"I told my neighbours that {q1}.\n\n"
+        "My mother never agreed with me about the harbour.\n\n"
+        f"{q2}\n\n"
+        "Lena Varga is a playwright and a teacher at the Velmora Arts School."
+    )
+    article = extract(text)
+    writer = speaker_of(article, quote_at(article, q1))
+    assert (writer.name, writer.kind) == ("Lena Varga", "person")
+    # the mother is "she", never the writer
+    assert quote_at(article, "You will see").speaker_name != "Lena Varga"
+
+
+def test_without_a_biography_the_writer_stays_unnamed() -> None:
+    q1 = "the harbour tax had been a mistake from the start"
+    text = (
+        "I grew up in Velmora, a fishing town on the northern coast.\n\n"
+        f"I told my neighbours that {q1}.\n\n"
+        "Lena Varga, the mayor, opened the new pier on Monday."
+    )
+    article = extract(text)
+    writer = speaker_of(article, quote_at(article, q1))
+    assert writer.kind == "unnamed"
+
+
+def test_a_role_as_the_previous_subject_takes_the_pronoun() -> None:
+    text = (
+        '"The harbour will open in May," said Lena Varga, the mayor of Velmora.\n\n'
+        '"We are ready for it," said Ana Ruiz, a dock worker.\n\n'
+        "The mayor looked tired on Monday. After the vote, she told reporters that the crane "
+        "would be repaired by the summer."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the crane would be repaired")
+    assert quote.speaker_name == "Lena Varga"
+    assert quote.resolved_by == "pronoun"
+
+
+def test_a_role_in_a_subordinate_clause_does_not_take_the_pronoun() -> None:
+    text = (
+        '"The harbour will open in May," said Lena Varga, the mayor of Velmora.\n\n'
+        '"We are ready for it," said Ana Ruiz, a dock worker.\n\n'
+        "Ruiz argued that the mayor had waited too long. "
+        '"Nobody listened to the fishermen," she said.'
+    )
+    article = extract(text)
+    assert quote_at(article, "Nobody listened").speaker_name == "Ana Ruiz"
+
+
+def test_it_continues_a_document_that_just_spoke() -> None:
+    text = (
+        "The Velmora Harbour Board met the Norland Shipping Agency on Monday.\n\n"
+        "The ferries are too old to be insured, the audit says. It also points out that the "
+        "harbour cranes have not been inspected since 2019."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour cranes have not been inspected")
+    speaker = speaker_of(article, quote)
+    assert speaker.kind == "unnamed"
+    assert speaker.name == "audit"
+
+
+def test_a_campaign_named_after_a_surname_tagged_org_is_the_campaign() -> None:
+    text = (
+        "Tomas Brenner opened his office in Velmora on Sunday.\n\n"
+        "The Brenner campaign said that the harbour tax would be repealed."
+    )
+    doc = default_pipeline().nlp(text)
+    # the tagger takes the second "Brenner" for an organisation
+    second = text.rindex("Brenner")
+    org = doc.char_span(second, second + len("Brenner"), label="ORG")
+    doc.ents = [e for e in doc.ents if e.end <= org.start or e.start >= org.end] + [org]
+    start = text.index("The Brenner campaign")
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the harbour"), len(text) - 1)],
+        text="that the harbour tax would be repealed",
+        speaker=Span.of(text, start, start + len("The Brenner campaign")),
+    )
+    (speaker,) = resolve_speakers(ArticleView(doc, []), [quote])
+    assert (speaker.name, speaker.kind) == ("Brenner campaign", "organization")
+
+
+def test_a_description_never_resolves_to_its_own_noun_capitalised() -> None:
+    text = (
+        "Regulators fined Velmora Savings Bank and Norland Trust on Monday.\n\n"
+        "The State said on Monday that it would appeal.\n\n"
+        "The state said that the harbour loans had been repaid."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour loans had been repaid")
+    assert speaker_of(article, quote).kind == "unnamed"
+
+
+def test_the_bank_is_the_one_bank_with_a_name() -> None:
+    text = (
+        "The Velmora Savings Bank lost money in March.\n\n"
+        "The Bank said on Monday that it would close two branches.\n\n"
+        "The bank said that the harbour loans had been repaid."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the harbour loans had been repaid")
+    assert quote.speaker_name == "Velmora Savings Bank"
+
+
+def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name() -> None:
+    text = (
+        "Two voters, Tyra Hollowell and Bryan Okafor, came to the rally in Velmora.\n\n"
+        "Holowell said the mayor had ignored the harbour district for years.\n\n"
+        '"We are still waiting for the new pier," she said.'
+    )
+    article = extract(text)
+    assert quote_at(article, "the mayor had ignored").speaker_name == "Tyra Hollowell"
+    assert quote_at(article, "We are still waiting").speaker_name == "Tyra Hollowell"
+
+
+def test_a_near_surname_with_two_candidates_joins_neither() -> None:
+    text = (
+        "Tyra Hollowell and Bryan Holloway came to the rally in Velmora.\n\n"
+        "Holowel said the mayor had ignored the harbour district for years."
+    )
+    article = extract(text)
+    name = quote_at(article, "the mayor had ignored").speaker_name
+    assert name not in ("Tyra Hollowell", "Bryan Holloway")
+
+
+def test_one_edit_apart() -> None:
+    assert one_edit_apart("mclenney", "mcclenney")
+    assert one_edit_apart("wimes", "wines")
+    assert not one_edit_apart("ruiz", "ruiz")
+    assert not one_edit_apart("brenner", "brennan")
+
+
+def test_a_plural_described_by_the_names_it_includes_is_those_named() -> None:
+    text = (
+        "Opponents, including the Velmora Fishermen Union and the Norland Dockers Association, "
+        "say that the fishermen cannot pay the harbour tax.\n\n"
+        "They also said that the port would lose its ferries."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the fishermen cannot pay")
+    named = "Velmora Fishermen Union and Norland Dockers Association"
+    assert quote.speaker_name == named
+    assert speaker_of(article, quote).kind == "group"
+    assert quote_at(article, "the port would lose").speaker_name == named
+
+
+def test_many_described_with_one_example_stay_unnamed() -> None:
+    text = "Many fishermen in Velmora, including Ilse Varga, say that the harbour tax is too high."
+    article = extract(text)
+    quote = quote_at(article, "the harbour tax is too high")
+    assert speaker_of(article, quote).kind in ("group", "unnamed")
+    assert quote.speaker_name != "Ilse Varga"
+
+
+def test_a_known_surname_swallowed_by_a_date_is_the_speaker() -> None:
+    text = (
+        "Tomas Brenner runs the Velmora harbour.\n\n"
+        "Last week Brenner in a radio interview said that the fishermen were to blame."
+    )
+    doc = default_pipeline().nlp(text)
+    start = text.index("Last week Brenner")
+    date = doc.char_span(start, start + len("Last week Brenner"), label="DATE")
+    doc.ents = [e for e in doc.ents if e.end <= date.start or e.start >= date.end] + [date]
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the fishermen were to blame",
+        speaker=Span.of(text, start, start + len("Last week Brenner")),
+    )
+    resolve_speakers(ArticleView(doc, []), [quote])
+    assert quote.speaker_name == "Tomas Brenner"
+    assert quote.speaker is not None and quote.speaker.text == "Brenner"
+
+
+def test_a_date_alone_is_never_a_speaker() -> None:
+    text = (
+        "Tomas Brenner runs the Velmora harbour.\n\nMonday said that the fishermen were to blame."
+    )
+    doc = default_pipeline().nlp(text)
+    monday = doc.char_span(text.index("Monday"), text.index("Monday") + 6, label="DATE")
+    doc.ents = [e for e in doc.ents if e.end <= monday.start or e.start >= monday.end] + [monday]
+    quote = Quote(
+        id="q1",
+        type="indirect",
+        spans=[(text.index("that the"), len(text) - 1)],
+        text="that the fishermen were to blame",
+        speaker=Span.of(text, text.index("Monday"), text.index("Monday") + 6),
+    )
+    resolve_speakers(ArticleView(doc, []), [quote])
+    assert quote.speaker_name is None

@@ -118,8 +118,14 @@ def test_seed_ingested_into_a_corpus_keeps_regions_quotes_and_speakers(tmp_path:
     result = CliRunner().invoke(main, ["ingest", str(TEXT), "--db", str(db)])
     assert result.exit_code == 0, result.output
     with Corpus(db) as corpus:
-        hits = corpus.search(limit=100)
+        hits = corpus.search(limit=100, act=None)
         assert len(hits) == 8
+        speech = corpus.search(limit=100)
+        assert len(speech) == 7  # "Belarusians ... hope": a thought, not speech
+        assert all(
+            h.speaker != "Belarusians who oppose President Aleksandr Lukashenko's regime"
+            for h in speech
+        )
         assert {h.speaker for h in hits} == {
             "Analysts",
             "Temur Umarov",

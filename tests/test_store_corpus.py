@@ -379,7 +379,7 @@ def test_act_via_and_resolution_are_stored_and_read_back(corpus: Corpus) -> None
     article.quotes[0].via = "direct-post"
     article.quotes[0].resolved_by = "name"
     corpus.add(article)
-    stored = corpus.article(corpus.search(limit=1)[0].article_id)
+    stored = corpus.article(corpus.search(limit=1, act=None)[0].article_id)
     assert stored is not None
     quote = stored.quotes[0]
     assert (quote.act, quote.via, quote.resolved_by) == ("thought", "direct-post", "name")

@@ -7,6 +7,11 @@ Every error that concerns one document names that document; a batch catches
 from __future__ import annotations
 
 
+def install_hint(extra: str) -> str:
+    """How to add an optional part of newsquotes, from PyPI or from a checkout."""
+    return f"pip install 'newsquotes[{extra}]' (in a checkout: pip install -e '.[{extra}]')"
+
+
 class NewsquotesError(Exception):
     """Base class. ``code`` is stable (``NQ###``) so logs and the errors table can be grepped."""
 

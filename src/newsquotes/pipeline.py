@@ -194,6 +194,8 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
         "continuity_window_paragraphs": _RESOLUTION_DEFAULTS.continuity_window_paragraphs,
         "group_pronoun_window_paragraphs": _RESOLUTION_DEFAULTS.group_pronoun_window_paragraphs,
         "antecedent_limit": _RESOLUTION_DEFAULTS.antecedent_limit,
+        "thing_continuity_paragraphs": _RESOLUTION_DEFAULTS.thing_continuity_paragraphs,
+        "min_misspelt_surname": _RESOLUTION_DEFAULTS.min_misspelt_surname,
         **ENGINE_CONFIG,
     },
 )
@@ -205,6 +207,8 @@ def make_quote_component(
     continuity_window_paragraphs: int,
     group_pronoun_window_paragraphs: int,
     antecedent_limit: int,
+    thing_continuity_paragraphs: int,
+    min_misspelt_surname: int,
     model: bool,
     model_drop_below: float,
     model_accept_at: float,
@@ -220,6 +224,8 @@ def make_quote_component(
         continuity_window_paragraphs=continuity_window_paragraphs,
         group_pronoun_window_paragraphs=group_pronoun_window_paragraphs,
         antecedent_limit=antecedent_limit,
+        thing_continuity_paragraphs=thing_continuity_paragraphs,
+        min_misspelt_surname=min_misspelt_surname,
     )
     settings = EngineSettings(
         model=model,

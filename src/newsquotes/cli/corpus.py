@@ -149,7 +149,8 @@ def _table(hits: list[QuoteHit]) -> str:
     quote_w = max(30, width - date_w - speaker_w - outlet_w - 3)
     lines = [f"{'DATE':<{date_w}} {'SPEAKER':<{speaker_w}} {'OUTLET':<{outlet_w}} QUOTE"]
     for hit in hits:
-        who = hit.speaker or hit.speaker_name or "(unknown)"
+        mention = f"({hit.speaker_mention})" if hit.speaker_mention else "(unknown)"
+        who = hit.speaker or hit.speaker_name or mention
         wrapped = textwrap.wrap(" ".join(hit.text.split()), quote_w) or [""]
         date = (hit.published or "")[:date_w]
         outlet = clip(hit.outlet or "", outlet_w)
@@ -170,6 +171,13 @@ def _table(hits: list[QuoteHit]) -> str:
 @click.option("--since", help="Published on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Published on or before (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--type", "quote_type", type=click.Choice(["direct", "mixed", "indirect"]))
+@click.option(
+    "--act",
+    type=click.Choice(["speech", "thought", "all"]),
+    default="speech",
+    show_default=True,
+    help="Speech (said, written), thought (beliefs, intentions, hopes) or all.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option(
     "--format",
@@ -187,6 +195,7 @@ def search_command(
     since: str | None,
     until: str | None,
     quote_type: str | None,
+    act: str,
     limit: int,
     fmt: str,
     db: str | None,
@@ -205,6 +214,7 @@ def search_command(
             since=since,
             until=until,
             type=quote_type,
+            act=None if act == "all" else act,
             limit=limit,
         )
     assert isinstance(hits, list)

@@ -16,7 +16,7 @@ import click
 from tqdm import tqdm
 
 from ..errors import LanguageError
-from ..model import Article
+from ..model import Article, Quote
 from ..read import ReadStats
 from ..text_format import clip, plural
 
@@ -25,6 +25,16 @@ TYPE_WIDTH = 8
 MIN_QUOTE_WIDTH = 30
 EXPLAIN_WIDTH = 32
 """Columns for what found a quote and how sure it is (``--explain``)."""
+
+
+def _speaker_label(quote: Quote) -> str:
+    """The resolved speaker; an unresolved mention in brackets (``(he)``), so a pronoun is
+    never shown as if it were someone's name."""
+    if quote.speaker_id is not None and quote.speaker_name:
+        return quote.speaker_name
+    if quote.speaker is not None:
+        return f"({quote.speaker.text})"
+    return "(unknown)"
 
 
 def format_table(article: Article, width: int | None = None, explain: bool = False) -> str:
@@ -44,7 +54,7 @@ def format_table(article: Article, width: int | None = None, explain: bool = Fal
     lines.append(f"{'SPEAKER':<{speaker_w}} {'TYPE':<{type_w}} {why}QUOTE")
     lines.append("-" * min(width, speaker_w + type_w + explain_w + quote_w + 2))
     for quote in article.quotes:
-        speaker = quote.speaker_name or (quote.speaker.text if quote.speaker else "(unknown)")
+        speaker = _speaker_label(quote)
         text = " ".join(quote.text.split())
         wrapped = textwrap.wrap(text, quote_w) or [""]
         speaker = clip(" ".join(speaker.split()), speaker_w)

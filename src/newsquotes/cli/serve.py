@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import NewsquotesError
+from ..errors import NewsquotesError, install_hint
 from ..store.corpus import default_db_path
 
 LOG_LEVEL = "warning"
@@ -57,7 +57,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, worke
         from ..serve.limits import ServeLimits
     except ImportError as exc:
         raise click.ClickException(
-            f"the web server needs FastAPI and uvicorn ({exc}); pip install 'newsquotes[serve]'"
+            f"the web server needs FastAPI and uvicorn ({exc}); " + install_hint("serve")
         ) from exc
     try:
         app = create_app(path, token=token, host=host, limits=ServeLimits(extract_workers=workers))

@@ -54,6 +54,7 @@ PARTY_SPAN = 24
 SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
 """Words that make a title another one: a vice president is not the president."""
 MAX_NAME_WORDS = 3
+"""Shortest bare surname that may join a full name one letter off (``McLenney``)."""
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
 )
@@ -155,13 +156,19 @@ class Mention:
 class Cast:
     """Everyone the article names, with their mentions in text order."""
 
-    def __init__(self, view: ArticleView) -> None:
+    def __init__(self, view: ArticleView, min_misspelt_surname: int = 6) -> None:
+        """``min_misspelt_surname``: shortest bare surname that may join a full name one letter
+        off (``ResolutionSettings.min_misspelt_surname``)."""
         self.view = view
         self.doc: Doc = view.doc
+        self.min_misspelt_surname = min_misspelt_surname
         doc = self.doc
         self.people: list[Person] = []
         self.by_key: dict[tuple[str, str], Person] = {}
         self.by_surname: dict[str, list[Person]] = defaultdict(list)
+        self.surname_variants: dict[str, set[str]] = defaultdict(set)
+        """A surname and each form with one letter dropped → the surnames: finds a surname
+        one letter off in time linear in its length."""
         self.ents: list[DocSpan] = list(doc.ents)
         self.ent_of_token = [-1] * len(doc)
         self.ent_label = [""] * len(doc)
@@ -169,8 +176,9 @@ class Cast:
             for i in range(ent.start, ent.end):
                 self.ent_of_token[i] = n
                 self.ent_label[i] = ent.label_
+        self.sentences: list[DocSpan] = list(doc.sents)
         self.sentence_of_token = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
+        for n, sent in enumerate(self.sentences):
             for i in range(sent.start, sent.end):
                 self.sentence_of_token[i] = n
         self.pronouns = [
@@ -232,17 +240,22 @@ class Cast:
                     members.append(other)
             if len(members) < 2 or len({id(p) for p in members}) < len(members):
                 continue
-            name = " and ".join(p.name for p in members)
-            group = self.by_key.get(("group", name.lower()))
-            if group is None:
-                group = Person(name=name, kind="group", first_seen=m.at)
-                self.people.append(group)
-                self.by_key[("group", name.lower())] = group
+            group = self.group_of(members, m.at)
             self.group_of_ent[n] = group
             self._add_mention(self.org_mentions, group, ent)
             added = True
         if added:
             self.org_mentions.sort(key=lambda mention: mention.at)
+
+    def group_of(self, members: list[Person], at: int) -> Person:
+        """The group of these people or organisations, named by them (``A and B``)."""
+        name = " and ".join(p.name for p in members)
+        group = self.by_key.get(("group", name.lower()))
+        if group is None:
+            group = Person(name=name, kind="group", first_seen=at)
+            self.people.append(group)
+            self.by_key[("group", name.lower())] = group
+        return group
 
     def _read_nicknames(self) -> None:
         """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called
@@ -343,6 +356,16 @@ class Cast:
             and has_person_appositive(ent.root)
         )
 
+    def _index_surname(self, key: str) -> None:
+        if key not in self.by_surname:
+            for variant in _variants(key):
+                self.surname_variants[variant].add(key)
+
+    def is_surname(self, key: str) -> bool:
+        """Whether someone here has this surname, or one letter off it (see
+        ``_misspelt_surname``)."""
+        return key in self.by_surname or bool(self._misspelt_surname(key))
+
     def known_surname(self, ent: DocSpan) -> bool:
         return any(
             p.kind == "person" and len(p.name.split()) > 1
@@ -403,6 +426,8 @@ class Cast:
             return person
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
+        if not candidates and not given:
+            candidates = self._misspelt_surname(words[-1])
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c
@@ -423,10 +448,26 @@ class Cast:
             return person
         person = Person(name=name, kind=kind, first_seen=at)
         self.people.append(person)
+        self._index_surname(words[-1])
         self.by_surname[words[-1]].append(person)
         if len(words) > 1:
             self.by_key[(kind, key)] = person
         return person
+
+    def _misspelt_surname(self, surname: str) -> list[Person]:
+        """``McLenney`` for ``Tyresha McClenney``: a bare surname one letter off the surname
+        of exactly one person named in full here."""
+        if len(surname) < self.min_misspelt_surname:
+            return []
+        keys = set().union(*(self.surname_variants.get(v, ()) for v in _variants(surname)))
+        near = [
+            person
+            for key in sorted(keys)
+            if one_edit_apart(key, surname)
+            for person in self.by_surname.get(key, ())
+            if person.kind == "person" and len(person.name.split()) > 1
+        ]
+        return near if len(near) == 1 else []
 
     def _organisation(self, name: str, key: str, at: int, kind: str) -> Person:
         found = self.by_key.get((kind, key))
@@ -552,3 +593,22 @@ def _walk_back(
         found.append(mentions[k])
         k -= 1
     return found
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether one letter inserted, dropped or changed turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _variants(word: str) -> list[str]:
+    """The word and each form of it with one letter dropped."""
+    return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]

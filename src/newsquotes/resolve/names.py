@@ -66,8 +66,12 @@ NOT_NAME_WORDS = frozenset({"breaking", "exclusive", "watch", "video", "update",
 """Headline labels the tagger glues onto names; never a name's first word."""
 
 
+VOWELS = frozenset("AEIOUY")
+
+
 def word_key(word: str) -> str:
-    return POSSESSIVE.sub("", word).strip(".,").lower()
+    """A name word compared: no possessive, no stops, curly apostrophes straight."""
+    return POSSESSIVE.sub("", word).strip(".,").lower().replace("\u2019", "'")
 
 
 def is_honorific(word: str) -> bool:
@@ -116,6 +120,8 @@ def shout_to_title(name: str) -> str:
     """Transcripts shout names: ``MR. O'NEIL`` is ``Mr. O'Neil``."""
     if not name.isupper() or len(name.replace(".", "").replace(" ", "")) <= 2:
         return name
+    if " " not in name and not any(c in VOWELS for c in name):
+        return name  # "MSNBC", "NPR": an acronym, not a shouted name
     return " ".join(
         "-".join("'".join(p.capitalize() for p in part.split("'")) for part in w.split("-"))
         for w in name.split()

@@ -42,7 +42,7 @@ from .descriptions import (
     role_phrases,
 )
 from .gender import PRONOUN_SEX
-from .names import clean_name, shout_to_title, strip_article, surname_key
+from .names import clean_name, name_key, shout_to_title, strip_article, surname_key
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -52,9 +52,19 @@ QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
 """Heads and determiners that make a source a group (``some``, ``many of them``)."""
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "sept", "oct", "nov", "dec"}
+)
+MEMBER_PREPOSITIONS = frozenset({"including", "like"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+ARTICLES = frozenset({"the", "a", "an"})
+SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
+BIOGRAPHY_VERBS = frozenset({"be", "write", "teach", "serve"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 RELATIVE_GAP_TOKENS = 2
 """Punctuation allowed between a name and its ``which``/``who``."""
@@ -83,6 +93,10 @@ class ResolutionSettings:
     """How many paragraphs back a they/it looks for an organisation."""
     antecedent_limit: int = 30
     """Most names looked at for one pronoun (keeps resolution linear)."""
+    thing_continuity_paragraphs: int = 1
+    """How many paragraphs an ``it`` stays with a document that has just spoken."""
+    min_misspelt_surname: int = 6
+    """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
 
 
 @dataclass(slots=True)
@@ -99,9 +113,10 @@ class _Resolver:
         self.view = view
         self.doc: Doc = view.doc
         self.settings = settings
-        self.cast = Cast(view)
+        self.cast = Cast(view, settings.min_misspelt_surname)
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
+        self._author: Person | None = None
         self.labels: dict[int, DocSpan] = {}
         """Paragraph → the transcript label (``PENCE``) that opens it."""
 
@@ -137,6 +152,14 @@ class _Resolver:
             # '"PENCE: Well, ...': the turn's label owns the quote that opens it
             quote.speaker = TextSpan.of(self.view.text, label.start_char, label.end_char)
             return self.transcript_label(label), "transcript"
+        swallowed = self._surname_in_date(mention)
+        if swallowed is not None:
+            # "Last week Stumpf appeared to blame": a known surname swallowed by the date
+            person = self.cast.person_for_name(clean_name(swallowed.text), swallowed.idx)
+            if person is not None:
+                end = swallowed.idx + len(swallowed.text)
+                quote.speaker = TextSpan.of(self.view.text, swallowed.idx, end)
+                return person, "name"
         if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
             # "Tulsa police Chief Chuck Jordan said Monday", parsed with "Monday" as subject
             mention = self._name_before_cue(quote) or mention
@@ -151,6 +174,22 @@ class _Resolver:
         if person is not None and quote.via in CONTINUATION_RULES:
             how = "continuation"
         return person, how
+
+    def _surname_in_date(self, mention: DocSpan) -> Token | None:
+        """In a mention tagged a date, the subject that is a capitalised proper noun, no day
+        or month, and someone's surname here."""
+        if mention.root.ent_type_ not in NOT_SPEAKER_ENTITIES:
+            return None
+        for token in mention:
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.pos_ == "PROPN"
+                and token.text[:1].isupper()
+                and token.lower_ not in CALENDAR_WORDS
+                and surname_key(token.text) in self.cast.by_surname
+            ):
+                return token
+        return None
 
     def _name_before_cue(self, quote: Quote) -> DocSpan | None:
         """The nearest person named right before the cue, outside quotation marks."""
@@ -254,7 +293,7 @@ class _Resolver:
                 person = cast.person_of_entity(ent)
                 if person is not None and person.kind == "person":
                     return person
-                if len(ent) == 1 and surname_key(ent.text) in cast.by_surname:
+                if len(ent) == 1 and cast.is_surname(surname_key(ent.text)):
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(
                     strip_article(ent.text), ent.start_char, kind="organization"
@@ -262,6 +301,8 @@ class _Resolver:
             if ent.label_ == "NORP":
                 if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
                     return self._name(ent.text, ent.start_char)
+                if _singular_member(ent, root):
+                    return None  # "The Republican": one person described, not the party
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
             return self._proper_noun_run(mention, root)
@@ -270,7 +311,42 @@ class _Resolver:
                 self._appositive_name(mention, root)
                 or self._team_of(root)
                 or self._author_of(mention, root)
+                or self._members_named(mention, root)
             )
+        return None
+
+    def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
+        """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
+        names it includes is those named (one, or the group of them)."""
+        if root.tag_ != "NNS" or any(t.lower_ in QUANTIFIERS or t.like_num for t in root.lefts):
+            return None  # "many tax experts, including X": X is one example of many
+        members: list[Person] = []
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for token in [obj, *obj.conjuncts]:
+                    person = self._named_token(token, mention)
+                    if person is not None and person not in members:
+                        members.append(person)
+        if not members or (
+            root.lemma_ in ORGANISATION_NOUNS and any(p.kind != "organization" for p in members)
+        ):
+            return None  # "mining companies, including Patriot" with Patriot tagged a person
+        return members[0] if len(members) == 1 else self.cast.group_of(members, root.idx)
+
+    def _named_token(self, token: Token, mention: DocSpan) -> Person | None:
+        """The person or organisation a name inside the mention stands for."""
+        ent = self.cast.entity_at(token)
+        if ent is None or not mention.start <= token.i < mention.end:
+            return None
+        if ent.label_ == "PERSON":
+            return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
+        if ent.label_ == "ORG":
+            name = strip_article(ent.text)
+            return self.cast.person_for_name(name, ent.start_char, kind="organization")
         return None
 
     def _name(self, text: str, at: int) -> Person | None:
@@ -286,7 +362,7 @@ class _Resolver:
         name = clean_name(text)
         if not name:
             return None
-        if surname_key(name) in self.cast.by_surname or len(name.split()) > 1:
+        if self.cast.is_surname(surname_key(name)) or len(name.split()) > 1:
             return self.cast.person_for_name(name, mention.start_char)
         return self.cast.person_for_name(name, mention.start_char, kind="organization")
 
@@ -345,12 +421,19 @@ class _Resolver:
             return None
         for child in root.lefts:
             ent = self.cast.entity_at(child)
-            if child.dep_ in ("compound", "poss") and ent is not None and ent.label_ == "PERSON":
+            if child.dep_ in ("compound", "poss") and ent is not None and self._names_person(ent):
                 owner = clean_name(ent.text).split()[-1]
                 return self.cast.person_for_name(
                     f"{owner} {root.lemma_}", root.idx, kind="organization"
                 )
         return None
+
+    def _names_person(self, ent: DocSpan) -> bool:
+        """A PERSON entity, or one word tagged otherwise that is a surname named here
+        (``the Trump campaign`` with ``Trump`` tagged ORG)."""
+        if ent.label_ == "PERSON":
+            return True
+        return len(ent) == 1 and self.cast.is_surname(surname_key(ent.text))
 
     # -- pronouns ------------------------------------------------------------------------
 
@@ -359,10 +442,13 @@ class _Resolver:
         sex = PRONOUN_SEX.get(lower)
         if sex is not None:
             return self.personal(sex, root, at), "pronoun"
+        if lower in THING_PRONOUNS and self._current_thing(at) is not None:
+            # "..., the report says. It also points out": still the report
+            return self._current_thing(at), "pronoun"
         if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
             return self.organisation_pronoun(at), "pronoun"
         if lower in AUTHOR_PRONOUNS:
-            return self.unnamed_record(AUTHOR, "unnamed"), "pronoun"
+            return self.author(), "pronoun"
         if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
             # "many of his supporters": a group described; a bare "some" names no one
             return self.unnamed_source(mention, root), "description"
@@ -377,14 +463,20 @@ class _Resolver:
         )
         window = [m for m in window if m.person.kind == "person" and m.sentence != sentence]
         current = self.current
-        if current is not None and paragraph - current.paragraph > (
-            settings.continuity_window_paragraphs
+        if current is not None and (
+            paragraph - current.paragraph > settings.continuity_window_paragraphs
+            or current.person is self._author
         ):
-            current = None
+            current = None  # out of reach, or the writer: "I" is never "she"
         since = [m for m in window if current is None or m.at > current.at]
         found = _agreeing(self._governing_subjects(root, sentence, at), sex)
         if found is None:
-            found = _agreeing([m for m in since if m.subject], sex)
+            subjects = [m for m in since if m.subject]
+            found = _agreeing(subjects, sex)
+            described = self._described_subject(sentence - 1, paragraph, sex)
+            if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
+                # "the president appeared cowed. ..., he barely mentioned": a role as subject
+                found = described
         if found is not None:
             return found
         if current is not None and (
@@ -395,14 +487,41 @@ class _Resolver:
             return current.person
         # further back, a person of unknown sex is only taken as a subject
         found = _agreeing([m for m in window if m.subject], sex) or _strictly_agreeing(window, sex)
+
         if found is not None:
             return found
         # Nobody fits nearby: the latest agreeing subject further back, else the speaker.
         earlier = self.cast.mentions_before(at, -1, settings.antecedent_limit)
         found = _agreeing([m for m in earlier if m.subject and m.person.kind == "person"], sex)
-        if found is None and self.current is not None and self.current.person.sex == sex:
-            return self.current.person
+        last = self.current
+        if (
+            found is None
+            and last is not None
+            and last.person is not self._author
+            and (last.person.sex == sex)
+        ):
+            return last.person
         return found
+
+    def _described_subject(self, sentence: int, paragraph: int, sex: str) -> Person | None:
+        """The person a definite role description (``the president``) that is the main subject
+        of ``sentence`` (or its owner) stands for, when one person known to agree fits."""
+        if sentence < 0:
+            return None
+        sent = self.cast.sentences[sentence]
+        if self.view.paragraph_of(sent.start_char) != paragraph:
+            return None
+        for token in sent:
+            if token.dep_ not in SUBJECT_DEPS or self.cast.quoted(token.i):
+                continue
+            subject = token.head if token.dep_ == "poss" else token
+            if subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT":
+                continue  # only the main clause's subject carries the passage
+            span = self.doc[token.left_edge.i : token.i + 1]
+            person = self.described(span, token, token.idx)
+            if person is not None and person.kind == "person" and person.sex == sex:
+                return person
+        return None
 
     def _governing_subjects(self, root: Token, sentence: int, at: int) -> list[Mention]:
         """``Matt Lauer faced criticism after he asked``: the subject of a verb the pronoun's
@@ -413,6 +532,21 @@ class _Resolver:
             for m in self.cast.mentions_before(at, -1, self.settings.antecedent_limit)
             if m.sentence == sentence and m.subject and m.verb in ancestors
         ]
+
+    def _current_thing(self, at: int) -> Person | None:
+        """The current speaker when it is an unnamed thing of no sex (``the report``) in
+        this or the previous paragraph."""
+        current = self.current
+        if current is None or current.person.kind != "unnamed" or current.person.sex:
+            return None
+        if current.person is self._author or current.person.role_sex:
+            return None
+        if (
+            self.view.paragraph_of(at) - current.paragraph
+            > self.settings.thing_continuity_paragraphs
+        ):
+            return None
+        return current.person
 
     def organisation_pronoun(self, at: int) -> Person | None:
         current = self.current
@@ -434,6 +568,13 @@ class _Resolver:
 
     def description(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """``the GOP nominee``: the one person introduced earlier with that role."""
+        found = self.described(mention, root, at)
+        if found is not None:
+            found.add_alias(mention.text)
+        return found
+
+    def described(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+        """The one person or organisation a definite description fits, if exactly one."""
         if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
             return None
         core = _core(mention, root)
@@ -451,16 +592,15 @@ class _Resolver:
         if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
             kinds = ("person", "organization")
         candidates = [
-            p for p in self.cast.by_role.get(head, ()) if p.kind in kinds and p.first_seen < at
-        ]
+            p
+            for p in self.cast.by_role.get(head, ())
+            if p.kind in kinds and p.first_seen < at and name_key(p.name) != head
+        ]  # an "organisation" called only "Bank" is the noun capitalised, not a name
         for word in sorted(words):
             narrowed = [p for p in candidates if word in p.role_words]
             if narrowed or word in proper:
                 candidates = narrowed
-        if len(candidates) == 1:
-            candidates[0].add_alias(mention.text)
-            return candidates[0]
-        return None
+        return candidates[0] if len(candidates) == 1 else None
 
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
@@ -475,6 +615,30 @@ class _Resolver:
         if root.pos_ == "NOUN" and not plural:
             record.describe(None, [root.lower_], [])
         return record
+
+    def author(self) -> Person:
+        """The ``I`` outside quotation marks: the writer, named when the article closes on a
+        biography (``Ana Ruiz is a playwright in Velmora.``), else unnamed."""
+        if self._author is None:
+            self._author = self._author_from_biography() or self.unnamed_record(AUTHOR, "unnamed")
+        return self._author
+
+    def _author_from_biography(self) -> Person | None:
+        doc = self.doc
+        if not len(doc):
+            return None
+        last = self.view.paragraph_of(doc[-1].idx)
+        for sent in doc.sents:
+            if self.view.paragraph_of(sent.start_char) != last:
+                continue
+            first = sent[0]
+            ent = self.cast.entity_at(first)
+            if ent is None or ent.label_ != "PERSON" or ent.start != sent.start:
+                continue
+            verb = ent.root.head
+            if ent.root.dep_ == "nsubj" and verb.lemma_ in BIOGRAPHY_VERBS:
+                return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
+        return None
 
     def unnamed_record(self, text: str, kind: str) -> Person:
         """One record per description in the article (``a spokeswoman`` twice is one)."""
@@ -498,6 +662,15 @@ def _possessive_pronoun(root: Token) -> Token | None:
 def group_in(mention: DocSpan, root: Token) -> bool:
     """Whether the mention holds the head's coordinated names (``Ruiz and Brenner``)."""
     return any(mention.start <= c.i < mention.end for c in root.conjuncts)
+
+
+def _singular_member(ent: DocSpan, root: Token) -> bool:
+    """``The Republican``, ``a Democrat``: one member of a group, described by it."""
+    return (
+        root.tag_ in SINGULAR_NAME_TAGS
+        and not root.text.endswith("s")
+        and any(t.lower_ in ARTICLES for t in root.lefts)
+    )
 
 
 def _strictly_agreeing(mentions: list[Mention], sex: str) -> Person | None:

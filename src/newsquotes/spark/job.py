@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NewsquotesError
+from ..errors import NewsquotesError, install_hint
 from ..store.corpus import text_hash
 from .identity import resolve_identities_on_spark
 from .rows import (
@@ -108,7 +108,7 @@ def spark_session(master: str | None = None, conf: dict[str, str] | None = None)
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise NewsquotesError(
-            "running on Spark needs pyspark", advice="pip install 'newsquotes[spark]'"
+            "running on Spark needs pyspark", advice=install_hint("spark")
         ) from exc
     # pyspark warns about pandas 3 on every DataFrame it makes; this job hands it no pandas.
     warnings.filterwarnings("ignore", message=PANDAS_WARNING, category=FutureWarning)

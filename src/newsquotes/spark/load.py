@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import NewsquotesError
+from ..errors import NewsquotesError, install_hint
 from ..model import Article
 from ..store.corpus import Corpus
 
@@ -50,7 +50,7 @@ def _table(folder: str, name: str) -> list[dict[str, Any]]:
         import pyarrow.dataset as ds
     except ImportError as exc:  # pragma: no cover - pyarrow comes with the spark extra
         raise NewsquotesError(
-            "loading Parquet needs pyarrow", advice="pip install 'newsquotes[spark]'"
+            "loading Parquet needs pyarrow", advice=install_hint("spark")
         ) from exc
     path = f"{folder.rstrip('/')}/{name}"
     if "://" not in path and not Path(path).is_dir():

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import CorpusError, DocumentError, NewsquotesError
+from ..errors import CorpusError, DocumentError, NewsquotesError, install_hint
 from ..model import QUOTE_ACTS, QUOTE_TYPES, Article, Entity, Quote, Region, Span, Speaker
 from ..resolve.identity import (
     LOCAL,
@@ -131,43 +131,33 @@ def _need_pandas() -> Any:
     try:
         import pandas
     except ImportError as exc:  # pragma: no cover - pandas is installed in development
-        raise CorpusError(
-            "data frames need pandas", advice="pip install 'newsquotes[export]'"
-        ) from exc
+        raise CorpusError("data frames need pandas", advice=install_hint("export")) from exc
     return pandas
 
 
 _HIT_SELECT = """
-SELECT q.id, q.quote_id, q.article, q.type, q.text, q.spans, q.cue, q.speaker_mention,
-       q.speaker_name, q.speaker, s.name, s.kind, q.confidence,
-       a.outlet, a.published, a.title, a.url, a.source
+SELECT q.id AS id, q.quote_id AS quote_id, q.article AS article_id, q.type AS type,
+       q.act AS act, q.text AS text, q.spans AS spans, q.cue AS cue,
+       q.speaker_mention AS speaker_mention, q.speaker_name AS speaker_name,
+       q.speaker AS speaker_id, s.name AS speaker, s.kind AS speaker_kind,
+       q.resolved_by AS resolved_by, q.confidence AS confidence, a.outlet AS outlet,
+       a.published AS published, a.title AS title, a.url AS url, a.source AS source
 FROM quotes q
 JOIN articles a ON a.id = q.article
 LEFT JOIN speakers s ON s.id = q.speaker
 """
+"""The columns of a :class:`QuoteHit`, named as its fields."""
 
 
-def _hit(row: Sequence[Any]) -> QuoteHit:
-    return QuoteHit(
-        id=row[0],
-        quote_id=row[1],
-        article_id=row[2],
-        type=row[3],
-        text=row[4],
-        spans=json.loads(row[5]),
-        cue=row[6],
-        speaker_mention=row[7],
-        speaker_name=row[8],
-        speaker_id=row[9],
-        speaker=row[10],
-        speaker_kind=row[11],
-        confidence=row[12],
-        outlet=row[13],
-        published=row[14],
-        title=row[15],
-        url=row[16],
-        source=row[17],
-    )
+def _hits(cursor: sqlite3.Cursor) -> list[QuoteHit]:
+    """The rows of a ``_HIT_SELECT`` query as records, read by column name."""
+    names = [column[0] for column in cursor.description]
+    hits = []
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        row["spans"] = json.loads(row["spans"])
+        hits.append(QuoteHit(**row))
+    return hits
 
 
 class Corpus:
@@ -760,6 +750,7 @@ class Corpus:
         since: str | None = None,
         until: str | None = None,
         type: str | None = None,
+        act: str | None = "speech",
         limit: int | None = 50,
         offset: int = 0,
         as_frame: bool = False,
@@ -768,7 +759,8 @@ class Corpus:
 
         ``text`` is words (all must occur) and "quoted phrases"; ``speaker`` a name, alias,
         surname or speaker id; ``since``/``until`` dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
-        both inclusive) compared with the article's published date.
+        both inclusive) compared with the article's published date. ``act`` is ``speech``
+        (the default, as on the web page), ``thought`` (beliefs, intentions) or None for both.
         """
         self._settle()
         where: list[str] = []
@@ -806,11 +798,16 @@ class Corpus:
                 )
             where.append("q.type = ?")
             params.append(type)
+        if act is not None:
+            if act not in QUOTE_ACTS:
+                raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
+            where.append("q.act = ?")
+            params.append(act)
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" {order} LIMIT ? OFFSET ?"
         params.extend([-1 if limit is None else int(limit), int(offset)])
-        hits = [_hit(row) for row in self._conn.execute(sql, params)]
+        hits = _hits(self._conn.execute(sql, params))
         if as_frame:
             return _need_pandas().DataFrame([h.to_dict() for h in hits])
         return hits
@@ -892,14 +889,13 @@ class Corpus:
         if row is None:
             return None
         sid, name, kind = row
-        quotes = [
-            _hit(r)
-            for r in self._conn.execute(
+        quotes = _hits(
+            self._conn.execute(
                 _HIT_SELECT + " WHERE q.speaker = ? ORDER BY a.published IS NULL, a.published, "
                 "q.article, q.start",
                 (sid,),
             )
-        ]
+        )
         descriptions = [
             SpeakerDescription(
                 article_id=r[0],
@@ -1044,14 +1040,16 @@ class Corpus:
         if table == "quotes":
             last = 0
             while True:
-                page = self._conn.execute(
-                    _HIT_SELECT + " WHERE q.id > ? ORDER BY q.id LIMIT 1000", (last,)
-                ).fetchall()
+                page = _hits(
+                    self._conn.execute(
+                        _HIT_SELECT + " WHERE q.id > ? ORDER BY q.id LIMIT 1000", (last,)
+                    )
+                )
                 if not page:
                     return
-                for row in page:
-                    yield _hit(row).to_dict()
-                last = page[-1][0]
+                for hit in page:
+                    yield hit.to_dict()
+                last = page[-1].id
         last = 0
         while True:
             page = self._conn.execute(

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import CorpusError
+from ..errors import CorpusError, install_hint
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -63,9 +63,7 @@ def _write_parquet(rows: Iterable[dict[str, Any]], out: str | os.PathLike[str] |
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:  # pragma: no cover - pyarrow is installed in development
-        raise CorpusError(
-            "Parquet export needs pyarrow", advice="pip install 'newsquotes[export]'"
-        ) from exc
+        raise CorpusError("Parquet export needs pyarrow", advice=install_hint("export")) from exc
     records = list(rows)
     for record in records:  # spans are lists of pairs; keep them as JSON, as in CSV
         if "spans" in record:

@@ -14,6 +14,8 @@ class QuoteHit:
     quote_id: str
     article_id: int
     type: str
+    act: str
+    """``speech`` or ``thought``."""
     text: str
     spans: list[list[int]]
     cue: str | None
@@ -25,6 +27,8 @@ class QuoteHit:
     speaker: str | None
     """The global speaker's canonical name."""
     speaker_kind: str | None
+    resolved_by: str | None
+    """How the article's speaker mention was resolved (``name``, ``pronoun``, ...)."""
     confidence: float
     outlet: str | None
     published: str | None
