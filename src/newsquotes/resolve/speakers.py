@@ -46,6 +46,9 @@ from .names import clean_name, name_key, shout_to_title, strip_article, surname_
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_SUBJECT_LOOKBACK_TOKENS = 80
+"""How far back a ``they`` looks for a plural noun subject that would make an organisation
+the wrong antecedent (two sentences at most; keeps resolution linear)."""
 AUTHOR_PRONOUNS = frozenset({"i", "me", "my"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 QUANTIFIERS = frozenset(
@@ -441,12 +444,16 @@ class _Resolver:
         lower = root.lower_
         sex = PRONOUN_SEX.get(lower)
         if sex is not None:
-            return self.personal(sex, root, at), "pronoun"
+            person = self.personal(sex, root, at)
+            if person is not None and person.kind == "person" and person.sex is None:
+                # "Petr Dvorak disagreed. He said ...": a later "she" is not Dvorak
+                person.sex_votes[sex] += 1
+            return person, "pronoun"
         if lower in THING_PRONOUNS and self._current_thing(at) is not None:
             # "..., the report says. It also points out": still the report
             return self._current_thing(at), "pronoun"
         if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
-            return self.organisation_pronoun(at), "pronoun"
+            return self.organisation_pronoun(at, lower), "pronoun"
         if lower in AUTHOR_PRONOUNS:
             return self.author(), "pronoun"
         if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
@@ -548,20 +555,53 @@ class _Resolver:
             return None
         return current.person
 
-    def organisation_pronoun(self, at: int) -> Person | None:
+    def organisation_pronoun(self, at: int, lower: str) -> Person | None:
+        """``it``/``they``: an organisation or group named as a subject since the current
+        speaker spoke, else the current speaker if it is one, else the latest such subject.
+        A ``they`` whose latest possible antecedent is a plural noun (``Local residents
+        protested. They said``) stays unresolved rather than going to an organisation."""
         current = self.current
         paragraph = self.view.paragraph_of(at)
         window = self.settings.group_pronoun_window_paragraphs
+        orgs = self.cast.orgs_before(at, paragraph - window, self.settings.antecedent_limit)
+        subjects = [m for m in orgs if m.subject]
+        since = [m for m in subjects if current is None or m.at > current.at]
+        plural_at = self._plural_subject_before(at) if lower in GROUP_PRONOUNS else None
+        if plural_at is not None and current is not None and plural_at < current.at:
+            plural_at = None  # the plural is how the current speaker was introduced
+        if plural_at is not None and (not since or plural_at > since[0].at):
+            return None
+        if since:
+            return since[0].person
         if (
             current is not None
             and current.person.kind in ("organization", "group")
             and paragraph - current.paragraph <= window
         ):
             return current.person
-        orgs = self.cast.orgs_before(at, paragraph - window, self.settings.antecedent_limit)
-        subjects = [m for m in orgs if m.subject]
-        if subjects:
+        if subjects and (plural_at is None or subjects[0].at > plural_at):
             return subjects[0].person
+        return None
+
+    def _plural_subject_before(self, at: int) -> int | None:
+        """Offset of the latest plural common noun that is the subject of a main clause in the
+        sentence of ``at`` or the one before (``residents``), if any; looks back a bounded
+        stretch."""
+        doc = self.doc
+        end = self.view.token_at(at)
+        sentence = self.cast.sentence_of_token[end]
+        for i in range(end - 1, max(-1, end - PLURAL_SUBJECT_LOOKBACK_TOKENS), -1):
+            if self.cast.sentence_of_token[i] < sentence - 1:
+                break
+            token = doc[i]
+            if (
+                token.dep_ in ("nsubj", "nsubjpass")
+                and token.head.dep_ == "ROOT"
+                and token.tag_ == "NNS"
+                and not token.ent_type_
+                and self.view.quote_of_token[i] < 0
+            ):
+                return token.idx
         return None
 
     # -- descriptions --------------------------------------------------------------------
