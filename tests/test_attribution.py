@@ -702,3 +702,12 @@ def test_a_relative_clause_without_subject_speaks_for_a_name_not_a_thing(
     )
     subject = speaker_of(doc[2])
     assert (subject is not None and subject.text == noun) is speaks
+
+
+def test_the_sentence_verb_after_a_cue_is_not_reported_content() -> None:
+    """Pinned by a walkthrough: the parser reads "Everything X says is a lie" as X saying
+    "is a lie", which puts the opposite of the writer's point in X's mouth."""
+    text = "Readers wrote in.\n\nEverything Pavel Dorn says is a lie unless proven otherwise.\n"
+    assert extract(text).quotes == []
+    kept = extract("Readers wrote in.\n\nPavel Dorn says the bridge is safe.\n")
+    assert [q.text for q in kept.quotes] == ["the bridge is safe"]

@@ -38,6 +38,7 @@ from .spans import (
     cut_relative_clause,
     leading_preposition,
     skip_leading_clause,
+    verb_without_subject_after,
     without_listener,
 )
 
@@ -119,6 +120,8 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             if found is not None and not overlaps_direct(*found.spans[0]):
                 results.append(found)
             continue
+        if verb_without_subject_after(token, complement):
+            continue  # "Everything Trump says is a lie": the sentence's verb, not a report
         # "Ada Finch, who said that ...": the cue's clause hangs inside the speaker's phrase.
         # (is_ancestor walks up from the cue: the whole text in a chain; a cue outside the
         # subject's span of tokens cannot be inside its phrase, so look only then.)

@@ -39,7 +39,12 @@ from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WIT
 from .fragments import looks_like_title
 from .indirect import MAX_CLAUSE_CHARS, is_passive_without_agent
 from .quote_marks import DOUBLE_MARKS, QuotedSpan
-from .spans import cut_relative_clause, leading_preposition, without_listener
+from .spans import (
+    cut_relative_clause,
+    leading_preposition,
+    verb_without_subject_after,
+    without_listener,
+)
 
 MODEL_FILE = "data/attribution_model.json"
 MODEL_RULE = "model"
@@ -220,6 +225,9 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
             or subj.pos_ not in ("PROPN", "PRON", "NOUN")
         ):
             continue
+        clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        if clause is not None and verb_without_subject_after(token, clause):
+            continue  # "Everything Trump says is a lie": the sentence's verb, not a report
         subj = speaker_head(subj)
         span = _content_span(art, token, art.subtree_bounds(subj))
         if span is None:

@@ -85,3 +85,22 @@ def cut_relative_clause(doc: Doc, lo: int, hi: int, commas: Sequence[int]) -> in
         if clause.dep_ == "relcl" and max(t.i for t in clause.subtree) >= hi - 1:
             return k
     return hi
+
+
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def verb_without_subject_after(cue: Token, clause: Token) -> bool:
+    """A "clause" that is a finite verb right after the cue with no subject of its own
+    (``Everything Trump says is a lie``, ``Nothing the mayor says is true``): the parser
+    took the sentence's own verb for reported content, which would put the rest of the
+    sentence, even its opposite, in the speaker's mouth. Only where the cue is the sentence's
+    root: in a relative clause (``the vote, which she said was a mistake``) the missing
+    subject is the relative word, and the report is real."""
+    return (
+        cue.dep_ == "ROOT"
+        and clause.i == cue.i + 1
+        and clause.tag_ in FINITE_TAGS
+        and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children)
+    )
