@@ -773,36 +773,13 @@ class Corpus:
             where.append("quotes_fts MATCH ?")
             params.append(query)
             order = "ORDER BY f.rank, q.id"
-        if speaker is not None and str(speaker).strip():
-            ids = self._speaker_ids(speaker)
-            if ids:
-                where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
-                params.extend(ids)
-            else:
-                where.append("q.speaker_name LIKE ? ESCAPE '\\'")
-                params.append(like_pattern(str(speaker)))
-        if outlet:
-            where.append("a.outlet = ? COLLATE NOCASE")
-            params.append(outlet)
-        start, end = _date_bound(since), _date_bound(until)
-        if start:
-            where.append("a.published >= ?")
-            params.append(start)
-        if end:
-            where.append("substr(a.published, 1, ?) <= ?")
-            params.extend([len(end), end])
-        if type:
-            if type not in ("direct", "mixed", "indirect"):
-                raise CorpusError(
-                    f"unknown quote type {type!r}", advice="use direct, mixed or indirect"
-                )
-            where.append("q.type = ?")
-            params.append(type)
-        if act is not None:
-            if act not in QUOTE_ACTS:
-                raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
-            where.append("q.act = ?")
-            params.append(act)
+        speaker_id = speaker if isinstance(speaker, int) else None
+        speaker_text = None if speaker is None or speaker_id is not None else str(speaker)
+        filters, filter_params = self._quote_filters(
+            speaker_id, speaker_text, outlet, since, until, type, act, None
+        )
+        where.extend(filters)
+        params.extend(filter_params)
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" {order} LIMIT ? OFFSET ?"
