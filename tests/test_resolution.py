@@ -748,3 +748,13 @@ def test_they_after_a_plural_noun_subject_is_not_an_organisation() -> None:
     )
     article = extract(text)
     assert quote_at(article, "the airport would close").speaker_name != "Northwind Airlines"
+
+
+def test_an_age_in_apposition_is_no_description() -> None:
+    """Pinned by a walkthrough: "David Chen, 54, a former engineer" was described as "54"."""
+    text = "Transport Minister Tomas Berg, 54, a former engineer, said the ports lost money.\n"
+    article = extract(text)
+    berg = speaker_of(article, quote_at(article, "the ports lost money"))
+    assert berg.name == "Tomas Berg"
+    assert berg.description == "a former engineer"
+    assert "former engineer" in berg.roles

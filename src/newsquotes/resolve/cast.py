@@ -489,8 +489,10 @@ class Cast:
                 tokens = list(child.subtree)
                 span = doc[tokens[0].i : tokens[-1].i + 1]
                 text = span.text.strip(" ,")
-                if 1 <= len(span) <= MAX_APPOSITIVE_TOKENS and not any(
-                    self.quoted(t.i) for t in span
+                if (
+                    1 <= len(span) <= MAX_APPOSITIVE_TOKENS
+                    and any(t.is_alpha for t in span)  # "David Chen, 54,": an age says no role
+                    and not any(self.quoted(t.i) for t in span)
                 ):
                     person.describe(text, role_phrases(child), org_names(span, self.ent_label))
                     person.role_words |= words_of(text)
