@@ -27,3 +27,17 @@ def speaker_of(article: Article, quote: Quote) -> Speaker:
     speaker = article.speaker(quote.speaker_id)
     assert speaker is not None, (quote.text, quote.speaker, quote.resolved_by)
     return speaker
+
+
+SEED_SPEAKERS = [
+    "Analysts",
+    "Temur Umarov",
+    "Temur Umarov",
+    "Aliaksandr Klaskouski",
+    "Belarusians",
+    "Aliaksandr Klaskouski",
+    "Aliaksandr Klaskouski",
+    "Temur Umarov",
+]
+"""The resolved speaker of each seed gold attribution, in the order of the text (and of the
+gold's E lines); a group is given by the first word of its name."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import SEED_SPEAKERS
 from page_browser import (
     HOSTILE,
     SEED_TEXT,
@@ -240,19 +241,6 @@ def test_every_view_fits_360_px_without_sideways_scrolling(
     shot = tmp_path / f"{view}-{NARROW}.png"
     narrow.screenshot(shot)
     assert struct.unpack(">I", shot.read_bytes()[PNG_WIDTH_AT])[0] == NARROW
-
-
-# The seed article's quotes in the order of the text, by resolved speaker.
-SEED_SPEAKERS = [
-    "Analysts",
-    "Temur Umarov",
-    "Temur Umarov",
-    "Aliaksandr Klaskouski",
-    "Belarusians",
-    "Aliaksandr Klaskouski",
-    "Aliaksandr Klaskouski",
-    "Temur Umarov",
-]
 
 
 @pytest.mark.slow

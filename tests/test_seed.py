@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SEED_SPEAKERS
 
 from newsquotes import extract
 from newsquotes.model import Article, Quote
@@ -13,17 +14,6 @@ SEED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seed"
 TEXT = SEED / "text" / "against-the-empire.txt"
 GOLD = SEED / "attributions" / "against-the-empire_gold.ann"
 
-# The resolved speaker expected for each gold attribution, in the order of the E lines.
-EXPECTED_SPEAKERS = [
-    "Analysts",
-    "Temur Umarov",
-    "Temur Umarov",
-    "Aliaksandr Klaskouski",
-    "Belarusians",
-    "Aliaksandr Klaskouski",
-    "Aliaksandr Klaskouski",
-    "Temur Umarov",
-]
 
 
 def _require_seed() -> None:
@@ -62,17 +52,17 @@ def _overlaps(quote: Quote, gold: list[tuple[int, int]]) -> bool:
 def test_gold_file_parses() -> None:
     _require_seed()
     events = parse_gold(GOLD)
-    assert len(events) == len(EXPECTED_SPEAKERS) == 8
+    assert len(events) == len(SEED_SPEAKERS) == 8
     assert all("Content" in e and "Source" in e for e in events)
 
 
-@pytest.mark.parametrize("index", range(len(EXPECTED_SPEAKERS)))
+@pytest.mark.parametrize("index", range(len(SEED_SPEAKERS)))
 def test_gold_attribution_found(
     seed: tuple[Article, list[dict[str, list[tuple[int, int]]]]], index: int
 ) -> None:
     article, events = seed
     event = events[index]
-    expected = EXPECTED_SPEAKERS[index]
+    expected = SEED_SPEAKERS[index]
     content = event["Content"]
     gold_text = " ".join(article.text[s:e] for s, e in content)
     candidates = [q for q in article.quotes if _overlaps(q, content)]

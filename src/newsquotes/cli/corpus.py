@@ -22,14 +22,7 @@ from ..errors import CorpusError, NewsquotesError
 from ..store.corpus import EXPORT_FORMATS, NAMED_KINDS, TABLES, Corpus, default_db_path
 from ..store.records import ErrorRecord, QuoteHit
 from ..text_format import clip, plural
-
-db_option = click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Corpus file (default: $NEWSQUOTES_DB, else ./newsquotes.db).",
-)
+from .options import db_option
 
 
 def _open(db: str | None, *, create: bool = False) -> Corpus:

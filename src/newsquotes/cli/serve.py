@@ -8,18 +8,13 @@ import click
 
 from ..errors import NewsquotesError, install_hint
 from ..store.corpus import default_db_path
+from .options import db_option
 
 LOG_LEVEL = "warning"
 
 
 @click.command("serve")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Corpus file (default: $NEWSQUOTES_DB, else ./newsquotes.db).",
-)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port."

@@ -10,6 +10,7 @@ import click
 
 from ..errors import NewsquotesError
 from ..store.corpus import Corpus, default_db_path
+from .options import db_option
 
 
 def _conf(values: tuple[str, ...]) -> dict[str, str]:
@@ -83,13 +84,7 @@ def spark_command(
 
 @click.command("load")
 @click.argument("folder")
-@click.option(
-    "--db",
-    "db",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Corpus file (default: $NEWSQUOTES_DB, else ./newsquotes.db).",
-)
+@db_option
 def load_command(folder: str, db: str | None) -> None:
     """Store the output FOLDER of `newsquotes spark` in the corpus; a rerun adds nothing.
 

@@ -116,6 +116,21 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
     )
 
 
+SIGNATURE_CONFIDENCE = 0.8
+
+
+def _signed(art: ArticleView, q: QuotedSpan, head: Token, lo: int, hi: int) -> Attribution:
+    """A quote signed by the name after it (``"..." ― Oscar Quintero``), with no cue."""
+    return Attribution(
+        "direct",
+        [(q.start, q.end)],
+        None,
+        mention_span(art, head, lo, hi),
+        SIGNATURE_CONFIDENCE,
+        "direct-name",
+    )
+
+
 def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, int]:
     """An attribution in the frame that follows quote ``q``; also where the frame ends."""
     doc = art.doc
@@ -132,17 +147,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         # '"..." ― Oscar Quintero': a signature after a dash
         head = name_at(art, first)
         if head is not None:
-            return (
-                Attribution(
-                    "direct",
-                    [(q.start, q.end)],
-                    None,
-                    mention_span(art, head, lo, hi),
-                    0.8,
-                    "direct-name",
-                ),
-                hi,
-            )
+            return _signed(art, q, head, lo, hi), hi
     if _ends_sentence(art, q) and doc[first].text[:1].isupper():
         # '..." Sen. Rubio called it ...': after a full stop a capital opens a new sentence,
         # unless a speech verb follows at once ('..." Smith said.').
@@ -214,17 +219,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if head is not None and (
         head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper())
     ):
-        return (
-            Attribution(
-                "direct",
-                [(q.start, q.end)],
-                None,
-                mention_span(art, head, lo, hi),
-                0.8,
-                "direct-name",
-            ),
-            hi,
-        )
+        return _signed(art, q, head, lo, hi), hi
     return None, hi
 
 
