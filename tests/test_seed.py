@@ -15,7 +15,6 @@ TEXT = SEED / "text" / "against-the-empire.txt"
 GOLD = SEED / "attributions" / "against-the-empire_gold.ann"
 
 
-
 def _require_seed() -> None:
     if not TEXT.exists() or not GOLD.exists():
         pytest.skip(f"seed data not found at {SEED} (expected beside the repo in ../shared)")
