@@ -28,7 +28,9 @@ from .. import __version__
 from ..errors import CorpusError
 from ..model import QUOTE_ACTS, QUOTE_TYPES, SPEAKER_KINDS, Article
 from ..store.corpus import ROW_ID_MAX, Corpus
-from .cache import AnswerCache
+from ..store.fts import fts_query
+from ..store.quote_index import QuoteIndex
+from .cache import AnswerCache, Snapshot
 from .extraction import (
     ExtractionBusy,
     ExtractionCrashed,
@@ -151,8 +153,9 @@ def create_app(
     _add_error_handlers(app)
     _add_page_routes(app)
     cache = AnswerCache(db, entries=limits.cache_entries, ttl_s=limits.cache_ttl_s)
-    _add_read_routes(app, corpora, limits, cache)
-    _add_write_routes(app, corpora, limits, extractor, secret, cache)
+    index = Snapshot(cache, lambda: corpora.get().quote_index())
+    _add_read_routes(app, corpora, limits, cache, index if limits.search_index else None)
+    _add_write_routes(app, corpora, limits, extractor, secret, cache, index)
     return app
 
 
@@ -229,7 +232,11 @@ def _act(value: str | None) -> str | None:
 
 
 def _add_read_routes(
-    app: FastAPI, corpora: _Corpora, limits: ServeLimits, cache: AnswerCache
+    app: FastAPI,
+    corpora: _Corpora,
+    limits: ServeLimits,
+    cache: AnswerCache,
+    index: Snapshot[QuoteIndex] | None,
 ) -> None:
     Limit = Annotated[int, Query(ge=1, le=limits.max_page, description="items per page")]
     Offset = Annotated[int, Query(ge=0, le=limits.max_offset, description="items to skip")]
@@ -303,8 +310,10 @@ def _add_read_routes(
         }
         text = _blank_is_none(q)
         page = cache.get(
-            ("quotes", text, *sorted(filters.items())),
-            lambda: corpora.get().quote_page(text, limits=limits.query, **filters),
+            ("quotes", fts_query(text, limits.query) if text else None, *sorted(filters.items())),
+            lambda: corpora.get().quote_page(
+                text, limits=limits.query, index=index.get() if index else None, **filters
+            ),
         )
         return JSONResponse({**_paging(page["total"], limit, offset), "quotes": page["hits"]})
 
@@ -498,6 +507,7 @@ def _add_write_routes(
     extractor: Extractor,
     secret: str | None,
     cache: AnswerCache,
+    index: Snapshot[QuoteIndex],
 ) -> None:
     def require_token(
         authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
@@ -551,6 +561,7 @@ def _add_write_routes(
         result = await _extract(extractor, article, limits)
         stored, row_id = await run_in_threadpool(_store, corpora.db, result)
         cache.clear()
+        index.clear()
         return JSONResponse(
             {"stored": stored, "id": row_id, "article": result.to_dict()},
             status_code=201 if stored else 200,
@@ -569,6 +580,7 @@ def _add_write_routes(
         (identities are recomputed, so it may differ from both)."""
         merged = corpora.get().merge(speaker_id, other)
         cache.clear()
+        index.clear()
         return JSONResponse({"speaker": merged})
 
     @app.post(
@@ -593,6 +605,7 @@ def _add_write_routes(
             raise ApiError(400, "article: row ids are between 1 and 2^63-1")
         rest, new = corpora.get().split(speaker_id, names=names, articles=articles)
         cache.clear()
+        index.clear()
         return JSONResponse({"speaker": rest, "new_speaker": new})
 
 

@@ -15,7 +15,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 WAL_SUFFIX = "-wal"
@@ -66,3 +66,35 @@ class AnswerCache:
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+
+
+class Snapshot(Generic[T]):
+    """One value built from the whole corpus (such as the search index), rebuilt when the
+    corpus files change, by one thread while the others wait for it."""
+
+    def __init__(self, cache: AnswerCache, build: Callable[[], T]) -> None:
+        self._cache = cache
+        self._build = build
+        self._current: tuple[Any, float, T] | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        current = self._current
+        if current is not None and self._fresh(current):
+            return current[2]
+        with self._lock:
+            current = self._current
+            if current is not None and self._fresh(current):
+                return current[2]  # built by the thread this one waited for
+            stamp = self._cache.stamp()  # before reading: a commit during the build shows
+            built = (stamp, time.monotonic(), self._build())
+            self._current = built
+            return built[2]
+
+    def _fresh(self, current: tuple[Any, float, T]) -> bool:
+        return (
+            current[0] == self._cache.stamp() and time.monotonic() - current[1] < self._cache.ttl_s
+        )
+
+    def clear(self) -> None:
+        self._current = None

@@ -38,6 +38,10 @@ class ServeLimits:
     """Answers to searches and dashboards kept for reuse (0: none)."""
     cache_ttl_s: float = 60.0
     """Longest an answer is reused even when the corpus files look unchanged."""
+    search_index: bool = True
+    """Answer searches from an in-memory index of every quote's filter columns (about 50
+    bytes a quote, rebuilt when the corpus changes) instead of walking their matches in
+    SQL; same answers."""
     query: QueryLimits = field(default_factory=QueryLimits)
 
 

@@ -41,6 +41,7 @@ from ..resolve.identity import (
 )
 from .fts import DEFAULT_LIMITS, QueryLimits, fts_query, like_pattern
 from .migrations import SCHEMA_VERSION, migrate, schema_version
+from .quote_index import QuoteFilters, QuoteIndex
 from .records import ErrorRecord, QuoteHit, SpeakerDescription, SpeakerProfile, SpeakerSummary
 
 if TYPE_CHECKING:
@@ -185,6 +186,7 @@ class Corpus:
             before = schema_version(self._conn)
             self.version = migrate(self._conn, name)
             self._wrote = False
+            self._marking_table = False
             if 0 < before < IDENTITY_SCHEMA <= self.version:
                 self.reconcile()  # an older corpus: identities under today's rules
         except sqlite3.DatabaseError as exc:
@@ -1090,6 +1092,7 @@ class Corpus:
         limit: int = 50,
         offset: int = 0,
         limits: QueryLimits = DEFAULT_LIMITS,
+        index: QuoteIndex | None = None,
     ) -> dict[str, Any]:
         """One page of quotes matching every filter, with ``total`` hits over all pages;
         newest first, or with ``sort="relevance"`` best text match first (slower: every
@@ -1098,14 +1101,24 @@ class Corpus:
         Each hit is ``{"quote": <Quote as extract writes it>, "article": {...}, "speaker":
         {...} | None, "highlights": [[start, end], ...]}``; highlights are the matched words'
         offsets in the quote text. ``text`` is bounded by ``limits`` (length, words, time):
-        past them, or for a malformed query, :class:`CorpusError`.
+        past them, or for a malformed query, :class:`CorpusError`. ``index``, a
+        :class:`QuoteIndex` of this corpus as it is now, answers the newest-first order
+        without walking every match in SQL (same hits, same total).
         """
         query = fts_query(text, limits) if text and text.strip() else None
         if sort not in SORT_ORDERS:
             raise CorpusError(f"unknown order {sort!r}", advice="use " + ", ".join(SORT_ORDERS))
-        where, params = self._quote_filters(
+        chosen = self._resolve_filters(
             speaker_id, speaker, outlet, since, until, type, act, article_id
         )
+        if index is not None and sort == "newest":
+            with self._deadline(limits.max_seconds, limits.check_every):
+                found = index.select(
+                    self._conn, query, chosen, limit=int(limit), offset=int(offset)
+                )
+                if found is not None:
+                    return {"total": found[0], "hits": self._hits_by_id(found[1], query)}
+        where, params = chosen.sql()
         joined = "quotes q JOIN articles a ON a.id = q.article"
         # Counting needs the articles only when a filter is about them.
         counted = joined if any("a." in w for w in where) else "quotes q"
@@ -1164,18 +1177,60 @@ class Corpus:
             "hits": [_web_hit(row, marked.get(row["row_id"])) for row in rows],
         }
 
+    def quote_index(self) -> QuoteIndex:
+        """The in-memory search index of the corpus as it is now (see :class:`QuoteIndex`);
+        pass it to :meth:`quote_page` while the corpus is unchanged."""
+        return QuoteIndex.load(self._conn)
+
     def _highlighted(self, query: str, quote_ids: list[int]) -> dict[int, str]:
-        """The quote texts of one page with the matched words between marks."""
+        """The quote texts of one page with the matched words between marks.
+
+        FTS5 finds one row of a common word's matches by reading that word's whole list up
+        to it (milliseconds per row); the page's few quotes are matched again in a small
+        temporary index with the same tokenizer instead, which marks the same words.
+        """
         if not quote_ids:
             return {}
         marks = ",".join("?" * len(quote_ids))
-        return dict(
+        if not self._marking_table:
             self._conn.execute(
-                f"SELECT rowid, highlight(quotes_fts, 0, ?, ?) FROM quotes_fts "
-                f"WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
-                [_MARK_OPEN, _MARK_CLOSE, query, *quote_ids],
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_MARKING} USING fts5("
+                f"text, speaker_name, tokenize='{_FTS_TOKENIZER}')"
             )
-        )
+            self._marking_table = True
+        self._conn.execute(f"SAVEPOINT {_MARKING}")
+        try:
+            self._conn.execute(
+                f"INSERT INTO temp.{_MARKING}(rowid, text, speaker_name) SELECT id, text, "
+                f"coalesce(speaker_name, '') FROM quotes WHERE id IN ({marks})",
+                quote_ids,
+            )
+            return dict(
+                self._conn.execute(
+                    f"SELECT rowid, highlight({_MARKING}, 0, ?, ?) FROM temp.{_MARKING} "
+                    f"WHERE {_MARKING} MATCH ?",
+                    [_MARK_OPEN, _MARK_CLOSE, query],
+                )
+            )
+        finally:
+            self._conn.execute(f"ROLLBACK TO {_MARKING}")
+            self._conn.execute(f"RELEASE {_MARKING}")
+
+    def _hits_by_id(self, quote_ids: list[int], query: str | None) -> list[dict[str, Any]]:
+        """The web hits of these quotes, in this order (a quote deleted meanwhile is left out)."""
+        if not quote_ids:
+            return []
+        cursor = self._conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        rows = cursor.execute(
+            f"SELECT {_WEB_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article "
+            f"LEFT JOIN speakers s ON s.id = q.speaker WHERE q.id IN "
+            f"({','.join('?' * len(quote_ids))})",
+            quote_ids,
+        ).fetchall()
+        by_id = {row["row_id"]: row for row in rows}
+        marked = self._highlighted(query, quote_ids) if query else {}
+        return [_web_hit(by_id[i], marked.get(i)) for i in quote_ids if i in by_id]
 
     def _quote_filters(
         self,
@@ -1188,45 +1243,49 @@ class Corpus:
         act: str | None,
         article_id: int | None,
     ) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker_id is not None:
-            where.append("q.speaker = ?")
-            params.append(int(speaker_id))
+        where, params = self._resolve_filters(
+            speaker_id, speaker, outlet, since, until, type, act, article_id
+        ).sql()
+        return where, list(params)
+
+    def _resolve_filters(
+        self,
+        speaker_id: int | None,
+        speaker: str | None,
+        outlet: str | None,
+        since: str | None,
+        until: str | None,
+        type: str | None,
+        act: str | None,
+        article_id: int | None,
+    ) -> QuoteFilters:
+        """The filters checked (dates, type, act) and a speaker name resolved to speakers."""
+        speaker_ids: tuple[int, ...] | None = None
+        speaker_like: str | None = None
         if speaker and speaker.strip():
             ids = self._speaker_ids(speaker.strip())
             if ids:
-                where.append(f"q.speaker IN ({','.join('?' * len(ids))})")
-                params.extend(ids)
+                speaker_ids = tuple(ids)
             else:
-                where.append("q.speaker_name LIKE ? ESCAPE '\\'")
-                params.append(like_pattern(speaker.strip()))
-        if outlet:
-            where.append("a.outlet = ? COLLATE NOCASE")
-            params.append(outlet)
+                speaker_like = like_pattern(speaker.strip())
         start, end = _date_bound(since), _date_bound(until)
-        if start:
-            where.append("a.published >= ?")
-            params.append(start)
-        if end:
-            where.append("substr(a.published, 1, ?) <= ?")
-            params.extend([len(end), end])
-        if type:
-            if type not in QUOTE_TYPES:
-                raise CorpusError(
-                    f"unknown quote type {type!r}", advice="use " + ", ".join(QUOTE_TYPES)
-                )
-            where.append("q.type = ?")
-            params.append(type)
-        if act:
-            if act not in QUOTE_ACTS:
-                raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
-            where.append("+q.act = ?")  # "+": two values only, an index on it misleads
-            params.append(act)
-        if article_id is not None:
-            where.append("q.article = ?")
-            params.append(int(article_id))
-        return where, params
+        if type and type not in QUOTE_TYPES:
+            raise CorpusError(
+                f"unknown quote type {type!r}", advice="use " + ", ".join(QUOTE_TYPES)
+            )
+        if act and act not in QUOTE_ACTS:
+            raise CorpusError(f"unknown act {act!r}", advice="use " + ", ".join(QUOTE_ACTS))
+        return QuoteFilters(
+            speaker_id=None if speaker_id is None else int(speaker_id),
+            speaker_ids=speaker_ids,
+            speaker_like=speaker_like,
+            outlet=outlet or None,
+            since=start or None,
+            until=end or None,
+            type=type or None,
+            act=act or None,
+            article_id=None if article_id is None else int(article_id),
+        )
 
     @contextmanager
     def _deadline(self, seconds: float, check_every: int) -> Iterator[None]:
@@ -1484,6 +1543,10 @@ class Corpus:
 
 SORT_ORDERS = ("newest", "relevance")
 _FTS_ROWIDS = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+_FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+"""The tokenizer of ``quotes_fts`` (schema.sql): the marking table must split words alike."""
+_MARKING = "quote_marks"
+"""Temporary full-text table in which one page of quotes is matched again to mark words."""
 ROW_ID_MAX = 2**63 - 1
 """SQLite's largest integer: a bigger number cannot be a row id (and would overflow)."""
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"

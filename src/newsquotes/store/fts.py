@@ -37,7 +37,8 @@ DEFAULT_LIMITS = QueryLimits()
 
 
 def fts_query(text: str, limits: QueryLimits = DEFAULT_LIMITS) -> str | None:
-    """The FTS5 MATCH expression for what a user typed, or None when it holds no words.
+    """The FTS5 MATCH expression for what a user typed, or None when it holds no words;
+    words and phrases that must all occur come in one order, repeats dropped.
 
     Raises :class:`CorpusError` for a query over the limits or with unbalanced parentheses.
     """
@@ -80,6 +81,10 @@ def fts_query(text: str, limits: QueryLimits = DEFAULT_LIMITS) -> str | None:
         )
     if terms == 0:
         return None
+    if not any(part in OPERATORS or part in "()" for part in parts):
+        # Terms that must all occur match alike in any order: one expression (and so one
+        # cached answer) for "harbour ferry" and "ferry harbour".
+        parts = sorted(set(parts))
     return " ".join(parts)
 
 
