@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import os
 import random
+import resource
 import signal
 import socket
 import statistics
@@ -73,6 +74,8 @@ WORDS = [
 FIRST = ["Jana", "Tomas", "Ola", "Ida", "Temur", "Mara", "Pia", "Eli", "Nils", "Vera"]
 LAST = ["Novak", "Berg", "Lindqvist", "Brandt", "Umarov", "Quill", "Holm", "Strand", "Dahl"]
 START_TIMEOUT_S = 60
+DEFAULT_PROCESSES = 2
+"""Server processes: one per core of the 2-core machine the bar is set for."""
 SERVE = "import sys; from newsquotes.cli import main; sys.exit(main())"
 
 
@@ -140,9 +143,10 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, processes: int) -> subprocess.Popen[bytes]:
+    command = ["serve", "--db", str(db), "--port", str(port), "--processes", str(processes)]
     server = subprocess.Popen(
-        [sys.executable, "-c", SERVE, "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-c", SERVE, *command],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         process_group=0,  # its own group, so stopping it stops all it started
@@ -209,6 +213,11 @@ async def load(port: int, clients: int, seconds: float) -> tuple[list[float], li
     return latencies, errors, time.monotonic() - started
 
 
+def _cpu_s(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -219,20 +228,33 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument(
+        "--processes", type=int, default=DEFAULT_PROCESSES, help="newsquotes serve --processes"
+    )
     parser.add_argument("--db", type=Path, default=None, help="corpus to build or reuse")
     args = parser.parse_args()
     db = args.db or Path(tempfile.gettempdir()) / f"newsquotes-bench-serve-{args.articles}.db"
     print(f"corpus {db.name}: {args.articles} articles x {QUOTES_PER_ARTICLE} quotes", flush=True)
     build_corpus(db, args.articles)
     port = free_port()
-    server = start_server(db, port)
+    load_before = os.getloadavg()[0]
+    server = start_server(db, port, args.processes)
     try:
         asyncio.run(load(port, min(args.clients, 10), 3.0))  # warm the server's threads
+        client_cpu = _cpu_s(resource.RUSAGE_SELF)
         latencies, errors, elapsed = asyncio.run(load(port, args.clients, args.seconds))
+        client_cpu = _cpu_s(resource.RUSAGE_SELF) - client_cpu
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-    print(f"clients {args.clients}, {elapsed:.0f} s, cores {os.cpu_count()}")
+    print(
+        f"clients {args.clients}, {elapsed:.0f} s, cores {os.cpu_count()}, "
+        f"server processes {args.processes}"
+    )
+    print(
+        f"CPU seconds: clients {client_cpu:.1f}, server {_cpu_s(resource.RUSAGE_CHILDREN):.1f} "
+        f"(with its start and warm-up); load average before {load_before:.1f}"
+    )
     print(f"requests {len(latencies)}, {len(latencies) / elapsed:.1f} /s, errors {len(errors)}")
     if latencies:
         ms = [1000 * v for v in latencies]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -11,6 +13,7 @@ from ..store.corpus import default_db_path
 from .options import db_option
 
 LOG_LEVEL = "warning"
+MAX_PROCESSES = 16
 
 
 @click.command("serve")
@@ -33,11 +36,21 @@ LOG_LEVEL = "warning"
     show_default=True,
     help="Worker processes for POST /api/v1/extract.",
 )
-def serve_command(db: str | None, host: str, port: int, token: str | None, workers: int) -> None:
+@click.option(
+    "--processes",
+    type=click.IntRange(1, MAX_PROCESSES),
+    default=1,
+    show_default=True,
+    help="Server processes answering requests: one per CPU core for a busy server "
+    "(each keeps its own caches and its own --workers).",
+)
+def serve_command(
+    db: str | None, host: str, port: int, token: str | None, workers: int, processes: int
+) -> None:
     """Serve the corpus: the web page at / and the JSON API under /api/v1 (its docs at
     /api/v1/docs).
 
-    Example: newsquotes serve --db news.db --port 8000
+    Example: newsquotes serve --db news.db --port 8000 --processes 2
     """
     path = Path(db) if db is not None else default_db_path()
     if not path.exists():
@@ -48,7 +61,7 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, worke
     try:
         import uvicorn
 
-        from ..serve.api import create_app
+        from ..serve.api import APP_FACTORY, SERVE_ENV, create_app, serve_settings
         from ..serve.limits import ServeLimits
     except ImportError as exc:
         raise click.ClickException(
@@ -65,7 +78,20 @@ def serve_command(db: str | None, host: str, port: int, token: str | None, worke
             err=True,
         )
     click.echo(f"serving {path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=LOG_LEVEL)
+    # No access log: a line per request costs more than answering a cached search.
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": LOG_LEVEL,
+        "access_log": False,
+    }
+    if processes == 1:
+        uvicorn.run(app, **options)
+        return
+    # Several processes: uvicorn starts each by name; the app made above only checked
+    # the settings.
+    os.environ[SERVE_ENV] = serve_settings(path, token=token, host=host, extract_workers=workers)
+    uvicorn.run(APP_FACTORY, factory=True, workers=processes, **options)
 
 
 COMMANDS: list[click.Command] = [serve_command]

@@ -30,7 +30,7 @@ from ..model import QUOTE_ACTS, QUOTE_TYPES, SPEAKER_KINDS, Article
 from ..store.corpus import ROW_ID_MAX, Corpus
 from ..store.fts import fts_query
 from ..store.quote_index import QuoteIndex
-from .cache import AnswerCache, Snapshot
+from .cache import AnswerCache, ResponseCache, Snapshot
 from .extraction import (
     ExtractionBusy,
     ExtractionCrashed,
@@ -45,10 +45,15 @@ from .security import SecurityMiddleware, allowed_hosts_for
 STATIC = Path(__file__).parent / "static"
 API = "/api/v1"
 TOKEN_ENV = "NEWSQUOTES_TOKEN"
+SERVE_ENV = "NEWSQUOTES_SERVE"
+"""Settings of ``newsquotes serve`` (JSON) for the server processes it starts."""
+APP_FACTORY = f"{__name__}:app_from_environment"
 SWAGGER_PACKAGE = "swagger_ui"
 ALL_ACTS = "all"
 DEFAULT_ACT = "speech"
 ARTICLE_FIELDS = ("id", "title", "url", "outlet", "published", "language", "source")
+CACHED_PATHS = frozenset(f"{API}/{name}" for name in ("quotes", "speakers", "stats", "dashboard"))
+"""Reading endpoints whose whole answers are kept while the corpus is unchanged."""
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +147,10 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
+    cache = AnswerCache(db, entries=limits.cache_entries, ttl_s=limits.cache_ttl_s)
+    responses = AnswerCache(db, entries=limits.cache_entries, ttl_s=limits.cache_ttl_s)
+    # Inside the security middleware, so kept answers pass its checks and get its headers.
+    app.add_middleware(ResponseCache, answers=responses, paths=CACHED_PATHS)
     app.add_middleware(
         SecurityMiddleware,
         allowed_hosts=allowed_hosts_for(host, allowed_hosts),
@@ -152,10 +161,9 @@ def create_app(
 
     _add_error_handlers(app)
     _add_page_routes(app)
-    cache = AnswerCache(db, entries=limits.cache_entries, ttl_s=limits.cache_ttl_s)
     index = Snapshot(cache, lambda: corpora.get().quote_index())
     _add_read_routes(app, corpora, limits, cache, index if limits.search_index else None)
-    _add_write_routes(app, corpora, limits, extractor, secret, cache, index)
+    _add_write_routes(app, corpora, limits, extractor, secret, (cache, responses, index))
     return app
 
 
@@ -506,9 +514,12 @@ def _add_write_routes(
     limits: ServeLimits,
     extractor: Extractor,
     secret: str | None,
-    cache: AnswerCache,
-    index: Snapshot[QuoteIndex],
+    caches: tuple[AnswerCache, AnswerCache, Snapshot[QuoteIndex]],
 ) -> None:
+    def corpus_changed() -> None:
+        for kept in caches:
+            kept.clear()
+
     def require_token(
         authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None,
     ) -> None:
@@ -560,8 +571,7 @@ def _add_write_routes(
         article = _article_from(await _json_object(request, limits), limits)
         result = await _extract(extractor, article, limits)
         stored, row_id = await run_in_threadpool(_store, corpora.db, result)
-        cache.clear()
-        index.clear()
+        corpus_changed()
         return JSONResponse(
             {"stored": stored, "id": row_id, "article": result.to_dict()},
             status_code=201 if stored else 200,
@@ -579,8 +589,7 @@ def _add_write_routes(
         """A correction the corpus keeps across re-ingest; answers the merged speaker's id
         (identities are recomputed, so it may differ from both)."""
         merged = corpora.get().merge(speaker_id, other)
-        cache.clear()
-        index.clear()
+        corpus_changed()
         return JSONResponse({"speaker": merged})
 
     @app.post(
@@ -604,9 +613,29 @@ def _add_write_routes(
         if any(not 1 <= a <= ROW_ID_MAX for a in articles):
             raise ApiError(400, "article: row ids are between 1 and 2^63-1")
         rest, new = corpora.get().split(speaker_id, names=names, articles=articles)
-        cache.clear()
-        index.clear()
+        corpus_changed()
         return JSONResponse({"speaker": rest, "new_speaker": new})
 
 
-__all__ = ["API", "ApiError", "create_app"]
+def serve_settings(
+    db_path: str | os.PathLike[str], *, token: str | None, host: str, extract_workers: int
+) -> str:
+    """What :func:`app_from_environment` needs, as the JSON put in ``$NEWSQUOTES_SERVE``."""
+    return json.dumps(
+        {"db": str(db_path), "token": token, "host": host, "extract_workers": extract_workers}
+    )
+
+
+def app_from_environment() -> FastAPI:
+    """The app each server process makes when ``newsquotes serve`` runs several (uvicorn
+    starts them by name, so the settings travel in ``$NEWSQUOTES_SERVE``)."""
+    settings = json.loads(os.environ[SERVE_ENV])
+    return create_app(
+        settings["db"],
+        token=settings["token"],
+        host=settings["host"],
+        limits=ServeLimits(extract_workers=settings["extract_workers"]),
+    )
+
+
+__all__ = ["API", "APP_FACTORY", "ApiError", "app_from_environment", "create_app"]

@@ -17,8 +17,11 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
 T = TypeVar("T")
 WAL_SUFFIX = "-wal"
+OK = 200
 
 
 def _file_stamp(path: Path) -> tuple[int, int]:
@@ -49,19 +52,34 @@ class AnswerCache:
         if self.entries <= 0:
             return compute()
         stamp = self.stamp()
+        found = self.lookup(key, stamp)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+        value = compute()
+        self.keep(key, stamp, value)
+        return value
+
+    def lookup(self, key: Hashable, stamp: Any) -> Any:
+        """The answer kept for ``key`` at this corpus ``stamp`` (from :meth:`stamp`), else
+        None."""
         now = time.monotonic()
         with self._lock:
             found = self._items.get(key)
             if found is not None and found[0] == stamp and now - found[1] < self.ttl_s:
                 self._items.move_to_end(key)
-                return found[2]  # type: ignore[no-any-return]
-        value = compute()
+                return found[2]
+        return None
+
+    def keep(self, key: Hashable, stamp: Any, value: Any) -> None:
+        """Keep ``value`` for ``key``, made when the corpus had ``stamp`` (taken before
+        reading it, so a commit meanwhile retires the value rather than hiding)."""
+        if self.entries <= 0:
+            return
         with self._lock:
-            self._items[key] = (stamp, now, value)
+            self._items[key] = (stamp, time.monotonic(), value)
             self._items.move_to_end(key)
             while len(self._items) > self.entries:
                 self._items.popitem(last=False)
-        return value
 
     def clear(self) -> None:
         with self._lock:
@@ -98,3 +116,50 @@ class Snapshot(Generic[T]):
 
     def clear(self) -> None:
         self._current = None
+
+
+class ResponseCache:
+    """ASGI middleware keeping whole answers (status 200, headers, body) to GET requests on
+    ``paths``, keyed by path and query string, for as long as ``answers`` keeps them.
+
+    A search asked again then costs a dictionary look-up and two ``stat`` calls instead of
+    parameter parsing, a thread hop, SQLite and JSON: most of a busy server's requests.
+    """
+
+    def __init__(self, app: ASGIApp, *, answers: AnswerCache, paths: frozenset[str]) -> None:
+        self.app = app
+        self.answers = answers
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or scope["path"] not in self.paths
+            or self.answers.entries <= 0
+        ):
+            await self.app(scope, receive, send)
+            return
+        key = (scope["path"], scope["query_string"])
+        stamp = self.answers.stamp()
+        found = self.answers.lookup(key, stamp)
+        if found is not None:
+            start, body = found
+            await send(dict(start))
+            await send({"type": "http.response.body", "body": body})
+            return
+        sent: list[Message] = []
+
+        async def keep_and_send(message: Message) -> None:
+            # A copy as the app made it: the middleware outside adds its headers to it.
+            sent.append({**message, "headers": list(message.get("headers", []))})
+            await send(message)
+
+        await self.app(scope, receive, keep_and_send)
+        if (
+            len(sent) == 2
+            and sent[0]["type"] == "http.response.start"
+            and sent[0]["status"] == OK
+            and not sent[1].get("more_body", False)
+        ):
+            self.answers.keep(key, stamp, (sent[0], bytes(sent[1].get("body", b""))))
