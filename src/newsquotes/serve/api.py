@@ -16,10 +16,12 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse
+from fastapi.responses import JSONResponse as StarletteJSON
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
@@ -56,6 +58,14 @@ CACHED_PATHS = frozenset(f"{API}/{name}" for name in ("quotes", "speakers", "sta
 """Reading endpoints whose whole answers are kept while the corpus is unchanged."""
 
 log = logging.getLogger(__name__)
+
+
+class JSONResponse(StarletteJSON):
+    """JSON as Starlette writes it (compact, UTF-8), made by orjson: a page of twenty hits
+    is encoded several times faster than by the standard library."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
 class ApiError(Exception):
@@ -213,7 +223,8 @@ def _only(*names: str) -> Any:
     """A dependency refusing unknown query parameters, so ``speakr=`` is not ignored."""
     allowed = set(names)
 
-    def check(request: Request) -> None:
+    async def check(request: Request) -> None:
+        # async: a plain function would be sent to the thread pool, one more hop per request.
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
             raise ApiError(
