@@ -88,10 +88,20 @@ def fts_query(text: str, limits: QueryLimits = DEFAULT_LIMITS) -> str | None:
     return " ".join(parts)
 
 
+_TERM = re.compile(r'"[^"]*"\*?')
+
+
+def and_terms(expression: str) -> list[str] | None:
+    """The terms of an expression :func:`fts_query` made of terms that must all occur
+    (``"harbour" "ferry"*``), or None when it uses AND, OR, NOT or parentheses."""
+    terms = _TERM.findall(expression)
+    return terms if " ".join(terms) == expression else None
+
+
 def like_pattern(text: str) -> str:
     """``%text%`` for ``LIKE ... ESCAPE '\\'``, with the user's own ``%`` and ``_`` literal."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-__all__ = ["DEFAULT_LIMITS", "QueryLimits", "fts_query", "like_pattern"]
+__all__ = ["DEFAULT_LIMITS", "QueryLimits", "and_terms", "fts_query", "like_pattern"]

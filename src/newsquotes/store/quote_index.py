@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .fts import and_terms
+
 MATCH_CACHE_POSITIONS = 8_000_000
 """Most match positions kept over all cached queries (4 bytes each: 32 MB)."""
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -34,7 +36,7 @@ _COLUMNS_SQL = (
     "FROM quotes q JOIN articles a ON a.id = q.article ORDER BY a.published DESC, q.id"
 )
 """Every quote in the newest-first page order (undated articles last, as in SQL)."""
-_MATCHES_SQL = "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?"
+_MATCHES_SQL = "SELECT group_concat(rowid) FROM quotes_fts WHERE quotes_fts MATCH ?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,16 @@ class QuoteFilters:
         return not (self.until and not published[: len(self.until)] <= self.until)
 
 
+def _intersect(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The positions in both sorted arrays (binary search of the shorter in the longer)."""
+    if len(left) > len(right):
+        left, right = right, left
+    if not len(left) or not len(right):
+        return left[:0]
+    at = np.minimum(np.searchsorted(right, left), len(right) - 1)
+    return left[right[at] == left]
+
+
 def _codes(values: Iterable[str | None]) -> tuple[np.ndarray, dict[str | None, int]]:
     """Each value as a small integer code, and the code of each distinct value."""
     table: dict[str | None, int] = {}
@@ -145,21 +157,44 @@ class QuoteIndex:
     def positions(self, conn: sqlite3.Connection, query: str | None) -> np.ndarray:
         """Positions (page order) of the quotes the FTS5 ``query`` matches; all without one.
 
-        Matches are kept per query: a few hundred popular searches make most of a load.
+        Matches are kept per query: a few hundred popular searches make most of a load. A
+        query of terms that must all occur is the intersection of its terms' matches, so
+        "harbour ferry" costs nothing more once "harbour" and "ferry" were asked for.
         """
         if query is None:
             return self._all
-        with self._lock:
-            found = self._matches.get(query)
-            if found is not None:
-                self._matches.move_to_end(query)
-                return found
-        rowids = np.fromiter((r[0] for r in conn.execute(_MATCHES_SQL, (query,))), np.int64)
+        found = self._kept(query)
+        if found is not None:
+            return found
+        terms = and_terms(query)
+        if terms is not None and len(terms) > 1:
+            found = self.positions(conn, terms[0])
+            for term in terms[1:]:
+                found = _intersect(found, self.positions(conn, term))
+        else:
+            found = self._matched(conn, query)
+        self._keep(query, found)
+        return found
+
+    def _matched(self, conn: sqlite3.Connection, query: str) -> np.ndarray:
+        """Positions of the quotes SQLite's full-text index matches, sorted."""
+        # One comma-separated string parsed by numpy: half the time of a row per match.
+        listed = conn.execute(_MATCHES_SQL, (query,)).fetchone()[0] or ""
+        rowids = np.fromstring(listed, dtype=np.int64, sep=",")
         at = np.searchsorted(self._sorted_ids, rowids)
         at[at >= len(self._sorted_ids)] = 0
         known = self._sorted_ids[at] == rowids if len(self._sorted_ids) else rowids < 0
         # Quotes stored after this snapshot are not in it; the holder rebuilds on change.
-        found = np.sort(self._position_of_sorted[at[known]])
+        return np.sort(self._position_of_sorted[at[known]])
+
+    def _kept(self, query: str) -> np.ndarray | None:
+        with self._lock:
+            found = self._matches.get(query)
+            if found is not None:
+                self._matches.move_to_end(query)
+            return found
+
+    def _keep(self, query: str, found: np.ndarray) -> None:
         with self._lock:
             if query not in self._matches:
                 self._matches[query] = found
@@ -167,7 +202,6 @@ class QuoteIndex:
             while self._kept_positions > self._max_positions and len(self._matches) > 1:
                 _, dropped = self._matches.popitem(last=False)
                 self._kept_positions -= len(dropped)
-        return found
 
     def select(
         self,
