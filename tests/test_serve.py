@@ -747,3 +747,136 @@ def test_answers_are_reused_until_the_corpus_changes(db: Path) -> None:
     assert cache.get("a", compute) == 2
     cache.get("b", compute), cache.get("c", compute)  # "a" is the oldest: pushed out
     assert cache.get("a", compute) == 5
+
+
+def test_searches_asked_again_are_answered_without_the_corpus(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repeated search (or the same words in another order) is served from the kept answer,
+    with the same body and the same security headers; a write retires it."""
+    searched: list[str] = []
+    real = Corpus.quote_page
+
+    def counted(self: Corpus, text: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        searched.append(text or "")
+        return real(self, text, **kwargs)
+
+    # The first connection creates the WAL file, which changes the corpus stamp once.
+    assert client.get(f"{API}/stats").status_code == 200
+    monkeypatch.setattr(Corpus, "quote_page", counted)
+    first = client.get(f"{API}/quotes", params={"q": "harbour vote"})
+    again = client.get(f"{API}/quotes", params={"q": "harbour vote"})
+    reordered = client.get(f"{API}/quotes", params={"q": "vote harbour"})
+    assert searched == ["harbour vote"]
+    assert first.content == again.content == reordered.content
+    assert texts(first) == ["We will win the harbour vote"]
+    for answer in (again, reordered):
+        assert answer.headers["content-security-policy"].startswith("default-src 'self'")
+        assert answer.headers["x-content-type-options"] == "nosniff"
+    story = {"text": '"The harbour vote is rigged," said Pia Holm.', "published": "2025-01-01"}
+    bearer = {"authorization": f"Bearer {TOKEN}"}
+    assert client.post(f"{API}/articles", json=story, headers=bearer).status_code == 201
+    after = client.get(f"{API}/quotes", params={"q": "harbour vote"})
+    assert len(searched) == 2 and after.json()["total"] == 2
+
+
+def test_errors_are_not_kept(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str | None] = []
+    real = Corpus.quote_page
+
+    def counted(self: Corpus, text: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        asked.append(kwargs.get("since"))
+        return real(self, text, **kwargs)
+
+    monkeypatch.setattr(Corpus, "quote_page", counted)
+    for _ in range(2):
+        assert "not a date" in error_of(
+            client.get(f"{API}/quotes", params={"since": "2024-13"}), 400
+        )
+    assert asked == ["2024-13", "2024-13"]
+
+
+def test_search_answers_are_the_same_with_or_without_the_index(db: Path) -> None:
+    asked = [
+        {"q": "harbour"},
+        {"q": "harbour", "act": "all"},
+        {"q": "harbour", "outlet": "valley COURIER"},
+        {"speaker": "Umarov", "act": "all"},
+        {"since": "2024-02", "until": "2024-06", "limit": 2, "offset": 1},
+        {"q": "the", "type": "direct"},
+    ]
+    plain = ServeLimits(extract_workers=0, search_index=False, cache_entries=0)
+    with make_client(db) as indexed, make_client(db, limits=plain) as by_sql:
+        for params in asked:
+            expected = by_sql.get(f"{API}/quotes", params=params)
+            assert expected.status_code == 200 and expected.json()["total"] > 0, params
+            assert indexed.get(f"{API}/quotes", params=params).json() == expected.json()
+
+
+def test_serve_command_runs_several_processes_when_asked(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from newsquotes.serve.api import APP_FACTORY, SERVE_ENV, app_from_environment
+
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.delenv(SERVE_ENV, raising=False)
+    result = CliRunner().invoke(
+        cli_main, ["serve", "--db", str(db), "--processes", "2", "--token", TOKEN]
+    )
+    assert result.exit_code == 0, result.output
+    assert calls[0]["app"] == APP_FACTORY and calls[0]["factory"] is True
+    assert calls[0]["workers"] == 2 and calls[0]["access_log"] is False
+    # Each process makes the app from the settings the command left in its environment.
+    with TestClient(app_from_environment(), base_url="http://127.0.0.1:8000") as served:
+        assert served.get(f"{API}/quotes", params={"q": "ferry"}).json()["total"] == 1
+        story = {"text": '"Open," said Pia Holm.'}
+        bearer = {"authorization": f"Bearer {TOKEN}"}
+        assert served.post(f"{API}/articles", json=story, headers=bearer).status_code == 201
+
+
+def test_the_search_index_is_rebuilt_once_per_corpus_change(db: Path) -> None:
+    from newsquotes.serve.cache import AnswerCache, Snapshot
+
+    built: list[int] = []
+    snapshot = Snapshot(AnswerCache(db, entries=0, ttl_s=60), lambda: built.append(1) or len(built))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert set(pool.map(lambda _: snapshot.get(), range(8))) == {1}  # one build, shared
+    with Corpus(db) as corpus:
+        corpus.add(make_article("a10", "Fog at the quay", "Pia Holm"))
+    assert snapshot.get() == 2 and snapshot.get() == 2
+    snapshot.clear()
+    assert snapshot.get() == 3
+
+
+def test_searches_during_an_ingest_see_every_stored_article_after_it(db: Path) -> None:
+    """Readers under load while another connection writes: no errors, and once the writer
+    is done the answers count everything it stored (kept answers and index retired)."""
+    stories = [make_article(f"w{n}", f"Tide report {n}", "Pia Holm") for n in range(12)]
+    failures: list[int] = []
+    done = threading.Event()
+
+    def write() -> None:
+        with Corpus(db) as corpus:
+            for story in stories:
+                corpus.add(story)
+        done.set()
+
+    with make_client(db) as reading:
+
+        def read(_: int) -> None:
+            while not done.is_set():
+                answer = reading.get(f"{API}/quotes", params={"q": "tide"})
+                if answer.status_code != 200:
+                    failures.append(answer.status_code)
+
+        writer = threading.Thread(target=write)
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            writer.start()
+            list(pool.map(read, range(3)))
+        writer.join()
+        assert failures == []
+        assert reading.get(f"{API}/quotes", params={"q": "tide"}).json()["total"] == len(stories)
+        assert reading.get(f"{API}/quotes", params={"q": "tide report"}).json()["total"] == 12
