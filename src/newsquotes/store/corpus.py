@@ -15,7 +15,7 @@ import sqlite3
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -1220,15 +1220,15 @@ class Corpus:
         """The web hits of these quotes, in this order (a quote deleted meanwhile is left out)."""
         if not quote_ids:
             return []
-        cursor = self._conn.cursor()
-        cursor.row_factory = sqlite3.Row
-        rows = cursor.execute(
+        cursor = self._conn.execute(
             f"SELECT {_WEB_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article "
             f"LEFT JOIN speakers s ON s.id = q.speaker WHERE q.id IN "
             f"({','.join('?' * len(quote_ids))})",
             quote_ids,
-        ).fetchall()
-        by_id = {row["row_id"]: row for row in rows}
+        )
+        # Plain dicts: sqlite3.Row finds a column by comparing its name with every other.
+        names = [column[0] for column in cursor.description]
+        by_id = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
         marked = self._highlighted(query, quote_ids) if query else {}
         return [_web_hit(by_id[i], marked.get(i)) for i in quote_ids if i in by_id]
 
@@ -1583,7 +1583,7 @@ def as_row_id(value: str | int) -> int | None:
     return number if number <= ROW_ID_MAX else None
 
 
-def _web_hit(row: sqlite3.Row, marked: str | None) -> dict[str, Any]:
+def _web_hit(row: Mapping[str, Any], marked: str | None) -> dict[str, Any]:
     quote = Quote(
         id=row["quote_id"],
         type=row["type"],
