@@ -171,7 +171,9 @@ def create_app(
 
     _add_error_handlers(app)
     _add_page_routes(app)
-    index = Snapshot(cache, lambda: corpora.get().quote_index())
+    index = Snapshot(
+        cache, lambda: corpora.get().quote_index(max_positions=limits.search_index_positions)
+    )
     _add_read_routes(app, corpora, limits, cache, index if limits.search_index else None)
     _add_write_routes(app, corpora, limits, extractor, secret, (cache, responses, index))
     return app

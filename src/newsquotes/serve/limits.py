@@ -42,6 +42,9 @@ class ServeLimits:
     """Answer searches from an in-memory index of every quote's filter columns (about 50
     bytes a quote, rebuilt when the corpus changes) instead of walking their matches in
     SQL; same answers."""
+    search_index_positions: int = 8_000_000
+    """Most full-text match positions the index keeps for reuse, over all queries (4 bytes
+    each)."""
     query: QueryLimits = field(default_factory=QueryLimits)
 
 

@@ -41,7 +41,7 @@ from ..resolve.identity import (
 )
 from .fts import DEFAULT_LIMITS, QueryLimits, fts_query, like_pattern
 from .migrations import SCHEMA_VERSION, migrate, schema_version
-from .quote_index import QuoteFilters, QuoteIndex
+from .quote_index import MATCH_CACHE_POSITIONS, QuoteFilters, QuoteIndex
 from .records import ErrorRecord, QuoteHit, SpeakerDescription, SpeakerProfile, SpeakerSummary
 
 if TYPE_CHECKING:
@@ -1177,10 +1177,11 @@ class Corpus:
             "hits": [_web_hit(row, marked.get(row["row_id"])) for row in rows],
         }
 
-    def quote_index(self) -> QuoteIndex:
+    def quote_index(self, *, max_positions: int = MATCH_CACHE_POSITIONS) -> QuoteIndex:
         """The in-memory search index of the corpus as it is now (see :class:`QuoteIndex`);
-        pass it to :meth:`quote_page` while the corpus is unchanged."""
-        return QuoteIndex.load(self._conn)
+        pass it to :meth:`quote_page` while the corpus is unchanged. ``max_positions``
+        bounds the full-text matches it keeps for reuse."""
+        return QuoteIndex.load(self._conn, max_positions=max_positions)
 
     def _highlighted(self, query: str, quote_ids: list[int]) -> dict[int, str]:
         """The quote texts of one page with the matched words between marks.

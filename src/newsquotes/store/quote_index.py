@@ -31,6 +31,7 @@ MATCH_CACHE_POSITIONS = 8_000_000
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 """SQLite's NOCASE folds ASCII letters only; ``str.lower`` would fold more."""
 _NO_SPEAKER = -1
+_COLUMN_COUNT = 7
 _COLUMNS_SQL = (
     "SELECT q.id, q.act, q.type, q.article, q.speaker, a.outlet, a.published "
     "FROM quotes q JOIN articles a ON a.id = q.article ORDER BY a.published DESC, q.id"
@@ -121,11 +122,12 @@ class QuoteIndex:
     """Every quote's filter columns, newest first, and the positions each query matches."""
 
     def __init__(
-        self, rows: Iterable[tuple[object, ...]], *, max_positions: int = MATCH_CACHE_POSITIONS
+        self, rows: list[tuple[object, ...]], *, max_positions: int = MATCH_CACHE_POSITIONS
     ) -> None:
-        ids, acts, types, articles, speakers, outlets, published = (
-            zip(*rows, strict=True) if rows else ((),) * 7  # type: ignore[truthy-iterable]
-        )
+        """``rows``: (id, act, type, article, speaker, outlet, published) of every quote,
+        newest first, as :meth:`load` reads them."""
+        columns = list(zip(*rows, strict=True)) if rows else [()] * _COLUMN_COUNT
+        ids, acts, types, articles, speakers, outlets, published = columns
         self.ids = np.asarray(ids, dtype=np.int64)
         self.article = np.asarray(articles, dtype=np.int64)
         self.speaker = np.asarray(
