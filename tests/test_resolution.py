@@ -758,3 +758,74 @@ def test_an_age_in_apposition_is_no_description() -> None:
     assert berg.name == "Tomas Berg"
     assert berg.description == "a former engineer"
     assert "former engineer" in berg.roles
+
+
+def test_name_right_before_the_cue_speaks_when_the_parse_picks_a_word_of_the_quote() -> None:
+    # A quote of several sentences led the parser to take "One" for the subject of "said".
+    q = '"She would be a fine judge. Not good, fine. One of the sharpest minds of the whole bench,"'
+    text = f"{q} Rep. Ilona K. Varga (D-Ore.) said in a phone interview."
+    quote = quote_at(extract(text), q)
+    assert quote.speaker_name == "Ilona K. Varga"
+    assert quote.resolved_by == "name"
+
+
+def test_a_verb_joined_to_another_shares_its_subject() -> None:
+    # "said" is the second verb of "Marlow ... stressed ... and said": Marlow speaks, however
+    # long the first clause.
+    q = '"Patience -- a great deal of patience, and some luck."'
+    text = (
+        "Greta Marlow, the former harbour commissioner, stressed her support of the 2019 "
+        "dredging plan during a forum sponsored by the Velmora Chamber of Commerce and said "
+        f"she has the one quality the job needs: {q}"
+    )
+    assert quote_at(extract(text), q).speaker_name == "Greta Marlow"
+
+
+def test_a_participle_after_a_preposition_shares_the_subject_of_its_verb() -> None:
+    q1 = '"Keep your lanterns lit,"'
+    q2 = '"Where do the boats go from here?"'
+    text = (
+        "At the concert on Friday, Maria Castell sang an old sea song.\n\n"
+        f"{q1} Castell sang to the crowd before asking them, {q2}"
+    )
+    assert quote_at(extract(text), q1).speaker_name == "Maria Castell"
+
+
+def test_a_source_introduced_with_a_role_is_the_next_he() -> None:
+    # The subject of the sentence is someone else; the man just introduced, with his role,
+    # is the one the quote's "he" stands for.
+    q1 = '"Nobody is writing songs for the ferry line,"'
+    text = (
+        '"The timetable is a mess," said Jonas Pirk, a commuter.\n\n'
+        "While Mayor Tomas Brenner had a choir singing about the new bridge, that has not "
+        "happened for the ferry, which is something that worries Henrik Aalto, president of "
+        "the Velmora Boat Owners Association.\n\n"
+        f"{q1} he said."
+    )
+    assert quote_at(extract(text), q1).speaker_name == "Henrik Aalto"
+
+
+def test_a_name_opening_a_sentence_parsed_without_a_verb_is_its_subject() -> None:
+    # "Kessel bristles" is parsed as a compound noun; Kessel is still who "he" is.
+    q1 = '"He has never shown an appetite for higher office,"'
+    q2 = '"I have raised all I needed to win by thirty points,"'
+    text = (
+        "Rep. Martin Kessel has represented the district since 2003.\n\n"
+        f"{q1} said Quentin Arlo, a political scientist at Velmora College.\n\n"
+        f"Kessel bristles at the suggestion he won't be ready. {q2} he said."
+    )
+    assert quote_at(extract(text), q2).speaker_name == "Martin Kessel"
+
+
+def test_a_surname_the_tagger_missed_is_still_a_mention_of_its_person() -> None:
+    # "Brenner responded" carries no entity tag; it is still Tomas Brenner, the "he" after it.
+    q = '"We have a ferry that has not sailed on time since March. You miss the train."'
+    text = (
+        "Mayor Tomas Brenner and Councillor Piet Vance debated the harbour budget on Monday. "
+        "Vance talked about the budget. Brenner responded by using the example of the old "
+        f"ferry.\n\nHe said:\n\n{q}"
+    )
+    article = extract(text)
+    assert quote_at(article, q).speaker_name == "Tomas Brenner"
+    # "Councillor" is a title, not part of the name
+    assert "Piet Vance" in {s.name for s in article.speakers}

@@ -195,6 +195,7 @@ class Cast:
         self._read_nicknames()
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
+        self._read_untagged_surnames()
         for person in self.people:
             words = person.name.split()
             person.given_name_only = (
@@ -344,6 +345,33 @@ class Cast:
                 self.person_of_ent[n] = group
                 self._add_mention(self.org_mentions, group, ent)
 
+    def _read_untagged_surnames(self) -> None:
+        """``Trump responded by ...`` where the tagger found no entity: a capitalised proper
+        noun that is the surname of exactly one person named in full is a mention of them."""
+        doc = self.doc
+        added = False
+        for t in doc:
+            if (
+                t.pos_ != "PROPN"
+                or self.ent_of_token[t.i] >= 0
+                or not t.is_title
+                or t.dep_ in ("compound", "flat")
+                or (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+                or self.quoted(t.i)
+                or self.view.in_region(t.idx)
+            ):
+                continue
+            people = [
+                p
+                for p in self.by_surname.get(surname_key(t.text), [])
+                if p.kind == "person" and len(p.name.split()) > 1
+            ]
+            if len(people) == 1:
+                self._add_mention(self.mentions, people[0], doc[t.i : t.i + 1])
+                added = True
+        if added:
+            self.mentions.sort(key=lambda mention: mention.at)
+
     def _person_tagged_as_org(self, ent: DocSpan) -> bool:
         """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's
         "organisation" is a person when it is a known surname, or a (first) name followed by
@@ -387,8 +415,10 @@ class Cast:
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
         person.role_heads.update(documents_of(root))
-        subject = root.dep_ in ("nsubj", "nsubjpass") or (
-            root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+        subject = (
+            root.dep_ in ("nsubj", "nsubjpass")
+            or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            or _opens_verbless_parse(ent)
         )
         if person.kind == "person":
             person.last_seen = ent.start_char
@@ -614,3 +644,14 @@ def one_edit_apart(a: str, b: str) -> bool:
 def _variants(word: str) -> list[str]:
     """The word and each form of it with one letter dropped."""
     return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _opens_verbless_parse(ent: DocSpan) -> bool:
+    """``Scott bristles at the suggestion``, with ``Scott`` parsed as a compound of the root:
+    a name opening its sentence and hanging from the root that way is the sentence's
+    subject all the same."""
+    root = ent.root
+    if ent.start != ent.sent.start or root.dep_ != "compound":
+        return False
+    head = root.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "VERB")

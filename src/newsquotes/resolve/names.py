@@ -39,6 +39,20 @@ HONORIFICS = frozenset(
         "pres",
         "amb",
         "del",
+        "mayor",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "minister",
+        "chancellor",
+        "commissioner",
+        "secretary",
+        "justice",
+        "ambassador",
+        "professor",
+        "sheriff",
     }
 )
 """Words written before a name that are not part of it."""
@@ -60,6 +74,20 @@ TITLE_ROLES = {
     "dr": "doctor",
     "judge": "judge",
     "del": "delegate",
+    "mayor": "mayor",
+    "councillor": "councillor",
+    "councilor": "councillor",
+    "councilman": "councillor",
+    "councilwoman": "councillor",
+    "alderman": "alderman",
+    "minister": "minister",
+    "chancellor": "chancellor",
+    "commissioner": "commissioner",
+    "secretary": "secretary",
+    "justice": "justice",
+    "ambassador": "ambassador",
+    "professor": "professor",
+    "sheriff": "sheriff",
 }
 """Honorifics that also say what the person is (``Sen.`` is a senator)."""
 NOT_NAME_WORDS = frozenset({"breaking", "exclusive", "watch", "video", "update", "opinion"})

@@ -478,6 +478,8 @@ class _Resolver:
         since = [m for m in window if current is None or m.at > current.at]
         found = _agreeing(self._governing_subjects(root, sentence, at), sex)
         if found is None:
+            found = self._introduced(since, paragraph - 1, sex)
+        if found is None:
             subjects = [m for m in since if m.subject]
             found = _agreeing(subjects, sex)
             described = self._described_subject(sentence - 1, paragraph, sex)
@@ -509,6 +511,22 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _introduced(self, since: list[Mention], min_paragraph: int, sex: str) -> Person | None:
+        """``..., which concerns Henry Crespo, president of the caucus.`` then ``"...," he
+        said``: a person of known, agreeing sex introduced with a role appositive for the
+        first time since the current speaker spoke, in this or the previous paragraph, with no
+        subject named after them, is the source being introduced."""
+        for m in since:  # latest first
+            if m.paragraph < min_paragraph or m.subject:
+                return None
+            if m.at == m.person.first_seen and m.person.sex == sex:
+                name_root = self.doc[m.token]
+                while name_root.dep_ in ("compound", "flat") and name_root.head.i > name_root.i:
+                    name_root = name_root.head
+                if any(c.dep_ == "appos" for c in name_root.children):
+                    return m.person
+        return None
 
     def _described_subject(self, sentence: int, paragraph: int, sex: str) -> Person | None:
         """The person a definite role description (``the president``) that is the main subject
