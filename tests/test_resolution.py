@@ -829,3 +829,25 @@ def test_a_surname_the_tagger_missed_is_still_a_mention_of_its_person() -> None:
     assert quote_at(article, q).speaker_name == "Tomas Brenner"
     # "Councillor" is a title, not part of the name
     assert "Piet Vance" in {s.name for s in article.speakers}
+
+
+def test_a_name_after_the_description_is_who_the_description_is() -> None:
+    text = (
+        "Bryan Kowal, a former aide to the governor, declined to testify on Tuesday.\n\n"
+        "An attorney for Kowal, Mark Delacroix, said his client would decline again.\n\n"
+        '"She is ready," said Kowal\'s niece, state Del. Marcia Lund, who also serves in '
+        "Richmond."
+    )
+    article = extract(text)
+    assert quote_at(article, "his client would decline again").speaker_name == "Mark Delacroix"
+    assert quote_at(article, '"She is ready,"').speaker_name == "Marcia Lund"
+
+
+def test_a_name_given_as_an_example_of_many_is_not_the_speaker() -> None:
+    q = "the levy would hurt the smallest boats"
+    text = (
+        "Fred Halvorsen runs the largest fleet in Velmora.\n\n"
+        f"Many fishermen, including Mr. Halvorsen, say {q}."
+    )
+    quote = quote_at(extract(text), q)
+    assert quote.speaker_name != "Fred Halvorsen"

@@ -42,7 +42,14 @@ from .descriptions import (
     role_phrases,
 )
 from .gender import PRONOUN_SEX
-from .names import clean_name, name_key, shout_to_title, strip_article, surname_key
+from .names import (
+    clean_name,
+    is_honorific,
+    name_key,
+    shout_to_title,
+    strip_article,
+    surname_key,
+)
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -387,7 +394,34 @@ class _Resolver:
             if person is not None:
                 person.describe(None, role_phrases(root), [])
                 return person
-        return None
+        return self._name_after_comma(mention, root)
+
+    def _name_after_comma(self, mention: DocSpan, root: Token) -> Person | None:
+        """``An attorney for Pagliano, Mark MacDougall,`` or ``Scott's niece, state Del.
+        Marcia Price,``, with the name parsed as part of the description's own phrase: a
+        person's name right after the description's first comma, ending the mention or
+        followed by a comma, is who the description is."""
+        if root.tag_ in ("NNS", "NNPS"):
+            return None  # 'many tax experts, including X': one example of many
+        comma = next((t.i for t in mention if t.i > root.i and t.text == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+        while k < mention.end and (
+            is_honorific(self.doc[k].text)
+            or (self.doc[k].is_lower and self.doc[k].pos_ in ("ADJ", "NOUN"))
+        ):
+            k += 1  # 'state Del.', 'former envoy'
+        ent = self.cast.entity_at(self.doc[k]) if k < mention.end else None
+        if ent is None or ent.label_ != "PERSON" or ent.start <= comma:
+            return None
+        if ent.end < mention.end and self.doc[ent.end].text != ",":
+            return None
+        person = self.cast.person_of_entity(ent)
+        if person is None or person.kind != "person":
+            return None
+        person.describe(None, role_phrases(root), [])
+        return person
 
     def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
         """``an analysis by Lily Batchelder``, ``the IMF report``, ``Mrs. Clinton's plan``:
