@@ -851,3 +851,21 @@ def test_a_name_given_as_an_example_of_many_is_not_the_speaker() -> None:
     )
     quote = quote_at(extract(text), q)
     assert quote.speaker_name != "Fred Halvorsen"
+
+
+def test_a_fragment_in_an_owned_claim_is_the_owners_words() -> None:
+    # The sentence's subject checks the claim; the claim's owner said it.
+    text = (
+        "After Monday's debate FactDesk did a fact-check on Mayor Tomas Brenner's claim that "
+        'there have been "thousands of ferry delays" in Velmora this year alone.'
+    )
+    quote = quote_at(extract(text), "thousands of ferry delays")
+    assert quote.speaker_name == "Tomas Brenner"
+    assert quote.cue is not None and quote.cue.text == "claim"
+    assert quote.via == "owned-claim"
+
+
+def test_quote_marks_on_a_names_edge_are_not_part_of_it() -> None:
+    assert clean_name("Tomas Brenner ''") == "Tomas Brenner"
+    assert clean_name("Tomas Brenner ’") == "Tomas Brenner"
+    assert clean_name("Siobhan O'Neil") == "Siobhan O'Neil"

@@ -106,10 +106,14 @@ def is_honorific(word: str) -> bool:
     return word_key(word) in HONORIFICS
 
 
+QUOTE_CHARACTERS = "\"'“”‘’`"
+"""Quote marks the tagger leaves on a name's edge (``Donald Trump ''doesn't``)."""
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name without possessive, leading honorifics or trailing suffixes."""
-    words = POSSESSIVE.sub("", text.strip()).split()
-    words = [w for w in words if w not in ("(", ")")]
+    words = POSSESSIVE.sub("", text.strip().rstrip(QUOTE_CHARACTERS)).split()
+    words = [w for w in words if w not in ("(", ")") and w.strip(QUOTE_CHARACTERS)]
     while len(words) > 1 and is_honorific(words[0]):
         words = words[1:]
     while len(words) > 1 and word_key(words[-1]) in SUFFIXES:
