@@ -869,3 +869,21 @@ def test_quote_marks_on_a_names_edge_are_not_part_of_it() -> None:
     assert clean_name("Tomas Brenner ''") == "Tomas Brenner"
     assert clean_name("Tomas Brenner ’") == "Tomas Brenner"
     assert clean_name("Siobhan O'Neil") == "Siobhan O'Neil"
+
+
+def test_the_object_of_a_control_verb_is_who_speaks_in_its_infinitive() -> None:
+    q = "that no senior managers have been held accountable"
+    text = (
+        "Senator Ilse Varga questioned the bank's chief, Jon Stumholt, for three hours.\n\n"
+        f"The senator also forced Stumholt, who was under oath, to admit {q}."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Jon Stumholt"
+
+
+def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> None:
+    q1 = '"During the debate the mayor said the harbour is in hell. He is wrong."'
+    q2 = "”Mr. Brenner embodies years of neglect. He represents our greatest shame.”"
+    text = f"{q1}― Pamela Ibarra\n\n{q2} ― Sonya Herrera"
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Pamela Ibarra"
+    assert quote_at(article, q2).speaker_name == "Sonya Herrera"

@@ -308,6 +308,11 @@ def speaker_of(cue: Token) -> Token | None:
             verb = verb.head  # 'sings to Clinton before asking her': through the preposition
         if verb.dep_ not in SUBJECT_SHARING_DEPS or verb.head.i == verb.i:
             break
+        if verb.dep_ == "xcomp":
+            # 'forced Stumpf to admit that ...': the object of the verb is who admits
+            controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            if controller is not None and controller.i < verb.i:
+                return controller
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:

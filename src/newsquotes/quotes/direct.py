@@ -117,6 +117,8 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
 
 
 SIGNATURE_CONFIDENCE = 0.8
+SIGNATURE_DASHES = "―—–-"
+"""Dashes that put a name after a quote as its signature (``"..." ― Oscar Quintero``)."""
 
 
 def _signed(art: ArticleView, q: QuotedSpan, head: Token, lo: int, hi: int) -> Attribution:
@@ -142,7 +144,8 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         return None, hi
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
-    dashed = any(doc[k].text in ("―", "—", "–", "-") for k in range(lo, first))
+    # the text between, not tokens: '..."― Pamela Padilla' has the dash glued to the mark
+    dashed = any(c in SIGNATURE_DASHES for c in art.text[q.end : doc[first].idx])
     if dashed:
         # '"..." ― Oscar Quintero': a signature after a dash
         head = name_at(art, first)
