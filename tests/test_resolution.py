@@ -887,3 +887,16 @@ def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> N
     article = extract(text)
     assert quote_at(article, q1).speaker_name == "Pamela Ibarra"
     assert quote_at(article, q2).speaker_name == "Sonya Herrera"
+
+
+def test_the_passive_subject_of_a_perception_verb_is_who_speaks() -> None:
+    q = "to the officers that her husband was unarmed"
+    text = (
+        "The video shows an officer aiming at the car while others shout.\n\n"
+        f"Rakel Osei can be heard yelling {q}.\n\n"
+        "The mayor is said to favour a new inquiry."
+    )
+    article = extract(text)
+    assert quote_at(article, q).speaker_name == "Rakel Osei"
+    # a passive cue's own subject is still nobody who spoke
+    assert quote_at(article, "to favour a new inquiry").speaker is None
