@@ -900,3 +900,11 @@ def test_the_passive_subject_of_a_perception_verb_is_who_speaks() -> None:
     assert quote_at(article, q).speaker_name == "Rakel Osei"
     # a passive cue's own subject is still nobody who spoke
     assert quote_at(article, "to favour a new inquiry").speaker is None
+
+
+def test_each_on_its_own_is_the_pair_just_named() -> None:
+    q = "the other lacks the judgment to lead the city"
+    text = f"Peter Halvorsen and Maria Castell met voters on Wednesday. Each said {q}."
+    quote = quote_at(extract(text), q)
+    assert quote.speaker_name == "Peter Halvorsen and Maria Castell"
+    assert quote.resolved_by == "pronoun"

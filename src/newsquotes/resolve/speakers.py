@@ -58,6 +58,8 @@ PLURAL_SUBJECT_LOOKBACK_TOKENS = 80
 the wrong antecedent (two sentences at most; keeps resolution linear)."""
 AUTHOR_PRONOUNS = frozenset({"i", "me", "my"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+DISTRIBUTIVES = frozenset({"each", "both"})
+"""``each``/``both`` on their own stand for the group just named."""
 QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
@@ -490,6 +492,9 @@ class _Resolver:
             return self.organisation_pronoun(at, lower), "pronoun"
         if lower in AUTHOR_PRONOUNS:
             return self.author(), "pronoun"
+        if lower in DISTRIBUTIVES and not any(c.dep_ == "prep" for c in root.children):
+            # "Trump and Clinton vied ..., each touting": each of the pair just named
+            return self._latest_group(root, at), "pronoun"
         if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
             # "many of his supporters": a group described; a bare "some" names no one
             return self.unnamed_source(mention, root), "description"
@@ -606,6 +611,18 @@ class _Resolver:
         ):
             return None
         return current.person
+
+    def _latest_group(self, root: Token, at: int) -> Person | None:
+        """The group of named people or organisations last named in this sentence or the one
+        before it, if any."""
+        sentence = self.cast.sentence_of_token[root.i]
+        paragraph = self.view.paragraph_of(at)
+        for m in self.cast.orgs_before(at, paragraph - 1, self.settings.antecedent_limit):
+            if m.sentence < sentence - 1:
+                return None
+            if m.person.kind == "group" and " and " in m.person.name:
+                return m.person
+        return None
 
     def organisation_pronoun(self, at: int, lower: str) -> Person | None:
         """``it``/``they``: an organisation or group named as a subject since the current
