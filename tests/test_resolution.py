@@ -908,3 +908,9 @@ def test_each_on_its_own_is_the_pair_just_named() -> None:
     quote = quote_at(extract(text), q)
     assert quote.speaker_name == "Peter Halvorsen and Maria Castell"
     assert quote.resolved_by == "pronoun"
+
+
+def test_the_person_shown_in_footage_speaks_in_its_quote() -> None:
+    q = '"Why aren\'t I fifty points ahead, you might ask?"'
+    text = f"The new ad uses footage of Maria Castell asking, {q}"
+    assert quote_at(extract(text), q).speaker_name == "Maria Castell"

@@ -312,11 +312,23 @@ def speaker_of(cue: Token) -> Token | None:
             # 'forced Stumpf to admit that ...': the object of the verb is who admits
             controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
             if controller is not None and controller.i < verb.i:
-                return controller
+                # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
+                shown = _person_of(controller) if is_thing(controller) else None
+                return shown if shown is not None else controller
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
                 return child
+    return None
+
+
+def _person_of(thing: Token) -> Token | None:
+    """The named person in ``footage of X``, ``a video of X``."""
+    for prep in children_of(thing):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("PERSON", "ORG"):
+                return obj
     return None
 
 
