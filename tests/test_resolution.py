@@ -9,7 +9,7 @@ from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
-from newsquotes.resolve.cast import one_edit_apart
+from newsquotes.resolve.cast import Cast, one_edit_apart
 from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
 from newsquotes.resolve.names import clean_name, name_key, shout_to_title
@@ -914,3 +914,20 @@ def test_the_person_shown_in_footage_speaks_in_its_quote() -> None:
     q = '"Why aren\'t I fifty points ahead, you might ask?"'
     text = f"The new ad uses footage of Maria Castell asking, {q}"
     assert quote_at(extract(text), q).speaker_name == "Maria Castell"
+
+
+def test_headline_words_glued_to_a_name_are_not_part_of_it() -> None:
+    text = (
+        "Derelict Halvorsen and Varga Treat Terror as Crime.\n\n"
+        "Last week Peter Halvorsen said the harbour was safe. "
+        '"We are defeating them," Halvorsen said on Sunday.'
+    )
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    assert sorted(p.name for p in cast.people if p.kind == "person") == ["Peter Halvorsen"]
+    # a headline's verb after a name is the headline's
+    assert clean_name("Halvorsen Says") == "Halvorsen"
+    assert clean_name("Obama Seeks") == "Obama"
+    assert clean_name("Bernie Sanders") == "Bernie Sanders"
+    # in body text a capitalised first word stays
+    body = extract('"We are safe," said Derelict Halvorsen, the ferry captain.')
+    assert [s.name for s in body.speakers] == ["Derelict Halvorsen"]

@@ -153,6 +153,12 @@ class Mention:
     """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
+HEADLINE_MAX_WORDS = 20
+HEADLINE_CAPITALISED = 0.6
+"""A first paragraph of at most this many words, this share of them capitalised, is a
+headline (``Derelict Obama and Clinton Treat Terror as Crime``)."""
+
+
 class Cast:
     """Everyone the article names, with their mentions in text order."""
 
@@ -299,6 +305,7 @@ class Cast:
             name = clean_name(ent.text)
             if not name or not any(c.isalpha() for c in name):
                 return
+            name = self._without_headline_word(name, ent)
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
             person = nicknamed or self.person_for_name(
                 name,
@@ -371,6 +378,32 @@ class Cast:
                 added = True
         if added:
             self.mentions.sort(key=lambda mention: mention.at)
+
+    def _without_headline_word(self, name: str, ent: DocSpan) -> str:
+        """``Derelict Obama and Clinton``: in a title-cased headline a capitalised word that is
+        no first name, right before a surname, is the headline's, not the name's."""
+        words = name.split()
+        if (
+            len(words) != 2
+            or is_initial(words[0])
+            or first_name_sex(words[0]) is not None
+            or not self._in_headline(ent.start_char)
+        ):
+            return name
+        return words[1]
+
+    def _in_headline(self, char: int) -> bool:
+        """Whether ``char`` is in the article's first paragraph, written as a headline: short,
+        most words capitalised, other paragraphs after it."""
+        view = self.view
+        if view.paragraph_of(char) != 0 or len(view.paragraph_starts) < 2:
+            return False
+        first = view.text[: view.paragraph_starts[1]]
+        words = [w for w in first.split() if w[:1].isalpha()]
+        capitalised = sum(w[0].isupper() for w in words)
+        return 0 < len(words) <= HEADLINE_MAX_WORDS and capitalised >= HEADLINE_CAPITALISED * len(
+            words
+        )
 
     def _person_tagged_as_org(self, ent: DocSpan) -> bool:
         """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's

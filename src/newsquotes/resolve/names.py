@@ -94,6 +94,42 @@ NOT_NAME_WORDS = frozenset({"breaking", "exclusive", "watch", "video", "update",
 """Headline labels the tagger glues onto names; never a name's first word."""
 
 
+HEADLINE_VERB_STEMS = frozenset(
+    [
+        "say",
+        "seek",
+        "urge",
+        "warn",
+        "vow",
+        "slam",
+        "blast",
+        "hit",
+        "rip",
+        "want",
+        "tell",
+        "ask",
+        "claim",
+        "deny",
+        "defend",
+        "back",
+        "call",
+        "admit",
+        "accuse",
+        "praise",
+        "push",
+        "plan",
+        "hint",
+        "insist",
+        "argue",
+        "predict",
+        "reject",
+        "blame",
+        "question",
+        "respond",
+    ]
+)
+"""Verbs a headline puts right after a name (their third-person form)."""
+
 VOWELS = frozenset("AEIOUY")
 
 
@@ -160,12 +196,24 @@ def shout_to_title(name: str) -> str:
     )
 
 
+def is_headline_verb(word: str) -> bool:
+    """``Says``, ``Seeks``, ``Urges``: a headline's verb, capitalised, that the tagger glues
+    onto the name before it (``Obama Says ...``)."""
+    lower = word_key(word)
+    if not lower.endswith("s") or len(lower) < 4:
+        return False
+    return any(stem in HEADLINE_VERB_STEMS for stem in (lower[:-1], lower[:-2]))
+
+
 def strip_glued_words(words: list[str]) -> list[str]:
-    """Drop a headline word glued before a name: ``Rip Donald Trump`` → ``Donald Trump``.
+    """Drop a headline word glued before a name: ``Rip Donald Trump`` → ``Donald Trump``,
+    or a headline verb after it: ``Obama Says`` → ``Obama``.
 
     The first word goes when it is a known headline word, or when it is no first name while
     the next word is one (a name does not start with a common word and then a given name).
     """
+    while len(words) > 1 and is_headline_verb(words[-1]):
+        words = words[:-1]
     while len(words) > 1:
         first, second = word_key(words[0]), word_key(words[1])
         if first in NOT_NAME_WORDS or (
