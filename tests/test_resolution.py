@@ -931,3 +931,29 @@ def test_headline_words_glued_to_a_name_are_not_part_of_it() -> None:
     # in body text a capitalised first word stays
     body = extract('"We are safe," said Derelict Halvorsen, the ferry captain.')
     assert [s.name for s in body.speakers] == ["Derelict Halvorsen"]
+
+
+def test_roles_come_from_the_articles_own_words_not_from_a_quote() -> None:
+    # Parsed with "rigged tax system" as a modifier of the name, inside the senator's words.
+    text = (
+        'The senator said he would "introduce legislation in the next session of Congress to '
+        "fix our rigged tax system and close loopholes Rick Santo used to possibly avoid paying "
+        'federal income taxes for nearly two decades."\n\n'
+        "Ferry spokesman Rick Santo did not answer."
+    )
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    (santo,) = [p for p in cast.people if p.name == "Rick Santo"]
+    assert santo.roles == ["spokesman"]
+
+
+def test_a_word_before_a_colon_does_not_modify_the_name_after_it() -> None:
+    from newsquotes.resolve.cast import _adjacent
+
+    doc = default_pipeline().nlp("Editor's note: Tomas Brenner spoke. Ferry spokesman Ola Dahl")
+    name = [t.i for t in doc if t.text == "Tomas"][0]
+    assert _adjacent(doc, [doc[1], doc[2]], name) == []
+    ola = [t.i for t in doc if t.text == "Ola"][0]
+    assert [t.text for t in _adjacent(doc, [doc[ola - 2], doc[ola - 1]], ola)] == [
+        "Ferry",
+        "spokesman",
+    ]

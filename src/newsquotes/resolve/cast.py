@@ -541,8 +541,12 @@ class Cast:
         return found
 
     def describe_from_context(self, person: Person, ent: DocSpan) -> None:
-        """Roles and organisations from the name's appositive and pre-modifiers."""
+        """Roles and organisations from the name's appositive and pre-modifiers; a name inside
+        a quotation is described by the speaker's words, not the article's (``to fix our
+        rigged tax system and close loopholes Donald Trump used``)."""
         doc = self.doc
+        if self.quoted(ent.start):
+            return
         head = ent.root
         person.role_words |= party_and_state(
             self.view.text[ent.end_char : ent.end_char + PARTY_SPAN]
@@ -568,7 +572,7 @@ class Cast:
             roles = role_phrases(role) or ([rw] if (rw := role_word(role)) else [])
             person.describe(None, roles, org_names(span, self.ent_label))
             person.role_words |= words_of(" ".join(t.text for t in role.subtree if t.i < head.i))
-        lefts = pre_modifiers(doc, head, ent.start)
+        lefts = _adjacent(doc, pre_modifiers(doc, head, ent.start), ent.start)
         if lefts:
             roles = _pre_modifier_roles(lefts)
             orgs = [
@@ -688,3 +692,12 @@ def _opens_verbless_parse(ent: DocSpan) -> bool:
         return False
     head = root.head
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "VERB")
+
+
+def _adjacent(doc: Doc, lefts: list[Token], start: int) -> list[Token]:
+    """The pre-modifiers with no punctuation between them and the name (``Editor's note:
+    Donald Trump`` has none)."""
+    stop = (
+        max((i for i in range(lefts[0].i, start) if doc[i].is_punct), default=-1) if lefts else -1
+    )
+    return [t for t in lefts if t.i > stop]
