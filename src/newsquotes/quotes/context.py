@@ -278,6 +278,14 @@ def is_thing(head: Token) -> bool:
     return head.pos_ == "NOUN" and not head.ent_type_
 
 
+SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
+"""A verb hanging from another by these shares its subject (``..., saying``, ``and added``)."""
+
+MAX_SUBJECT_HOPS = 3
+"""How far up such a chain a subject is looked for (``clarified ..., treating ... and
+asserting``)."""
+
+
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Bill Maher``), whose subject is the listener."""
@@ -285,20 +293,59 @@ def speaker_of(cue: Token) -> Token | None:
     for child in children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) == 2 and _named_apposition(*subjects):
+        # "Kessel's niece, state Del. Marcia Lund, shouted": the parser split the appositive
+        return subjects[1]
     for child in children:
         if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:
             return None
         if child.dep_ in SUBJECT_DEPS:
             return child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
-    if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head.i != cue.i:
-        if cue.dep_ == "relcl":
-            # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
-            return None if is_thing(cue.head) else cue.head
-        for child in children_of(cue.head):
+    if cue.dep_ == "relcl" and cue.head.i != cue.i:
+        # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
+        return None if is_thing(cue.head) else cue.head
+    verb = cue
+    for _ in range(MAX_SUBJECT_HOPS):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head  # 'sings to Clinton before asking her': through the preposition
+        if verb.dep_ not in SUBJECT_SHARING_DEPS or verb.head.i == verb.i:
+            break
+        if verb.dep_ == "xcomp":
+            # 'forced Stumpf to admit that ...': the object of the verb is who admits
+            controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            if controller is not None and controller.i < verb.i:
+                # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
+                shown = _person_of(controller) if is_thing(controller) else None
+                return shown if shown is not None else controller
+        verb = verb.head
+        for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
                 return child
     return None
+
+
+def _person_of(thing: Token) -> Token | None:
+    """The named person in ``footage of X``, ``a video of X``."""
+    for prep in children_of(thing):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("PERSON", "ORG"):
+                return obj
+    return None
+
+
+def _named_apposition(first: Token, second: Token) -> bool:
+    """Two subjects of one verb, a common noun then a person's name after a comma: one
+    speaker, described then named."""
+    doc = first.doc
+    return (
+        first.pos_ == "NOUN"
+        and second.ent_type_ == "PERSON"
+        and first.i < second.i
+        and any(doc[k].text == "," for k in range(first.i, second.i))
+    )
 
 
 def speaker_head(token: Token) -> Token:
