@@ -979,3 +979,11 @@ def test_a_quoted_show_title_does_not_take_the_verb_of_the_next_clause() -> None
     quote = quote_at(extract(text), q)
     assert quote.speaker_name == "Paul D. Rask"
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_an_organisation_before_a_name_is_one_organisation() -> None:
+    text = "Retired Norland Air Force Gen. Ola Brekke is speaking out ahead of the election."
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    (brekke,) = [p for p in cast.people if p.name == "Ola Brekke"]
+    assert brekke.organizations == ["Norland Air Force"]
+    assert brekke.roles == ["general"]
