@@ -987,3 +987,21 @@ def test_an_organisation_before_a_name_is_one_organisation() -> None:
     (brekke,) = [p for p in cast.people if p.name == "Ola Brekke"]
     assert brekke.organizations == ["Norland Air Force"]
     assert brekke.roles == ["general"]
+
+
+def test_a_speaker_mention_ends_the_way_polnear_ends_it() -> None:
+    q1 = '"The ferry will sail on time,"'
+    q2 = "that the fees would stay"
+    q3 = "that the harbour was safe"
+    text = (
+        f"{q1} Sen. Ada Finch (D-Mo.) said on Monday.\n\n"
+        f"Brian Kowal, the harbour's press secretary, said {q2}.\n\n"
+        f"Mr. Ostrander, speaking to a veterans group in Velmora, said {q3}."
+    )
+    article = extract(text)
+    speakers = [quote_at(article, q).speaker for q in (q1, q2, q3)]
+    assert [s.text if s else None for s in speakers] == [
+        "Sen. Ada Finch (D-Mo.)",
+        "Brian Kowal, the harbour's press secretary,",
+        "Mr. Ostrander",
+    ]
