@@ -1005,3 +1005,12 @@ def test_a_speaker_mention_ends_the_way_polnear_ends_it() -> None:
         "Brian Kowal, the harbour's press secretary,",
         "Mr. Ostrander",
     ]
+
+
+def test_a_possessive_name_after_a_quoted_title_signs_nothing() -> None:
+    text = (
+        'Benjamin Rhodd recalled the mayor talking about "Collapse: How Harbours Choose to Fail '
+        "or Succeed,\" Peter Dimond's best seller."
+    )
+    article = extract(text)
+    assert "Peter Dimond" not in {q.speaker_name for q in article.quotes}
