@@ -979,3 +979,38 @@ def test_a_quoted_show_title_does_not_take_the_verb_of_the_next_clause() -> None
     quote = quote_at(extract(text), q)
     assert quote.speaker_name == "Paul D. Rask"
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_an_organisation_before_a_name_is_one_organisation() -> None:
+    text = "Retired Norland Air Force Gen. Ola Brekke is speaking out ahead of the election."
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    (brekke,) = [p for p in cast.people if p.name == "Ola Brekke"]
+    assert brekke.organizations == ["Norland Air Force"]
+    assert brekke.roles == ["general"]
+
+
+def test_a_speaker_mention_ends_the_way_polnear_ends_it() -> None:
+    q1 = '"The ferry will sail on time,"'
+    q2 = "that the fees would stay"
+    q3 = "that the harbour was safe"
+    text = (
+        f"{q1} Sen. Ada Finch (D-Mo.) said on Monday.\n\n"
+        f"Brian Kowal, the harbour's press secretary, said {q2}.\n\n"
+        f"Mr. Ostrander, speaking to a veterans group in Velmora, said {q3}."
+    )
+    article = extract(text)
+    speakers = [quote_at(article, q).speaker for q in (q1, q2, q3)]
+    assert [s.text if s else None for s in speakers] == [
+        "Sen. Ada Finch (D-Mo.)",
+        "Brian Kowal, the harbour's press secretary,",
+        "Mr. Ostrander",
+    ]
+
+
+def test_a_possessive_name_after_a_quoted_title_signs_nothing() -> None:
+    text = (
+        'Benjamin Rhodd recalled the mayor talking about "Collapse: How Harbours Choose to Fail '
+        "or Succeed,\" Peter Dimond's best seller."
+    )
+    article = extract(text)
+    assert "Peter Dimond" not in {q.speaker_name for q in article.quotes}

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..model import Region
 from .cues import (
@@ -232,6 +233,16 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
         if art.doc[k].text in ("–", "—", "--", ")", ":") or "\n" in art.doc[k].text:
             left = k + 1
             break
+    for child in children_of(head):
+        # 'Mr. Kamin, who emphasized ...', 'Trump, speaking to veterans': the clause is not
+        # the name's (a document's is: 'a speech Mrs. Clinton delivered')
+        if (
+            child.i > head.i
+            and child.dep_ in NAME_CLAUSE_DEPS
+            and left <= child.i <= right
+            and (head.pos_ == "PROPN" or head.ent_type_ == "PERSON")
+        ):
+            right = min(right, art.subtree_bounds(child)[0] - 1)
     tokens = art.doc[left : right + 1]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -239,7 +250,31 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
         tokens = tokens[1:]
     if not len(tokens):
         return head.idx, head.idx + len(head.text)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return tokens[0].idx, _closing_punctuation(art, tokens, hi)
+
+
+NAME_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+"""Clauses hanging from a speaker's name that are no part of the mention."""
+
+
+def _closing_punctuation(art: ArticleView, tokens: DocSpan, hi: int) -> int:
+    """Where the mention ends, PolNeAR's way: with the ``)`` of a party tag it opens
+    (``Sen. Ada Finch (D-Mo.)``) and with the comma that closes an appositive
+    (``Brian Fallon, the campaign's press secretary,``)."""
+    doc = art.doc
+    last = tokens[-1]
+    end = last.i + 1
+    text = tokens.text
+    if text.count("(") > text.count(")") and end < min(hi, len(doc)) and doc[end].text == ")":
+        last, end = doc[end], end + 1
+    if (
+        "," in text
+        and end < min(hi, len(doc))
+        and doc[end].text == ","
+        and not art.quote_of_token[end] >= 0
+    ):
+        last = doc[end]
+    return last.idx + len(last.text)
 
 
 def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int]:

@@ -250,11 +250,18 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
             hi,
         )
     head = name_at(art, first)
-    if head is not None and (
-        head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper())
+    if (
+        head is not None
+        and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper()))
+        and not _possessive(head)  # '"Collapse," Jared Diamond's best seller': no signature
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _possessive(name: Token) -> bool:
+    """``Jared Diamond's``: the name (or the ``'s`` the tagger ends it with) owns a noun."""
+    return name.dep_ in ("poss", "case") or any(c.dep_ == "case" for c in name.children)
 
 
 def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
