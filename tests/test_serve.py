@@ -880,3 +880,30 @@ def test_searches_during_an_ingest_see_every_stored_article_after_it(db: Path) -
         assert failures == []
         assert reading.get(f"{API}/quotes", params={"q": "tide"}).json()["total"] == len(stories)
         assert reading.get(f"{API}/quotes", params={"q": "tide report"}).json()["total"] == 12
+
+
+def test_an_old_index_is_renewed_by_one_thread_while_others_use_it(db: Path) -> None:
+    from newsquotes.serve.cache import AnswerCache, Snapshot
+
+    building = threading.Event()
+    finish = threading.Event()
+    built: list[int] = []
+
+    def build() -> int:
+        built.append(1)
+        if len(built) == 2:  # the renewal: hold it until the other readers have answered
+            building.set()
+            assert finish.wait(10)
+        return len(built)
+
+    snapshot = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), build)
+    assert snapshot.get() == 1  # ttl 0: every later get finds it old
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        renewing = pool.submit(snapshot.get)
+        assert building.wait(10)
+        assert [snapshot.get() for _ in range(3)] == [1, 1, 1]  # nobody waits for the build
+        finish.set()
+        assert renewing.result(timeout=10) == 2
+    with Corpus(db) as corpus:  # a changed corpus is never answered from the old one
+        corpus.add(make_article("a11", "Ice on the road", "Pia Holm"))
+    assert snapshot.get() == 3

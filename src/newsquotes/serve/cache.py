@@ -88,7 +88,12 @@ class AnswerCache:
 
 class Snapshot(Generic[T]):
     """One value built from the whole corpus (such as the search index), rebuilt when the
-    corpus files change, by one thread while the others wait for it."""
+    corpus files change, by one thread while the others wait for it.
+
+    Past the cache's time limit with the files unchanged, one thread renews it while the
+    others go on with the old value: a change the file stamp missed is seen at the latest
+    a build later, and no request waits for a build the corpus did not call for.
+    """
 
     def __init__(self, cache: AnswerCache, build: Callable[[], T]) -> None:
         self._cache = cache
@@ -98,21 +103,26 @@ class Snapshot(Generic[T]):
 
     def get(self) -> T:
         current = self._current
-        if current is not None and self._fresh(current):
-            return current[2]
+        if current is not None and current[0] == self._cache.stamp():
+            if time.monotonic() - current[1] < self._cache.ttl_s:
+                return current[2]
+            if not self._lock.acquire(blocking=False):
+                return current[2]  # being renewed by another thread
+            try:
+                return self._renew()
+            finally:
+                self._lock.release()
         with self._lock:
             current = self._current
-            if current is not None and self._fresh(current):
+            if current is not None and current[0] == self._cache.stamp():
                 return current[2]  # built by the thread this one waited for
-            stamp = self._cache.stamp()  # before reading: a commit during the build shows
-            built = (stamp, time.monotonic(), self._build())
-            self._current = built
-            return built[2]
+            return self._renew()
 
-    def _fresh(self, current: tuple[Any, float, T]) -> bool:
-        return (
-            current[0] == self._cache.stamp() and time.monotonic() - current[1] < self._cache.ttl_s
-        )
+    def _renew(self) -> T:
+        stamp = self._cache.stamp()  # before reading: a commit during the build shows
+        built = (stamp, time.monotonic(), self._build())
+        self._current = built
+        return built[2]
 
     def clear(self) -> None:
         self._current = None
