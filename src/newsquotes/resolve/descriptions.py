@@ -11,11 +11,18 @@ candidates left it resolves to no one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from .names import POSSESSIVE, TITLE_ROLES, word_key
+from .gender import ROLE_SEX
+from .names import POSSESSIVE, TITLE_ROLES, name_key, word_key
+
+if TYPE_CHECKING:
+    from ..quotes.context import ArticleView
+    from .cast import Cast, Person
 
 ROLE_TITLES = frozenset(
     {
@@ -85,7 +92,10 @@ HEAD_SYNONYMS = {
     "story": "article",
     "feature": "article",
     "study": "report",
+    "survey": "report",
     "advisor": "adviser",
+    "video": "ad",
+    "memoir": "book",
 }
 """Head nouns that name the same role (``the GOP candidate`` is the nominee)."""
 DOCUMENT_NOUNS = frozenset(
@@ -196,7 +206,15 @@ ORGANISATION_TYPES = {
     "network": ("network", "television", "tv", "broadcasting"),
     "channel": ("news", "channel", "television", "tv"),
     "union": ("union", "workers", "teamsters", "federation", "association", "brotherhood"),
-    "agency": ("agency", "office", "bureau", "administration", "service", "investigations"),
+    "agency": (
+        "agency",
+        "office",
+        "bureau",
+        "administration",
+        "service",
+        "investigations",
+        "department",
+    ),
     "bank": ("bank", "bancorp"),
     "university": ("university", "college"),
     "court": ("court",),
@@ -392,12 +410,12 @@ def has_person_appositive(root: Token) -> bool:
 
 
 def documents_of(name_root: Token) -> list[str]:
-    """What a name is the author of, by the phrase around it: ``X's report``, ``a report by
-    X``, ``X released an ad`` → [report] / [ad]."""
+    """What a name is the author of, by the phrase around it: ``X's report``, ``a Reuters
+    survey``, ``a report by X``, ``X released an ad`` → [report] / [ad]."""
     head = name_root.head
     found = []
-    if name_root.dep_ == "poss" and head.lemma_.lower() in DOCUMENT_NOUNS:
-        found.append(head)
+    if name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
+        found.append(head)  # "X's report", "a Bloomberg poll"
     if name_root.dep_ == "pobj" and head.lower_ == "by":
         # "a report by X"; "a report released by X"
         owner = head.head.head if head.dep_ == "agent" and head.head.dep_ == "acl" else head.head
@@ -425,3 +443,227 @@ def is_role_word(word: str) -> bool:
             "officer",
         )
     )
+
+
+PARTY_MEMBERS = {"republican": "republican", "democrat": "democratic", "libertarian": "libertarian"}
+"""``the Republican``: one member of a party, described by it (the party's role word)."""
+PARTY_WORDS = frozenset({*PARTY_MEMBERS.values(), "independent"})
+STATE_WORDS = frozenset(
+    word
+    for state in [*STATE_ABBREVIATIONS.values(), "alaska", "hawaii", "idaho", "iowa"]
+    for word in state.split()
+) - {"new", "north", "south", "west"}
+"""Words of US states that place a person (``the Vermont senator``, ``(D-Calif.)``)."""
+STAND_IN_ROLES = frozenset(
+    {
+        "nominee",
+        "candidate",
+        "senator",
+        "governor",
+        "president",
+        "secretary",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "businessman",
+        "businesswoman",
+        "billionaire",
+        "mogul",
+        "tycoon",
+        "developer",
+        "mayor",
+        "minister",
+        "premier",
+        "chancellor",
+        "leader",
+        "politician",
+        "chairman",
+        "chairwoman",
+        "ambassador",
+        "general",
+        "*party",
+    }
+)
+"""Roles a news article calls its subject by instead of the name (``Donald Trump says ...
+The Republican nominee noted``); ``*party`` stands for a party member (``the Republican``).
+Roles that are usually someone else's (spokesman, adviser, lawyer) are not among them."""
+PARTY_HEAD = "*party"
+TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.values())) - {
+    "nominee",
+    "leader",
+}
+"""Role heads that are a position held: someone known as one is no other position's holder
+by recency alone (a governor is not ``the senator``)."""
+
+
+def core_phrase(mention: DocSpan, root: Token) -> DocSpan:
+    """The noun phrase up to its head's first clause or appositive: ``the German automaker``
+    in ``the German automaker, which has focused on ...``."""
+    end = mention.end
+    for t in mention:
+        if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "acl")):
+            end = t.i
+            break
+    return mention.doc[mention.start : max(end, root.i + 1)]
+
+
+def party_member(root: Token) -> str | None:
+    """``The Republican``, ``the Democrat``: the party of one member described by it."""
+    if root.tag_ in ("NNS", "NNPS") or root.text.endswith("s"):
+        return None
+    party = PARTY_MEMBERS.get(root.lower_)
+    return party if party is not None and is_definite(root) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """What a definite description says of its referent: its role head, other words, the
+    proper words among them (which must fit), and the sex its role says."""
+
+    head: str
+    words: frozenset[str]
+    proper: frozenset[str]
+    sex: str | None
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        if self.head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
+            return ("person", "organization")
+        return ("organization",) if self.head in ORGANISATION_NOUNS else ("person",)
+
+
+def read_description(mention: DocSpan, root: Token) -> Description | None:
+    """The description ``mention`` (headed by ``root``) makes, if it is a definite one."""
+    core = core_phrase(mention, root)
+    party = party_member(root)
+    if party is not None:  # "the Republican": a person whose role words hold the party
+        return Description(PARTY_HEAD, frozenset({party}), frozenset({party}), None)
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
+        return None
+    head, words = description_words(core, root)
+    # "the Vermont senator", "the GOP nominee": a proper modifier must fit
+    proper = {
+        normal_word(t.text)
+        for t in core
+        if t.i != root.i
+        and t.pos_ in ("PROPN", "ADJ")
+        and t.text[:1].isupper()
+        and t.i != core.start
+    } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
+    return Description(head, frozenset(words), frozenset(proper), ROLE_SEX.get(root.lower_))
+
+
+class Describer:
+    """Which person or organisation a definite description stands for, in one article.
+
+    1. **Role**: the one named with that role (or a synonym) whose role words hold the
+       description's modifiers; first among those introduced before it, else anywhere in
+       the article (``The state attorney general ... Attorney General Eric Schneiderman``).
+    2. **Recency**: for a role a news article calls its subject by (:data:`STAND_IN_ROLES`)
+       that nobody here was introduced with, the one person who is the subject of a main
+       clause in the last ``description_window_sentences`` sentences and agrees with it
+       (sex, party, state; no other position held).
+    3. **Party**: failing that, when the description names a party (``the GOP nominee``),
+       the one person the article calls a member of it.
+    """
+
+    def __init__(self, cast: Cast, view: ArticleView, window_sentences: int, limit: int) -> None:
+        self.cast = cast
+        self.view = view
+        self.window_sentences = window_sentences
+        self.limit = limit
+
+    def by_role(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+        """The one person or organisation introduced with the description's role."""
+        description = read_description(mention, root)
+        if description is None:
+            return None
+        return self._role_holder(description, at)
+
+    def by_context(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+        """For a role no one here fits: the one person the passage is about, else the one
+        member of the party it names; None when no one, or more than one, fits."""
+        description = read_description(mention, root)
+        if description is None or description.head not in STAND_IN_ROLES:
+            return None
+        if any(agrees(description, p) for p in self._holders(description, at, anywhere=True)):
+            return None  # the role is someone's here, just not one person's
+        return self._recent_subject(description, root, at) or self._party_member(description, at)
+
+    def _holders(self, description: Description, at: int, anywhere: bool) -> list[Person]:
+        head = description.head
+        if head == PARTY_HEAD:
+            people = [p for p in self.cast.people if description.words & p.role_words]
+        else:
+            people = self.cast.by_role.get(head, [])
+        return [
+            p
+            for p in people
+            if p.kind in description.kinds
+            and (anywhere or p.first_seen < at)
+            and name_key(p.name) != head  # an "organisation" called "Bank" is the noun
+        ]
+
+    def _role_holder(self, description: Description, at: int) -> Person | None:
+        candidates = self._holders(description, at, anywhere=False) or self._holders(
+            description, at, anywhere=True
+        )
+        for word in sorted(description.words):
+            narrowed = [p for p in candidates if word in p.role_words]
+            if narrowed or word in description.proper:
+                candidates = narrowed or [p for p in candidates if _silent_on(p, word)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
+        sentence = self.cast.sentence_of_token[root.i]
+        paragraph = self.view.paragraph_of(at)
+        first = sentence - self.window_sentences
+        people: list[Person] = []
+        for m in self.cast.mentions_before(at, paragraph - self.window_sentences, self.limit):
+            if m.sentence < first:
+                break
+            main = self.cast.doc[m.verb].dep_ == "ROOT"
+            if m.subject and main and m.person.kind == "person" and m.person not in people:
+                people.append(m.person)
+        fitting = [p for p in people if agrees(description, p)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _party_member(self, description: Description, at: int) -> Person | None:
+        """``the GOP nominee`` where one person named before is called a Republican: that
+        one."""
+        parties = description.words & PARTY_WORDS
+        if not parties:
+            return None
+        members = [
+            p
+            for p in self.cast.people
+            if p.kind == "person"
+            and p.first_seen < at
+            and parties <= p.role_words
+            and agrees(description, p)
+        ]
+        return members[0] if len(members) == 1 else None
+
+
+def _silent_on(person: Person, word: str) -> bool:
+    """Whether a state or party word of a description may hold of ``person``: the article
+    gives them none of that kind (``the California congressman`` for ``Rep. Adam Schiff``)."""
+    for kind in (PARTY_WORDS, STATE_WORDS):
+        if word in kind:
+            return not person.role_words & kind
+    return False
+
+
+def agrees(description: Description, person: Person) -> bool:
+    """Whether nothing the article says of ``person`` contradicts the description: its sex,
+    party and state, and no other position held (a governor is not ``the senator``)."""
+    if description.sex and person.sex not in (None, description.sex):
+        return False
+    known = person.role_words
+    for kind in (PARTY_WORDS, STATE_WORDS):
+        said = description.words & kind
+        if said and known & kind and not said & known:
+            return False
+    held = person.role_heads & TITLE_HEADS
+    return description.head == PARTY_HEAD or not held or description.head in held

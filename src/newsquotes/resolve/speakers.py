@@ -33,16 +33,18 @@ from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
 from .cast import Cast, Mention, Person
 from .descriptions import (
+    DEFINITE,
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
-    description_words,
+    Describer,
     is_definite,
     is_role_word,
-    normal_word,
+    role_head,
     role_phrases,
 )
+from .descriptions import core_phrase as _core
 from .gender import PRONOUN_SEX
-from .names import clean_name, name_key, shout_to_title, strip_article, surname_key
+from .names import clean_name, shout_to_title, strip_article, surname_key
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -100,6 +102,9 @@ class ResolutionSettings:
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
     min_misspelt_surname: int = 6
     """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
+    description_window_sentences: int = 2
+    """How many sentences back a description no one was introduced with (``the GOP
+    nominee``) looks for the one person the passage is about."""
 
 
 @dataclass(slots=True)
@@ -117,6 +122,9 @@ class _Resolver:
         self.doc: Doc = view.doc
         self.settings = settings
         self.cast = Cast(view, settings.min_misspelt_surname)
+        self.describer = Describer(
+            self.cast, view, settings.description_window_sentences, settings.antecedent_limit
+        )
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
         self._author: Person | None = None
@@ -607,40 +615,36 @@ class _Resolver:
     # -- descriptions --------------------------------------------------------------------
 
     def description(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """``the GOP nominee``: the one person introduced earlier with that role."""
-        found = self.described(mention, root, at)
-        if found is not None:
+        """``the GOP nominee``: the one person introduced with that role (or the one
+        person the passage is about); ``the spokeswoman`` after ``a spokeswoman``: still
+        that unnamed one."""
+        found = (
+            self.describer.by_role(mention, root, at)
+            or self._unnamed_with_role(root)
+            or self.describer.by_context(mention, root, at)
+        )
+        if found is not None and found.kind not in ("unnamed", "group"):
             found.add_alias(mention.text)
         return found
 
     def described(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """The one person or organisation a definite description fits, if exactly one."""
-        if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
+        """The one person or organisation introduced with a definite description's role."""
+        return self.describer.by_role(mention, root, at)
+
+    def _unnamed_with_role(self, root: Token) -> Person | None:
+        """``A spokeswoman said ... the spokeswoman added``: the unnamed one described
+        earlier with the same noun, when it is the only one."""
+        if not is_definite(root) or root.tag_ != "NN":
             return None
-        core = _core(mention, root)
-        head, words = description_words(core, root)
-        # "the Vermont senator", "the GOP nominee": a proper modifier must fit
-        proper = {
-            normal_word(t.text)
-            for t in core
-            if t.i != root.i
-            and t.pos_ in ("PROPN", "ADJ")
-            and t.text[:1].isupper()
-            and t.i != core.start
-        } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-        kinds = ("organization",) if head in ORGANISATION_NOUNS else ("person",)
-        if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
-            kinds = ("person", "organization")
-        candidates = [
+        head = role_head(root.lower_)
+        found = [
             p
-            for p in self.cast.by_role.get(head, ())
-            if p.kind in kinds and p.first_seen < at and name_key(p.name) != head
-        ]  # an "organisation" called only "Bank" is the noun capitalised, not a name
-        for word in sorted(words):
-            narrowed = [p for p in candidates if word in p.role_words]
-            if narrowed or word in proper:
-                candidates = narrowed
-        return candidates[0] if len(candidates) == 1 else None
+            for p in self.unnamed.values()
+            if p.kind == "unnamed"
+            and head in p.role_heads
+            and next(iter((p.description or "").lower().split()), "") not in DEFINITE
+        ]
+        return found[0] if len(found) == 1 else None
 
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
@@ -728,17 +732,6 @@ def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
         if person_sex is None and unknown is None:
             unknown = m.person
     return unknown
-
-
-def _core(mention: DocSpan, root: Token) -> DocSpan:
-    """The noun phrase up to its head's first clause or appositive: ``the German automaker``
-    in ``the German automaker, which has focused on ...``."""
-    end = mention.end
-    for t in mention:
-        if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "acl")):
-            end = t.i
-            break
-    return mention.doc[mention.start : max(end, root.i + 1)]
 
 
 def resolve_speakers(
