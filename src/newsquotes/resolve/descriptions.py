@@ -158,6 +158,7 @@ DEFINITE = frozenset({"the", "this", "that"})
 DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
 ORGANISATION_NOUNS = frozenset(
     {
+        "campaign",
         "newspaper",
         "paper",
         "network",
@@ -489,6 +490,31 @@ STAND_IN_ROLES = frozenset(
 The Republican nominee noted``); ``*party`` stands for a party member (``the Republican``).
 Roles that are usually someone else's (spokesman, adviser, lawyer) are not among them."""
 PARTY_HEAD = "*party"
+STAND_IN_NOUNS = ORGANISATION_NOUNS - {
+    "state",
+    "city",
+    "government",
+    "group",
+    "party",
+    "office",
+    "campaign",
+}
+"""Organisation nouns that stand for an organisation the passage names (``the bank``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DescriptionSettings:
+    """Windows of description resolution (from ``ResolutionSettings``)."""
+
+    window_sentences: int = 2
+    """How many sentences back a description looks for the one person or organisation the
+    passage is about."""
+    lookahead_paragraphs: int = 1
+    """How many paragraphs after a description its role holder may be introduced."""
+    limit: int = 30
+    """Most names looked at for one description (keeps resolution linear)."""
+
+
 TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.values())) - {
     "nominee",
     "leader",
@@ -525,6 +551,8 @@ class Description:
     words: frozenset[str]
     proper: frozenset[str]
     sex: str | None
+    owned: bool = False
+    """``Mr. Clarke's new company``: said of someone's, so only a role can resolve it."""
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -551,47 +579,65 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
         and t.text[:1].isupper()
         and t.i != core.start
     } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-    return Description(head, frozenset(words), frozenset(proper), ROLE_SEX.get(root.lower_))
+    owned = any(c.dep_ == "poss" for c in root.children)
+    sex = ROLE_SEX.get(root.lower_)
+    return Description(head, frozenset(words), frozenset(proper), sex, owned)
 
 
 class Describer:
     """Which person or organisation a definite description stands for, in one article.
 
-    1. **Role**: the one named with that role (or a synonym) whose role words hold the
-       description's modifiers; first among those introduced before it, else anywhere in
-       the article (``The state attorney general ... Attorney General Eric Schneiderman``).
-    2. **Recency**: for a role a news article calls its subject by (:data:`STAND_IN_ROLES`)
-       that nobody here was introduced with, the one person who is the subject of a main
-       clause in the last ``description_window_sentences`` sentences and agrees with it
-       (sex, party, state; no other position held).
-    3. **Party**: failing that, when the description names a party (``the GOP nominee``),
-       the one person the article calls a member of it.
+    1. **Role**: the one introduced before it with that role (or a synonym) whose role words
+       hold the description's modifiers.
+    2. **Passage**: for a role a news article calls its subject by (:data:`STAND_IN_ROLES`)
+       that nobody here fits, the one person who is the subject of a main clause in the last
+       ``window_sentences`` sentences and agrees with it (sex, party, state; no other
+       position held); for an organisation noun (``the bank``), the one organisation named
+       there of that type, else of no other type.
+    3. **Party**: when the description names a party (``the GOP nominee``), the one person
+       named before whom the article calls a member of it.
+    4. **Later**: the one introduced with the role within ``lookahead_paragraphs`` after it
+       (``The state attorney general ...`` then ``Attorney General Eric Schneiderman``).
+
+    Each step resolves only when exactly one candidate fits.
     """
 
-    def __init__(self, cast: Cast, view: ArticleView, window_sentences: int, limit: int) -> None:
+    def __init__(self, cast: Cast, view: ArticleView, settings: DescriptionSettings) -> None:
         self.cast = cast
         self.view = view
-        self.window_sentences = window_sentences
-        self.limit = limit
+        self.settings = settings
 
     def by_role(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """The one person or organisation introduced with the description's role."""
+        """The one person or organisation introduced before ``at`` with the role."""
         description = read_description(mention, root)
         if description is None:
             return None
-        return self._role_holder(description, at)
+        return self._narrowed(description, self._holders(description, at))
 
     def by_context(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """For a role no one here fits: the one person the passage is about, else the one
-        member of the party it names; None when no one, or more than one, fits."""
+        """For a role no one introduced before fits: the passage's one fitting person or
+        organisation, the one party member, or the one introduced with it just after."""
         description = read_description(mention, root)
-        if description is None or description.head not in STAND_IN_ROLES:
+        if description is None or description.owned:
             return None
-        if any(agrees(description, p) for p in self._holders(description, at, anywhere=True)):
-            return None  # the role is someone's here, just not one person's
-        return self._recent_subject(description, root, at) or self._party_member(description, at)
+        later = self._holders(description, self._lookahead_end(at))
+        if description.head in STAND_IN_ROLES and not any(agrees(description, p) for p in later):
+            found = self._recent_subject(description, root, at)
+            found = found or self._party_member(description, at)
+        elif description.kinds == ("organization",) and description.head in STAND_IN_NOUNS:
+            found = self._recent_organisation(description, root, at)
+        else:
+            found = None
+        return found or self._narrowed(description, later)
 
-    def _holders(self, description: Description, at: int, anywhere: bool) -> list[Person]:
+    def _lookahead_end(self, at: int) -> int:
+        """Offset where the paragraphs a description may look ahead into end."""
+        starts = self.view.paragraph_starts
+        following = self.view.paragraph_of(at) + self.settings.lookahead_paragraphs + 1
+        return starts[following] if following < len(starts) else len(self.view.text)
+
+    def _holders(self, description: Description, before: int) -> list[Person]:
+        """Who was introduced before offset ``before`` with the description's role."""
         head = description.head
         if head == PARTY_HEAD:
             people = [p for p in self.cast.people if description.words & p.role_words]
@@ -601,26 +647,27 @@ class Describer:
             p
             for p in people
             if p.kind in description.kinds
-            and (anywhere or p.first_seen < at)
+            and p.first_seen < before
             and name_key(p.name) != head  # an "organisation" called "Bank" is the noun
         ]
 
-    def _role_holder(self, description: Description, at: int) -> Person | None:
-        candidates = self._holders(description, at, anywhere=False) or self._holders(
-            description, at, anywhere=True
-        )
+    @staticmethod
+    def _narrowed(description: Description, candidates: list[Person]) -> Person | None:
         for word in sorted(description.words):
             narrowed = [p for p in candidates if word in p.role_words]
             if narrowed or word in description.proper:
                 candidates = narrowed or [p for p in candidates if _silent_on(p, word)]
         return candidates[0] if len(candidates) == 1 else None
 
+    def _window(self, root: Token, at: int) -> tuple[int, int]:
+        """The first sentence and paragraph of the passage before a description."""
+        first = self.cast.sentence_of_token[root.i] - self.settings.window_sentences
+        return first, self.view.paragraph_of(at) - self.settings.window_sentences
+
     def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
-        sentence = self.cast.sentence_of_token[root.i]
-        paragraph = self.view.paragraph_of(at)
-        first = sentence - self.window_sentences
+        first, paragraph = self._window(root, at)
         people: list[Person] = []
-        for m in self.cast.mentions_before(at, paragraph - self.window_sentences, self.limit):
+        for m in self.cast.mentions_before(at, paragraph, self.settings.limit):
             if m.sentence < first:
                 break
             main = self.cast.doc[m.verb].dep_ == "ROOT"
@@ -628,6 +675,21 @@ class Describer:
                 people.append(m.person)
         fitting = [p for p in people if agrees(description, p)]
         return fitting[0] if len(fitting) == 1 else None
+
+    def _recent_organisation(self, description: Description, root: Token, at: int) -> Person | None:
+        """``In the Wells Fargo scandal ... The bank said``: the one organisation named in
+        the passage that is of the description's type, else the one of no known type."""
+        first, paragraph = self._window(root, at)
+        orgs: list[Person] = []
+        for m in self.cast.orgs_before(at, paragraph, self.settings.limit):
+            if m.sentence < first:
+                break
+            if m.person.kind == "organization" and m.person not in orgs:
+                orgs.append(m.person)
+        typed = [o for o in orgs if description.head in o.role_heads]
+        if not typed:
+            typed = [o for o in orgs if not o.role_heads & ORGANISATION_NOUNS]
+        return typed[0] if len(typed) == 1 else None
 
     def _party_member(self, description: Description, at: int) -> Person | None:
         """``the GOP nominee`` where one person named before is called a Republican: that

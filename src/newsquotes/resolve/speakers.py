@@ -37,6 +37,7 @@ from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
     Describer,
+    DescriptionSettings,
     is_definite,
     is_role_word,
     role_head,
@@ -105,6 +106,8 @@ class ResolutionSettings:
     description_window_sentences: int = 2
     """How many sentences back a description no one was introduced with (``the GOP
     nominee``) looks for the one person the passage is about."""
+    description_lookahead_paragraphs: int = 1
+    """How many paragraphs after a description its role holder may still be introduced."""
 
 
 @dataclass(slots=True)
@@ -123,7 +126,13 @@ class _Resolver:
         self.settings = settings
         self.cast = Cast(view, settings.min_misspelt_surname)
         self.describer = Describer(
-            self.cast, view, settings.description_window_sentences, settings.antecedent_limit
+            self.cast,
+            view,
+            DescriptionSettings(
+                settings.description_window_sentences,
+                settings.description_lookahead_paragraphs,
+                settings.antecedent_limit,
+            ),
         )
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
@@ -634,8 +643,8 @@ class _Resolver:
     def _unnamed_with_role(self, root: Token) -> Person | None:
         """``A spokeswoman said ... the spokeswoman added``: the unnamed one described
         earlier with the same noun, when it is the only one."""
-        if not is_definite(root) or root.tag_ != "NN":
-            return None
+        if not is_definite(root) or root.tag_ != "NN" or any(t.pos_ == "PROPN" for t in root.lefts):
+            return None  # "the Reuters poll" is no "new poll" described before
         head = role_head(root.lower_)
         found = [
             p
