@@ -482,7 +482,6 @@ STAND_IN_ROLES = frozenset(
         "chairman",
         "chairwoman",
         "ambassador",
-        "general",
         "*party",
     }
 )
@@ -566,7 +565,9 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
     core = core_phrase(mention, root)
     party = party_member(root)
     if party is not None:  # "the Republican": a person whose role words hold the party
-        return Description(PARTY_HEAD, frozenset({party}), frozenset({party}), None)
+        words = {normal_word(t.text) for t in core if t.i != root.i and t.is_alpha}
+        words = (words - DESCRIPTION_SKIP_WORDS) | {party}
+        return Description(PARTY_HEAD, frozenset(words), frozenset(words), None)
     if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
         return None
     head, words = description_words(core, root)
@@ -606,6 +607,7 @@ class Describer:
         self.cast = cast
         self.view = view
         self.settings = settings
+        self._salient: list[Person] | None = None
 
     def by_role(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """The one person or organisation introduced before ``at`` with the role."""
@@ -621,7 +623,9 @@ class Describer:
         if description is None or description.owned:
             return None
         later = self._holders(description, self._lookahead_end(at))
-        if description.head in STAND_IN_ROLES and not any(agrees(description, p) for p in later):
+        if description.head == PARTY_HEAD:  # "the Florida Republican": whom the passage is about
+            found = self._recent_subject(description, root, at)
+        elif description.head in STAND_IN_ROLES and not any(agrees(description, p) for p in later):
             found = self._recent_subject(description, root, at)
             found = found or self._party_member(description, at)
         elif description.kinds == ("organization",) and description.head in STAND_IN_NOUNS:
@@ -670,11 +674,27 @@ class Describer:
         for m in self.cast.mentions_before(at, paragraph, self.settings.limit):
             if m.sentence < first:
                 break
-            main = self.cast.doc[m.verb].dep_ == "ROOT"
-            if m.subject and main and m.person.kind == "person" and m.person not in people:
+            ent = self.cast.entity_at(self.cast.doc[m.token])
+            if ent is None or not is_main_subject(ent.root) or m.person.kind != "person":
+                continue
+            if ent.root.conjuncts:
+                return None  # "Tomas Brenner and Ana Ruiz met": the passage is about two
+            if m.person not in people:
                 people.append(m.person)
-        fitting = [p for p in people if agrees(description, p)]
+        own = self._named_after(root, at)
+        fitting = [p for p in people if agrees(description, p) and p not in own]
         return fitting[0] if len(fitting) == 1 else None
+
+    def _named_after(self, root: Token, at: int) -> list[Person]:
+        """People named later in the description's own sentence: ``The attorney general is
+        suing Trump`` is not Trump."""
+        sentence = self.cast.sentence_of_token[root.i]
+        end = self.cast.sentences[sentence].end_char
+        return [
+            m.person
+            for m in self.cast.mentions_before(end, -1, self.settings.limit)
+            if m.sentence == sentence and m.at > at
+        ]
 
     def _recent_organisation(self, description: Description, root: Token, at: int) -> Person | None:
         """``In the Wells Fargo scandal ... The bank said``: the one organisation named in
@@ -687,9 +707,24 @@ class Describer:
             if m.person.kind == "organization" and m.person not in orgs:
                 orgs.append(m.person)
         typed = [o for o in orgs if description.head in o.role_heads]
-        if not typed:
-            typed = [o for o in orgs if not o.role_heads & ORGANISATION_NOUNS]
+        if not typed:  # of no known type: only the organisation the article is most about
+            salient = self._most_named_organisation()
+            typed = [o for o in orgs if not o.role_heads & ORGANISATION_NOUNS and o is salient]
         return typed[0] if len(typed) == 1 else None
+
+    def _most_named_organisation(self) -> Person | None:
+        """The organisation named most often in the article, if one is named most."""
+        if self._salient is None:
+            counts: dict[int, int] = {}
+            orgs: dict[int, Person] = {}
+            for m in self.cast.org_mentions:
+                if m.person.kind == "organization":
+                    counts[id(m.person)] = counts.get(id(m.person), 0) + 1
+                    orgs[id(m.person)] = m.person
+            ranked = sorted(counts.values(), reverse=True)
+            top = [orgs[k] for k, n in counts.items() if n == ranked[0]] if ranked else []
+            self._salient = [top[0]] if len(top) == 1 else []
+        return self._salient[0] if self._salient else None
 
     def _party_member(self, description: Description, at: int) -> Person | None:
         """``the GOP nominee`` where one person named before is called a Republican: that
@@ -706,6 +741,34 @@ class Describer:
             and agrees(description, p)
         ]
         return members[0] if len(members) == 1 else None
+
+
+def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
+    """``A spokeswoman said ... the spokeswoman added``: the one unnamed source introduced
+    with an indefinite description of the same noun, whose words hold the modifiers (``the
+    Republican nominee`` is no ``a Libertarian candidate``); never for a named one (``the
+    Reuters poll``)."""
+    if not is_definite(root) or root.tag_ != "NN" or any(t.pos_ == "PROPN" for t in root.lefts):
+        return None
+    head = role_head(root.lower_)
+    modifiers = {normal_word(t.text) for t in root.lefts if t.dep_ in ("amod", "compound")}
+    found = [
+        p
+        for p in unnamed
+        if p.kind == "unnamed"
+        and head in p.role_heads
+        and next(iter((p.description or "").lower().split()), "") not in DEFINITE
+        and modifiers <= words_of(p.description or "")
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def is_main_subject(token: Token) -> bool:
+    """Whether a name is the subject of its sentence's main verb, alone or coordinated
+    (``Tomas Brenner and Ana Ruiz met``: both), or in apposition to it."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
 def _silent_on(person: Person, word: str) -> bool:

@@ -33,15 +33,13 @@ from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
 from .cast import Cast, Mention, Person
 from .descriptions import (
-    DEFINITE,
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
     Describer,
     DescriptionSettings,
-    is_definite,
     is_role_word,
-    role_head,
     role_phrases,
+    same_unnamed,
 )
 from .descriptions import core_phrase as _core
 from .gender import PRONOUN_SEX
@@ -629,7 +627,7 @@ class _Resolver:
         that unnamed one."""
         found = (
             self.describer.by_role(mention, root, at)
-            or self._unnamed_with_role(root)
+            or same_unnamed(root, list(self.unnamed.values()))
             or self.describer.by_context(mention, root, at)
         )
         if found is not None and found.kind not in ("unnamed", "group"):
@@ -639,21 +637,6 @@ class _Resolver:
     def described(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """The one person or organisation introduced with a definite description's role."""
         return self.describer.by_role(mention, root, at)
-
-    def _unnamed_with_role(self, root: Token) -> Person | None:
-        """``A spokeswoman said ... the spokeswoman added``: the unnamed one described
-        earlier with the same noun, when it is the only one."""
-        if not is_definite(root) or root.tag_ != "NN" or any(t.pos_ == "PROPN" for t in root.lefts):
-            return None  # "the Reuters poll" is no "new poll" described before
-        head = role_head(root.lower_)
-        found = [
-            p
-            for p in self.unnamed.values()
-            if p.kind == "unnamed"
-            and head in p.role_heads
-            and next(iter((p.description or "").lower().split()), "") not in DEFINITE
-        ]
-        return found[0] if len(found) == 1 else None
 
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
