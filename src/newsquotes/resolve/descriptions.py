@@ -455,6 +455,8 @@ STATE_WORDS = frozenset(
     for word in state.split()
 ) - {"new", "north", "south", "west"}
 """Words of US states that place a person (``the Vermont senator``, ``(D-Calif.)``)."""
+STATE_PREFIXES = frozenset({"new", "north", "south", "west"})
+"""First words of two-word states (``New York``): a state word only beside one."""
 STAND_IN_ROLES = frozenset(
     {
         "nominee",
@@ -522,12 +524,19 @@ TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.valu
 by recency alone (a governor is not ``the senator``)."""
 
 
-def core_phrase(mention: DocSpan, root: Token) -> DocSpan:
-    """The noun phrase up to its head's first clause or appositive: ``the German automaker``
-    in ``the German automaker, which has focused on ...``."""
+CORE_STOPS = frozenset({"relcl", "appos", "acl"})
+"""Dependents of a noun phrase's head that end its core."""
+DESCRIPTION_STOPS = CORE_STOPS | {"cc"}
+"""A description's core also ends at a coordination: ``the nominee`` in ``the nominee and
+his aides`` (an unnamed group keeps all of ``regulators and advisers``)."""
+
+
+def core_phrase(mention: DocSpan, root: Token, stop: frozenset[str] = CORE_STOPS) -> DocSpan:
+    """The noun phrase up to its head's first clause or appositive (``stop``): ``the German
+    automaker`` in ``the German automaker, which has focused on ...``."""
     end = mention.end
     for t in mention:
-        if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "acl")):
+        if t.i > root.i and (t.is_punct or t.dep_ in stop):
             end = t.i
             break
     return mention.doc[mention.start : max(end, root.i + 1)]
@@ -562,7 +571,7 @@ class Description:
 
 def read_description(mention: DocSpan, root: Token) -> Description | None:
     """The description ``mention`` (headed by ``root``) makes, if it is a definite one."""
-    core = core_phrase(mention, root)
+    core = core_phrase(mention, root, DESCRIPTION_STOPS)
     party = party_member(root)
     if party is not None:  # "the Republican": a person whose role words hold the party
         words = {normal_word(t.text) for t in core if t.i != root.i and t.is_alpha}
@@ -651,7 +660,7 @@ class Describer:
             p
             for p in people
             if p.kind in description.kinds
-            and p.first_seen < before
+            and p.role_at.get(head, p.first_seen) < before
             and name_key(p.name) != head  # an "organisation" called "Bank" is the noun
         ]
 
@@ -774,7 +783,7 @@ def is_main_subject(token: Token) -> bool:
 def _silent_on(person: Person, word: str) -> bool:
     """Whether a state or party word of a description may hold of ``person``: the article
     gives them none of that kind (``the California congressman`` for ``Rep. Adam Schiff``)."""
-    for kind in (PARTY_WORDS, STATE_WORDS):
+    for kind in (PARTY_WORDS, STATE_WORDS | STATE_PREFIXES):
         if word in kind:
             return not person.role_words & kind
     return False
