@@ -561,12 +561,26 @@ class Description:
     sex: str | None
     owned: bool = False
     """``Mr. Clarke's new company``: said of someone's, so only a role can resolve it."""
+    bare: bool = False
+    """``Judge rejects ...``: a role with no determiner, as headlines write it."""
 
     @property
     def kinds(self) -> tuple[str, ...]:
         if self.head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
             return ("person", "organization")
         return ("organization",) if self.head in ORGANISATION_NOUNS else ("person",)
+
+
+def is_headline_role(root: Token) -> bool:
+    """``Judge rejects request``, ``Senator from Texas says``: a capitalised singular role
+    with no determiner as a subject, as headlines write one (body text never does)."""
+    return (
+        root.tag_ in ("NN", "NNP")
+        and root.text[:1].isupper()
+        and root.dep_ in ("nsubj", "nsubjpass")
+        and is_role_word(root.text)
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in root.children)
+    )
 
 
 def read_description(mention: DocSpan, root: Token) -> Description | None:
@@ -577,6 +591,11 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
         words = {normal_word(t.text) for t in core if t.i != root.i and t.is_alpha}
         words = (words - DESCRIPTION_SKIP_WORDS) | {party}
         return Description(PARTY_HEAD, frozenset(words), frozenset(words), None)
+    if is_headline_role(root):  # "Judge rejects ...": all capitals, nothing proper by them
+        head, words = description_words(core, root)
+        return Description(
+            head, frozenset(words), frozenset(), ROLE_SEX.get(root.lower_), bare=True
+        )
     if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
         return None
     head, words = description_words(core, root)
@@ -631,6 +650,8 @@ class Describer:
         description = read_description(mention, root)
         if description is None or description.owned:
             return None
+        if description.bare:  # a headline's role: whom the article introduces with it
+            return self._narrowed(description, self._holders(description, len(self.view.text)))
         later = self._holders(description, self._lookahead_end(at))
         if description.head == PARTY_HEAD:  # "the Florida Republican": whom the passage is about
             found = self._recent_subject(description, root, at)
