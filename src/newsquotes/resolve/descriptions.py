@@ -220,7 +220,7 @@ ORGANISATION_TYPES = {
     "university": ("university", "college"),
     "court": ("court",),
     "committee": ("committee",),
-    "party": ("party",),
+    "party": ("party", "gop"),
     "campaign": ("campaign",),
 }
 """Organisation nouns and the words of the names that can be one (``the union``: the
@@ -491,6 +491,8 @@ STAND_IN_ROLES = frozenset(
 The Republican nominee noted``); ``*party`` stands for a party member (``the Republican``).
 Roles that are usually someone else's (spokesman, adviser, lawyer) are not among them."""
 PARTY_HEAD = "*party"
+
+
 STAND_IN_NOUNS = ORGANISATION_NOUNS - {
     "state",
     "city",
@@ -522,6 +524,9 @@ TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.valu
 }
 """Role heads that are a position held: someone known as one is no other position's holder
 by recency alone (a governor is not ``the senator``)."""
+LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
+"""Roles whose holder a description may name just before the article introduces them
+(positions and organisations, not ``the time frame``)."""
 
 
 CORE_STOPS = frozenset({"relcl", "appos", "acl"})
@@ -662,7 +667,9 @@ class Describer:
             found = self._recent_organisation(description, root, at)
         else:
             found = None
-        return found or self._narrowed(description, later)
+        if found is None and description.head in LOOKAHEAD_HEADS:
+            found = self._narrowed(description, later)
+        return found
 
     def _lookahead_end(self, at: int) -> int:
         """Offset where the paragraphs a description may look ahead into end."""
