@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from .gender import ROLE_SEX
-from .names import POSSESSIVE, TITLE_ROLES, name_key, word_key
+from .names import POSSESSIVE, TITLE_ROLES, name_key, surname_key, word_key
 
 if TYPE_CHECKING:
     from ..quotes.context import ArticleView
@@ -726,12 +726,16 @@ class Describer:
         """People named later in the description's own sentence: ``The attorney general is
         suing Trump`` is not Trump."""
         sentence = self.cast.sentence_of_token[root.i]
-        end = self.cast.sentences[sentence].end_char
-        return [
+        sent = self.cast.sentences[sentence]
+        named = [
             m.person
-            for m in self.cast.mentions_before(end, -1, self.settings.limit)
+            for m in self.cast.mentions_before(sent.end_char, -1, self.settings.limit)
             if m.sentence == sentence and m.at > at
         ]
+        for token in sent:  # a surname the tagger left untagged ("The senator told Dorn")
+            if token.i > root.i and token.pos_ == "PROPN":
+                named += self.cast.by_surname.get(surname_key(token.text), [])
+        return named
 
     def _recent_organisation(self, description: Description, root: Token, at: int) -> Person | None:
         """``In the Wells Fargo scandal ... The bank said``: the one organisation named in
