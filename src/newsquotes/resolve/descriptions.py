@@ -642,12 +642,13 @@ class Describer:
         self.settings = settings
         self._salient: list[Person] | None = None
 
-    def by_role(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """The one person or organisation introduced before ``at`` with the role."""
+    def by_role(self, mention: DocSpan, root: Token) -> Person | None:
+        """The one person or organisation introduced with the role before the description
+        ends."""
         description = read_description(mention, root)
-        if description is None:
+        if description is None:  # roles given before it, or inside it ("The author, X,")
             return None
-        return self._narrowed(description, self._holders(description, at))
+        return self._narrowed(description, self._holders(description, mention.end_char))
 
     def by_context(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """For a role no one introduced before fits: the passage's one fitting person or
@@ -706,7 +707,11 @@ class Describer:
         return first, self.view.paragraph_of(at) - self.settings.window_sentences
 
     def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
+        """The one person who is a main-clause subject in the window and agrees with the
+        description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
+        passage is about both)."""
         first, paragraph = self._window(root, at)
+        own = self._named_after(root, at)
         people: list[Person] = []
         for m in self.cast.mentions_before(at, paragraph, self.settings.limit):
             if m.sentence < first:
@@ -715,12 +720,10 @@ class Describer:
             if ent is None or not is_main_subject(ent.root) or m.person.kind != "person":
                 continue
             if ent.root.conjuncts:
-                return None  # "Tomas Brenner and Ana Ruiz met": the passage is about two
-            if m.person not in people:
+                return None
+            if agrees(description, m.person) and m.person not in own + people:
                 people.append(m.person)
-        own = self._named_after(root, at)
-        fitting = [p for p in people if agrees(description, p) and p not in own]
-        return fitting[0] if len(fitting) == 1 else None
+        return people[0] if len(people) == 1 else None
 
     def _named_after(self, root: Token, at: int) -> list[Person]:
         """People named later in the description's own sentence: ``The attorney general is

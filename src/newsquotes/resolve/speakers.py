@@ -540,7 +540,7 @@ class _Resolver:
             if subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT":
                 continue  # only the main clause's subject carries the passage
             span = self.doc[token.left_edge.i : token.i + 1]
-            person = self.described(span, token, token.idx)
+            person = self.described(span, token)
             if person is not None and person.kind == "person" and person.sex == sex:
                 return person
         return None
@@ -626,7 +626,7 @@ class _Resolver:
         person the passage is about); ``the spokeswoman`` after ``a spokeswoman``: still
         that unnamed one."""
         found = (
-            self.describer.by_role(mention, root, at)
+            self.describer.by_role(mention, root)
             or same_unnamed(root, list(self.unnamed.values()))
             or self.describer.by_context(mention, root, at)
         )
@@ -634,9 +634,9 @@ class _Resolver:
             found.add_alias(mention.text)
         return found
 
-    def described(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+    def described(self, mention: DocSpan, root: Token) -> Person | None:
         """The one person or organisation introduced with a definite description's role."""
-        return self.describer.by_role(mention, root, at)
+        return self.describer.by_role(mention, root)
 
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
