@@ -641,6 +641,7 @@ class Describer:
         self.view = view
         self.settings = settings
         self._salient: list[Person] | None = None
+        self._party_members: dict[str, list[Person]] | None = None
 
     def by_role(self, mention: DocSpan, root: Token) -> Person | None:
         """The one person or organisation introduced with the role before the description
@@ -682,7 +683,7 @@ class Describer:
         """Who was introduced before offset ``before`` with the description's role."""
         head = description.head
         if head == PARTY_HEAD:
-            people = [p for p in self.cast.people if description.words & p.role_words]
+            people = [p for w in description.words & PARTY_WORDS for p in self._members(w)]
         else:
             people = self.cast.by_role.get(head, [])
         return [
@@ -778,13 +779,19 @@ class Describer:
             return None
         members = [
             p
-            for p in self.cast.people
-            if p.kind == "person"
-            and p.first_seen < at
-            and parties <= p.role_words
-            and agrees(description, p)
+            for p in self._members(next(iter(parties)))
+            if p.first_seen < at and parties <= p.role_words and agrees(description, p)
         ]
         return members[0] if len(members) == 1 else None
+
+    def _members(self, party: str) -> list[Person]:
+        """The people the article calls members of ``party``, read once per article."""
+        if self._party_members is None:
+            self._party_members = {}
+            for p in self.cast.people:
+                for word in p.role_words & PARTY_WORDS if p.kind == "person" else ():
+                    self._party_members.setdefault(word, []).append(p)
+        return self._party_members.get(party, [])
 
 
 def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
