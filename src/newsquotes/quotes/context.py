@@ -278,6 +278,14 @@ def is_thing(head: Token) -> bool:
     return head.pos_ == "NOUN" and not head.ent_type_
 
 
+SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
+"""A verb hanging from another by these shares its subject (``..., saying``, ``and added``)."""
+
+MAX_SUBJECT_HOPS = 3
+"""How far up such a chain a subject is looked for (``clarified ..., treating ... and
+asserting``)."""
+
+
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Bill Maher``), whose subject is the listener."""
@@ -291,13 +299,36 @@ def speaker_of(cue: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             return child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
-    if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head.i != cue.i:
-        if cue.dep_ == "relcl":
-            # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
-            return None if is_thing(cue.head) else cue.head
-        for child in children_of(cue.head):
+    if cue.dep_ == "relcl" and cue.head.i != cue.i:
+        # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
+        return None if is_thing(cue.head) else cue.head
+    verb = cue
+    for _ in range(MAX_SUBJECT_HOPS):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head  # 'sings to Clinton before asking her': through the preposition
+        if verb.dep_ not in SUBJECT_SHARING_DEPS or verb.head.i == verb.i:
+            break
+        if verb.dep_ == "xcomp":
+            # 'forced Stumpf to admit that ...': the object of the verb is who admits
+            controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            if controller is not None and controller.i < verb.i:
+                # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
+                shown = _person_of(controller) if is_thing(controller) else None
+                return shown if shown is not None else controller
+        verb = verb.head
+        for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
                 return child
+    return None
+
+
+def _person_of(thing: Token) -> Token | None:
+    """The named person in ``footage of X``, ``a video of X``."""
+    for prep in children_of(thing):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("PERSON", "ORG"):
+                return obj
     return None
 
 

@@ -117,6 +117,8 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
 
 
 SIGNATURE_CONFIDENCE = 0.8
+SIGNATURE_DASHES = "―—–-"
+"""Dashes that put a name after a quote as its signature (``"..." ― Oscar Quintero``)."""
 
 
 def _signed(art: ArticleView, q: QuotedSpan, head: Token, lo: int, hi: int) -> Attribution:
@@ -142,7 +144,8 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         return None, hi
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
-    dashed = any(doc[k].text in ("―", "—", "–", "-") for k in range(lo, first))
+    # the text between, not tokens: '..."― Pamela Padilla' has the dash glued to the mark
+    dashed = any(c in SIGNATURE_DASHES for c in art.text[q.end : doc[first].idx])
     if dashed:
         # '"..." ― Oscar Quintero': a signature after a dash
         head = name_at(art, first)
@@ -183,6 +186,10 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     speaker: tuple[int, int] | None = None
     if cue is not None:
         subj = speaker_of(cue)
+        if subj is None or not (lo <= subj.i < hi):
+            # '"A. B. C," Elijah Cummings said': the parser took a word of the quote for the
+            # subject; the name right before the cue is who speaks.
+            subj = _phrase_before(art, first, cue.i)
         if subj is None or not (lo <= subj.i < hi):
             # "said X": the first noun phrase after the cue
             subj = None
@@ -226,6 +233,29 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
 NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
 """Dependencies inside a name's noun phrase (``CNN's Wolf Blitzer``)."""
 
+SPEAKER_POS = frozenset({"PROPN", "PRON"})
+"""What may stand right before a cue as its speaker when the parse gives none."""
+
+
+def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
+    """The name or pronoun that ends right before the cue (``Elijah Cummings (D-Md.) also
+    said``), skipping adverbs, auxiliaries and a parenthesis; its phrase's head."""
+    doc = art.doc
+    j = cue - 1
+    while j >= first and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j >= first and doc[j].text == ")":
+        while j >= first and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < first or doc[j].pos_ not in SPEAKER_POS or art.quote_of_token[j] >= 0:
+        return None
+    head = doc[j]
+    while first <= head.head.i < cue and head.dep_ in NAME_PART_DEPS:
+        head = head.head
+    return head
+
+
 SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 """``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
 
@@ -240,6 +270,17 @@ def _name_before(art: ArticleView, colon: int, lo: int) -> Token | None:
     if j < lo or doc[j].pos_ != "PROPN" and doc[j].ent_type_ not in ("PERSON", "ORG"):
         return None
     return doc[j]
+
+
+def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
+    """``Clinton, the former secretary of State, stressed ... and said ...:``: a subject
+    further back than the frame window, in the cue's own sentence and outside quotes."""
+    return (
+        subj.i < cue.i
+        and subj.sent.start == cue.sent.start
+        and art.quote_of_token[subj.i] < 0
+        and art.paragraph_of(subj.idx) == art.paragraph_of(cue.idx)
+    )
 
 
 def is_governed_name(token: Token) -> bool:
@@ -329,8 +370,8 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
     if cue is not None:
         subj = speaker_of(cue)
         speaker = None
-        if subj is not None and lo <= subj.i < i:
-            speaker = mention_span(art, speaker_head(subj), lo, cue.i)
+        if subj is not None and (lo <= subj.i < i or _earlier_in_sentence(art, subj, cue)):
+            speaker = mention_span(art, speaker_head(subj), min(lo, subj.i), cue.i)
         return Attribution(
             "direct",
             [(q.start, q.end)],

@@ -718,9 +718,10 @@ class Describer:
             if m.sentence < first:
                 break
             ent = self.cast.entity_at(self.cast.doc[m.token])
-            if ent is None or not is_main_subject(ent.root) or m.person.kind != "person":
+            name = ent.root if ent is not None else self.cast.doc[m.token]  # or an untagged one
+            if not is_main_subject(name) or m.person.kind != "person":
                 continue
-            if ent.root.conjuncts:
+            if name.conjuncts:
                 return None
             if agrees(description, m.person) and m.person not in own + people:
                 people.append(m.person)

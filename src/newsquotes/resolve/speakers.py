@@ -43,7 +43,13 @@ from .descriptions import (
 )
 from .descriptions import core_phrase as _core
 from .gender import PRONOUN_SEX
-from .names import clean_name, shout_to_title, strip_article, surname_key
+from .names import (
+    clean_name,
+    is_honorific,
+    shout_to_title,
+    strip_article,
+    surname_key,
+)
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -52,6 +58,8 @@ PLURAL_SUBJECT_LOOKBACK_TOKENS = 80
 the wrong antecedent (two sentences at most; keeps resolution linear)."""
 AUTHOR_PRONOUNS = frozenset({"i", "me", "my"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+DISTRIBUTIVES = frozenset({"each", "both"})
+"""``each``/``both`` on their own stand for the group just named."""
 QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
@@ -402,7 +410,34 @@ class _Resolver:
             if person is not None:
                 person.describe(None, role_phrases(root), [])
                 return person
-        return None
+        return self._name_after_comma(mention, root)
+
+    def _name_after_comma(self, mention: DocSpan, root: Token) -> Person | None:
+        """``An attorney for Pagliano, Mark MacDougall,`` or ``Scott's niece, state Del.
+        Marcia Price,``, with the name parsed as part of the description's own phrase: a
+        person's name right after the description's first comma, ending the mention or
+        followed by a comma, is who the description is."""
+        if root.tag_ in ("NNS", "NNPS"):
+            return None  # 'many tax experts, including X': one example of many
+        comma = next((t.i for t in mention if t.i > root.i and t.text == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+        while k < mention.end and (
+            is_honorific(self.doc[k].text)
+            or (self.doc[k].is_lower and self.doc[k].pos_ in ("ADJ", "NOUN"))
+        ):
+            k += 1  # 'state Del.', 'former envoy'
+        ent = self.cast.entity_at(self.doc[k]) if k < mention.end else None
+        if ent is None or ent.label_ != "PERSON" or ent.start <= comma:
+            return None
+        if ent.end < mention.end and self.doc[ent.end].text != ",":
+            return None
+        person = self.cast.person_of_entity(ent)
+        if person is None or person.kind != "person":
+            return None
+        person.describe(None, role_phrases(root), [])
+        return person
 
     def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
         """``an analysis by Lily Batchelder``, ``the IMF report``, ``Mrs. Clinton's plan``:
@@ -471,6 +506,9 @@ class _Resolver:
             return self.organisation_pronoun(at, lower), "pronoun"
         if lower in AUTHOR_PRONOUNS:
             return self.author(), "pronoun"
+        if lower in DISTRIBUTIVES and not any(c.dep_ == "prep" for c in root.children):
+            # "Trump and Clinton vied ..., each touting": each of the pair just named
+            return self._latest_group(root, at), "pronoun"
         if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
             # "many of his supporters": a group described; a bare "some" names no one
             return self.unnamed_source(mention, root), "description"
@@ -492,6 +530,8 @@ class _Resolver:
             current = None  # out of reach, or the writer: "I" is never "she"
         since = [m for m in window if current is None or m.at > current.at]
         found = _agreeing(self._governing_subjects(root, sentence, at), sex)
+        if found is None:
+            found = self._introduced(since, paragraph - 1, sex)
         if found is None:
             subjects = [m for m in since if m.subject]
             found = _agreeing(subjects, sex)
@@ -524,6 +564,22 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _introduced(self, since: list[Mention], min_paragraph: int, sex: str) -> Person | None:
+        """``..., which concerns Henry Crespo, president of the caucus.`` then ``"...," he
+        said``: a person of known, agreeing sex introduced with a role appositive for the
+        first time since the current speaker spoke, in this or the previous paragraph, with no
+        subject named after them, is the source being introduced."""
+        for m in since:  # latest first
+            if m.paragraph < min_paragraph or m.subject:
+                return None
+            if m.at == m.person.first_seen and m.person.sex == sex:
+                name_root = self.doc[m.token]
+                while name_root.dep_ in ("compound", "flat") and name_root.head.i > name_root.i:
+                    name_root = name_root.head
+                if any(c.dep_ == "appos" for c in name_root.children):
+                    return m.person
+        return None
 
     def _described_subject(self, sentence: int, paragraph: int, sex: str) -> Person | None:
         """The person a definite role description (``the president``) that is the main subject
@@ -569,6 +625,18 @@ class _Resolver:
         ):
             return None
         return current.person
+
+    def _latest_group(self, root: Token, at: int) -> Person | None:
+        """The group of named people or organisations last named in this sentence or the one
+        before it, if any."""
+        sentence = self.cast.sentence_of_token[root.i]
+        paragraph = self.view.paragraph_of(at)
+        for m in self.cast.orgs_before(at, paragraph - 1, self.settings.antecedent_limit):
+            if m.sentence < sentence - 1:
+                return None
+            if m.person.kind == "group" and " and " in m.person.name:
+                return m.person
+        return None
 
     def organisation_pronoun(self, at: int, lower: str) -> Person | None:
         """``it``/``they``: an organisation or group named as a subject since the current
