@@ -175,8 +175,11 @@ def test_a_headline_role_is_whom_the_article_introduces_with_it() -> None:
         "Velmora High Court Justice Pavel Dorn struck down the harbour tax on Monday.\n\n"
         "Ana Ruiz, the mayor, said the city would appeal."
     )
-    name, _kind, how = said_by(extract(text), "harbour tax is unlawful")
+    article = extract(text)
+    name, _kind, how = said_by(article, "harbour tax is unlawful")
     assert (name, how) == ("Pavel Dorn", "description")
+    # a headline's capitalised role reads like a name: it is kept out of the aliases
+    assert "Judge" not in speaker_of(article, quote_at(article, "harbour tax is unlawful")).aliases
 
 
 def test_an_unnamed_source_described_again_stays_the_same_unnamed_source() -> None:

@@ -37,6 +37,7 @@ from .descriptions import (
     ORGANISATION_NOUNS,
     Describer,
     DescriptionSettings,
+    is_headline_role,
     is_role_word,
     role_phrases,
     same_unnamed,
@@ -57,6 +58,8 @@ PLURAL_SUBJECT_LOOKBACK_TOKENS = 80
 """How far back a ``they`` looks for a plural noun subject that would make an organisation
 the wrong antecedent (two sentences at most; keeps resolution linear)."""
 AUTHOR_PRONOUNS = frozenset({"i", "me", "my"})
+UNNAMED_KINDS = frozenset({"unnamed", "group"})
+"""Speaker kinds a description stays: never given the description as a name's alias."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 DISTRIBUTIVES = frozenset({"each", "both"})
 """``each``/``both`` on their own stand for the group just named."""
@@ -698,7 +701,8 @@ class _Resolver:
             or same_unnamed(root, list(self.unnamed.values()))
             or self.describer.by_context(mention, root, at)
         )
-        if found is not None and found.kind not in ("unnamed", "group"):
+        # a headline's "Retired General" would read as a name: no alias
+        if found is not None and found.kind not in UNNAMED_KINDS and not is_headline_role(root):
             found.add_alias(mention.text)
         return found
 
