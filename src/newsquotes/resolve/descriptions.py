@@ -2,10 +2,13 @@
 ``the GOP nominee`` or ``the Vermont senator`` points to.
 
 Roles come from appositives (``Temur Umarov, an analyst at the Carnegie ... Center``),
-pre-modifiers (``Republican presidential nominee Donald Trump``) and titles (``Sen.``). A
-definite description resolves to the one person introduced earlier with its head noun (or a
-synonym) whose role words also hold the description's modifiers; with two or more
-candidates left it resolves to no one.
+pre-modifiers (``Republican presidential nominee Donald Trump``) and titles (``Sen.``).
+:class:`Describer` resolves a definite description, step by step, to the one person (or
+organisation) that fits: the one introduced with its head noun (or a synonym) whose role
+words hold its modifiers; the passage's one subject, for the roles news stories call their
+subject by; the one member of the party it names; the one introduced with the role just
+after it; for a headline's bare role, the one the article introduces with it. With two or
+more candidates left at a step it resolves to no one.
 """
 
 from __future__ import annotations
@@ -449,14 +452,20 @@ def is_role_word(word: str) -> bool:
 PARTY_MEMBERS = {"republican": "republican", "democrat": "democratic", "libertarian": "libertarian"}
 """``the Republican``: one member of a party, described by it (the party's role word)."""
 PARTY_WORDS = frozenset({*PARTY_MEMBERS.values(), "independent"})
-STATE_WORDS = frozenset(
-    word
-    for state in [*STATE_ABBREVIATIONS.values(), "alaska", "hawaii", "idaho", "iowa"]
-    for word in state.split()
-) - {"new", "north", "south", "west"}
-"""Words of US states that place a person (``the Vermont senator``, ``(D-Calif.)``)."""
+PARTY_HEAD = "*party"
+"""The head of a party member's description (``the Republican``, ``the Wisconsin
+Republican``)."""
 STATE_PREFIXES = frozenset({"new", "north", "south", "west"})
 """First words of two-word states (``New York``): a state word only beside one."""
+STATE_WORDS = (
+    frozenset(
+        word
+        for state in [*STATE_ABBREVIATIONS.values(), "alaska", "hawaii", "idaho", "iowa"]
+        for word in state.split()
+    )
+    - STATE_PREFIXES
+)
+"""Words of US states that place a person (``the Vermont senator``, ``(D-Calif.)``)."""
 STAND_IN_ROLES = frozenset(
     {
         "nominee",
@@ -484,15 +493,12 @@ STAND_IN_ROLES = frozenset(
         "chairman",
         "chairwoman",
         "ambassador",
-        "*party",
+        PARTY_HEAD,
     }
 )
 """Roles a news article calls its subject by instead of the name (``Donald Trump says ...
-The Republican nominee noted``); ``*party`` stands for a party member (``the Republican``).
-Roles that are usually someone else's (spokesman, adviser, lawyer) are not among them."""
-PARTY_HEAD = "*party"
-
-
+The Republican nominee noted``), and party members. Roles that are usually someone else's
+(spokesman, adviser, lawyer) are not among them."""
 STAND_IN_NOUNS = ORGANISATION_NOUNS - {
     "state",
     "city",
@@ -503,6 +509,15 @@ STAND_IN_NOUNS = ORGANISATION_NOUNS - {
     "campaign",
 }
 """Organisation nouns that stand for an organisation the passage names (``the bank``)."""
+TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.values())) - {
+    "nominee",
+    "leader",
+}
+"""Role heads that are a position held: someone known as one is no other position's holder
+by recency alone (a governor is not ``the senator``)."""
+LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
+"""Roles whose holder a description may name just before the article introduces them
+(positions and organisations, not ``the time frame``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -516,17 +531,6 @@ class DescriptionSettings:
     """How many paragraphs after a description its role holder may be introduced."""
     limit: int = 30
     """Most names looked at for one description (keeps resolution linear)."""
-
-
-TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.values())) - {
-    "nominee",
-    "leader",
-}
-"""Role heads that are a position held: someone known as one is no other position's holder
-by recency alone (a governor is not ``the senator``)."""
-LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
-"""Roles whose holder a description may name just before the article introduces them
-(positions and organisations, not ``the time frame``)."""
 
 
 CORE_STOPS = frozenset({"relcl", "appos", "acl"})

@@ -14,9 +14,10 @@ him first. For each quote, in text order:
    ``pronoun_window_paragraphs``. ``they``/``it``: the current speaker if an organisation or
    group, else the latest organisation named. ``I`` outside quotes is the author: unnamed.
 5. **Descriptions** (``the senator``, ``the GOP nominee``) resolve to the one person
-   introduced earlier with that role (:mod:`.descriptions`); otherwise, and for indefinite
-   sources (``a spokeswoman``, ``officials``), the speaker is ``unnamed`` (or ``group``)
-   and carries the description, never a name.
+   introduced with that role, else the one the passage is about (:mod:`.descriptions`);
+   ``the spokeswoman`` after ``a spokeswoman`` stays that unnamed one. Otherwise, and for
+   indefinite sources (``a spokeswoman``, ``officials``), the speaker is ``unnamed`` (or
+   ``group``) and carries the description, never a name.
 
 Every quote records how in ``resolved_by``.
 """
