@@ -236,3 +236,21 @@ def test_description_windows_are_set_in_the_component_config() -> None:
     nlp.remove_pipe("newsquotes")
     nlp.add_pipe("newsquotes", config={"description_window_sentences": 0})
     assert nlp.get_pipe("newsquotes").resolution.description_window_sentences == 0
+
+
+def test_a_document_speaks_for_the_name_it_is_compounded_with() -> None:
+    text = (
+        "A Velmora Tribune poll shows the mayor ahead by nine points.\n\n"
+        "The poll says most voters want the harbour tax scrapped."
+    )
+    name, _kind, how = said_by(extract(text), "most voters want the harbour tax")
+    assert (name, how) == ("Velmora Tribune", "description")
+
+
+def test_a_department_is_an_agency() -> None:
+    text = (
+        "An audit released by the Department of Harbour Affairs found 40 unsafe piers.\n\n"
+        "The agency said repairs would take two years."
+    )
+    name, _kind, how = said_by(extract(text), "repairs would take two years")
+    assert (name, how) == ("Department of Harbour Affairs", "description")
