@@ -254,3 +254,21 @@ def test_a_department_is_an_agency() -> None:
     )
     name, _kind, how = said_by(extract(text), "repairs would take two years")
     assert (name, how) == ("Department of Harbour Affairs", "description")
+
+
+def test_a_his_or_her_in_the_description_says_its_sex() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The Liberal nominee and her aides said the ferries had lost money for a decade."
+    )
+    name, _kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert name != "Pavel Dorn"
+
+
+def test_a_description_ends_at_its_coordination() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The Liberal nominee and his aides said the ferries had lost money for a decade."
+    )
+    name, _kind, how = said_by(extract(text), "the ferries had lost money")
+    assert (name, how) == ("Pavel Dorn", "description")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from .gender import ROLE_SEX
+from .gender import PRONOUN_SEX, ROLE_SEX
 from .names import POSSESSIVE, TITLE_ROLES, name_key, surname_key, word_key
 
 if TYPE_CHECKING:
@@ -618,8 +618,21 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
         and t.i != core.start
     } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
     owned = any(c.dep_ == "poss" for c in root.children)
+    return Description(head, frozenset(words), frozenset(proper), _sex_of(mention, root), owned)
+
+
+def _sex_of(mention: DocSpan, root: Token) -> str | None:
+    """The sex a description's role says (``the congresswoman``), or a his/her after its
+    head in the same phrase (``the candidate and her staff``)."""
     sex = ROLE_SEX.get(root.lower_)
-    return Description(head, frozenset(words), frozenset(proper), sex, owned)
+    if sex is None:
+        owners = {
+            PRONOUN_SEX[t.lower_]
+            for t in mention
+            if t.i > root.i and t.dep_ == "poss" and t.lower_ in PRONOUN_SEX
+        }
+        sex = next(iter(owners)) if len(owners) == 1 else None
+    return sex
 
 
 class Describer:
