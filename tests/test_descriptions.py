@@ -272,3 +272,14 @@ def test_a_description_ends_at_its_coordination() -> None:
     )
     name, _kind, how = said_by(extract(text), "the ferries had lost money")
     assert (name, how) == ("Pavel Dorn", "description")
+
+
+@pytest.mark.parametrize(("lawmaker", "expected"), [("(R-Ore.)", True), ("", False)])
+def test_a_party_members_state_must_be_given(lawmaker: str, expected: bool) -> None:
+    text = (
+        f"Republican Tomas Brenner {lawmaker} and Ana Ruiz toured the harbour on Monday.\n\n"
+        "The old cranes were sold for scrap last year. Nobody bought the pier.\n\n"
+        "The Oregon Republican said the port would need a new pier."
+    ).replace("  ", " ")
+    name, _kind, _how = said_by(extract(text), "the port would need")
+    assert (name == "Tomas Brenner") is expected

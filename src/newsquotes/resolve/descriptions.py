@@ -713,10 +713,14 @@ class Describer:
 
     @staticmethod
     def _narrowed(description: Description, candidates: list[Person]) -> Person | None:
+        # a party member's state must be given ("the Florida Republican" is no Republican
+        # of unknown state); a position's may be unknown ("the California congressman")
+        lenient = description.head != PARTY_HEAD
         for word in sorted(description.words):
             narrowed = [p for p in candidates if word in p.role_words]
             if narrowed or word in description.proper:
-                candidates = narrowed or [p for p in candidates if _silent_on(p, word)]
+                silent = [p for p in candidates if lenient and _silent_on(p, word)]
+                candidates = narrowed or silent
         return candidates[0] if len(candidates) == 1 else None
 
     def _window(self, root: Token, at: int) -> tuple[int, int]:
