@@ -957,3 +957,33 @@ def test_a_word_before_a_colon_does_not_modify_the_name_after_it() -> None:
         "Ferry",
         "spokesman",
     ]
+
+
+def test_a_long_subject_with_a_nickname_still_reaches_its_verb() -> None:
+    q = '"This is a big year for our potential senator, Bobby Kessel!"'
+    text = (
+        f'{q} Kessel\'s niece, state Del. Marcia "Cia" Lund (D-Newport News), shouted to the '
+        'crowd. "The nation is watching. We have his back."'
+    )
+    quote = quote_at(extract(text), q)
+    assert quote.speaker_name == "Marcia Lund"
+    assert quote.cue is not None and quote.cue.text == "shouted"
+
+
+def test_a_quoted_show_title_does_not_take_the_verb_of_the_next_clause() -> None:
+    q = "the recent spate of shootings demands that everyone engage in"
+    text = (
+        'In an interview on Harbour Radio\'s "Meet the Coast," Speaker Paul D. Rask (R-Wis.) '
+        f'said {q} "more listening."'
+    )
+    quote = quote_at(extract(text), q)
+    assert quote.speaker_name == "Paul D. Rask"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_an_organisation_before_a_name_is_one_organisation() -> None:
+    text = "Retired Norland Air Force Gen. Ola Brekke is speaking out ahead of the election."
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    (brekke,) = [p for p in cast.people if p.name == "Ola Brekke"]
+    assert brekke.organizations == ["Norland Air Force"]
+    assert brekke.roles == ["general"]

@@ -293,6 +293,10 @@ def speaker_of(cue: Token) -> Token | None:
     for child in children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) == 2 and _named_apposition(*subjects):
+        # "Kessel's niece, state Del. Marcia Lund, shouted": the parser split the appositive
+        return subjects[1]
     for child in children:
         if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:
             return None
@@ -330,6 +334,18 @@ def _person_of(thing: Token) -> Token | None:
             if obj is not None and obj.ent_type_ in ("PERSON", "ORG"):
                 return obj
     return None
+
+
+def _named_apposition(first: Token, second: Token) -> bool:
+    """Two subjects of one verb, a common noun then a person's name after a comma: one
+    speaker, described then named."""
+    doc = first.doc
+    return (
+        first.pos_ == "NOUN"
+        and second.ent_type_ == "PERSON"
+        and first.i < second.i
+        and any(doc[k].text == "," for k in range(first.i, second.i))
+    )
 
 
 def speaker_head(token: Token) -> Token:

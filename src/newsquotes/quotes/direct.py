@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .context import (
     SENTENCE_END,
+    SUBJECT_DEPS,
     ArticleView,
     Attribution,
     cue_extent,
@@ -55,7 +56,8 @@ _TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+
 
 
 def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int]:
-    """Tokens after a quote up to the end of its frame: a sentence end or the next quote."""
+    """Tokens after a quote up to the end of its frame: a sentence end or the next quote (a
+    nickname inside a name, ``Marcia "Cia" Lund``, is no quote)."""
     doc = art.doc
     i = after
     end = min(len(doc), after + art.settings.frame_window)
@@ -64,11 +66,32 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
         if "\n" in t.text or art.paragraph_of(t.idx) != paragraph:
             break
         if art.quote_of_token[i] >= 0:
-            break
+            nickname_end = _nickname_end(art, i)
+            if nickname_end is None:
+                break
+            i = nickname_end
+            continue
         if t.text in SENTENCE_END and i > after:
             return after, i + 1
         i += 1
     return after, i
+
+
+NICKNAME_MAX_WORDS = 2
+
+
+def _nickname_end(art: ArticleView, i: int) -> int | None:
+    """The token after a quoted nickname starting at token ``i`` (``"Cia"`` between two
+    capitalised name words), or None when the quote is not one."""
+    q = art.quoted[art.quote_of_token[i]]
+    inner = art.text[q.inner[0] : q.inner[1]].split()
+    before = art.text[: q.start].rstrip().split()[-1:] or [""]
+    after = art.text[q.end :].lstrip()[:1]
+    if not (0 < len(inner) <= NICKNAME_MAX_WORDS) or not all(w[:1].isupper() for w in inner):
+        return None
+    if not (before[0][:1].isupper() and after.isupper()):
+        return None
+    return art.token_at(q.end - 1) + 1
 
 
 def first_word(art: ArticleView, lo: int, hi: int) -> int | None:
@@ -167,6 +190,10 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         if doc[i].text == "," and i > first + 12:
             break
     if cue is None:
+        # '," Kessel's niece, state Del. Marcia Lund (D-Newport), shouted': a long subject;
+        # the verb its first word hangs from is the cue.
+        cue = _verb_of_subject(art, first, hi)
+    if cue is None:
         # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
         # or right before one, is the cue.
         for i in range(first, min(hi, first + 4)):
@@ -229,6 +256,31 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         return _signed(art, q, head, lo, hi), hi
     return None, hi
 
+
+def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
+    """The speech verb that the phrase opening the frame is the subject of, when it lies in
+    the frame."""
+    doc = art.doc
+    token = doc[first]
+    for _ in range(MAX_SUBJECT_WALK):
+        if token.dep_ in SUBJECT_DEPS:
+            verb = token.head
+            if (
+                first < verb.i < hi
+                and is_speech_cue(verb)
+                and art.quote_of_token[verb.i] < 0
+                and not _own_clause(art, verb)  # 'Ryan said the ...': its own content
+            ):
+                return verb
+            return None
+        if token.head.i == token.i or not (first <= token.head.i < hi):
+            return None
+        token = token.head
+    return None
+
+
+MAX_SUBJECT_WALK = 4
+"""How many heads up from a frame's first word its subject phrase is looked for."""
 
 NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
 """Dependencies inside a name's noun phrase (``CNN's Wolf Blitzer``)."""

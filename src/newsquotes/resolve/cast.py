@@ -573,7 +573,12 @@ class Cast:
         role = head.head
         while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.i < role.i:
             role = role.head.head  # "The President of Norland, Pavel Dorn": up to President
-        if head.dep_ == "appos" and role.pos_ in ("NOUN", "PROPN") and role.i < ent.start:
+        if (
+            head.dep_ == "appos"
+            and role.pos_ in ("NOUN", "PROPN")
+            and role.i < ent.start
+            and not any(doc[k].text == ":" for k in range(role.i, ent.start))
+        ):  # "Editor's note: Donald Trump" is no role
             # "The President of Norland, Pavel Dorn,": the name is the role's appositive
             span = doc[role.left_edge.i : role.i + 1]
             roles = role_phrases(role) or ([rw] if (rw := role_word(role)) else [])
@@ -582,14 +587,16 @@ class Cast:
         lefts = _adjacent(doc, pre_modifiers(doc, head, ent.start), ent.start)
         if lefts:
             roles = _pre_modifier_roles(lefts)
-            orgs = [
-                t.text
-                for t in lefts
-                if t.text[:1].isupper()
-                and t.pos_ in ("PROPN", "NOUN")
-                and role_word(t) is None
-                and (self.ent_label[t.i] == "ORG" or role_word(doc[t.i + 1]) is not None)
-            ]
+            orgs = _runs(
+                [
+                    t
+                    for t in lefts
+                    if t.text[:1].isupper()
+                    and t.pos_ in ("PROPN", "NOUN")
+                    and role_word(t) is None
+                    and (self.ent_label[t.i] == "ORG" or role_word(doc[t.i + 1]) is not None)
+                ]
+            )
             if roles or orgs:
                 person.describe(None, roles, orgs)
             person.role_words |= words_of(" ".join(t.text for t in lefts))
@@ -708,3 +715,14 @@ def _adjacent(doc: Doc, lefts: list[Token], start: int) -> list[Token]:
         max((i for i in range(lefts[0].i, start) if doc[i].is_punct), default=-1) if lefts else -1
     )
     return [t for t in lefts if t.i > stop]
+
+
+def _runs(tokens: list[Token]) -> list[str]:
+    """Adjacent tokens joined: ``U.S. Air Force`` is one organisation, not three."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [" ".join(t.text for t in run) for run in runs]

@@ -432,10 +432,16 @@ class _Resolver:
             or (self.doc[k].is_lower and self.doc[k].pos_ in ("ADJ", "NOUN"))
         ):
             k += 1  # 'state Del.', 'former envoy'
-        ent = self.cast.entity_at(self.doc[k]) if k < mention.end else None
+        if k >= mention.end:
+            return None
+        nicknamed = self.cast.nicknamed_at(self.doc[k].idx)  # 'Marcia "Cia" Price'
+        if nicknamed is not None:
+            nicknamed.describe(None, role_phrases(root), [])
+            return nicknamed
+        ent = self.cast.entity_at(self.doc[k])
         if ent is None or ent.label_ != "PERSON" or ent.start <= comma:
             return None
-        if ent.end < mention.end and self.doc[ent.end].text != ",":
+        if ent.end < mention.end and self.doc[ent.end].text not in (",", "("):
             return None
         person = self.cast.person_of_entity(ent)
         if person is None or person.kind != "person":
