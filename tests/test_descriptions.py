@@ -283,3 +283,15 @@ def test_a_party_members_state_must_be_given(lawmaker: str, expected: bool) -> N
     ).replace("  ", " ")
     name, _kind, _how = said_by(extract(text), "the port would need")
     assert (name == "Tomas Brenner") is expected
+
+
+def test_an_ad_from_someones_campaign_has_an_author_too() -> None:
+    # "from X's campaign" names the new ad's author, so "the ad" is that one.
+    q = "a report on the harbour fund"
+    text = (
+        "A memorable Ana Ruiz ad in 2008 questioned whether her rival was ready.\n\n"
+        "A new ad from Tomas Brenner's mayoral campaign is seizing on her comments.\n\n"
+        f"The ad then cites {q}."
+    )
+    quote = quote_at(extract(text), q)
+    assert quote.speaker_name == "Tomas Brenner"

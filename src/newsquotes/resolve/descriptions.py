@@ -413,6 +413,10 @@ def has_person_appositive(root: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
 
 
+AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
+"""``a report by X``, ``an ad from X``: the object is the document's author."""
+
+
 def documents_of(name_root: Token) -> list[str]:
     """What a name is the author of, by the phrase around it: ``X's report``, ``a Reuters
     survey``, ``a report by X``, ``X released an ad`` → [report] / [ad]."""
@@ -420,8 +424,11 @@ def documents_of(name_root: Token) -> list[str]:
     found = []
     if name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
         found.append(head)  # "X's report", "a Bloomberg poll"
-    if name_root.dep_ == "pobj" and head.lower_ == "by":
-        # "a report by X"; "a report released by X"
+    if name_root.dep_ == "poss" and head.dep_ == "pobj":
+        # "an ad from Donald Trump's campaign": the owner of the author is the author
+        name_root, head = head, head.head
+    if name_root.dep_ == "pobj" and head.lower_ in AUTHOR_PREPOSITIONS:
+        # "a report by X"; "a report released by X"; "a new ad from X"
         owner = head.head.head if head.dep_ == "agent" and head.head.dep_ == "acl" else head.head
         if owner.lemma_.lower() in DOCUMENT_NOUNS:
             found.append(owner)
