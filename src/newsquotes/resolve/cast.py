@@ -74,6 +74,9 @@ class Person:
     organizations: list[str] = field(default_factory=list)
     speaker_id: str | None = None
     role_heads: set[str] = field(default_factory=set)
+    role_at: dict[str, int] = field(default_factory=dict)
+    """Role head → offset of the mention the article first gave it with (``the ad`` before
+    ``Clinton's new ad`` is not hers)."""
     role_words: set[str] = field(default_factory=set)
     honorific_sex: str | None = None
     role_sex: str | None = None
@@ -201,6 +204,10 @@ class Cast:
         self._read_nicknames()
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
+            person = self.person_of_ent.get(n)
+            if person is not None:
+                for head in person.role_heads:
+                    person.role_at.setdefault(head, ent.start_char)
         self._read_untagged_surnames()
         for person in self.people:
             words = person.name.split()

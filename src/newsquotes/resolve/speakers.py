@@ -14,9 +14,10 @@ him first. For each quote, in text order:
    ``pronoun_window_paragraphs``. ``they``/``it``: the current speaker if an organisation or
    group, else the latest organisation named. ``I`` outside quotes is the author: unnamed.
 5. **Descriptions** (``the senator``, ``the GOP nominee``) resolve to the one person
-   introduced earlier with that role (:mod:`.descriptions`); otherwise, and for indefinite
-   sources (``a spokeswoman``, ``officials``), the speaker is ``unnamed`` (or ``group``)
-   and carries the description, never a name.
+   introduced with that role, else the one the passage is about (:mod:`.descriptions`);
+   ``the spokeswoman`` after ``a spokeswoman`` stays that unnamed one. Otherwise, and for
+   indefinite sources (``a spokeswoman``, ``officials``), the speaker is ``unnamed`` (or
+   ``group``) and carries the description, never a name.
 
 Every quote records how in ``resolved_by``.
 """
@@ -35,17 +36,18 @@ from .cast import Cast, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
-    description_words,
-    is_definite,
+    Describer,
+    DescriptionSettings,
+    is_headline_role,
     is_role_word,
-    normal_word,
     role_phrases,
+    same_unnamed,
 )
+from .descriptions import core_phrase as _core
 from .gender import PRONOUN_SEX
 from .names import (
     clean_name,
     is_honorific,
-    name_key,
     shout_to_title,
     strip_article,
     surname_key,
@@ -57,6 +59,8 @@ PLURAL_SUBJECT_LOOKBACK_TOKENS = 80
 """How far back a ``they`` looks for a plural noun subject that would make an organisation
 the wrong antecedent (two sentences at most; keeps resolution linear)."""
 AUTHOR_PRONOUNS = frozenset({"i", "me", "my"})
+UNNAMED_KINDS = frozenset({"unnamed", "group"})
+"""Speaker kinds a description stays: never given the description as a name's alias."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 DISTRIBUTIVES = frozenset({"each", "both"})
 """``each``/``both`` on their own stand for the group just named."""
@@ -109,6 +113,11 @@ class ResolutionSettings:
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
     min_misspelt_surname: int = 6
     """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
+    description_window_sentences: int = 2
+    """How many sentences back a description no one was introduced with (``the GOP
+    nominee``) looks for the one person the passage is about."""
+    description_lookahead_paragraphs: int = 1
+    """How many paragraphs after a description its role holder may still be introduced."""
 
 
 @dataclass(slots=True)
@@ -126,6 +135,15 @@ class _Resolver:
         self.doc: Doc = view.doc
         self.settings = settings
         self.cast = Cast(view, settings.min_misspelt_surname)
+        self.describer = Describer(
+            self.cast,
+            view,
+            DescriptionSettings(
+                settings.description_window_sentences,
+                settings.description_lookahead_paragraphs,
+                settings.antecedent_limit,
+            ),
+        )
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
         self._author: Person | None = None
@@ -588,7 +606,7 @@ class _Resolver:
             if subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT":
                 continue  # only the main clause's subject carries the passage
             span = self.doc[token.left_edge.i : token.i + 1]
-            person = self.described(span, token, token.idx)
+            person = self.described(span, token)
             if person is not None and person.kind == "person" and person.sex == sex:
                 return person
         return None
@@ -682,40 +700,22 @@ class _Resolver:
     # -- descriptions --------------------------------------------------------------------
 
     def description(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """``the GOP nominee``: the one person introduced earlier with that role."""
-        found = self.described(mention, root, at)
-        if found is not None:
+        """``the GOP nominee``: the one person introduced with that role (or the one
+        person the passage is about); ``the spokeswoman`` after ``a spokeswoman``: still
+        that unnamed one."""
+        found = (
+            self.describer.by_role(mention, root)
+            or same_unnamed(root, list(self.unnamed.values()))
+            or self.describer.by_context(mention, root, at)
+        )
+        # a headline's "Retired General" would read as a name: no alias
+        if found is not None and found.kind not in UNNAMED_KINDS and not is_headline_role(root):
             found.add_alias(mention.text)
         return found
 
-    def described(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """The one person or organisation a definite description fits, if exactly one."""
-        if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
-            return None
-        core = _core(mention, root)
-        head, words = description_words(core, root)
-        # "the Vermont senator", "the GOP nominee": a proper modifier must fit
-        proper = {
-            normal_word(t.text)
-            for t in core
-            if t.i != root.i
-            and t.pos_ in ("PROPN", "ADJ")
-            and t.text[:1].isupper()
-            and t.i != core.start
-        } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-        kinds = ("organization",) if head in ORGANISATION_NOUNS else ("person",)
-        if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
-            kinds = ("person", "organization")
-        candidates = [
-            p
-            for p in self.cast.by_role.get(head, ())
-            if p.kind in kinds and p.first_seen < at and name_key(p.name) != head
-        ]  # an "organisation" called only "Bank" is the noun capitalised, not a name
-        for word in sorted(words):
-            narrowed = [p for p in candidates if word in p.role_words]
-            if narrowed or word in proper:
-                candidates = narrowed
-        return candidates[0] if len(candidates) == 1 else None
+    def described(self, mention: DocSpan, root: Token) -> Person | None:
+        """The one person or organisation introduced with a definite description's role."""
+        return self.describer.by_role(mention, root)
 
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
@@ -803,17 +803,6 @@ def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
         if person_sex is None and unknown is None:
             unknown = m.person
     return unknown
-
-
-def _core(mention: DocSpan, root: Token) -> DocSpan:
-    """The noun phrase up to its head's first clause or appositive: ``the German automaker``
-    in ``the German automaker, which has focused on ...``."""
-    end = mention.end
-    for t in mention:
-        if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "acl")):
-            end = t.i
-            break
-    return mention.doc[mention.start : max(end, root.i + 1)]
 
 
 def resolve_speakers(
