@@ -183,6 +183,8 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "frame_window": DEFAULT_SETTINGS.frame_window,
     "floating_paragraphs": DEFAULT_SETTINGS.floating_paragraphs,
     "max_quote_paragraphs": DEFAULT_SETTINGS.max_quote_paragraphs,
+    "continuation_chars": DEFAULT_SETTINGS.continuation_chars,
+    "join_next_sentence": DEFAULT_SETTINGS.join_next_sentence,
 }
 
 
@@ -215,6 +217,8 @@ def make_quote_component(
     frame_window: int,
     floating_paragraphs: int,
     max_quote_paragraphs: int,
+    continuation_chars: int,
+    join_next_sentence: bool,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
@@ -234,6 +238,8 @@ def make_quote_component(
         frame_window=frame_window,
         floating_paragraphs=floating_paragraphs,
         max_quote_paragraphs=max_quote_paragraphs,
+        continuation_chars=continuation_chars,
+        join_next_sentence=join_next_sentence,
     )
     return QuoteComponent(nlp, name, split_turns, settings, resolution)
 

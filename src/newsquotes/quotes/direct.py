@@ -15,6 +15,7 @@ from .context import (
     SENTENCE_END,
     ArticleView,
     Attribution,
+    children_of,
     cue_extent,
     is_speech_cue,
     lemma,
@@ -97,8 +98,9 @@ _SPEECH_END = set(",?!.…—–-:;")
 
 
 def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
-    """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame."""
-    last = art.text[q.inner[0] : q.inner[1]].rstrip()[-1:]
+    """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame
+    (a nested quote closing with it, ``"... 'a con,'"``, counts as the quote's own end)."""
+    last = art.text[q.inner[0] : q.inner[1]].rstrip().rstrip(ALL_MARKS).rstrip()[-1:]
     after = art.text[q.end : q.end + 1]
     return last in _SPEECH_END or after == ","
 
@@ -110,10 +112,16 @@ def _ends_sentence(art: ArticleView, q: QuotedSpan) -> bool:
 
 def _own_clause(art: ArticleView, verb: Token) -> bool:
     """The verb governs a clause after it outside quotes (``, claiming that ...``); a clause
-    inside the next quote (``," Finch said, "and I ..."``) is the rest of the turn."""
-    return any(
-        c.dep_ == "ccomp" and c.i > verb.i and art.quote_of_token[c.i] < 0 for c in verb.children
-    )
+    inside the next quote (``," Finch said, "and I ...``) is the rest of the turn, and one
+    after a comma (``she said of the vote, in which ... would win``) is not the verb's own."""
+    doc = art.doc
+    for c in children_of(verb):
+        if c.dep_ != "ccomp" or c.i <= verb.i or art.quote_of_token[c.i] >= 0:
+            continue
+        first = art.subtree_bounds(c)[0]
+        if not any(doc[k].text == "," for k in range(verb.i + 1, first)):
+            return True
+    return False
 
 
 SIGNATURE_CONFIDENCE = 0.8
@@ -408,7 +416,36 @@ CONTINUATION_MARKS = (",", ":", "—", "–")
 other words (``said, calling it "a disgrace"``) is a fragment of a new clause."""
 
 
-def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
+def _continues_turn(
+    art: ArticleView, q: QuotedSpan, nxt: QuotedSpan, frame_end: int, split_turns: bool
+) -> bool:
+    """Whether quote ``nxt`` is the rest of the turn that quote ``q`` and its frame (ending
+    before token ``frame_end``) began: ``"A," explained Umarov, "B."`` (the frame ends with a
+    comma) or ``"A," she said. "B."`` (the frame ends the sentence and the next one is a
+    quote with no frame of its own), in the same paragraph."""
+    if art.paragraph_of(nxt.start) != art.paragraph_of(q.start) or frame_end <= 0:
+        return False
+    between = art.text[q.end : nxt.start]
+    last = art.doc[frame_end - 1]
+    if last.text in SENTENCE_END:
+        return (
+            art.settings.join_next_sentence
+            and not split_turns
+            and not art.text[last.idx + len(last.text) : nxt.start].strip()
+            and _frame_after(art, nxt)[0] is None
+        )
+    return (
+        art.token_at(nxt.start) <= frame_end + 1
+        and between.rstrip()[-1:] in CONTINUATION_MARKS
+        and len(between) < art.settings.continuation_chars
+    )
+
+
+def direct_pass(
+    art: ArticleView, *, split_turns: bool = False
+) -> tuple[list[Attribution], set[int]]:
+    """Quotes with a frame, in text order, and the indices of the quoted spans they use; the
+    next sentence's quote joins the turn unless ``split_turns``."""
     results: list[Attribution] = []
     used: set[int] = set()
     n = 0
@@ -421,22 +458,11 @@ def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
             if clause_start is not None:
                 attribution.spans[0] = (clause_start, attribution.spans[0][1])
                 attribution.type = "mixed"
-            # "A," explained Umarov, "B." -- the frame ends with a comma and a quote follows.
-            if n + 1 < len(art.quoted):
-                nxt = art.quoted[n + 1]
-                between = art.text[q.end : nxt.start]
-                last = art.doc[frame_end - 1].text if frame_end > 0 else ""
-                same_paragraph = art.paragraph_of(nxt.start) == art.paragraph_of(q.start)
-                if (
-                    same_paragraph
-                    and art.token_at(nxt.start) <= frame_end + 1
-                    and last not in SENTENCE_END
-                    and between.rstrip()[-1:] in CONTINUATION_MARKS
-                    and len(between) < 200
-                ):
-                    attribution.spans.append((nxt.start, nxt.end))
-                    used.add(n + 1)
-                    n += 1
+            nxt = art.quoted[n + 1] if n + 1 < len(art.quoted) else None
+            if nxt is not None and _continues_turn(art, q, nxt, frame_end, split_turns):
+                attribution.spans.append((nxt.start, nxt.end))
+                used.add(n + 1)
+                n += 1
             results.append(attribution)
             n += 1
             continue

@@ -20,6 +20,11 @@ class EngineSettings:
     """Tokens after a quote searched for its frame (``..." said X``)."""
     floating_paragraphs: int = 2
     """How many paragraphs back a frameless quote may look for its speaker."""
+    continuation_chars: int = 200
+    """Longest frame between two quotes of one turn (``"A," said X, the ..., "B."``)."""
+    join_next_sentence: bool = True
+    """``"A," she said. "B."``: a frameless quote opening the sentence after a frame is the
+    rest of the turn (PolNeAR's convention)."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""
 

@@ -1,0 +1,82 @@
+"""Where a quote's content, its turn and its cue begin and end, as PolNeAR draws them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes import extract
+from newsquotes.model import Article, Quote
+from newsquotes.pipeline import Pipeline, default_pipeline
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _load_model() -> None:
+    default_pipeline()
+
+
+def quote_at(article: Article, part: str) -> Quote:
+    """The one quote whose spans cover ``part`` of the article text."""
+    start = article.text.index(part)
+    end = start + len(part)
+    found = [q for q in article.quotes if any(s < end and start < e for s, e in q.spans)]
+    assert len(found) == 1, [q.text for q in article.quotes]
+    return found[0]
+
+
+def pieces(article: Article, quote: Quote) -> list[str]:
+    return [article.text[s:e] for s, e in quote.spans]
+
+
+def test_the_next_sentence_quote_is_the_rest_of_the_turn() -> None:
+    text = (
+        "“The pier will not survive another winter,” Ada Finch said, arguing that the "
+        "council had ignored the engineers. “We have warned them for years.”"
+    )
+    q = quote_at(extract(text), "The pier")
+    assert pieces(extract(text), q) == [
+        "“The pier will not survive another winter,”",
+        "“We have warned them for years.”",
+    ]
+    split = Pipeline(split_turns=True).process(Article(id="pier", text=text))
+    assert pieces(split, quote_at(split, "The pier")) == [
+        "“The pier will not survive another winter,”"
+    ]
+
+
+def test_a_next_sentence_quote_with_its_own_frame_is_a_new_turn() -> None:
+    text = '"The ferry runs on time," Ada Finch said. "The buses do not," Ellis Marr replied.'
+    article = extract(text)
+    assert pieces(article, quote_at(article, "The ferry")) == ['"The ferry runs on time,"']
+    assert pieces(article, quote_at(article, "The buses")) == ['"The buses do not,"']
+
+
+def test_a_nested_quote_closing_with_the_turn_ends_like_speech() -> None:
+    text = (
+        "“You say you ‘accept the blame for the flood,’” Ada Finch said. “That is not "
+        "accepting the blame.”"
+    )
+    article = extract(text)
+    q = quote_at(article, "You say")
+    assert q.type == "direct"
+    assert q.cue is not None and q.cue.text == "said"
+    assert len(q.spans) == 2
+
+
+def test_a_clause_after_a_comma_is_not_the_frame_verb_s_own() -> None:
+    text = (
+        "“It is finished,” she said of the 2020 harbour election, in which she was sure "
+        "Mayor Holt would triumph and more and more people would at last see the truth."
+    )
+    q = quote_at(extract(text), "It is finished")
+    assert q.type == "direct"
+    assert q.text == "“It is finished,”"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_quote_over_paragraphs_has_one_span_per_paragraph() -> None:
+    first = '"The harbour was the heart of this town for two hundred years.'
+    second = '"Now the boats are gone and the young people leave," said Ellis Marr.'
+    text = f"{first}\n\n{second}"
+    article = extract(text)
+    q = quote_at(article, "The harbour")
+    assert pieces(article, q) == [first, '"Now the boats are gone and the young people leave,"']
