@@ -80,3 +80,48 @@ def test_a_quote_over_paragraphs_has_one_span_per_paragraph() -> None:
     article = extract(text)
     q = quote_at(article, "The harbour")
     assert pieces(article, q) == [first, '"Now the boats are gone and the young people leave,"']
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Ada Finch said in an interview on Friday that, "The pier will not survive '
+            'another winter."',
+            'that, "The pier will not survive another winter."',
+        ),
+        (
+            'Ada Finch said the harbour has one real asset: "Its people, and nothing else."',
+            'the harbour has one real asset: "Its people, and nothing else."',
+        ),
+        (
+            'Ada Finch told the crowd at the pier, "The harbour will be open in May."',
+            '"The harbour will be open in May."',
+        ),
+    ],
+    ids=["that-clause", "clause-with-verb", "listener-is-frame"],
+)
+def test_reported_words_between_the_cue_and_its_quote_are_content(text: str, content: str) -> None:
+    q = quote_at(extract(text), content.strip('"'))
+    assert q.text == content
+    assert q.cue is not None and q.cue.text in ("said", "told")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'With three ferries gone, "there is no way to reach the island," Ellis Marr said.',
+            'With three ferries gone, "there is no way to reach the island,"',
+        ),
+        (
+            'The pier "has been neglected for a decade," Ellis Marr said.',
+            'The pier "has been neglected for a decade,"',
+        ),
+    ],
+    ids=["after-a-comma", "no-verb-before"],
+)
+def test_a_lowercase_quote_completes_the_clause_it_sits_in(text: str, content: str) -> None:
+    q = quote_at(extract(text), content.split('"')[1])
+    assert q.text == content
+    assert q.type == "mixed"

@@ -185,6 +185,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "max_quote_paragraphs": DEFAULT_SETTINGS.max_quote_paragraphs,
     "continuation_chars": DEFAULT_SETTINGS.continuation_chars,
     "join_next_sentence": DEFAULT_SETTINGS.join_next_sentence,
+    "clause_before_quote": DEFAULT_SETTINGS.clause_before_quote,
 }
 
 
@@ -219,6 +220,7 @@ def make_quote_component(
     max_quote_paragraphs: int,
     continuation_chars: int,
     join_next_sentence: bool,
+    clause_before_quote: bool,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
@@ -240,6 +242,7 @@ def make_quote_component(
         max_quote_paragraphs=max_quote_paragraphs,
         continuation_chars=continuation_chars,
         join_next_sentence=join_next_sentence,
+        clause_before_quote=clause_before_quote,
     )
     return QuoteComponent(nlp, name, split_turns, settings, resolution)
 

@@ -339,15 +339,54 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         speaker = None
         if subj is not None and lo <= subj.i < i:
             speaker = mention_span(art, speaker_head(subj), lo, cue.i)
+        start = _reported_words_before(art, cue, q_first)
         return Attribution(
-            "direct",
-            [(q.start, q.end)],
+            "direct" if start is None else "mixed",
+            [(q.start if start is None else start, q.end)],
             cue_extent(cue),
             speaker,
             0.9 if speaker else 0.7,
             "direct-pre",
         )
     return None
+
+
+CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what"})
+"""Words that open a reported clause."""
+
+FRAME_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "nsubj", "agent", "dative"})
+"""Dependents of a cue between it and what it reports (``said in an interview Friday``,
+``said Ada Finch``, ``told reporters``): part of the frame, not of the content."""
+
+
+def _reported_words_before(art: ArticleView, cue: Token, quote_first: int) -> int | None:
+    """Where the words the cue reports begin when they begin before its quote (``said that,
+    "..."``, ``says things such as, "..."``): after the cue and its adjuncts. None when only
+    the frame and punctuation stand between the cue and the quote."""
+    doc = art.doc
+    children = {c.i: c for c in children_of(cue)}
+    listener = "dobj" if lemma(cue) in ADDRESSEE_VERBS else "dative"
+    k = cue_extent(cue)[1]
+    while k < quote_first:
+        child = children.get(k)
+        if child is not None and (child.dep_ in FRAME_ADJUNCT_DEPS or child.dep_ == listener):
+            k = art.subtree_bounds(child)[1]
+        elif doc[k].is_punct or doc[k].is_space:
+            k += 1
+        else:
+            return doc[k].idx if _opens_clause(art, k, quote_first) else None
+    return None
+
+
+def _opens_clause(art: ArticleView, first: int, quote_first: int) -> bool:
+    """Tokens ``[first, quote_first)`` open a reported clause (``that ...``, ``she has the
+    quality: ...``), not a noun phrase (``put it this way:``, ``told a rally,``)."""
+    doc = art.doc
+    if doc[first].lower_ in CLAUSE_OPENERS:
+        return True
+    return art.settings.clause_before_quote and any(
+        doc[k].pos_ in ("VERB", "AUX") for k in range(first, quote_first)
+    )
 
 
 def transcript_turns(art: ArticleView) -> list[Attribution]:
@@ -402,7 +441,7 @@ def _clause_before(art: ArticleView, q: QuotedSpan) -> int | None:
     while lo < first and (doc[lo].is_space or doc[lo].is_punct):
         lo += 1
     before = doc[lo:first]
-    if not any(t.pos_ in ("VERB", "AUX") for t in before) or before[-1].is_punct:
+    if not len(before) or (before[-1].is_punct and before[-1].text != ","):
         return None
     if art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
         return None

@@ -25,6 +25,9 @@ class EngineSettings:
     join_next_sentence: bool = True
     """``"A," she said. "B."``: a frameless quote opening the sentence after a frame is the
     rest of the turn (PolNeAR's convention)."""
+    clause_before_quote: bool = True
+    """``said she has one quality: "..."``: words with a verb between a cue and its quote are
+    part of the content (with False, only a clause opened by ``that``/``whether`` is)."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""
 
