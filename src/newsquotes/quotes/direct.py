@@ -457,27 +457,34 @@ other words (``said, calling it "a disgrace"``) is a fragment of a new clause.""
 
 def _continues_turn(
     art: ArticleView, q: QuotedSpan, nxt: QuotedSpan, frame_end: int, split_turns: bool
-) -> bool:
-    """Whether quote ``nxt`` is the rest of the turn that quote ``q`` and its frame (ending
-    before token ``frame_end``) began: ``"A," explained Umarov, "B."`` (the frame ends with a
-    comma) or ``"A," she said. "B."`` (the frame ends the sentence and the next one is a
-    quote with no frame of its own), in the same paragraph."""
+) -> int | None:
+    """Where the rest of the turn begins when quote ``nxt`` is the rest of the turn that quote
+    ``q`` and its frame (ending before token ``frame_end``) began, in the same paragraph:
+    ``"A," explained Umarov, "B."`` (the frame ends with a comma), ``"A," he said, but "b."``
+    (the conjunction is part of the rest) or ``"A," she said. "B."`` (the frame ends the
+    sentence and the next one is a quote with no frame of its own). None when it is not."""
     if art.paragraph_of(nxt.start) != art.paragraph_of(q.start) or frame_end <= 0:
-        return False
+        return None
     between = art.text[q.end : nxt.start]
     last = art.doc[frame_end - 1]
     if last.text in SENTENCE_END:
-        return (
+        joins = (
             art.settings.join_next_sentence
             and not split_turns
             and not art.text[last.idx + len(last.text) : nxt.start].strip()
             and _frame_after(art, nxt)[0] is None
         )
-    return (
-        art.token_at(nxt.start) <= frame_end + 1
-        and between.rstrip()[-1:] in CONTINUATION_MARKS
-        and len(between) < art.settings.continuation_chars
-    )
+        return nxt.start if joins else None
+    if art.token_at(nxt.start) > frame_end + 1 or len(between) >= art.settings.continuation_chars:
+        return None
+    if between.rstrip()[-1:] in CONTINUATION_MARKS:
+        return nxt.start
+    conjunction = CONJUNCTION_BEFORE_REST.search(between)
+    return q.end + conjunction.start(1) if conjunction else None
+
+
+CONJUNCTION_BEFORE_REST = re.compile(r",\s+(and|but|or)\s+$")
+"""``"A," he said, but "b."``: a frame handing back to the turn with a conjunction."""
 
 
 def direct_pass(
@@ -498,8 +505,9 @@ def direct_pass(
                 attribution.spans[0] = (clause_start, attribution.spans[0][1])
                 attribution.type = "mixed"
             nxt = art.quoted[n + 1] if n + 1 < len(art.quoted) else None
-            if nxt is not None and _continues_turn(art, q, nxt, frame_end, split_turns):
-                attribution.spans.append((nxt.start, nxt.end))
+            rest = None if nxt is None else _continues_turn(art, q, nxt, frame_end, split_turns)
+            if nxt is not None and rest is not None:
+                attribution.spans.append((rest, nxt.end))
                 used.add(n + 1)
                 n += 1
             results.append(attribution)
