@@ -125,3 +125,54 @@ def test_a_lowercase_quote_completes_the_clause_it_sits_in(text: str, content: s
     q = quote_at(extract(text), content.split('"')[1])
     assert q.text == content
     assert q.type == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Ada Finch politely suggested that the pier should close for the winter.",
+            "politely suggested",
+            "that the pier should close for the winter",
+        ),
+        (
+            "Ada Finch seemed to indicate that the pier would close for the winter.",
+            "seemed to indicate",
+            "that the pier would close for the winter",
+        ),
+        (
+            'Ada Finch added: "The pier will close for the winter and open in May."',
+            "added:",
+            '"The pier will close for the winter and open in May."',
+        ),
+        (
+            "Ada Finch talked about the harbour plan and the ferry timetable at length.",
+            "talked about",
+            "the harbour plan and the ferry timetable at length",
+        ),
+        (
+            "Ada Finch declined to comment on the harbour plan for the island.",
+            "declined to comment on",
+            "the harbour plan for the island",
+        ),
+        (
+            "Mayor Ada Finch spoke highly of the new ferry service to the island.",
+            "spoke highly of",
+            "the new ferry service to the island",
+        ),
+    ],
+    ids=[
+        "adverb",
+        "infinitive",
+        "colon",
+        "preposition",
+        "infinitive-and-preposition",
+        "adverb-and-preposition",
+    ],
+)
+def test_the_cue_holds_the_words_that_tie_the_verb_to_its_content(
+    text: str, cue: str, content: str
+) -> None:
+    q = quote_at(extract(text), content)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.text == content

@@ -186,6 +186,8 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "continuation_chars": DEFAULT_SETTINGS.continuation_chars,
     "join_next_sentence": DEFAULT_SETTINGS.join_next_sentence,
     "clause_before_quote": DEFAULT_SETTINGS.clause_before_quote,
+    "settle_cues": DEFAULT_SETTINGS.settle_cues,
+    "widen_cues": DEFAULT_SETTINGS.widen_cues,
 }
 
 
@@ -221,6 +223,8 @@ def make_quote_component(
     continuation_chars: int,
     join_next_sentence: bool,
     clause_before_quote: bool,
+    settle_cues: bool,
+    widen_cues: bool,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
@@ -243,6 +247,8 @@ def make_quote_component(
         continuation_chars=continuation_chars,
         join_next_sentence=join_next_sentence,
         clause_before_quote=clause_before_quote,
+        settle_cues=settle_cues,
+        widen_cues=widen_cues,
     )
     return QuoteComponent(nlp, name, split_turns, settings, resolution)
 

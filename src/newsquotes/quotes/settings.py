@@ -28,6 +28,13 @@ class EngineSettings:
     clause_before_quote: bool = True
     """``said she has one quality: "..."``: words with a verb between a cue and its quote are
     part of the content (with False, only a clause opened by ``that``/``whether`` is)."""
+    settle_cues: bool = True
+    """Move a linking preposition or a reporting infinitive from the content into the cue
+    (``talked about``, ``declined to comment on``), as PolNeAR annotates cues."""
+    widen_cues: bool = True
+    """Widen a cue over the adverbs before its verb, the verb an infinitive cue hangs from
+    and a colon after it (``politely suggested``, ``went on to call``, ``added:``), as
+    PolNeAR annotates cues."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""
 
