@@ -176,3 +176,26 @@ def test_the_cue_holds_the_words_that_tie_the_verb_to_its_content(
     q = quote_at(extract(text), content)
     assert q.cue is not None and q.cue.text == cue
     assert q.text == content
+
+
+def test_a_frame_with_a_second_cue_starts_a_new_attribution() -> None:
+    text = (
+        "“We cannot afford the ferry any more,” Ada Finch said, adding later, “The island "
+        "will have to find its own boat.”"
+    )
+    article = extract(text)
+    first = quote_at(article, "We cannot afford")
+    second = quote_at(article, "The island will")
+    assert first is not second
+    assert second.cue is not None and second.cue.text == "adding"
+
+
+def test_a_stray_straight_mark_does_not_run_into_curly_quotes() -> None:
+    text = (
+        '"Ellis was asleep by then.\n\n'
+        "“Here he is at last,” she said. “The mayor is here.”\n\n"
+        "The crowd cheered."
+    )
+    article = extract(text)
+    q = quote_at(article, "Here he is")
+    assert pieces(article, q) == ["“Here he is at last,”", "“The mayor is here.”"]

@@ -477,6 +477,9 @@ def _continues_turn(
         return nxt.start if joins else None
     if art.token_at(nxt.start) > frame_end + 1 or len(between) >= art.settings.continuation_chars:
         return None
+    frame = art.doc[art.token_at(q.end - 1) + 1 : art.token_at(nxt.start)]
+    if sum(is_speech_cue(t) for t in frame) > 1:
+        return None  # '"A," Trump said, adding later, "B."': B has a cue of its own
     if between.rstrip()[-1:] in CONTINUATION_MARKS:
         return nxt.start
     conjunction = CONJUNCTION_BEFORE_REST.search(between)
