@@ -199,3 +199,19 @@ def test_a_stray_straight_mark_does_not_run_into_curly_quotes() -> None:
     article = extract(text)
     q = quote_at(article, "Here he is")
     assert pieces(article, q) == ["“Here he is at last,”", "“The mayor is here.”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'At the hearing, Ada Finch cited the remarks of the mayor as "a disgrace" as '
+            "examples of his contempt for the island.",
+            'the remarks of the mayor as "a disgrace" as examples of his contempt for the island',
+        ),
+    ],
+    ids=["adjunct-after-fragment"],
+)
+def test_a_quoted_fragment_s_content_is_its_verb_s_whole_clause(text: str, content: str) -> None:
+    q = quote_at(extract(text), content.split('"')[1])
+    assert q.text == content

@@ -188,6 +188,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "clause_before_quote": DEFAULT_SETTINGS.clause_before_quote,
     "settle_cues": DEFAULT_SETTINGS.settle_cues,
     "widen_cues": DEFAULT_SETTINGS.widen_cues,
+    "whole_governed_clause": DEFAULT_SETTINGS.whole_governed_clause,
 }
 
 
@@ -225,6 +226,7 @@ def make_quote_component(
     clause_before_quote: bool,
     settle_cues: bool,
     widen_cues: bool,
+    whole_governed_clause: bool,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
@@ -249,6 +251,7 @@ def make_quote_component(
         clause_before_quote=clause_before_quote,
         settle_cues=settle_cues,
         widen_cues=widen_cues,
+        whole_governed_clause=whole_governed_clause,
     )
     return QuoteComponent(nlp, name, split_turns, settings, resolution)
 

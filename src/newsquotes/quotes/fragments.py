@@ -7,10 +7,13 @@ latest speaker of the same or the two previous paragraphs (a floating quote), or
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .context import (
     SENTENCE_END,
     ArticleView,
     Attribution,
+    children_of,
     cue_extent,
     is_cue,
     is_thing,
@@ -61,10 +64,10 @@ def governed_pass(
         while child.head.i != verb.i and child.head.i != child.i:
             child = child.head
         lo = verb.i + 1
-        hi = max(last + 1, max(t.i for t in child.subtree) + 1)
+        hi = max(last + 1, art.subtree_bounds(child)[1], _clause_end(art, verb))
         sent_end = doc[first].sent.end
         hi = min(hi, sent_end)
-        while lo < hi and (doc[lo].is_space or doc[lo].lower_ == "that" or doc[lo].text == ","):
+        while lo < hi and (doc[lo].is_space or doc[lo].text == ","):
             lo += 1
         while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
             hi -= 1
@@ -83,6 +86,26 @@ def governed_pass(
         covered.append((c_start, c_end))
         used.add(n)
     return results
+
+
+CLAUSE_PART_DEPS = frozenset(
+    {"dobj", "oprd", "prep", "xcomp", "ccomp", "dative", "npadvmod", "attr", "acomp"}
+)
+"""Dependents after a verb that belong to the clause it reports (``cited X as examples of
+Y``, ``called X "a disgrace" during a stop``); a coordinated verb or a clause after a
+comma does not."""
+
+
+def _clause_end(art: ArticleView, verb: Token) -> int:
+    """The token after the last dependent of ``verb`` that is part of its clause."""
+    if not art.settings.whole_governed_clause:
+        return verb.i + 1
+    ends = [
+        art.subtree_bounds(c)[1]
+        for c in children_of(verb)
+        if c.i > verb.i and c.dep_ in CLAUSE_PART_DEPS and art.doc[c.i - 1].text != ","
+    ]
+    return max(ends, default=verb.i + 1)
 
 
 def looks_like_title(inner: str) -> bool:

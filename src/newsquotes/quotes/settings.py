@@ -35,6 +35,9 @@ class EngineSettings:
     """Widen a cue over the adverbs before its verb, the verb an infinitive cue hangs from
     and a colon after it (``politely suggested``, ``went on to call``, ``added:``), as
     PolNeAR annotates cues."""
+    whole_governed_clause: bool = True
+    """A quoted fragment's content runs to the end of its verb's clause (``cited X as "Y"
+    as examples of Z``), not only to the end of the phrase holding the fragment."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""
 
