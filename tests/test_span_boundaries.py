@@ -215,3 +215,20 @@ def test_a_stray_straight_mark_does_not_run_into_curly_quotes() -> None:
 def test_a_quoted_fragment_s_content_is_its_verb_s_whole_clause(text: str, content: str) -> None:
     q = quote_at(extract(text), content.split('"')[1])
     assert q.text == content
+
+
+def test_a_fragment_belongs_to_the_reporting_verb_above_its_own_verb() -> None:
+    from newsquotes.quotes.fragments import reporting_verb_above
+
+    doc = default_pipeline().nlp('Ada Finch said she was sure the mayor would "lose badly."')
+    lose = next(t for t in doc if t.text == "lose")
+    assert reporting_verb_above(lose).text == "said"
+    ferry = default_pipeline().nlp('The ferry will "sink one day," the captain joked.')
+    sink = next(t for t in ferry if t.text == "sink")
+    assert reporting_verb_above(sink).text == "sink"
+
+
+def test_a_trailing_participle_clause_is_not_reported() -> None:
+    text = "Ada Finch said the harbour would close in May, citing the new ferry timetable."
+    q = quote_at(extract(text), "the harbour would close")
+    assert q.text == "the harbour would close in May"

@@ -50,6 +50,7 @@ def governed_pass(
             steps += 1
         if verb.pos_ != "VERB" or first <= verb.i <= last or verb.i > first:
             continue
+        verb = reporting_verb_above(verb)
         if any(doc[k].text in SENTENCE_END for k in range(verb.i + 1, first)):
             continue  # 'he said. "B."': the verb's sentence ended before the quote
         subj = speaker_of(verb)
@@ -86,6 +87,25 @@ def governed_pass(
         covered.append((c_start, c_end))
         used.add(n)
     return results
+
+
+CLAUSE_LINKS = frozenset({"ccomp", "acomp"})
+"""How a clause hangs inside the clause a verb reports (``said he is certain X will``)."""
+MAX_CLAUSE_CLIMB = 4
+
+
+def reporting_verb_above(verb: Token) -> Token:
+    """The reporting verb before ``verb`` whose clause holds it (``Cruz said he is certain
+    Rubio will continue "..."``: said, not continue); ``verb`` itself when none does."""
+    found = verb
+    node = verb
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
+            break
+        node = node.head
+        if node.i < verb.i and is_cue(node) and speaker_of(node) is not None:
+            found = node
+    return found
 
 
 CLAUSE_PART_DEPS = frozenset(
