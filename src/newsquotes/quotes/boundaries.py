@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleView, Attribution, lemma
-from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, words_of
+from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS
 from .quote_marks import ALL_MARKS
 
 CUE_LINK_PREPOSITIONS = frozenset({"about", "of", "on", "for", "to", "as", "against", "with"})
@@ -22,9 +22,26 @@ REPORTING_INFINITIVES = (
     SPEECH_VERBS
     | BELIEF_VERBS
     | NAMING_VERBS
-    | words_of(
-        """endorse discuss address defend portray comment elaborate talk speak support
-        disavow distinguish concede acknowledge criticize judge blame"""
+    | frozenset(
+        [
+            "endorse",
+            "discuss",
+            "address",
+            "defend",
+            "portray",
+            "comment",
+            "elaborate",
+            "talk",
+            "speak",
+            "support",
+            "disavow",
+            "distinguish",
+            "concede",
+            "acknowledge",
+            "criticize",
+            "judge",
+            "blame",
+        ]
     )
 )
 """Verbs that, as the infinitive after a cue (``declined to comment``), report themselves."""

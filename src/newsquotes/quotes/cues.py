@@ -7,11 +7,11 @@ each cue carries the confidence that a clause it governs is an attribution at al
 from __future__ import annotations
 
 
-def words_of(block: str) -> frozenset[str]:
+def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-SPEECH_VERBS: frozenset[str] = words_of(
+SPEECH_VERBS: frozenset[str] = _words(
     """
     say tell add explain claim argue warn insist deny tweet write ask state announce
     note report declare describe suggest acknowledge admit reply respond recall conclude
@@ -26,14 +26,14 @@ SPEECH_VERBS: frozenset[str] = words_of(
     """
 )
 
-BELIEF_VERBS: frozenset[str] = words_of(
+BELIEF_VERBS: frozenset[str] = _words(
     """
     believe think hope want fear expect feel worry know doubt suspect consider guess
     figure imagine assume anticipate wish intend plan
     """
 )
 
-NAMING_VERBS: frozenset[str] = words_of(
+NAMING_VERBS: frozenset[str] = _words(
     """
     call dub label brand accuse criticize criticise praise attack defend dismiss blame slam
     blast mock denounce condemn refer nickname characterize characterise term cite mention
@@ -41,6 +41,14 @@ NAMING_VERBS: frozenset[str] = words_of(
     """
 )
 """Naming and characterising verbs (``called X "the Devil"``, ``accused X of``): speech acts."""
+
+SPEECH_NOUNS: frozenset[str] = _words(
+    """
+    claim statement remark comment assertion promise pledge warning accusation argument
+    suggestion insistence boast vow allegation contention prediction declaration
+    """
+)
+"""Nouns that report what their owner said (``Trump's claim that ...``)."""
 
 NOT_SPEECH_WITH_OBJECT: frozenset[str] = frozenset({"continue", "post", "charge", "question"})
 """Speech verbs whose object or infinitive is not speech (``continued to campaign``);
@@ -57,14 +65,14 @@ CUE_CONFIDENCE: dict[str, float] = {
 }
 """Prior confidence that a clause governed by the cue is an attribution."""
 
-ADDRESSEE_VERBS: frozenset[str] = words_of(
+ADDRESSEE_VERBS: frozenset[str] = _words(
     """
     tell ask inform assure remind warn urge advise notify instruct order promise
     """
 )
 """Verbs whose direct object is the listener (``told reporters that``), not the content."""
 
-CUE_ADVERBS: frozenset[str] = words_of(
+CUE_ADVERBS: frozenset[str] = _words(
     """
     also later now never repeatedly again already previously recently once often still
     further publicly privately reportedly frequently long immediately initially then since
@@ -76,7 +84,7 @@ CUE_ADVERBS: frozenset[str] = words_of(
 CUE_PREPOSITIONS: frozenset[str] = frozenset({"of", "about", "to", "for"})
 """Prepositions after some verbs that belong to the cue (``warned of``, ``pointed to``)."""
 
-CUE_PREPOSITION_VERBS: frozenset[str] = words_of(
+CUE_PREPOSITION_VERBS: frozenset[str] = _words(
     """
     warn point respond ask talk speak complain boast brag hint joke agree allude refer testify
     """
