@@ -232,3 +232,12 @@ def test_a_trailing_participle_clause_is_not_reported() -> None:
     text = "Ada Finch said the harbour would close in May, citing the new ferry timetable."
     q = quote_at(extract(text), "the harbour would close")
     assert q.text == "the harbour would close in May"
+
+
+def test_a_fragment_after_its_cue_runs_to_the_end_of_its_clause() -> None:
+    text = 'Ada Finch says "the wind is at our backs" despite the lost vote on the pier.'
+    q = quote_at(extract(text), "the wind is")
+    assert q.text == '"the wind is at our backs" despite the lost vote on the pier'
+    assert q.type == "mixed"
+    whole = 'Ada Finch says "the wind is at our backs." The vote is on Friday.'
+    assert quote_at(extract(whole), "the wind").text == '"the wind is at our backs."'

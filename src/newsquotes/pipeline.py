@@ -189,6 +189,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "settle_cues": DEFAULT_SETTINGS.settle_cues,
     "widen_cues": DEFAULT_SETTINGS.widen_cues,
     "whole_governed_clause": DEFAULT_SETTINGS.whole_governed_clause,
+    "clause_after_fragment": DEFAULT_SETTINGS.clause_after_fragment,
 }
 
 
@@ -231,6 +232,7 @@ def make_quote_component(
     settle_cues: bool,
     widen_cues: bool,
     whole_governed_clause: bool,
+    clause_after_fragment: bool,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
@@ -258,6 +260,7 @@ def make_quote_component(
         settle_cues=settle_cues,
         widen_cues=widen_cues,
         whole_governed_clause=whole_governed_clause,
+        clause_after_fragment=clause_after_fragment,
     )
     return QuoteComponent(nlp, name, split_turns, settings, resolution)
 

@@ -379,9 +379,10 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         # 'a man yelled "Stay there!"', 'saying "Too many."'
         subj = speaker_of(doc[i])
         speaker = mention_span(art, speaker_head(subj), 0, i) if subj is not None else None
+        end = _clause_after(art, q)
         return Attribution(
-            "direct",
-            [(q.start, q.end)],
+            "direct" if end is None else "mixed",
+            [(q.start, q.end if end is None else end)],
             cue_extent(doc[i]),
             speaker,
             0.85 if speaker else 0.6,
@@ -440,15 +441,52 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         if subj is not None and (lo <= subj.i < i or _earlier_in_sentence(art, subj, cue)):
             speaker = mention_span(art, speaker_head(subj), min(lo, subj.i), cue.i)
         start = _reported_words_before(art, cue, q_first)
+        end = _clause_after(art, q)
         return Attribution(
-            "direct" if start is None else "mixed",
-            [(q.start if start is None else start, q.end)],
+            "direct" if start is None and end is None else "mixed",
+            [(q.start if start is None else start, q.end if end is None else end)],
             cue_extent(cue),
             speaker,
             0.9 if speaker else 0.7,
             "direct-pre",
         )
     return None
+
+
+FRAGMENT_ENDS = frozenset(".?!,;:…")
+"""How a quote that is a whole utterance ends; a fragment ends without these."""
+
+
+def _clause_after(art: ArticleView, q: QuotedSpan) -> int | None:
+    """``says "the wind is at our backs" despite the loss``: where the clause a quoted
+    fragment begins goes on to end, after a cue before it; None when the quote ends its
+    utterance or its sentence."""
+    if not art.settings.clause_after_fragment:
+        return None
+    inner = art.text[q.inner[0] : q.inner[1]].rstrip().rstrip(ALL_MARKS).rstrip()
+    if not inner or inner[-1] in FRAGMENT_ENDS:
+        return None
+    doc = art.doc
+    after = art.token_at(q.end - 1) + 1
+    if after >= len(doc) or not doc[after].is_alpha or art.quote_of_token[after] >= 0:
+        return None
+    if art.paragraph_of(doc[after].idx) != art.paragraph_of(q.start):
+        return None
+    end = doc[art.token_at(q.start)].sent.end
+    end = min(end, art.paragraph_end_token(q.start))
+    k = after
+    while k < end and doc[k].text not in CLAUSE_BREAKS:
+        k += 1
+    while k > after and (doc[k - 1].is_space or doc[k - 1].is_punct):
+        k -= 1
+    if k <= after:
+        return None
+    last = doc[k - 1]
+    return last.idx + len(last.text)
+
+
+CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":", "—", "--"})
+"""Where the clause after a quoted fragment stops at the latest."""
 
 
 CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what"})
