@@ -241,3 +241,16 @@ def test_a_fragment_after_its_cue_runs_to_the_end_of_its_clause() -> None:
     assert q.type == "mixed"
     whole = 'Ada Finch says "the wind is at our backs." The vote is on Friday.'
     assert quote_at(extract(whole), "the wind").text == '"the wind is at our backs."'
+
+
+def test_a_quote_after_a_reported_clause_and_its_frame_continues_the_report() -> None:
+    text = (
+        "The council may close the pier before the winter storms, Ada Finch said. "
+        '"We have warned them about the pier for years and nobody listened."'
+    )
+    article = extract(text)
+    q = quote_at(article, "The council may close")
+    assert pieces(article, q) == [
+        "The council may close the pier before the winter storms",
+        '"We have warned them about the pier for years and nobody listened."',
+    ]

@@ -236,8 +236,26 @@ def floating_pass(
     return results
 
 
+def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
+    """``The ferry may stop, Finch said. "We have no boat."``: a frameless quote opening the
+    sentence right after a reported clause and its closing frame continues that report."""
+    if not art.settings.join_next_sentence or prev.cue is None:
+        return False
+    cue_char = art.doc[prev.cue[0]].idx
+    end = prev.spans[-1][1]
+    if not (end <= cue_char < a.start):
+        return False
+    between = art.text[end : a.start]
+    last_word = art.text[a.start : a.spans[-1][1]].rstrip(ALL_MARKS + " ")[-1:]
+    if "\n" in between or last_word not in SENTENCE_END:
+        return False  # '... they say that,".': a quote shaped for a frame it lacks
+    stops = [n for n, ch in enumerate(between) if ch in SENTENCE_END]
+    return len(stops) == 1 and not between[stops[0] + 1 :].strip()
+
+
 def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
-    """Fold a floating quote into the direct quote of the same speaker right before it."""
+    """Fold a floating quote into the direct quote of the same speaker right before it, or
+    into the report whose closing frame ends the sentence before it."""
     joined: list[Attribution] = []
     for a in found:
         prev = joined[-1] if joined else None
@@ -246,8 +264,13 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             and a.rule == "floating"
             and a.speaker is not None
             and a.speaker == prev.speaker
-            and prev.type == "direct"
-            and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+            and (
+                (
+                    prev.type == "direct"
+                    and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+                )
+                or _quote_after_frame(art, prev, a)
+            )
         ):
             prev.spans.extend(a.spans)
             continue
