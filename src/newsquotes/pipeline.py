@@ -183,6 +183,13 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "frame_window": DEFAULT_SETTINGS.frame_window,
     "floating_paragraphs": DEFAULT_SETTINGS.floating_paragraphs,
     "max_quote_paragraphs": DEFAULT_SETTINGS.max_quote_paragraphs,
+    "continuation_chars": DEFAULT_SETTINGS.continuation_chars,
+    "join_next_sentence": DEFAULT_SETTINGS.join_next_sentence,
+    "clause_before_quote": DEFAULT_SETTINGS.clause_before_quote,
+    "settle_cues": DEFAULT_SETTINGS.settle_cues,
+    "widen_cues": DEFAULT_SETTINGS.widen_cues,
+    "whole_governed_clause": DEFAULT_SETTINGS.whole_governed_clause,
+    "clause_after_fragment": DEFAULT_SETTINGS.clause_after_fragment,
 }
 
 
@@ -219,6 +226,13 @@ def make_quote_component(
     frame_window: int,
     floating_paragraphs: int,
     max_quote_paragraphs: int,
+    continuation_chars: int,
+    join_next_sentence: bool,
+    clause_before_quote: bool,
+    settle_cues: bool,
+    widen_cues: bool,
+    whole_governed_clause: bool,
+    clause_after_fragment: bool,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
@@ -240,6 +254,13 @@ def make_quote_component(
         frame_window=frame_window,
         floating_paragraphs=floating_paragraphs,
         max_quote_paragraphs=max_quote_paragraphs,
+        continuation_chars=continuation_chars,
+        join_next_sentence=join_next_sentence,
+        clause_before_quote=clause_before_quote,
+        settle_cues=settle_cues,
+        widen_cues=widen_cues,
+        whole_governed_clause=whole_governed_clause,
+        clause_after_fragment=clause_after_fragment,
     )
     return QuoteComponent(nlp, name, split_turns, settings, resolution)
 

@@ -9,10 +9,13 @@ mentions into people.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..model import Quote, Region
 from ..model import Span as TextSpan
+from .boundaries import settle_cue_boundary, widen_cue
 from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, transcript_turns
@@ -41,8 +44,34 @@ def find_attributions(
     found = rule_attributions(art, split_turns=split_turns)
     if settings.model:
         found = judge(art, found, candidate_pass(art, found))
-    return [without_speaker_in_content(a) for a in found]
+    return [
+        by_paragraph(art, widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))))
+        for a in found
+    ]
 
+
+def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at its line breaks, each piece without the space around it."""
+    pieces = []
+    for match in PARAGRAPH_TEXT.finditer(text, start, end):
+        piece = match.group().strip()
+        if piece:
+            first = match.start() + match.group().index(piece)
+            pieces.append((first, first + len(piece)))
+    return pieces
+
+
+def by_paragraph(art: ArticleView, a: Attribution) -> Attribution:
+    """A quote running over paragraphs has one span per paragraph: reported words are
+    annotated that way, and a span never holds a line break."""
+    spans = [piece for s, e in a.spans for piece in paragraph_pieces(art.text, s, e)]
+    if spans:
+        a.spans = spans
+    return a
+
+
+PARAGRAPH_TEXT = re.compile(r"[^\n]+")
+"""A stretch of text between line breaks."""
 
 OBJECT_CONTENT_RULES = frozenset({"speech-object", "governed", "model"})
 """Rules whose content is a verb's object or complement, which the speaker never sits in."""
@@ -64,7 +93,7 @@ def without_speaker_in_content(a: Attribution) -> Attribution:
 def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[Attribution]:
     """What the rule passes find, in text order, turns joined unless ``split_turns``."""
     transcript = transcript_turns(art)
-    direct, used = direct_pass(art)
+    direct, used = direct_pass(art, split_turns=split_turns)
     turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
     direct = [a for a in direct if not any(start <= a.start < end for start, end in turns)]
     indirect = indirect_pass(art, direct + transcript)

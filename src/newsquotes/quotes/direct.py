@@ -16,6 +16,7 @@ from .context import (
     SUBJECT_DEPS,
     ArticleView,
     Attribution,
+    children_of,
     cue_extent,
     is_speech_cue,
     lemma,
@@ -120,8 +121,9 @@ _SPEECH_END = set(",?!.…—–-:;")
 
 
 def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
-    """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame."""
-    last = art.text[q.inner[0] : q.inner[1]].rstrip()[-1:]
+    """``"...,"`` or ``"...?"`` or ``"...",``: a quote shaped to be followed by its frame
+    (a nested quote closing with it, ``"... 'a con,'"``, counts as the quote's own end)."""
+    last = art.text[q.inner[0] : q.inner[1]].rstrip().rstrip(ALL_MARKS).rstrip()[-1:]
     after = art.text[q.end : q.end + 1]
     return last in _SPEECH_END or after == ","
 
@@ -133,10 +135,16 @@ def _ends_sentence(art: ArticleView, q: QuotedSpan) -> bool:
 
 def _own_clause(art: ArticleView, verb: Token) -> bool:
     """The verb governs a clause after it outside quotes (``, claiming that ...``); a clause
-    inside the next quote (``," Finch said, "and I ..."``) is the rest of the turn."""
-    return any(
-        c.dep_ == "ccomp" and c.i > verb.i and art.quote_of_token[c.i] < 0 for c in verb.children
-    )
+    inside the next quote (``," Finch said, "and I ...``) is the rest of the turn, and one
+    after a comma (``she said of the vote, in which ... would win``) is not the verb's own."""
+    doc = art.doc
+    for c in children_of(verb):
+        if c.dep_ != "ccomp" or c.i <= verb.i or art.quote_of_token[c.i] >= 0:
+            continue
+        first = art.subtree_bounds(c)[0]
+        if not any(doc[k].text == "," for k in range(verb.i + 1, first)):
+            return True
+    return False
 
 
 SIGNATURE_CONFIDENCE = 0.8
@@ -371,9 +379,10 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         # 'a man yelled "Stay there!"', 'saying "Too many."'
         subj = speaker_of(doc[i])
         speaker = mention_span(art, speaker_head(subj), 0, i) if subj is not None else None
+        end = _clause_after(art, q)
         return Attribution(
-            "direct",
-            [(q.start, q.end)],
+            "direct" if end is None else "mixed",
+            [(q.start, q.end if end is None else end)],
             cue_extent(doc[i]),
             speaker,
             0.85 if speaker else 0.6,
@@ -431,15 +440,91 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         speaker = None
         if subj is not None and (lo <= subj.i < i or _earlier_in_sentence(art, subj, cue)):
             speaker = mention_span(art, speaker_head(subj), min(lo, subj.i), cue.i)
+        start = _reported_words_before(art, cue, q_first)
+        end = _clause_after(art, q)
         return Attribution(
-            "direct",
-            [(q.start, q.end)],
+            "direct" if start is None and end is None else "mixed",
+            [(q.start if start is None else start, q.end if end is None else end)],
             cue_extent(cue),
             speaker,
             0.9 if speaker else 0.7,
             "direct-pre",
         )
     return None
+
+
+FRAGMENT_ENDS = frozenset(".?!,;:…")
+"""How a quote that is a whole utterance ends; a fragment ends without these."""
+
+
+def _clause_after(art: ArticleView, q: QuotedSpan) -> int | None:
+    """``says "the wind is at our backs" despite the loss``: where the clause a quoted
+    fragment begins goes on to end, after a cue before it; None when the quote ends its
+    utterance or its sentence."""
+    if not art.settings.clause_after_fragment:
+        return None
+    inner = art.text[q.inner[0] : q.inner[1]].rstrip().rstrip(ALL_MARKS).rstrip()
+    if not inner or inner[-1] in FRAGMENT_ENDS:
+        return None
+    doc = art.doc
+    after = art.token_at(q.end - 1) + 1
+    if after >= len(doc) or not doc[after].is_alpha or art.quote_of_token[after] >= 0:
+        return None
+    if art.paragraph_of(doc[after].idx) != art.paragraph_of(q.start):
+        return None
+    end = doc[art.token_at(q.start)].sent.end
+    end = min(end, art.paragraph_end_token(q.start))
+    k = after
+    while k < end and doc[k].text not in CLAUSE_BREAKS:
+        k += 1
+    while k > after and (doc[k - 1].is_space or doc[k - 1].is_punct):
+        k -= 1
+    if k <= after:
+        return None
+    last = doc[k - 1]
+    return last.idx + len(last.text)
+
+
+CLAUSE_BREAKS = frozenset({".", "!", "?", ";", ":", "—", "--"})
+"""Where the clause after a quoted fragment stops at the latest."""
+
+
+CLAUSE_OPENERS = frozenset({"that", "whether", "if", "how", "why", "what"})
+"""Words that open a reported clause."""
+
+FRAME_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "nsubj", "agent", "dative"})
+"""Dependents of a cue between it and what it reports (``said in an interview Friday``,
+``said Ada Finch``, ``told reporters``): part of the frame, not of the content."""
+
+
+def _reported_words_before(art: ArticleView, cue: Token, quote_first: int) -> int | None:
+    """Where the words the cue reports begin when they begin before its quote (``said that,
+    "..."``, ``says things such as, "..."``): after the cue and its adjuncts. None when only
+    the frame and punctuation stand between the cue and the quote."""
+    doc = art.doc
+    children = {c.i: c for c in children_of(cue)}
+    listener = "dobj" if lemma(cue) in ADDRESSEE_VERBS else "dative"
+    k = cue_extent(cue)[1]
+    while k < quote_first:
+        child = children.get(k)
+        if child is not None and (child.dep_ in FRAME_ADJUNCT_DEPS or child.dep_ == listener):
+            k = art.subtree_bounds(child)[1]
+        elif doc[k].is_punct or doc[k].is_space:
+            k += 1
+        else:
+            return doc[k].idx if _opens_clause(art, k, quote_first) else None
+    return None
+
+
+def _opens_clause(art: ArticleView, first: int, quote_first: int) -> bool:
+    """Tokens ``[first, quote_first)`` open a reported clause (``that ...``, ``she has the
+    quality: ...``), not a noun phrase (``put it this way:``, ``told a rally,``)."""
+    doc = art.doc
+    if doc[first].lower_ in CLAUSE_OPENERS:
+        return True
+    return art.settings.clause_before_quote and any(
+        doc[k].pos_ in ("VERB", "AUX") for k in range(first, quote_first)
+    )
 
 
 def transcript_turns(art: ArticleView) -> list[Attribution]:
@@ -494,7 +579,7 @@ def _clause_before(art: ArticleView, q: QuotedSpan) -> int | None:
     while lo < first and (doc[lo].is_space or doc[lo].is_punct):
         lo += 1
     before = doc[lo:first]
-    if not any(t.pos_ in ("VERB", "AUX") for t in before) or before[-1].is_punct:
+    if not len(before) or (before[-1].is_punct and before[-1].text != ","):
         return None
     if art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
         return None
@@ -508,7 +593,46 @@ CONTINUATION_MARKS = (",", ":", "—", "–")
 other words (``said, calling it "a disgrace"``) is a fragment of a new clause."""
 
 
-def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
+def _continues_turn(
+    art: ArticleView, q: QuotedSpan, nxt: QuotedSpan, frame_end: int, split_turns: bool
+) -> int | None:
+    """Where the rest of the turn begins when quote ``nxt`` is the rest of the turn that quote
+    ``q`` and its frame (ending before token ``frame_end``) began, in the same paragraph:
+    ``"A," explained Umarov, "B."`` (the frame ends with a comma), ``"A," he said, but "b."``
+    (the conjunction is part of the rest) or ``"A," she said. "B."`` (the frame ends the
+    sentence and the next one is a quote with no frame of its own). None when it is not."""
+    if art.paragraph_of(nxt.start) != art.paragraph_of(q.start) or frame_end <= 0:
+        return None
+    between = art.text[q.end : nxt.start]
+    last = art.doc[frame_end - 1]
+    if last.text in SENTENCE_END:
+        joins = (
+            art.settings.join_next_sentence
+            and not split_turns
+            and not art.text[last.idx + len(last.text) : nxt.start].strip()
+            and _frame_after(art, nxt)[0] is None
+        )
+        return nxt.start if joins else None
+    if art.token_at(nxt.start) > frame_end + 1 or len(between) >= art.settings.continuation_chars:
+        return None
+    frame = art.doc[art.token_at(q.end - 1) + 1 : art.token_at(nxt.start)]
+    if sum(is_speech_cue(t) for t in frame) > 1:
+        return None  # '"A," Trump said, adding later, "B."': B has a cue of its own
+    if between.rstrip()[-1:] in CONTINUATION_MARKS:
+        return nxt.start
+    conjunction = CONJUNCTION_BEFORE_REST.search(between)
+    return q.end + conjunction.start(1) if conjunction else None
+
+
+CONJUNCTION_BEFORE_REST = re.compile(r",\s+(and|but|or)\s+$")
+"""``"A," he said, but "b."``: a frame handing back to the turn with a conjunction."""
+
+
+def direct_pass(
+    art: ArticleView, *, split_turns: bool = False
+) -> tuple[list[Attribution], set[int]]:
+    """Quotes with a frame, in text order, and the indices of the quoted spans they use; the
+    next sentence's quote joins the turn unless ``split_turns``."""
     results: list[Attribution] = []
     used: set[int] = set()
     n = 0
@@ -521,22 +645,12 @@ def direct_pass(art: ArticleView) -> tuple[list[Attribution], set[int]]:
             if clause_start is not None:
                 attribution.spans[0] = (clause_start, attribution.spans[0][1])
                 attribution.type = "mixed"
-            # "A," explained Umarov, "B." -- the frame ends with a comma and a quote follows.
-            if n + 1 < len(art.quoted):
-                nxt = art.quoted[n + 1]
-                between = art.text[q.end : nxt.start]
-                last = art.doc[frame_end - 1].text if frame_end > 0 else ""
-                same_paragraph = art.paragraph_of(nxt.start) == art.paragraph_of(q.start)
-                if (
-                    same_paragraph
-                    and art.token_at(nxt.start) <= frame_end + 1
-                    and last not in SENTENCE_END
-                    and between.rstrip()[-1:] in CONTINUATION_MARKS
-                    and len(between) < 200
-                ):
-                    attribution.spans.append((nxt.start, nxt.end))
-                    used.add(n + 1)
-                    n += 1
+            nxt = art.quoted[n + 1] if n + 1 < len(art.quoted) else None
+            rest = None if nxt is None else _continues_turn(art, q, nxt, frame_end, split_turns)
+            if nxt is not None and rest is not None:
+                attribution.spans.append((rest, nxt.end))
+                used.add(n + 1)
+                n += 1
             results.append(attribution)
             n += 1
             continue

@@ -13,6 +13,7 @@ from .context import (
     SENTENCE_END,
     ArticleView,
     Attribution,
+    children_of,
     cue_extent,
     is_cue,
     is_thing,
@@ -56,6 +57,7 @@ def governed_pass(
             steps += 1
         if verb.pos_ != "VERB" or first <= verb.i <= last or verb.i > first:
             continue
+        verb = reporting_verb_above(verb)
         if any(doc[k].text in SENTENCE_END for k in range(verb.i + 1, first)):
             continue  # 'he said. "B."': the verb's sentence ended before the quote
         subj = speaker_of(verb)
@@ -70,10 +72,10 @@ def governed_pass(
         while child.head.i != verb.i and child.head.i != child.i:
             child = child.head
         lo = verb.i + 1
-        hi = max(last + 1, max(t.i for t in child.subtree) + 1)
+        hi = max(last + 1, art.subtree_bounds(child)[1], _clause_end(art, verb))
         sent_end = doc[first].sent.end
         hi = min(hi, sent_end)
-        while lo < hi and (doc[lo].is_space or doc[lo].lower_ == "that" or doc[lo].text == ","):
+        while lo < hi and (doc[lo].is_space or doc[lo].text == ","):
             lo += 1
         while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
             hi -= 1
@@ -92,6 +94,45 @@ def governed_pass(
         covered.append((c_start, c_end))
         used.add(n)
     return results
+
+
+CLAUSE_LINKS = frozenset({"ccomp", "acomp"})
+"""How a clause hangs inside the clause a verb reports (``said he is certain X will``)."""
+MAX_CLAUSE_CLIMB = 4
+
+
+def reporting_verb_above(verb: Token) -> Token:
+    """The reporting verb before ``verb`` whose clause holds it (``Cruz said he is certain
+    Rubio will continue "..."``: said, not continue); ``verb`` itself when none does."""
+    found = verb
+    node = verb
+    for _ in range(MAX_CLAUSE_CLIMB):
+        if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
+            break
+        node = node.head
+        if node.i < verb.i and is_cue(node) and speaker_of(node) is not None:
+            found = node
+    return found
+
+
+CLAUSE_PART_DEPS = frozenset(
+    {"dobj", "oprd", "prep", "xcomp", "ccomp", "dative", "npadvmod", "attr", "acomp"}
+)
+"""Dependents after a verb that belong to the clause it reports (``cited X as examples of
+Y``, ``called X "a disgrace" during a stop``); a coordinated verb or a clause after a
+comma does not."""
+
+
+def _clause_end(art: ArticleView, verb: Token) -> int:
+    """The token after the last dependent of ``verb`` that is part of its clause."""
+    if not art.settings.whole_governed_clause:
+        return verb.i + 1
+    ends = [
+        art.subtree_bounds(c)[1]
+        for c in children_of(verb)
+        if c.i > verb.i and c.dep_ in CLAUSE_PART_DEPS and art.doc[c.i - 1].text != ","
+    ]
+    return max(ends, default=verb.i + 1)
 
 
 OWNED_CLAIM_CONFIDENCE = 0.6
@@ -195,8 +236,26 @@ def floating_pass(
     return results
 
 
+def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
+    """``The ferry may stop, Finch said. "We have no boat."``: a frameless quote opening the
+    sentence right after a reported clause and its closing frame continues that report."""
+    if not art.settings.join_next_sentence or prev.cue is None:
+        return False
+    cue_char = art.doc[prev.cue[0]].idx
+    end = prev.spans[-1][1]
+    if not (end <= cue_char < a.start):
+        return False
+    between = art.text[end : a.start]
+    last_word = art.text[a.start : a.spans[-1][1]].rstrip(ALL_MARKS + " ")[-1:]
+    if "\n" in between or last_word not in SENTENCE_END:
+        return False  # '... they say that,".': a quote shaped for a frame it lacks
+    stops = [n for n, ch in enumerate(between) if ch in SENTENCE_END]
+    return len(stops) == 1 and not between[stops[0] + 1 :].strip()
+
+
 def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
-    """Fold a floating quote into the direct quote of the same speaker right before it."""
+    """Fold a floating quote into the direct quote of the same speaker right before it, or
+    into the report whose closing frame ends the sentence before it."""
     joined: list[Attribution] = []
     for a in found:
         prev = joined[-1] if joined else None
@@ -205,8 +264,13 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             and a.rule == "floating"
             and a.speaker is not None
             and a.speaker == prev.speaker
-            and prev.type == "direct"
-            and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+            and (
+                (
+                    prev.type == "direct"
+                    and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+                )
+                or _quote_after_frame(art, prev, a)
+            )
         ):
             prev.spans.extend(a.spans)
             continue

@@ -35,6 +35,7 @@ from .cues import (
 from .quote_marks import DOUBLE_MARKS
 from .spans import (
     cut_contrast_clause,
+    cut_participle_clause,
     cut_relative_clause,
     leading_preposition,
     skip_leading_clause,
@@ -74,6 +75,7 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
     if last.idx + len(last.text) - doc[lo].idx > MAX_CLAUSE_CHARS:
         return None
     hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi, art.commas), art.commas)
+    hi = cut_participle_clause(doc, lo, hi, art.commas)
     lo = skip_leading_clause(doc, head, lo, hi)
     return lo, hi
 

@@ -12,8 +12,9 @@ The rules, per paragraph:
   dash, and closes otherwise. A closing mark in that place, before a word, with nothing
   open, opens too (``”Mr. Brenner embodies ...”``: typed the wrong way round).
 * A paragraph that opens a quote and never closes it continues into the next paragraph when
-  that one opens with a quote mark (the newspaper convention for long quotes). Otherwise the
-  open mark is dropped: it never swallows the rest of the article.
+  that one opens with a quote mark of the same kind, straight or curly (the newspaper
+  convention for long quotes). Otherwise the open mark is dropped: it never swallows the
+  rest of the article.
 * Single marks (``‘ ’ '``) are paired only where they cannot be apostrophes: an opening one
   after a space or a double mark, a closing one before a space or punctuation. They are
   returned as primary quotes only in paragraphs without double marks (British style);
@@ -164,6 +165,13 @@ def _pair_doubled_singles(text: str, start: int, end: int) -> list[QuotedSpan]:
 _SPEAKER_TURN_RE = re.compile(r"[\"“]\s*[A-Z][A-Z.' -]{1,40}:")
 
 
+def _same_style(opening: str, reopening: str) -> bool:
+    """A long quote's paragraphs open with the same kind of mark; a straight ``"`` left open
+    before a paragraph of curly quotes is a stray (a pasted passage), not a quote that
+    goes on."""
+    return (opening == DOUBLE_AMBIGUOUS) == (reopening == DOUBLE_AMBIGUOUS)
+
+
 def find_quoted_spans(text: str, max_paragraphs: int = MAX_QUOTE_PARAGRAPHS) -> list[QuotedSpan]:
     """Every quoted stretch of ``text``, in order, never overlapping.
 
@@ -185,7 +193,11 @@ def find_quoted_spans(text: str, max_paragraphs: int = MAX_QUOTE_PARAGRAPHS) -> 
         has_doubles = _MARK_RE.search(text, p_start, p_end) is not None
         spans, open_at = _pair_doubles(text, p_start, p_end) if has_doubles else ([], None)
         if pending is not None:
-            reopens = text[first] in DOUBLE_MARKS and not _SPEAKER_TURN_RE.match(text, first)
+            reopens = (
+                text[first] in DOUBLE_MARKS
+                and _same_style(text[pending], text[first])
+                and not _SPEAKER_TURN_RE.match(text, first)
+            )
             if reopens and spans and spans[0].start == first:
                 result.append(QuotedSpan(pending, spans[0].end, "double"))
                 spans = spans[1:]

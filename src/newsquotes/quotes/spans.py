@@ -104,3 +104,18 @@ def verb_without_subject_after(cue: Token, clause: Token) -> bool:
         and clause.tag_ in FINITE_TAGS
         and not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children)
     )
+
+
+def cut_participle_clause(doc: Doc, lo: int, hi: int, commas: Sequence[int]) -> int:
+    """New end of content ``[lo, hi)`` without a trailing ``, citing ...`` clause: a
+    participle after a comma that runs to the end is the writer's comment on the report."""
+    for k in _commas_between(commas, lo + 1, hi - 1):
+        word = doc[k + 1]
+        if word.tag_ != "VBG" or word.dep_ not in PARTICIPLE_DEPS:
+            continue
+        if max(t.i for t in word.subtree) >= hi - 1:
+            return k
+    return hi
+
+
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj"})

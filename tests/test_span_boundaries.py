@@ -1,0 +1,256 @@
+"""Where a quote's content, its turn and its cue begin and end, as PolNeAR draws them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsquotes import extract
+from newsquotes.model import Article, Quote
+from newsquotes.pipeline import Pipeline, default_pipeline
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _load_model() -> None:
+    default_pipeline()
+
+
+def quote_at(article: Article, part: str) -> Quote:
+    """The one quote whose spans cover ``part`` of the article text."""
+    start = article.text.index(part)
+    end = start + len(part)
+    found = [q for q in article.quotes if any(s < end and start < e for s, e in q.spans)]
+    assert len(found) == 1, [q.text for q in article.quotes]
+    return found[0]
+
+
+def pieces(article: Article, quote: Quote) -> list[str]:
+    return [article.text[s:e] for s, e in quote.spans]
+
+
+def test_the_next_sentence_quote_is_the_rest_of_the_turn() -> None:
+    text = (
+        "“The pier will not survive another winter,” Ada Finch said, arguing that the "
+        "council had ignored the engineers. “We have warned them for years.”"
+    )
+    q = quote_at(extract(text), "The pier")
+    assert pieces(extract(text), q) == [
+        "“The pier will not survive another winter,”",
+        "“We have warned them for years.”",
+    ]
+    split = Pipeline(split_turns=True).process(Article(id="pier", text=text))
+    assert pieces(split, quote_at(split, "The pier")) == [
+        "“The pier will not survive another winter,”"
+    ]
+
+
+def test_a_next_sentence_quote_with_its_own_frame_is_a_new_turn() -> None:
+    text = '"The ferry runs on time," Ada Finch said. "The buses do not," Ellis Marr replied.'
+    article = extract(text)
+    assert pieces(article, quote_at(article, "The ferry")) == ['"The ferry runs on time,"']
+    assert pieces(article, quote_at(article, "The buses")) == ['"The buses do not,"']
+
+
+def test_a_nested_quote_closing_with_the_turn_ends_like_speech() -> None:
+    text = (
+        "“You say you ‘accept the blame for the flood,’” Ada Finch said. “That is not "
+        "accepting the blame.”"
+    )
+    article = extract(text)
+    q = quote_at(article, "You say")
+    assert q.type == "direct"
+    assert q.cue is not None and q.cue.text == "said"
+    assert len(q.spans) == 2
+
+
+def test_a_clause_after_a_comma_is_not_the_frame_verb_s_own() -> None:
+    text = (
+        "“It is finished,” she said of the 2020 harbour election, in which she was sure "
+        "Mayor Holt would triumph and more and more people would at last see the truth."
+    )
+    q = quote_at(extract(text), "It is finished")
+    assert q.type == "direct"
+    assert q.text == "“It is finished,”"
+    assert q.cue is not None and q.cue.text == "said"
+
+
+def test_a_quote_over_paragraphs_has_one_span_per_paragraph() -> None:
+    first = '"The harbour was the heart of this town for two hundred years.'
+    second = '"Now the boats are gone and the young people leave," said Ellis Marr.'
+    text = f"{first}\n\n{second}"
+    article = extract(text)
+    q = quote_at(article, "The harbour")
+    assert pieces(article, q) == [first, '"Now the boats are gone and the young people leave,"']
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Ada Finch said in an interview on Friday that, "The pier will not survive '
+            'another winter."',
+            'that, "The pier will not survive another winter."',
+        ),
+        (
+            'Ada Finch said the harbour has one real asset: "Its people, and nothing else."',
+            'the harbour has one real asset: "Its people, and nothing else."',
+        ),
+        (
+            'Ada Finch told the crowd at the pier, "The harbour will be open in May."',
+            '"The harbour will be open in May."',
+        ),
+    ],
+    ids=["that-clause", "clause-with-verb", "listener-is-frame"],
+)
+def test_reported_words_between_the_cue_and_its_quote_are_content(text: str, content: str) -> None:
+    q = quote_at(extract(text), content.strip('"'))
+    assert q.text == content
+    assert q.cue is not None and q.cue.text in ("said", "told")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'With three ferries gone, "there is no way to reach the island," Ellis Marr said.',
+            'With three ferries gone, "there is no way to reach the island,"',
+        ),
+        (
+            'The pier "has been neglected for a decade," Ellis Marr said.',
+            'The pier "has been neglected for a decade,"',
+        ),
+    ],
+    ids=["after-a-comma", "no-verb-before"],
+)
+def test_a_lowercase_quote_completes_the_clause_it_sits_in(text: str, content: str) -> None:
+    q = quote_at(extract(text), content.split('"')[1])
+    assert q.text == content
+    assert q.type == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Ada Finch politely suggested that the pier should close for the winter.",
+            "politely suggested",
+            "that the pier should close for the winter",
+        ),
+        (
+            "Ada Finch seemed to indicate that the pier would close for the winter.",
+            "seemed to indicate",
+            "that the pier would close for the winter",
+        ),
+        (
+            'Ada Finch added: "The pier will close for the winter and open in May."',
+            "added:",
+            '"The pier will close for the winter and open in May."',
+        ),
+        (
+            "Ada Finch talked about the harbour plan and the ferry timetable at length.",
+            "talked about",
+            "the harbour plan and the ferry timetable at length",
+        ),
+        (
+            "Ada Finch declined to comment on the harbour plan for the island.",
+            "declined to comment on",
+            "the harbour plan for the island",
+        ),
+        (
+            "Mayor Ada Finch spoke highly of the new ferry service to the island.",
+            "spoke highly of",
+            "the new ferry service to the island",
+        ),
+    ],
+    ids=[
+        "adverb",
+        "infinitive",
+        "colon",
+        "preposition",
+        "infinitive-and-preposition",
+        "adverb-and-preposition",
+    ],
+)
+def test_the_cue_holds_the_words_that_tie_the_verb_to_its_content(
+    text: str, cue: str, content: str
+) -> None:
+    q = quote_at(extract(text), content)
+    assert q.cue is not None and q.cue.text == cue
+    assert q.text == content
+
+
+def test_a_frame_with_a_second_cue_starts_a_new_attribution() -> None:
+    text = (
+        "“We cannot afford the ferry any more,” Ada Finch said, adding later, “The island "
+        "will have to find its own boat.”"
+    )
+    article = extract(text)
+    first = quote_at(article, "We cannot afford")
+    second = quote_at(article, "The island will")
+    assert first is not second
+    assert second.cue is not None and second.cue.text == "adding"
+
+
+def test_a_stray_straight_mark_does_not_run_into_curly_quotes() -> None:
+    text = (
+        '"Ellis was asleep by then.\n\n'
+        "“Here he is at last,” she said. “The mayor is here.”\n\n"
+        "The crowd cheered."
+    )
+    article = extract(text)
+    q = quote_at(article, "Here he is")
+    assert pieces(article, q) == ["“Here he is at last,”", "“The mayor is here.”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'At the hearing, Ada Finch cited the remarks of the mayor as "a disgrace" as '
+            "examples of his contempt for the island.",
+            'the remarks of the mayor as "a disgrace" as examples of his contempt for the island',
+        ),
+    ],
+    ids=["adjunct-after-fragment"],
+)
+def test_a_quoted_fragment_s_content_is_its_verb_s_whole_clause(text: str, content: str) -> None:
+    q = quote_at(extract(text), content.split('"')[1])
+    assert q.text == content
+
+
+def test_a_fragment_belongs_to_the_reporting_verb_above_its_own_verb() -> None:
+    from newsquotes.quotes.fragments import reporting_verb_above
+
+    doc = default_pipeline().nlp('Ada Finch said she was sure the mayor would "lose badly."')
+    lose = next(t for t in doc if t.text == "lose")
+    assert reporting_verb_above(lose).text == "said"
+    ferry = default_pipeline().nlp('The ferry will "sink one day," the captain joked.')
+    sink = next(t for t in ferry if t.text == "sink")
+    assert reporting_verb_above(sink).text == "sink"
+
+
+def test_a_trailing_participle_clause_is_not_reported() -> None:
+    text = "Ada Finch said the harbour would close in May, citing the new ferry timetable."
+    q = quote_at(extract(text), "the harbour would close")
+    assert q.text == "the harbour would close in May"
+
+
+def test_a_fragment_after_its_cue_runs_to_the_end_of_its_clause() -> None:
+    text = 'Ada Finch says "the wind is at our backs" despite the lost vote on the pier.'
+    q = quote_at(extract(text), "the wind is")
+    assert q.text == '"the wind is at our backs" despite the lost vote on the pier'
+    assert q.type == "mixed"
+    whole = 'Ada Finch says "the wind is at our backs." The vote is on Friday.'
+    assert quote_at(extract(whole), "the wind").text == '"the wind is at our backs."'
+
+
+def test_a_quote_after_a_reported_clause_and_its_frame_continues_the_report() -> None:
+    text = (
+        "The council may close the pier before the winter storms, Ada Finch said. "
+        '"We have warned them about the pier for years and nobody listened."'
+    )
+    article = extract(text)
+    q = quote_at(article, "The council may close")
+    assert pieces(article, q) == [
+        "The council may close the pier before the winter storms",
+        '"We have warned them about the pier for years and nobody listened."',
+    ]
