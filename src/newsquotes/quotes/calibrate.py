@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..model import Quote, Speaker
 from .confidence import cue_class, speaker_class
-from .context import SENTENCE_END, ArticleView, cue_head, is_cue
+from .context import SENTENCE_END, ArticleView, children_of, cue_head, is_cue
 from .cues import cue_confidence, cue_lemma
 from .learned import model_weights
 from .quote_marks import DOUBLE_MARKS
@@ -50,6 +50,8 @@ CUE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl",
 CONTENT_ROOT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "dobj", "pobj", "conj", "advcl", "nsubj"})
 """Dependency labels of the content's root told apart; any other is ``-``."""
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+OVERLAP_SCAN = 8
+"""Quotes after a quote checked for overlap with it (they are in text order)."""
 PARAGRAPH_CAP = 30
 """Paragraph indexes beyond this all look the same to the ensemble."""
 
@@ -138,6 +140,7 @@ def _cue_features(doc: Doc, art: ArticleView, quote: Quote, lemmas: frozenset[st
     base = cue_lemma(head.lemma_, head.text)
     inside = any(s <= quote.cue.start < e for s, e in quote.spans)
     sentence = doc[tokens[0]].sent
+    children = children_of(head)
     row: Row = {
         "has_cue": 1.0,
         "cue_judge_weight": model_weights().get(f"lem={base}", 0.0),
@@ -145,9 +148,9 @@ def _cue_features(doc: Doc, art: ArticleView, quote: Quote, lemmas: frozenset[st
         "cue_is_sentence_root": float(head.i == sentence.root.i),
         f"cue_tag={head.tag_}": 1.0,
         f"cue_dep={head.dep_ if head.dep_ in CUE_DEPS else '-'}": 1.0,
-        "cue_negated": float(any(c.dep_ == "neg" for c in head.children)),
-        "cue_modal": float(any(c.tag_ == "MD" for c in head.children)),
-        "cue_passive": float(any(c.dep_ == "auxpass" for c in head.children)),
+        "cue_negated": float(any(c.dep_ == "neg" for c in children)),
+        "cue_modal": float(any(c.tag_ == "MD" for c in children)),
+        "cue_passive": float(any(c.dep_ == "auxpass" for c in children)),
         f"cueclass={cue_class(doc, tokens)}": 1.0,
         f"lem={base if lemmas is None or base in lemmas else '-'}": 1.0,
         "cue_words": float(tokens[1] - tokens[0]),
@@ -189,45 +192,80 @@ def _speaker_features(
     return row
 
 
-def _neighbour_features(quotes: Sequence[Quote], n: int, art: ArticleView) -> Row:
+def _overlaps(a: Quote, b: Quote) -> bool:
+    return any(s < be and bs < e for s, e in a.spans for bs, be in b.spans)
+
+
+class Neighbourhood:
+    """The article's quotes in text order, with what :func:`_neighbour_features` counts,
+    computed once (each quote's features then cost the same, however many quotes there are)."""
+
+    def __init__(self, art: ArticleView, quotes: Sequence[Quote]) -> None:
+        self.order = sorted(range(len(quotes)), key=lambda n: (quotes[n].start, n))
+        self.rank = {n: r for r, n in enumerate(self.order)}
+        self.paragraph = [art.paragraph_of(q.start) for q in quotes]
+        self.sentence = [art.doc[art.token_at(q.start)].sent.start for q in quotes]
+        self.per_paragraph = Counter(self.paragraph)
+        self.per_sentence = Counter(self.sentence)
+        self.overlapping = [0] * len(quotes)
+        for r, n in enumerate(self.order):
+            later = self.order[r + 1 : r + 1 + OVERLAP_SCAN]
+            for m in later:
+                if quotes[m].start >= quotes[n].end:
+                    break
+                if _overlaps(quotes[n], quotes[m]):
+                    self.overlapping[n] += 1
+                    self.overlapping[m] += 1
+
+    def around(self, n: int) -> tuple[int | None, int | None]:
+        """The quotes before and after quote ``n`` in text order."""
+        r = self.rank[n]
+        before = self.order[r - 1] if r > 0 else None
+        after = self.order[r + 1] if r + 1 < len(self.order) else None
+        return before, after
+
+
+def _same_speaker(a: Quote, b: Quote | None) -> float:
+    return float(b is not None and b.speaker_id is not None and b.speaker_id == a.speaker_id)
+
+
+def _neighbour_features(quotes: Sequence[Quote], n: int, near: Neighbourhood) -> Row:
     """How the quote sits among the others: overlaps, distances, the same speaker around."""
     quote = quotes[n]
-    others = [q for m, q in enumerate(quotes) if m != n]
-    overlapping = sum(
-        1 for q in others if any(s < qe and qs < e for s, e in quote.spans for qs, qe in q.spans)
-    )
-    before = [q for q in others if q.end <= quote.start]
-    after = [q for q in others if q.start >= quote.end]
-    previous = max(before, key=lambda q: q.end, default=None)
-    following = min(after, key=lambda q: q.start, default=None)
-    paragraph = art.paragraph_of(quote.start)
-    sentence = art.doc[art.token_at(quote.start)].sent
+    before, after = near.around(n)
+    previous = quotes[before] if before is not None else None
+    following = quotes[after] if after is not None else None
+    paragraph = near.paragraph[n]
     return {
-        "quotes_in_sentence": float(
-            sum(sentence.start_char <= q.start < sentence.end_char for q in others)
-        ),
-        "overlapping": float(overlapping),
-        "quotes_in_paragraph": float(sum(art.paragraph_of(q.start) == paragraph for q in others)),
+        "quotes_in_sentence": float(near.per_sentence[near.sentence[n]] - 1),
+        "overlapping": float(near.overlapping[n]),
+        "quotes_in_paragraph": float(near.per_paragraph[paragraph] - 1),
         "quotes_in_article": float(len(quotes)),
-        "gap_before": _log_chars(quote.start - previous.end if previous else CLOSE_DISTANCE_CHARS),
-        "gap_after": _log_chars(following.start - quote.end if following else CLOSE_DISTANCE_CHARS),
-        "same_paragraph_before": float(
-            previous is not None and art.paragraph_of(previous.start) == paragraph
+        "gap_before": _log_chars(
+            max(0, quote.start - previous.end) if previous else CLOSE_DISTANCE_CHARS
         ),
-        "same_paragraph_after": float(
-            following is not None and art.paragraph_of(following.start) == paragraph
+        "gap_after": _log_chars(
+            max(0, following.start - quote.end) if following else CLOSE_DISTANCE_CHARS
         ),
-        "same_speaker_after": float(
-            following is not None
-            and following.speaker_id is not None
-            and following.speaker_id == quote.speaker_id
-        ),
-        "after_has_cue": float(following is not None and following.cue is not None),
+        "same_paragraph_before": float(before is not None and near.paragraph[before] == paragraph),
+        "same_paragraph_after": float(after is not None and near.paragraph[after] == paragraph),
+        "same_speaker_before": _same_speaker(quote, previous),
+        "same_speaker_after": _same_speaker(quote, following),
         "before_has_cue": float(previous is not None and previous.cue is not None),
-        "same_speaker_before": float(
-            previous is not None
-            and previous.speaker_id is not None
-            and previous.speaker_id == quote.speaker_id
+        "after_has_cue": float(following is not None and following.cue is not None),
+    }
+
+
+def _article_features(art: ArticleView, quotes: Sequence[Quote]) -> Row:
+    """What the whole article is like: how long, how dense with quotes, how sure the judge
+    is of them on average (annotation is more thorough in some kinds of article)."""
+    paragraphs = len(art.paragraph_starts)
+    return {
+        "article_chars": _log_chars(len(art.text)),
+        "quote_density": round(len(quotes) / max(1, paragraphs), 4),
+        "article_judge_mean": round(sum(q.confidence for q in quotes) / max(1, len(quotes)), 4),
+        "article_direct_share": round(
+            sum(q.type == "direct" for q in quotes) / max(1, len(quotes)), 4
         ),
     }
 
@@ -241,7 +279,7 @@ def _content_syntax(art: ArticleView, quote: Quote) -> Row:
         return {}
     inside = set(tokens)
     roots = [doc[i] for i in tokens if doc[i].head.i not in inside or doc[i].head.i == i]
-    root = max(roots, key=lambda t: len(list(t.children)), default=doc[tokens[0]])
+    root = max(roots, key=lambda t: len(children_of(t)), default=doc[tokens[0]])
     quoted = sum(art.quote_of_token[i] >= 0 for i in tokens)
     cue_tokens = (
         set(range(*_token_range(art, quote.cue.start, quote.cue.end))) if quote.cue else set()
@@ -287,6 +325,8 @@ def calibration_rows(
     doc = art.doc
     by_id = {s.id: s for s in speakers}
     said = Counter(q.speaker_id for q in quotes if q.speaker_id)
+    near = Neighbourhood(art, quotes)
+    article = _article_features(art, quotes)
     rows = []
     for n, quote in enumerate(quotes):
         row: Row = {
@@ -300,8 +340,9 @@ def calibration_rows(
         row.update(_content_features(art, quote))
         row.update(_content_syntax(art, quote))
         row.update(_sentence_position(art, quote.start, quote.end))
-        row.update(_neighbour_features(quotes, n, art))
+        row.update(_neighbour_features(quotes, n, near))
         row["in_region"] = float(art.in_region(quote.start))
+        row.update(article)
         rows.append(row)
     return rows
 
