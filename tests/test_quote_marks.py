@@ -208,3 +208,15 @@ def test_doubled_single_marks_pair_as_one_double_mark() -> None:
 def test_doubled_single_marks_leave_an_apostrophe_inside_alone() -> None:
     text = "She called it ''the harbour's last chance.''"
     assert spans_of(text) == ["''the harbour's last chance.''"]
+
+
+def test_a_closing_mark_typed_for_an_opening_one_opens_the_paragraphs_quote() -> None:
+    text = "”Mr. Brenner embodies years of neglect. He is our shame.” ― Sonya Herrera"
+    spans = find_quoted_spans(text)
+    assert [(s.start, s.end) for s in spans] == [(0, text.index("―") - 1)]
+
+
+def test_a_closing_mark_after_a_word_still_closes() -> None:
+    # 'the so-called” reform': nothing open, after a word; not an opening mark
+    text = "It was the so-called” reform, she said."
+    assert find_quoted_spans(text) == []

@@ -221,6 +221,8 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
         "antecedent_limit": _RESOLUTION_DEFAULTS.antecedent_limit,
         "thing_continuity_paragraphs": _RESOLUTION_DEFAULTS.thing_continuity_paragraphs,
         "min_misspelt_surname": _RESOLUTION_DEFAULTS.min_misspelt_surname,
+        "description_window_sentences": _RESOLUTION_DEFAULTS.description_window_sentences,
+        "description_lookahead_paragraphs": _RESOLUTION_DEFAULTS.description_lookahead_paragraphs,
         **ENGINE_CONFIG,
         **CALIBRATION_CONFIG,
     },
@@ -235,6 +237,8 @@ def make_quote_component(
     antecedent_limit: int,
     thing_continuity_paragraphs: int,
     min_misspelt_surname: int,
+    description_window_sentences: int,
+    description_lookahead_paragraphs: int,
     model: bool,
     model_drop_below: float,
     model_accept_at: float,
@@ -256,6 +260,8 @@ def make_quote_component(
         antecedent_limit=antecedent_limit,
         thing_continuity_paragraphs=thing_continuity_paragraphs,
         min_misspelt_surname=min_misspelt_surname,
+        description_window_sentences=description_window_sentences,
+        description_lookahead_paragraphs=description_lookahead_paragraphs,
     )
     settings = EngineSettings(
         model=model,

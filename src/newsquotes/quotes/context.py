@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as DocSpan
 
 from ..model import Region
 from .cues import (
@@ -232,6 +233,16 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
         if art.doc[k].text in ("–", "—", "--", ")", ":") or "\n" in art.doc[k].text:
             left = k + 1
             break
+    for child in children_of(head):
+        # 'Mr. Kamin, who emphasized ...', 'Trump, speaking to veterans': the clause is not
+        # the name's (a document's is: 'a speech Mrs. Clinton delivered')
+        if (
+            child.i > head.i
+            and child.dep_ in NAME_CLAUSE_DEPS
+            and left <= child.i <= right
+            and (head.pos_ == "PROPN" or head.ent_type_ == "PERSON")
+        ):
+            right = min(right, art.subtree_bounds(child)[0] - 1)
     tokens = art.doc[left : right + 1]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -239,7 +250,31 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
         tokens = tokens[1:]
     if not len(tokens):
         return head.idx, head.idx + len(head.text)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return tokens[0].idx, _closing_punctuation(art, tokens, hi)
+
+
+NAME_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+"""Clauses hanging from a speaker's name that are no part of the mention."""
+
+
+def _closing_punctuation(art: ArticleView, tokens: DocSpan, hi: int) -> int:
+    """Where the mention ends, PolNeAR's way: with the ``)`` of a party tag it opens
+    (``Sen. Ada Finch (D-Mo.)``) and with the comma that closes an appositive
+    (``Brian Fallon, the campaign's press secretary,``)."""
+    doc = art.doc
+    last = tokens[-1]
+    end = last.i + 1
+    text = tokens.text
+    if text.count("(") > text.count(")") and end < min(hi, len(doc)) and doc[end].text == ")":
+        last, end = doc[end], end + 1
+    if (
+        "," in text
+        and end < min(hi, len(doc))
+        and doc[end].text == ","
+        and not art.quote_of_token[end] >= 0
+    ):
+        last = doc[end]
+    return last.idx + len(last.text)
 
 
 def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int]:
@@ -278,6 +313,14 @@ def is_thing(head: Token) -> bool:
     return head.pos_ == "NOUN" and not head.ent_type_
 
 
+SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
+"""A verb hanging from another by these shares its subject (``..., saying``, ``and added``)."""
+
+MAX_SUBJECT_HOPS = 3
+"""How far up such a chain a subject is looked for (``clarified ..., treating ... and
+asserting``)."""
+
+
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Bill Maher``), whose subject is the listener."""
@@ -285,20 +328,59 @@ def speaker_of(cue: Token) -> Token | None:
     for child in children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) == 2 and _named_apposition(*subjects):
+        # "Kessel's niece, state Del. Marcia Lund, shouted": the parser split the appositive
+        return subjects[1]
     for child in children:
         if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:
             return None
         if child.dep_ in SUBJECT_DEPS:
             return child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
-    if cue.dep_ in ("advcl", "xcomp", "conj", "relcl") and cue.head.i != cue.i:
-        if cue.dep_ == "relcl":
-            # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
-            return None if is_thing(cue.head) else cue.head
-        for child in children_of(cue.head):
+    if cue.dep_ == "relcl" and cue.head.i != cue.i:
+        # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
+        return None if is_thing(cue.head) else cue.head
+    verb = cue
+    for _ in range(MAX_SUBJECT_HOPS):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            verb = verb.head  # 'sings to Clinton before asking her': through the preposition
+        if verb.dep_ not in SUBJECT_SHARING_DEPS or verb.head.i == verb.i:
+            break
+        if verb.dep_ == "xcomp":
+            # 'forced Stumpf to admit that ...': the object of the verb is who admits
+            controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            if controller is not None and controller.i < verb.i:
+                # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
+                shown = _person_of(controller) if is_thing(controller) else None
+                return shown if shown is not None else controller
+        verb = verb.head
+        for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
                 return child
     return None
+
+
+def _person_of(thing: Token) -> Token | None:
+    """The named person in ``footage of X``, ``a video of X``."""
+    for prep in children_of(thing):
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("PERSON", "ORG"):
+                return obj
+    return None
+
+
+def _named_apposition(first: Token, second: Token) -> bool:
+    """Two subjects of one verb, a common noun then a person's name after a comma: one
+    speaker, described then named."""
+    doc = first.doc
+    return (
+        first.pos_ == "NOUN"
+        and second.ent_type_ == "PERSON"
+        and first.i < second.i
+        and any(doc[k].text == "," for k in range(first.i, second.i))
+    )
 
 
 def speaker_head(token: Token) -> Token:

@@ -42,6 +42,14 @@ NAMING_VERBS: frozenset[str] = _words(
 )
 """Naming and characterising verbs (``called X "the Devil"``, ``accused X of``): speech acts."""
 
+SPEECH_NOUNS: frozenset[str] = _words(
+    """
+    claim statement remark comment assertion promise pledge warning accusation argument
+    suggestion insistence boast vow allegation contention prediction declaration
+    """
+)
+"""Nouns that report what their owner said (``Trump's claim that ...``)."""
+
 NOT_SPEECH_WITH_OBJECT: frozenset[str] = frozenset({"continue", "post", "charge", "question"})
 """Speech verbs whose object or infinitive is not speech (``continued to campaign``);
 they are cues only with a clause or a quote."""

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from .context import (
     SENTENCE_END,
+    SUBJECT_DEPS,
     ArticleView,
     Attribution,
     cue_extent,
@@ -55,7 +56,8 @@ _TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+
 
 
 def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int]:
-    """Tokens after a quote up to the end of its frame: a sentence end or the next quote."""
+    """Tokens after a quote up to the end of its frame: a sentence end or the next quote (a
+    nickname inside a name, ``Marcia "Cia" Lund``, is no quote)."""
     doc = art.doc
     i = after
     end = min(len(doc), after + art.settings.frame_window)
@@ -64,11 +66,32 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
         if "\n" in t.text or art.paragraph_of(t.idx) != paragraph:
             break
         if art.quote_of_token[i] >= 0:
-            break
+            nickname_end = _nickname_end(art, i)
+            if nickname_end is None:
+                break
+            i = nickname_end
+            continue
         if t.text in SENTENCE_END and i > after:
             return after, i + 1
         i += 1
     return after, i
+
+
+NICKNAME_MAX_WORDS = 2
+
+
+def _nickname_end(art: ArticleView, i: int) -> int | None:
+    """The token after a quoted nickname starting at token ``i`` (``"Cia"`` between two
+    capitalised name words), or None when the quote is not one."""
+    q = art.quoted[art.quote_of_token[i]]
+    inner = art.text[q.inner[0] : q.inner[1]].split()
+    before = art.text[: q.start].rstrip().split()[-1:] or [""]
+    after = art.text[q.end :].lstrip()[:1]
+    if not (0 < len(inner) <= NICKNAME_MAX_WORDS) or not all(w[:1].isupper() for w in inner):
+        return None
+    if not (before[0][:1].isupper() and after.isupper()):
+        return None
+    return art.token_at(q.end - 1) + 1
 
 
 def first_word(art: ArticleView, lo: int, hi: int) -> int | None:
@@ -117,6 +140,8 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
 
 
 SIGNATURE_CONFIDENCE = 0.8
+SIGNATURE_DASHES = "―—–-"
+"""Dashes that put a name after a quote as its signature (``"..." ― Oscar Quintero``)."""
 
 
 def _signed(art: ArticleView, q: QuotedSpan, head: Token, lo: int, hi: int) -> Attribution:
@@ -142,7 +167,8 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         return None, hi
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
-    dashed = any(doc[k].text in ("―", "—", "–", "-") for k in range(lo, first))
+    # the text between, not tokens: '..."― Pamela Padilla' has the dash glued to the mark
+    dashed = any(c in SIGNATURE_DASHES for c in art.text[q.end : doc[first].idx])
     if dashed:
         # '"..." ― Oscar Quintero': a signature after a dash
         head = name_at(art, first)
@@ -164,6 +190,10 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         if doc[i].text == "," and i > first + 12:
             break
     if cue is None:
+        # '," Kessel's niece, state Del. Marcia Lund (D-Newport), shouted': a long subject;
+        # the verb its first word hangs from is the cue.
+        cue = _verb_of_subject(art, first, hi)
+    if cue is None:
         # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
         # or right before one, is the cue.
         for i in range(first, min(hi, first + 4)):
@@ -183,6 +213,10 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     speaker: tuple[int, int] | None = None
     if cue is not None:
         subj = speaker_of(cue)
+        if subj is None or not (lo <= subj.i < hi):
+            # '"A. B. C," Elijah Cummings said': the parser took a word of the quote for the
+            # subject; the name right before the cue is who speaks.
+            subj = _phrase_before(art, first, cue.i)
         if subj is None or not (lo <= subj.i < hi):
             # "said X": the first noun phrase after the cue
             subj = None
@@ -216,15 +250,70 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
             hi,
         )
     head = name_at(art, first)
-    if head is not None and (
-        head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper())
+    if (
+        head is not None
+        and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper()))
+        and not _possessive(head)  # '"Collapse," Jared Diamond's best seller': no signature
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
 
 
+def _possessive(name: Token) -> bool:
+    """``Jared Diamond's``: the name (or the ``'s`` the tagger ends it with) owns a noun."""
+    return name.dep_ in ("poss", "case") or any(c.dep_ == "case" for c in name.children)
+
+
+def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
+    """The speech verb that the phrase opening the frame is the subject of, when it lies in
+    the frame."""
+    doc = art.doc
+    token = doc[first]
+    for _ in range(MAX_SUBJECT_WALK):
+        if token.dep_ in SUBJECT_DEPS:
+            verb = token.head
+            if (
+                first < verb.i < hi
+                and is_speech_cue(verb)
+                and art.quote_of_token[verb.i] < 0
+                and not _own_clause(art, verb)  # 'Ryan said the ...': its own content
+            ):
+                return verb
+            return None
+        if token.head.i == token.i or not (first <= token.head.i < hi):
+            return None
+        token = token.head
+    return None
+
+
+MAX_SUBJECT_WALK = 4
+"""How many heads up from a frame's first word its subject phrase is looked for."""
+
 NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
 """Dependencies inside a name's noun phrase (``CNN's Wolf Blitzer``)."""
+
+SPEAKER_POS = frozenset({"PROPN", "PRON"})
+"""What may stand right before a cue as its speaker when the parse gives none."""
+
+
+def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
+    """The name or pronoun that ends right before the cue (``Elijah Cummings (D-Md.) also
+    said``), skipping adverbs, auxiliaries and a parenthesis; its phrase's head."""
+    doc = art.doc
+    j = cue - 1
+    while j >= first and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    if j >= first and doc[j].text == ")":
+        while j >= first and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j < first or doc[j].pos_ not in SPEAKER_POS or art.quote_of_token[j] >= 0:
+        return None
+    head = doc[j]
+    while first <= head.head.i < cue and head.dep_ in NAME_PART_DEPS:
+        head = head.head
+    return head
+
 
 SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 """``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
@@ -240,6 +329,17 @@ def _name_before(art: ArticleView, colon: int, lo: int) -> Token | None:
     if j < lo or doc[j].pos_ != "PROPN" and doc[j].ent_type_ not in ("PERSON", "ORG"):
         return None
     return doc[j]
+
+
+def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
+    """``Clinton, the former secretary of State, stressed ... and said ...:``: a subject
+    further back than the frame window, in the cue's own sentence and outside quotes."""
+    return (
+        subj.i < cue.i
+        and subj.sent.start == cue.sent.start
+        and art.quote_of_token[subj.i] < 0
+        and art.paragraph_of(subj.idx) == art.paragraph_of(cue.idx)
+    )
 
 
 def is_governed_name(token: Token) -> bool:
@@ -329,8 +429,8 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
     if cue is not None:
         subj = speaker_of(cue)
         speaker = None
-        if subj is not None and lo <= subj.i < i:
-            speaker = mention_span(art, speaker_head(subj), lo, cue.i)
+        if subj is not None and (lo <= subj.i < i or _earlier_in_sentence(art, subj, cue)):
+            speaker = mention_span(art, speaker_head(subj), min(lo, subj.i), cue.i)
         return Attribution(
             "direct",
             [(q.start, q.end)],

@@ -7,6 +7,8 @@ latest speaker of the same or the two previous paragraphs (a floating quote), or
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .context import (
     SENTENCE_END,
     ArticleView,
@@ -15,11 +17,12 @@ from .context import (
     is_cue,
     is_thing,
     lemma,
+    mention_span,
     speaker_head,
     speaker_of,
     subject_mention,
 )
-from .cues import cue_confidence
+from .cues import SPEECH_NOUNS, cue_confidence
 from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan
 
 
@@ -40,6 +43,12 @@ def governed_pass(
             continue
         # the token of the quote whose head lies outside it
         top = next((t for t in inner if not (first <= t.head.i <= last)), inner[0])
+        owned = _owned_claim(art, top, first, last)
+        if owned is not None:
+            results.append(owned)
+            covered.extend(owned.spans)
+            used.add(n)
+            continue
         verb = top.head
         steps = 0
         while verb.pos_ not in ("VERB",) and verb.head.i != verb.i and steps < 4:
@@ -83,6 +92,47 @@ def governed_pass(
         covered.append((c_start, c_end))
         used.add(n)
     return results
+
+
+OWNED_CLAIM_CONFIDENCE = 0.6
+MAX_CLAIM_HOPS = 4
+"""How far up from a quoted fragment its owning speech noun is looked for."""
+
+
+def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribution | None:
+    """``a fact-check on Donald Trump's claim that there have been "thousands of shootings"``:
+    a fragment inside the complement of a speech noun with an owner is the owner's words,
+    whoever the sentence's subject is."""
+    doc = art.doc
+    noun = top.head
+    for _ in range(MAX_CLAIM_HOPS):
+        if noun.pos_ == "VERB" and noun.dep_ not in ("acl", "relcl", "ccomp"):
+            return None
+        if noun.pos_ == "NOUN" and lemma(noun) in SPEECH_NOUNS and noun.i < first:
+            break
+        if noun.head.i == noun.i:
+            return None
+        noun = noun.head
+    else:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in ("PROPN", "PRON") or art.quote_of_token[owner.i] >= 0:
+        return None
+    lo, hi = art.subtree_bounds(noun)
+    lo = noun.i + 1
+    while lo < hi and (doc[lo].is_space or doc[lo].text in (",", ":")):
+        lo += 1
+    hi = min(max(hi, last + 1), doc[first].sent.end)
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
+        hi -= 1
+    if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(doc[first].idx):
+        return None
+    o_lo, o_hi = art.subtree_bounds(owner)
+    speaker = mention_span(art, owner, o_lo, o_hi)
+    content = art.cover_quotes(*art.span_chars(lo, hi))
+    return Attribution(
+        "mixed", [content], (noun.i, noun.i + 1), speaker, OWNED_CLAIM_CONFIDENCE, "owned-claim"
+    )
 
 
 def looks_like_title(inner: str) -> bool:

@@ -226,8 +226,13 @@ def _as_frame(art: ArticleView, cue: Token) -> Attribution | None:
 
 
 def is_passive_without_agent(verb: Token, subj: Token) -> bool:
-    """``The mayor is said to favour ...``: the passive subject is not who spoke."""
-    return subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in verb.children)
+    """``The mayor is said to favour ...``: the passive subject is not who spoke. The passive
+    subject of another verb is (``Ruiz can be heard yelling that ...``)."""
+    return (
+        subj.dep_ == "nsubjpass"
+        and subj.head.i == verb.i
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution | None:

@@ -9,7 +9,8 @@ The rules, per paragraph:
 * Double marks (``" “ ” „ « » ‟``) are one family: any opening double mark may be closed by
   any closing double mark, so ``"...”`` pairs.
 * A straight ``"`` opens when it follows a space, a paragraph start or an opening bracket or
-  dash, and closes otherwise.
+  dash, and closes otherwise. A closing mark in that place, before a word, with nothing
+  open, opens too (``”Mr. Brenner embodies ...”``: typed the wrong way round).
 * A paragraph that opens a quote and never closes it continues into the next paragraph when
   that one opens with a quote mark (the newspaper convention for long quotes). Otherwise the
   open mark is dropped: it never swallows the rest of the article.
@@ -77,6 +78,15 @@ def _is_open(text: str, i: int) -> bool | None:
     return None
 
 
+def _misturned_opening(text: str, i: int, start: int) -> bool:
+    """``”Mr. Brenner embodies ...”``: a closing mark that opens a paragraph, or follows a
+    space, and is followed by a word, with nothing open, is an opening mark typed the wrong
+    way round."""
+    before = text[i - 1] if i > start else "\n"
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return text[i] in DOUBLE_CLOSE and before in _OPEN_CONTEXT and after.isalnum()
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
 
@@ -90,7 +100,7 @@ def _pair_doubles(text: str, start: int, end: int) -> tuple[list[QuotedSpan], in
         mark = text[i]
         kind = _is_open(text, i)
         if open_at is None:
-            if kind is False and mark != "“":
+            if kind is False and mark != "“" and not _misturned_opening(text, i, start):
                 continue  # a closing mark with nothing open: drop it
             open_at = i
             continue

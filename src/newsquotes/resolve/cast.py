@@ -74,6 +74,9 @@ class Person:
     organizations: list[str] = field(default_factory=list)
     speaker_id: str | None = None
     role_heads: set[str] = field(default_factory=set)
+    role_at: dict[str, int] = field(default_factory=dict)
+    """Role head → offset of the mention the article first gave it with (``the ad`` before
+    ``Clinton's new ad`` is not hers)."""
     role_words: set[str] = field(default_factory=set)
     honorific_sex: str | None = None
     role_sex: str | None = None
@@ -153,6 +156,12 @@ class Mention:
     """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
+HEADLINE_MAX_WORDS = 20
+HEADLINE_CAPITALISED = 0.6
+"""A first paragraph of at most this many words, this share of them capitalised, is a
+headline (``Derelict Obama and Clinton Treat Terror as Crime``)."""
+
+
 class Cast:
     """Everyone the article names, with their mentions in text order."""
 
@@ -195,6 +204,11 @@ class Cast:
         self._read_nicknames()
         for n, ent in enumerate(self.ents):
             self._read_entity(n, ent)
+            person = self.person_of_ent.get(n)
+            if person is not None:
+                for head in person.role_heads:
+                    person.role_at.setdefault(head, ent.start_char)
+        self._read_untagged_surnames()
         for person in self.people:
             words = person.name.split()
             person.given_name_only = (
@@ -298,6 +312,7 @@ class Cast:
             name = clean_name(ent.text)
             if not name or not any(c.isalpha() for c in name):
                 return
+            name = self._without_headline_word(name, ent)
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
             person = nicknamed or self.person_for_name(
                 name,
@@ -344,6 +359,59 @@ class Cast:
                 self.person_of_ent[n] = group
                 self._add_mention(self.org_mentions, group, ent)
 
+    def _read_untagged_surnames(self) -> None:
+        """``Trump responded by ...`` where the tagger found no entity: a capitalised proper
+        noun that is the surname of exactly one person named in full is a mention of them."""
+        doc = self.doc
+        added = False
+        for t in doc:
+            if (
+                t.pos_ != "PROPN"
+                or self.ent_of_token[t.i] >= 0
+                or not t.is_title
+                or t.dep_ in ("compound", "flat")
+                or (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+                or self.quoted(t.i)
+                or self.view.in_region(t.idx)
+            ):
+                continue
+            people = [
+                p
+                for p in self.by_surname.get(surname_key(t.text), [])
+                if p.kind == "person" and len(p.name.split()) > 1
+            ]
+            if len(people) == 1:
+                self._add_mention(self.mentions, people[0], doc[t.i : t.i + 1])
+                added = True
+        if added:
+            self.mentions.sort(key=lambda mention: mention.at)
+
+    def _without_headline_word(self, name: str, ent: DocSpan) -> str:
+        """``Derelict Obama and Clinton``: in a title-cased headline a capitalised word that is
+        no first name, right before a surname, is the headline's, not the name's."""
+        words = name.split()
+        if (
+            len(words) != 2
+            or is_initial(words[0])
+            or first_name_sex(words[0]) is not None
+            or not self._in_headline(ent.start_char)
+        ):
+            return name
+        return words[1]
+
+    def _in_headline(self, char: int) -> bool:
+        """Whether ``char`` is in the article's first paragraph, written as a headline: short,
+        most words capitalised, other paragraphs after it."""
+        view = self.view
+        if view.paragraph_of(char) != 0 or len(view.paragraph_starts) < 2:
+            return False
+        first = view.text[: view.paragraph_starts[1]]
+        words = [w for w in first.split() if w[:1].isalpha()]
+        capitalised = sum(w[0].isupper() for w in words)
+        return 0 < len(words) <= HEADLINE_MAX_WORDS and capitalised >= HEADLINE_CAPITALISED * len(
+            words
+        )
+
     def _person_tagged_as_org(self, ent: DocSpan) -> bool:
         """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's
         "organisation" is a person when it is a known surname, or a (first) name followed by
@@ -387,8 +455,10 @@ class Cast:
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
         person.role_heads.update(documents_of(root))
-        subject = root.dep_ in ("nsubj", "nsubjpass") or (
-            root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass")
+        subject = (
+            root.dep_ in ("nsubj", "nsubjpass")
+            or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            or _opens_verbless_parse(ent)
         )
         if person.kind == "person":
             person.last_seen = ent.start_char
@@ -478,8 +548,12 @@ class Cast:
         return found
 
     def describe_from_context(self, person: Person, ent: DocSpan) -> None:
-        """Roles and organisations from the name's appositive and pre-modifiers."""
+        """Roles and organisations from the name's appositive and pre-modifiers; a name inside
+        a quotation is described by the speaker's words, not the article's (``to fix our
+        rigged tax system and close loopholes Donald Trump used``)."""
         doc = self.doc
+        if self.quoted(ent.start):
+            return
         head = ent.root
         person.role_words |= party_and_state(
             self.view.text[ent.end_char : ent.end_char + PARTY_SPAN]
@@ -499,23 +573,30 @@ class Cast:
         role = head.head
         while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.i < role.i:
             role = role.head.head  # "The President of Norland, Pavel Dorn": up to President
-        if head.dep_ == "appos" and role.pos_ in ("NOUN", "PROPN") and role.i < ent.start:
+        if (
+            head.dep_ == "appos"
+            and role.pos_ in ("NOUN", "PROPN")
+            and role.i < ent.start
+            and not any(doc[k].text == ":" for k in range(role.i, ent.start))
+        ):  # "Editor's note: Donald Trump" is no role
             # "The President of Norland, Pavel Dorn,": the name is the role's appositive
             span = doc[role.left_edge.i : role.i + 1]
             roles = role_phrases(role) or ([rw] if (rw := role_word(role)) else [])
             person.describe(None, roles, org_names(span, self.ent_label))
             person.role_words |= words_of(" ".join(t.text for t in role.subtree if t.i < head.i))
-        lefts = pre_modifiers(doc, head, ent.start)
+        lefts = _adjacent(doc, pre_modifiers(doc, head, ent.start), ent.start)
         if lefts:
             roles = _pre_modifier_roles(lefts)
-            orgs = [
-                t.text
-                for t in lefts
-                if t.text[:1].isupper()
-                and t.pos_ in ("PROPN", "NOUN")
-                and role_word(t) is None
-                and (self.ent_label[t.i] == "ORG" or role_word(doc[t.i + 1]) is not None)
-            ]
+            orgs = _runs(
+                [
+                    t
+                    for t in lefts
+                    if t.text[:1].isupper()
+                    and t.pos_ in ("PROPN", "NOUN")
+                    and role_word(t) is None
+                    and (self.ent_label[t.i] == "ORG" or role_word(doc[t.i + 1]) is not None)
+                ]
+            )
             if roles or orgs:
                 person.describe(None, roles, orgs)
             person.role_words |= words_of(" ".join(t.text for t in lefts))
@@ -614,3 +695,34 @@ def one_edit_apart(a: str, b: str) -> bool:
 def _variants(word: str) -> list[str]:
     """The word and each form of it with one letter dropped."""
     return [word] + [word[:i] + word[i + 1 :] for i in range(len(word))]
+
+
+def _opens_verbless_parse(ent: DocSpan) -> bool:
+    """``Scott bristles at the suggestion``, with ``Scott`` parsed as a compound of the root:
+    a name opening its sentence and hanging from the root that way is the sentence's
+    subject all the same."""
+    root = ent.root
+    if ent.start != ent.sent.start or root.dep_ != "compound":
+        return False
+    head = root.head
+    return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "VERB")
+
+
+def _adjacent(doc: Doc, lefts: list[Token], start: int) -> list[Token]:
+    """The pre-modifiers with no punctuation between them and the name (``Editor's note:
+    Donald Trump`` has none)."""
+    stop = (
+        max((i for i in range(lefts[0].i, start) if doc[i].is_punct), default=-1) if lefts else -1
+    )
+    return [t for t in lefts if t.i > stop]
+
+
+def _runs(tokens: list[Token]) -> list[str]:
+    """Adjacent tokens joined: ``U.S. Air Force`` is one organisation, not three."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [" ".join(t.text for t in run) for run in runs]

@@ -39,6 +39,20 @@ HONORIFICS = frozenset(
         "pres",
         "amb",
         "del",
+        "mayor",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "minister",
+        "chancellor",
+        "commissioner",
+        "secretary",
+        "justice",
+        "ambassador",
+        "professor",
+        "sheriff",
     }
 )
 """Words written before a name that are not part of it."""
@@ -60,11 +74,61 @@ TITLE_ROLES = {
     "dr": "doctor",
     "judge": "judge",
     "del": "delegate",
+    "mayor": "mayor",
+    "councillor": "councillor",
+    "councilor": "councillor",
+    "councilman": "councillor",
+    "councilwoman": "councillor",
+    "alderman": "alderman",
+    "minister": "minister",
+    "chancellor": "chancellor",
+    "commissioner": "commissioner",
+    "secretary": "secretary",
+    "justice": "justice",
+    "ambassador": "ambassador",
+    "professor": "professor",
+    "sheriff": "sheriff",
 }
 """Honorifics that also say what the person is (``Sen.`` is a senator)."""
 NOT_NAME_WORDS = frozenset({"breaking", "exclusive", "watch", "video", "update", "opinion"})
 """Headline labels the tagger glues onto names; never a name's first word."""
 
+
+HEADLINE_VERB_STEMS = frozenset(
+    [
+        "say",
+        "seek",
+        "urge",
+        "warn",
+        "vow",
+        "slam",
+        "blast",
+        "hit",
+        "rip",
+        "want",
+        "tell",
+        "ask",
+        "claim",
+        "deny",
+        "defend",
+        "back",
+        "call",
+        "admit",
+        "accuse",
+        "praise",
+        "push",
+        "plan",
+        "hint",
+        "insist",
+        "argue",
+        "predict",
+        "reject",
+        "blame",
+        "question",
+        "respond",
+    ]
+)
+"""Verbs a headline puts right after a name (their third-person form)."""
 
 VOWELS = frozenset("AEIOUY")
 
@@ -78,10 +142,14 @@ def is_honorific(word: str) -> bool:
     return word_key(word) in HONORIFICS
 
 
+QUOTE_CHARACTERS = "\"'“”‘’`"
+"""Quote marks the tagger leaves on a name's edge (``Donald Trump ''doesn't``)."""
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name without possessive, leading honorifics or trailing suffixes."""
-    words = POSSESSIVE.sub("", text.strip()).split()
-    words = [w for w in words if w not in ("(", ")")]
+    words = POSSESSIVE.sub("", text.strip().rstrip(QUOTE_CHARACTERS)).split()
+    words = [w for w in words if w not in ("(", ")") and w.strip(QUOTE_CHARACTERS)]
     while len(words) > 1 and is_honorific(words[0]):
         words = words[1:]
     while len(words) > 1 and word_key(words[-1]) in SUFFIXES:
@@ -128,12 +196,24 @@ def shout_to_title(name: str) -> str:
     )
 
 
+def is_headline_verb(word: str) -> bool:
+    """``Says``, ``Seeks``, ``Urges``: a headline's verb, capitalised, that the tagger glues
+    onto the name before it (``Obama Says ...``)."""
+    lower = word_key(word)
+    if not lower.endswith("s") or len(lower) < 4:
+        return False
+    return any(stem in HEADLINE_VERB_STEMS for stem in (lower[:-1], lower[:-2]))
+
+
 def strip_glued_words(words: list[str]) -> list[str]:
-    """Drop a headline word glued before a name: ``Rip Donald Trump`` → ``Donald Trump``.
+    """Drop a headline word glued before a name: ``Rip Donald Trump`` → ``Donald Trump``,
+    or a headline verb after it: ``Obama Says`` → ``Obama``.
 
     The first word goes when it is a known headline word, or when it is no first name while
     the next word is one (a name does not start with a common word and then a given name).
     """
+    while len(words) > 1 and is_headline_verb(words[-1]):
+        words = words[:-1]
     while len(words) > 1:
         first, second = word_key(words[0]), word_key(words[1])
         if first in NOT_NAME_WORDS or (

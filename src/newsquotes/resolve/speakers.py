@@ -14,9 +14,10 @@ him first. For each quote, in text order:
    ``pronoun_window_paragraphs``. ``they``/``it``: the current speaker if an organisation or
    group, else the latest organisation named. ``I`` outside quotes is the author: unnamed.
 5. **Descriptions** (``the senator``, ``the GOP nominee``) resolve to the one person
-   introduced earlier with that role (:mod:`.descriptions`); otherwise, and for indefinite
-   sources (``a spokeswoman``, ``officials``), the speaker is ``unnamed`` (or ``group``)
-   and carries the description, never a name.
+   introduced with that role, else the one the passage is about (:mod:`.descriptions`);
+   ``the spokeswoman`` after ``a spokeswoman`` stays that unnamed one. Otherwise, and for
+   indefinite sources (``a spokeswoman``, ``officials``), the speaker is ``unnamed`` (or
+   ``group``) and carries the description, never a name.
 
 Every quote records how in ``resolved_by``.
 """
@@ -35,14 +36,22 @@ from .cast import Cast, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
-    description_words,
-    is_definite,
+    Describer,
+    DescriptionSettings,
+    is_headline_role,
     is_role_word,
-    normal_word,
     role_phrases,
+    same_unnamed,
 )
+from .descriptions import core_phrase as _core
 from .gender import PRONOUN_SEX
-from .names import clean_name, name_key, shout_to_title, strip_article, surname_key
+from .names import (
+    clean_name,
+    is_honorific,
+    shout_to_title,
+    strip_article,
+    surname_key,
+)
 
 GROUP_PRONOUNS = frozenset({"they", "them", "we", "us"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -50,7 +59,11 @@ PLURAL_SUBJECT_LOOKBACK_TOKENS = 80
 """How far back a ``they`` looks for a plural noun subject that would make an organisation
 the wrong antecedent (two sentences at most; keeps resolution linear)."""
 AUTHOR_PRONOUNS = frozenset({"i", "me", "my"})
+UNNAMED_KINDS = frozenset({"unnamed", "group"})
+"""Speaker kinds a description stays: never given the description as a name's alias."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+DISTRIBUTIVES = frozenset({"each", "both"})
+"""``each``/``both`` on their own stand for the group just named."""
 QUANTIFIERS = frozenset(
     {"some", "many", "all", "most", "several", "few", "others", "both", "each", "none"}
 )
@@ -100,6 +113,11 @@ class ResolutionSettings:
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
     min_misspelt_surname: int = 6
     """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
+    description_window_sentences: int = 2
+    """How many sentences back a description no one was introduced with (``the GOP
+    nominee``) looks for the one person the passage is about."""
+    description_lookahead_paragraphs: int = 1
+    """How many paragraphs after a description its role holder may still be introduced."""
 
 
 @dataclass(slots=True)
@@ -117,6 +135,15 @@ class _Resolver:
         self.doc: Doc = view.doc
         self.settings = settings
         self.cast = Cast(view, settings.min_misspelt_surname)
+        self.describer = Describer(
+            self.cast,
+            view,
+            DescriptionSettings(
+                settings.description_window_sentences,
+                settings.description_lookahead_paragraphs,
+                settings.antecedent_limit,
+            ),
+        )
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
         self._author: Person | None = None
@@ -387,7 +414,40 @@ class _Resolver:
             if person is not None:
                 person.describe(None, role_phrases(root), [])
                 return person
-        return None
+        return self._name_after_comma(mention, root)
+
+    def _name_after_comma(self, mention: DocSpan, root: Token) -> Person | None:
+        """``An attorney for Pagliano, Mark MacDougall,`` or ``Scott's niece, state Del.
+        Marcia Price,``, with the name parsed as part of the description's own phrase: a
+        person's name right after the description's first comma, ending the mention or
+        followed by a comma, is who the description is."""
+        if root.tag_ in ("NNS", "NNPS"):
+            return None  # 'many tax experts, including X': one example of many
+        comma = next((t.i for t in mention if t.i > root.i and t.text == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+        while k < mention.end and (
+            is_honorific(self.doc[k].text)
+            or (self.doc[k].is_lower and self.doc[k].pos_ in ("ADJ", "NOUN"))
+        ):
+            k += 1  # 'state Del.', 'former envoy'
+        if k >= mention.end:
+            return None
+        nicknamed = self.cast.nicknamed_at(self.doc[k].idx)  # 'Marcia "Cia" Price'
+        if nicknamed is not None:
+            nicknamed.describe(None, role_phrases(root), [])
+            return nicknamed
+        ent = self.cast.entity_at(self.doc[k])
+        if ent is None or ent.label_ != "PERSON" or ent.start <= comma:
+            return None
+        if ent.end < mention.end and self.doc[ent.end].text not in (",", "("):
+            return None
+        person = self.cast.person_of_entity(ent)
+        if person is None or person.kind != "person":
+            return None
+        person.describe(None, role_phrases(root), [])
+        return person
 
     def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
         """``an analysis by Lily Batchelder``, ``the IMF report``, ``Mrs. Clinton's plan``:
@@ -456,6 +516,9 @@ class _Resolver:
             return self.organisation_pronoun(at, lower), "pronoun"
         if lower in AUTHOR_PRONOUNS:
             return self.author(), "pronoun"
+        if lower in DISTRIBUTIVES and not any(c.dep_ == "prep" for c in root.children):
+            # "Trump and Clinton vied ..., each touting": each of the pair just named
+            return self._latest_group(root, at), "pronoun"
         if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
             # "many of his supporters": a group described; a bare "some" names no one
             return self.unnamed_source(mention, root), "description"
@@ -477,6 +540,8 @@ class _Resolver:
             current = None  # out of reach, or the writer: "I" is never "she"
         since = [m for m in window if current is None or m.at > current.at]
         found = _agreeing(self._governing_subjects(root, sentence, at), sex)
+        if found is None:
+            found = self._introduced(since, paragraph - 1, sex)
         if found is None:
             subjects = [m for m in since if m.subject]
             found = _agreeing(subjects, sex)
@@ -510,6 +575,22 @@ class _Resolver:
             return last.person
         return found
 
+    def _introduced(self, since: list[Mention], min_paragraph: int, sex: str) -> Person | None:
+        """``..., which concerns Henry Crespo, president of the caucus.`` then ``"...," he
+        said``: a person of known, agreeing sex introduced with a role appositive for the
+        first time since the current speaker spoke, in this or the previous paragraph, with no
+        subject named after them, is the source being introduced."""
+        for m in since:  # latest first
+            if m.paragraph < min_paragraph or m.subject:
+                return None
+            if m.at == m.person.first_seen and m.person.sex == sex:
+                name_root = self.doc[m.token]
+                while name_root.dep_ in ("compound", "flat") and name_root.head.i > name_root.i:
+                    name_root = name_root.head
+                if any(c.dep_ == "appos" for c in name_root.children):
+                    return m.person
+        return None
+
     def _described_subject(self, sentence: int, paragraph: int, sex: str) -> Person | None:
         """The person a definite role description (``the president``) that is the main subject
         of ``sentence`` (or its owner) stands for, when one person known to agree fits."""
@@ -525,7 +606,7 @@ class _Resolver:
             if subject.dep_ not in SUBJECT_DEPS or subject.head.dep_ != "ROOT":
                 continue  # only the main clause's subject carries the passage
             span = self.doc[token.left_edge.i : token.i + 1]
-            person = self.described(span, token, token.idx)
+            person = self.described(span, token)
             if person is not None and person.kind == "person" and person.sex == sex:
                 return person
         return None
@@ -554,6 +635,18 @@ class _Resolver:
         ):
             return None
         return current.person
+
+    def _latest_group(self, root: Token, at: int) -> Person | None:
+        """The group of named people or organisations last named in this sentence or the one
+        before it, if any."""
+        sentence = self.cast.sentence_of_token[root.i]
+        paragraph = self.view.paragraph_of(at)
+        for m in self.cast.orgs_before(at, paragraph - 1, self.settings.antecedent_limit):
+            if m.sentence < sentence - 1:
+                return None
+            if m.person.kind == "group" and " and " in m.person.name:
+                return m.person
+        return None
 
     def organisation_pronoun(self, at: int, lower: str) -> Person | None:
         """``it``/``they``: an organisation or group named as a subject since the current
@@ -607,40 +700,22 @@ class _Resolver:
     # -- descriptions --------------------------------------------------------------------
 
     def description(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """``the GOP nominee``: the one person introduced earlier with that role."""
-        found = self.described(mention, root, at)
-        if found is not None:
+        """``the GOP nominee``: the one person introduced with that role (or the one
+        person the passage is about); ``the spokeswoman`` after ``a spokeswoman``: still
+        that unnamed one."""
+        found = (
+            self.describer.by_role(mention, root)
+            or same_unnamed(root, list(self.unnamed.values()))
+            or self.describer.by_context(mention, root, at)
+        )
+        # a headline's "Retired General" would read as a name: no alias
+        if found is not None and found.kind not in UNNAMED_KINDS and not is_headline_role(root):
             found.add_alias(mention.text)
         return found
 
-    def described(self, mention: DocSpan, root: Token, at: int) -> Person | None:
-        """The one person or organisation a definite description fits, if exactly one."""
-        if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
-            return None
-        core = _core(mention, root)
-        head, words = description_words(core, root)
-        # "the Vermont senator", "the GOP nominee": a proper modifier must fit
-        proper = {
-            normal_word(t.text)
-            for t in core
-            if t.i != root.i
-            and t.pos_ in ("PROPN", "ADJ")
-            and t.text[:1].isupper()
-            and t.i != core.start
-        } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-        kinds = ("organization",) if head in ORGANISATION_NOUNS else ("person",)
-        if head in DOCUMENT_NOUNS:  # "the report": whoever was said to publish one
-            kinds = ("person", "organization")
-        candidates = [
-            p
-            for p in self.cast.by_role.get(head, ())
-            if p.kind in kinds and p.first_seen < at and name_key(p.name) != head
-        ]  # an "organisation" called only "Bank" is the noun capitalised, not a name
-        for word in sorted(words):
-            narrowed = [p for p in candidates if word in p.role_words]
-            if narrowed or word in proper:
-                candidates = narrowed
-        return candidates[0] if len(candidates) == 1 else None
+    def described(self, mention: DocSpan, root: Token) -> Person | None:
+        """The one person or organisation introduced with a definite description's role."""
+        return self.describer.by_role(mention, root)
 
     def unnamed_source(self, mention: DocSpan, root: Token) -> Person | None:
         """``a spokeswoman``, ``officials familiar with the matter``: described, never named."""
@@ -728,17 +803,6 @@ def _agreeing(mentions: list[Mention], sex: str) -> Person | None:
         if person_sex is None and unknown is None:
             unknown = m.person
     return unknown
-
-
-def _core(mention: DocSpan, root: Token) -> DocSpan:
-    """The noun phrase up to its head's first clause or appositive: ``the German automaker``
-    in ``the German automaker, which has focused on ...``."""
-    end = mention.end
-    for t in mention:
-        if t.i > root.i and (t.is_punct or t.dep_ in ("relcl", "appos", "acl")):
-            end = t.i
-            break
-    return mention.doc[mention.start : max(end, root.i + 1)]
 
 
 def resolve_speakers(

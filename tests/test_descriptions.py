@@ -1,0 +1,297 @@
+"""Who a description (``the senator``, ``the GOP nominee``, ``the bank``) stands for: each rule
+on a small invented article, and the cases where it must stay unnamed."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import quote_at, speaker_of
+
+from newsquotes import extract
+from newsquotes.model import Article
+from newsquotes.pipeline import build_nlp, default_pipeline
+from newsquotes.resolve.speakers import ResolutionSettings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _load_model() -> None:
+    default_pipeline()
+
+
+def said_by(article: Article, part: str) -> tuple[str | None, str, str]:
+    """(speaker name, speaker kind, resolved_by) of the quote covering ``part``."""
+    quote = quote_at(article, part)
+    kind = speaker_of(article, quote).kind if quote.speaker_id else "none"
+    return quote.speaker_name, kind, quote.resolved_by
+
+
+def test_a_party_member_is_the_one_person_called_one() -> None:
+    text = (
+        "Republican Tomas Brenner and Ana Ruiz, the mayor, toured the harbour on Monday.\n\n"
+        "The old cranes were sold for scrap last year.\n\n"
+        "The Republican said the port would need a new pier."
+    )
+    assert said_by(extract(text), "the port would need") == (
+        "Tomas Brenner",
+        "person",
+        "description",
+    )
+
+
+def test_a_party_member_two_people_fit_stays_unnamed() -> None:
+    text = (
+        "Republicans Tomas Brenner and Jonas Eberle toured the harbour on Monday.\n\n"
+        "The old cranes were sold for scrap last year.\n\n"
+        "The Republican said the port would need a new pier."
+    )
+    name, kind, _how = said_by(extract(text), "the port would need")
+    assert kind == "unnamed"
+    assert name not in ("Tomas Brenner", "Jonas Eberle")
+
+
+def test_a_stand_in_role_is_the_person_the_passage_is_about() -> None:
+    # Nobody is introduced as a nominee: the description stands for the last paragraph's
+    # subject, the way a news story writes "Donald Trump says ... The GOP nominee noted".
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The Liberal nominee noted on Friday that the ferries had lost money for a decade."
+    )
+    assert said_by(extract(text), "the ferries had lost money") == (
+        "Pavel Dorn",
+        "person",
+        "description",
+    )
+
+
+def test_a_stand_in_role_with_two_subjects_in_the_passage_stays_unnamed() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped. Jonas Eberle wants it doubled.\n\n"
+        "The Liberal nominee noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name not in ("Pavel Dorn", "Jonas Eberle")
+
+
+def test_a_stand_in_role_agrees_in_sex() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The congresswoman noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_a_stand_in_role_is_not_someone_who_holds_another_position() -> None:
+    text = (
+        "Governor Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The senator noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_a_description_is_not_someone_named_later_in_its_own_sentence() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The senator told Dorn on Friday that the ferries had lost money for a decade."
+    )
+    name, _kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert name != "Pavel Dorn"
+
+
+def test_a_party_in_the_description_picks_the_one_member_named_before() -> None:
+    text = (
+        "Republican Tomas Brenner opened his campaign in Velmora on Monday.\n\n"
+        "Ana Ruiz, the mayor, said the harbour would stay open.\n\n"
+        "The fishermen cheered.\n\n"
+        "The GOP nominee argued that the harbour tax had hurt the fishermen."
+    )
+    name, _kind, how = said_by(extract(text), "the harbour tax had hurt")
+    assert (name, how) == ("Tomas Brenner", "description")
+
+
+def test_a_party_in_the_description_excludes_the_other_party() -> None:
+    text = (
+        "Democrat Ana Ruiz says the ferry tax will be scrapped.\n\n"
+        "The Republican nominee noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Ana Ruiz"
+
+
+def test_an_organisation_noun_is_the_organisation_the_article_is_about() -> None:
+    text = (
+        "Kestrel Dynamics fired its chief engineer on Monday. Kestrel Dynamics makes "
+        "drones for the coast guard.\n\n"
+        "In the Kestrel Dynamics inquiry, two engineers were questioned by the Velmora "
+        "Tribune.\n\n"
+        "The company said the drones were safe."
+    )
+    assert said_by(extract(text), "the drones were safe") == (
+        "Kestrel Dynamics",
+        "organization",
+        "description",
+    )
+
+
+def test_an_organisation_noun_with_no_organisation_named_stays_unnamed() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\nThe company said the drones were safe."
+    )
+    name, kind, _how = said_by(extract(text), "the drones were safe")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_a_role_holder_introduced_just_after_the_description() -> None:
+    text = (
+        "The state attorney general said the casino licence was void.\n\n"
+        "Attorney General Mara Olsen filed the complaint in Velmora on Monday."
+    )
+    name, _kind, how = said_by(extract(text), "the casino licence was void")
+    assert (name, how) == ("Mara Olsen", "description")
+
+
+def test_a_role_given_only_after_the_description_does_not_count() -> None:
+    # "the ad" speaks before anyone has released an ad; Ruiz's ad comes three paragraphs on.
+    text = (
+        "The ad says the bridge will cost twice what the council promised.\n\n"
+        "It ran on local television all week.\n\n"
+        "Voters in Velmora will decide on the bridge in May.\n\n"
+        "Ana Ruiz released a new ad on Friday."
+    )
+    name, _kind, _how = said_by(extract(text), "the bridge will cost twice")
+    assert name != "Ana Ruiz"
+
+
+def test_a_headline_role_is_whom_the_article_introduces_with_it() -> None:
+    text = (
+        "Judge says harbour tax is unlawful.\n\n"
+        "Velmora High Court Justice Pavel Dorn struck down the harbour tax on Monday.\n\n"
+        "Ana Ruiz, the mayor, said the city would appeal."
+    )
+    article = extract(text)
+    name, _kind, how = said_by(article, "harbour tax is unlawful")
+    assert (name, how) == ("Pavel Dorn", "description")
+    # a headline's capitalised role reads like a name: it is kept out of the aliases
+    assert "Judge" not in speaker_of(article, quote_at(article, "harbour tax is unlawful")).aliases
+
+
+def test_an_unnamed_source_described_again_stays_the_same_unnamed_source() -> None:
+    text = (
+        "A spokeswoman for the ministry said the ferry would run again in May.\n\n"
+        "Ana Ruiz, a ministry spokeswoman in Velmora, declined to comment.\n\n"
+        "The spokeswoman added that the tickets would cost more."
+    )
+    article = extract(text)
+    first = quote_at(article, "the ferry would run again")
+    again = quote_at(article, "the tickets would cost more")
+    assert speaker_of(article, first).kind == "unnamed"
+    assert again.speaker_name != "Ana Ruiz"
+
+
+def test_an_unnamed_source_continues_only_when_its_words_fit() -> None:
+    text = (
+        "A Liberal candidate said the ferry tax would be scrapped.\n\n"
+        "The Conservative candidate said the ferries had lost money for a decade."
+    )
+    article = extract(text)
+    first = speaker_of(article, quote_at(article, "the ferry tax would be scrapped"))
+    second = speaker_of(article, quote_at(article, "the ferries had lost money"))
+    assert first.kind == second.kind == "unnamed"
+    assert first.id != second.id
+
+
+def test_a_state_the_article_does_not_give_may_hold() -> None:
+    text = (
+        "Rep. Ana Ruiz toured the flooded valley on Monday.\n\n"
+        "The old bridge was closed in March.\n\n"
+        "The Oregon congresswoman said the bridge would be rebuilt by June."
+    )
+    name, _kind, how = said_by(extract(text), "the bridge would be rebuilt")
+    assert (name, how) == ("Ana Ruiz", "description")
+
+
+def test_a_state_the_article_gives_otherwise_does_not_fit() -> None:
+    text = (
+        "Rep. Ana Ruiz (D-Ore.) toured the flooded valley on Monday.\n\n"
+        "The old bridge was closed in March.\n\n"
+        "The Texas congresswoman said the bridge would be rebuilt by June."
+    )
+    name, _kind, _how = said_by(extract(text), "the bridge would be rebuilt")
+    assert name != "Ana Ruiz"
+
+
+def test_description_windows_are_set_in_the_component_config() -> None:
+    nlp = build_nlp()
+    config = nlp.get_pipe_config("newsquotes")
+    defaults = ResolutionSettings()
+    assert config["description_window_sentences"] == defaults.description_window_sentences
+    assert config["description_lookahead_paragraphs"] == defaults.description_lookahead_paragraphs
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"description_window_sentences": 0})
+    assert nlp.get_pipe("newsquotes").resolution.description_window_sentences == 0
+
+
+def test_a_document_speaks_for_the_name_it_is_compounded_with() -> None:
+    text = (
+        "A Velmora Tribune poll shows the mayor ahead by nine points.\n\n"
+        "The poll says most voters want the harbour tax scrapped."
+    )
+    name, _kind, how = said_by(extract(text), "most voters want the harbour tax")
+    assert (name, how) == ("Velmora Tribune", "description")
+
+
+def test_a_department_is_an_agency() -> None:
+    text = (
+        "An audit released by the Department of Harbour Affairs found 40 unsafe piers.\n\n"
+        "The agency said repairs would take two years."
+    )
+    name, _kind, how = said_by(extract(text), "repairs would take two years")
+    assert (name, how) == ("Department of Harbour Affairs", "description")
+
+
+def test_a_his_or_her_in_the_description_says_its_sex() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The Liberal nominee and her aides said the ferries had lost money for a decade."
+    )
+    name, _kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert name != "Pavel Dorn"
+
+
+def test_a_description_ends_at_its_coordination() -> None:
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The Liberal nominee and his aides said the ferries had lost money for a decade."
+    )
+    name, _kind, how = said_by(extract(text), "the ferries had lost money")
+    assert (name, how) == ("Pavel Dorn", "description")
+
+
+@pytest.mark.parametrize(("lawmaker", "expected"), [("(R-Ore.)", True), ("", False)])
+def test_a_party_members_state_must_be_given(lawmaker: str, expected: bool) -> None:
+    text = (
+        f"Republican Tomas Brenner {lawmaker} and Ana Ruiz toured the harbour on Monday.\n\n"
+        "The old cranes were sold for scrap last year. Nobody bought the pier.\n\n"
+        "The Oregon Republican said the port would need a new pier."
+    ).replace("  ", " ")
+    name, _kind, _how = said_by(extract(text), "the port would need")
+    assert (name == "Tomas Brenner") is expected
+
+
+def test_an_ad_from_someones_campaign_has_an_author_too() -> None:
+    # "from X's campaign" names the new ad's author, so "the ad" is that one.
+    q = "a report on the harbour fund"
+    text = (
+        "A memorable Ana Ruiz ad in 2008 questioned whether her rival was ready.\n\n"
+        "A new ad from Tomas Brenner's mayoral campaign is seizing on her comments.\n\n"
+        f"The ad then cites {q}."
+    )
+    quote = quote_at(extract(text), q)
+    assert quote.speaker_name == "Tomas Brenner"
