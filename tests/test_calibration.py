@@ -103,6 +103,9 @@ def test_a_drop_threshold_leaves_out_the_quotes_below_it() -> None:
     kept = quotes_of(strict)
     assert kept and len(kept) < len(calibrated)
     assert all(q.confidence >= cut for q in kept)
+    article = strict.process(Article(id="harbour", text=ARTICLE))
+    referred = {q.speaker_id for q in article.quotes if q.speaker_id}
+    assert {s.id for s in article.speakers} == referred
 
 
 def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from .quotes.calibrate import (
     CalibrationSettings,
     calibrate,
     load_calibrator,
+    quoted_speakers,
 )
 from .quotes.context import CHILDREN_KEY, ArticleView
 from .quotes.settings import DEFAULT_SETTINGS, EngineSettings
@@ -98,6 +99,7 @@ class QuoteComponent:
         speakers = resolve_speakers(view, quotes, self.resolution)
         # The quotes are final: their confidence is learned from them as they stand.
         quotes = calibrate(view, quotes, speakers, self.calibration)
+        speakers = quoted_speakers(quotes, speakers)
         doc.user_data.pop(CHILDREN_KEY, None)
         doc._.quotes = quotes
         doc._.speakers = speakers

@@ -68,7 +68,9 @@ class CalibrationSettings:
     model_path: str = ""
     """A calibration file to use instead of the shipped one ("" = the shipped one)."""
     drop_below: float = 0.0
-    """Quotes whose calibrated confidence is lower are dropped (0: none is)."""
+    """Quotes whose calibrated confidence is lower are dropped (0: none is). 0.5 raises
+    speech F1 on PolNeAR (dev 0.891 -> 0.894, train 0.894 -> 0.901) but drops clear quotes
+    of short articles unlike PolNeAR's, and of ``split_turns`` output: opt-in only."""
 
 
 DEFAULT_CALIBRATION = CalibrationSettings()
@@ -460,3 +462,9 @@ def calibrate(
     for quote, row in zip(quotes, rows, strict=True):
         quote.confidence = round(calibrator.probability(row), 3)
     return [q for q in quotes if q.confidence >= settings.drop_below]
+
+
+def quoted_speakers(quotes: Sequence[Quote], speakers: list[Speaker]) -> list[Speaker]:
+    """The speakers some kept quote still refers to."""
+    referred = {q.speaker_id for q in quotes if q.speaker_id}
+    return [s for s in speakers if s.id in referred]
