@@ -114,6 +114,7 @@ def _ends_sentence(art: ArticleView, end: int) -> float:
 
 
 def _sentence_position(art: ArticleView, start: int, end: int) -> Row:
+    """Where the content sits: sentence and paragraph edges, how far into the article."""
     doc = art.doc
     first, last = _token_range(art, start, end)
     sent = doc[first].sent
@@ -131,6 +132,7 @@ def _sentence_position(art: ArticleView, start: int, end: int) -> Row:
 
 
 def text_is_blank(text: str) -> bool:
+    """Only space and opening marks: what may stand before a paragraph's first words."""
     return not text.strip(" \t\n\"'“‘")
 
 
