@@ -21,6 +21,13 @@ from .errors import DocumentError, DocumentTooLargeError, LanguageError, Pipelin
 from .model import Article, Entity, Quote, Region, Span, Speaker
 from .nlp import load_spacy
 from .quotes.attribute import attribute
+from .quotes.calibrate import (
+    DEFAULT_CALIBRATION,
+    CalibrationSettings,
+    calibrate,
+    load_calibrator,
+    quoted_speakers,
+)
 from .quotes.context import CHILDREN_KEY, ArticleView
 from .quotes.settings import DEFAULT_SETTINGS, EngineSettings
 from .read.language import guess_language, language_name
@@ -67,11 +74,15 @@ class QuoteComponent:
         split_turns: bool = False,
         settings: EngineSettings = DEFAULT_SETTINGS,
         resolution: ResolutionSettings | None = None,
+        calibration: CalibrationSettings = DEFAULT_CALIBRATION,
     ) -> None:
         self.name = name
         self.split_turns = split_turns
         self.settings = settings
         self.resolution = resolution or ResolutionSettings()
+        self.calibration = calibration
+        if calibration.enabled:
+            load_calibrator(calibration.model_path)  # a missing file fails here, not mid-batch
 
     def __call__(self, doc: Doc) -> Doc:
         _require_parse(doc)
@@ -86,6 +97,9 @@ class QuoteComponent:
             doc, regions, split_turns=self.split_turns, settings=self.settings, view=view
         )
         speakers = resolve_speakers(view, quotes, self.resolution)
+        # The quotes are final: their confidence is learned from them as they stand.
+        quotes = calibrate(view, quotes, speakers, self.calibration)
+        speakers = quoted_speakers(quotes, speakers)
         doc.user_data.pop(CHILDREN_KEY, None)
         doc._.quotes = quotes
         doc._.speakers = speakers
@@ -175,6 +189,19 @@ def _require_parse(doc: Doc) -> None:
 
 _RESOLUTION_DEFAULTS = ResolutionSettings()
 
+
+def calibration_config(calibration: CalibrationSettings) -> dict[str, bool | float | str]:
+    """The component config keys of ``calibration``."""
+    return {
+        "calibrate": calibration.enabled,
+        "calibration_model": calibration.model_path,
+        "calibration_drop_below": calibration.drop_below,
+    }
+
+
+# Confidence calibration, the last stage (quotes/calibrate.py has what each one means).
+CALIBRATION_CONFIG = calibration_config(DEFAULT_CALIBRATION)
+
 # Attribution engine thresholds (quotes/settings.py has what each one means).
 ENGINE_CONFIG: dict[str, bool | float | int] = {
     "model": DEFAULT_SETTINGS.model,
@@ -206,6 +233,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
         "description_window_sentences": _RESOLUTION_DEFAULTS.description_window_sentences,
         "description_lookahead_paragraphs": _RESOLUTION_DEFAULTS.description_lookahead_paragraphs,
         **ENGINE_CONFIG,
+        **CALIBRATION_CONFIG,
     },
 )
 def make_quote_component(
@@ -233,10 +261,14 @@ def make_quote_component(
     widen_cues: bool,
     whole_governed_clause: bool,
     clause_after_fragment: bool,
+    calibrate: bool,
+    calibration_model: str,
+    calibration_drop_below: float,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
-    thresholds (:class:`EngineSettings`)."""
+    thresholds (:class:`EngineSettings`), then the confidence calibration
+    (:class:`CalibrationSettings`: on or off, another model file, a drop threshold)."""
     resolution = ResolutionSettings(
         pronoun_window_paragraphs=pronoun_window_paragraphs,
         continuity_window_paragraphs=continuity_window_paragraphs,
@@ -262,7 +294,10 @@ def make_quote_component(
         whole_governed_clause=whole_governed_clause,
         clause_after_fragment=clause_after_fragment,
     )
-    return QuoteComponent(nlp, name, split_turns, settings, resolution)
+    calibration = CalibrationSettings(
+        enabled=calibrate, model_path=calibration_model, drop_below=calibration_drop_below
+    )
+    return QuoteComponent(nlp, name, split_turns, settings, resolution, calibration)
 
 
 def build_nlp(
@@ -270,15 +305,20 @@ def build_nlp(
     *,
     split_turns: bool = False,
     settings: EngineSettings = DEFAULT_SETTINGS,
+    calibration: CalibrationSettings = DEFAULT_CALIBRATION,
 ) -> Language:
     """The English model with the paragraph splitter before the parser and ``newsquotes`` last
-    (configured with ``split_turns`` and the engine ``settings``)."""
+    (configured with ``split_turns``, the engine ``settings`` and the ``calibration``)."""
     nlp = base if base is not None else load_spacy()
     if "newsquotes_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsquotes_paragraphs", before=before)
     if "newsquotes" not in nlp.pipe_names:
-        config = {"split_turns": split_turns, **asdict(settings)}
+        config = {
+            "split_turns": split_turns,
+            **asdict(settings),
+            **calibration_config(calibration),
+        }
         nlp.add_pipe("newsquotes", last=True, config=config)
     nlp.max_length = MAX_CHARS + 1
     return nlp
@@ -293,12 +333,15 @@ class Pipeline:
         *,
         split_turns: bool = False,
         settings: EngineSettings = DEFAULT_SETTINGS,
+        calibration: CalibrationSettings = DEFAULT_CALIBRATION,
     ) -> None:
         """By default a speaker's turn is one quote: quotes that run on without a new
         attribution (``"A," she said. "B."``) are one quote with several spans, as PolNeAR
         and PARC annotate them. ``split_turns`` reports each quoted segment on its own."""
         self.split_turns = split_turns
-        self.nlp = build_nlp(nlp, split_turns=split_turns, settings=settings)
+        self.nlp = build_nlp(
+            nlp, split_turns=split_turns, settings=settings, calibration=calibration
+        )
 
     def _check(self, article: Article) -> None:
         """Refuse what cannot be analysed; make safe what can (lone surrogates, which no

@@ -1,0 +1,143 @@
+"""The calibration stage: each finished quote's confidence comes from the shipped ensemble,
+the same every run, without changing which quotes are found."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from newsquotes.errors import ModelNotFoundError
+from newsquotes.model import Article
+from newsquotes.pipeline import Pipeline, default_pipeline
+from newsquotes.quotes.calibrate import (
+    CALIBRATION_FORMAT,
+    CalibrationSettings,
+    Calibrator,
+    Tree,
+    load_calibrator,
+)
+
+ARTICLE = (
+    '"We will rebuild the pier before the winter storms arrive," said Mirela Sand, the '
+    "harbour master of Port Vell.\n\n"
+    'Residents watched the cranes all week. "Maybe," someone wrote on a fence near the dock.\n\n'
+    "Sand said the council had approved the money in March.\n\n"
+    '"The boats are old, but they float," she said.'
+)
+SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_calibration.py"
+
+
+def quotes_of(pipeline: Pipeline, text: str = ARTICLE) -> list:
+    return pipeline.process(Article(id="harbour", text=text)).quotes
+
+
+def training_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_calibration", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_ensemble_loads_and_the_component_uses_it() -> None:
+    calibrator = load_calibrator()
+    assert len(calibrator.trees) > 10
+    assert "say" in calibrator.lemmas
+    config = default_pipeline().nlp.get_pipe_config("newsquotes")
+    assert config["calibrate"] is True
+    assert config["calibration_drop_below"] == 0.0
+
+
+def test_confidence_is_the_same_on_every_run() -> None:
+    first = [(q.spans, q.confidence) for q in quotes_of(default_pipeline())]
+    second = [(q.spans, q.confidence) for q in quotes_of(default_pipeline())]
+    assert first == second
+    assert len(first) >= 3
+
+
+def test_a_clear_direct_quote_outranks_a_dubious_one() -> None:
+    quotes = quotes_of(default_pipeline())
+    clear = next(q for q in quotes if q.text.startswith('"We will rebuild'))
+    dubious = next(q for q in quotes if q.text.startswith('"Maybe'))
+    assert clear.speaker_name == "Mirela Sand"
+    assert dubious.speaker_name is None
+    assert clear.confidence >= 0.9
+    assert clear.confidence > dubious.confidence
+
+
+def test_calibration_changes_confidence_only(tmp_path: Path) -> None:
+    """Another model file (here one constant leaf) gives other confidences, same quotes."""
+    constant = Calibrator(0.0, (Tree(("",), (0.0,), (-1,), (-1,), (1.0,)),), frozenset())
+    path = tmp_path / "constant.json"
+    path.write_text(json.dumps(constant.to_dict()), "utf-8")
+    other = Pipeline(calibration=CalibrationSettings(model_path=str(path)))
+    shipped = quotes_of(default_pipeline())
+    recalibrated = quotes_of(other)
+    assert [(q.spans, q.cue, q.speaker_name) for q in recalibrated] == [
+        (q.spans, q.cue, q.speaker_name) for q in shipped
+    ]
+    assert {q.confidence for q in recalibrated} == {round(1 / (1 + math.exp(-1.0)), 3)}
+    assert {q.confidence for q in shipped} != {round(1 / (1 + math.exp(-1.0)), 3)}
+
+
+def test_switched_off_the_quotes_keep_the_judges_probability() -> None:
+    off = Pipeline(calibration=CalibrationSettings(enabled=False))
+    assert off.nlp.get_pipe_config("newsquotes")["calibrate"] is False
+    judged = quotes_of(off)
+    calibrated = quotes_of(default_pipeline())
+    assert [q.spans for q in judged] == [q.spans for q in calibrated]
+    assert [q.confidence for q in judged] != [q.confidence for q in calibrated]
+
+
+def test_a_drop_threshold_leaves_out_the_quotes_below_it() -> None:
+    calibrated = quotes_of(default_pipeline())
+    cut = sorted(q.confidence for q in calibrated)[1] + 1e-6
+    strict = Pipeline(calibration=CalibrationSettings(drop_below=cut))
+    kept = quotes_of(strict)
+    assert kept and len(kept) < len(calibrated)
+    assert all(q.confidence >= cut for q in kept)
+    article = strict.process(Article(id="harbour", text=ARTICLE))
+    referred = {q.speaker_id for q in article.quotes if q.speaker_id}
+    assert {s.id for s in article.speakers} == referred
+
+
+def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-calibration.json"
+    with pytest.raises(ModelNotFoundError, match="no-such-calibration.json") as caught:
+        Pipeline(calibration=CalibrationSettings(model_path=str(missing)))
+    assert "train_calibration.py" in str(caught.value)
+    assert caught.value.code == "NQ001"
+
+
+def test_a_file_of_another_kind_is_a_clear_error(tmp_path: Path) -> None:
+    wrong = tmp_path / "weights.json"
+    wrong.write_text(json.dumps({"weights": {"bias": 0.1}}), "utf-8")
+    with pytest.raises(ModelNotFoundError, match="not a newsquotes calibration file"):
+        load_calibrator(str(wrong))
+
+
+def test_the_ensemble_survives_its_file_format() -> None:
+    calibrator = load_calibrator()
+    again = Calibrator.from_dict(json.loads(json.dumps(calibrator.to_dict())))
+    row = {"judge": 0.8, "type=direct": 1.0, "lem=say": 1.0, "has_cue": 1.0}
+    assert again.probability(row) == calibrator.probability(row)
+    assert calibrator.to_dict()["format"] == CALIBRATION_FORMAT
+
+
+def test_training_is_deterministic_and_learns_a_plain_signal() -> None:
+    """The training script's booster, on rows where ``judge`` alone tells right from wrong."""
+    script = training_script()
+    rows = [{"judge": (n % 100) / 100, "noise": float(n % 7)} for n in range(600)]
+    labels = [row["judge"] >= 0.3 for row in rows]
+    first = script.fit(rows, labels, frozenset())
+    second = script.fit(rows, labels, frozenset())
+    assert first == second
+    assert first.probability({"judge": 0.9}) > 0.9
+    assert first.probability({"judge": 0.1}) < 0.1
