@@ -1014,3 +1014,15 @@ def test_a_possessive_name_after_a_quoted_title_signs_nothing() -> None:
     )
     article = extract(text)
     assert "Peter Dimond" not in {q.speaker_name for q in article.quotes}
+
+
+def test_a_thing_that_controls_an_infinitive_does_not_speak() -> None:
+    q = '"This council has failed us."'
+    quote = quote_at(extract(f"Tomas Brenner used the occasion to say, {q}"), q)
+    assert quote.speaker_name == "Tomas Brenner"
+
+
+def test_the_subject_of_the_introducing_sentence_keeps_the_he() -> None:
+    q = '"We agreed on nothing,"'
+    text = f"Jon Smolder met Henrik Aalto, president of the boat owners, on Monday. {q} he said."
+    assert quote_at(extract(text), q).speaker_name == "Jon Smolder"

@@ -352,8 +352,13 @@ def speaker_of(cue: Token) -> Token | None:
             controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
             if controller is not None and controller.i < verb.i:
                 # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
-                shown = _person_of(controller) if is_thing(controller) else None
-                return shown if shown is not None else controller
+                if not is_thing(controller):
+                    return controller
+                # 'uses footage of Hillary Clinton asking': the one shown; 'used the occasion
+                # to say': a thing controls nothing, the subject speaks
+                shown = _person_of(controller)
+                if shown is not None:
+                    return shown
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:

@@ -583,6 +583,8 @@ class _Resolver:
         for m in since:  # latest first
             if m.paragraph < min_paragraph or m.subject:
                 return None
+            if any(o.subject and o.verb == m.verb for o in since):
+                return None  # 'Jon Smith met Henrik Aalto, president of ...': Smith leads
             if m.at == m.person.first_seen and m.person.sex == sex:
                 name_root = self.doc[m.token]
                 while name_root.dep_ in ("compound", "flat") and name_root.head.i > name_root.i:
