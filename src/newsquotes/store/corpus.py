@@ -777,9 +777,9 @@ class Corpus:
             order = "ORDER BY f.rank, q.id"
         speaker_id = speaker if isinstance(speaker, int) else None
         speaker_text = None if speaker is None or speaker_id is not None else str(speaker)
-        filters, filter_params = self._quote_filters(
+        filters, filter_params = self._resolve_filters(
             speaker_id, speaker_text, outlet, since, until, type, act, None
-        )
+        ).sql()
         where.extend(filters)
         params.extend(filter_params)
         if where:
@@ -1232,22 +1232,6 @@ class Corpus:
         by_id = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
         marked = self._highlighted(query, quote_ids) if query else {}
         return [_web_hit(by_id[i], marked.get(i)) for i in quote_ids if i in by_id]
-
-    def _quote_filters(
-        self,
-        speaker_id: int | None,
-        speaker: str | None,
-        outlet: str | None,
-        since: str | None,
-        until: str | None,
-        type: str | None,
-        act: str | None,
-        article_id: int | None,
-    ) -> tuple[list[str], list[Any]]:
-        where, params = self._resolve_filters(
-            speaker_id, speaker, outlet, since, until, type, act, article_id
-        ).sql()
-        return where, list(params)
 
     def _resolve_filters(
         self,
