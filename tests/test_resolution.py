@@ -762,68 +762,71 @@ def test_an_age_in_apposition_is_no_description() -> None:
 
 def test_name_right_before_the_cue_speaks_when_the_parse_picks_a_word_of_the_quote() -> None:
     # A quote of several sentences led the parser to take "One" for the subject of "said".
-    q = '"She would be a fine judge. Not good, fine. One of the sharpest minds of the whole bench,"'
-    text = f"{q} Rep. Ilona K. Varga (D-Ore.) said in a phone interview."
+    q = (
+        '"The ferry plan is a gamble. Not a bet, a gamble. One of the riskiest moves this '
+        'harbour board has made in years,"'
+    )
+    text = f"{q} Rep. Ilona K. Varga (D-Ore.) said on Thursday."
     quote = quote_at(extract(text), q)
     assert quote.speaker_name == "Ilona K. Varga"
     assert quote.resolved_by == "name"
 
 
 def test_a_verb_joined_to_another_shares_its_subject() -> None:
-    # "said" is the second verb of "Marlow ... stressed ... and said": Marlow speaks, however
+    # "said" is the second verb of "Marlow ... praised ... and said": Marlow speaks, however
     # long the first clause.
-    q = '"Patience -- a great deal of patience, and some luck."'
+    q = '"Cranes that work, and people who know how to mend them."'
     text = (
-        "Greta Marlow, the former harbour commissioner, stressed her support of the 2019 "
-        "dredging plan during a forum sponsored by the Velmora Chamber of Commerce and said "
-        f"she has the one quality the job needs: {q}"
+        "Greta Marlow, who ran the Velmora ferry line for twenty years, praised the night "
+        "crews at length in a speech at the annual dinner of the Dockers Guild and said the "
+        f"port needs one thing above all: {q}"
     )
     assert quote_at(extract(text), q).speaker_name == "Greta Marlow"
 
 
 def test_a_participle_after_a_preposition_shares_the_subject_of_its_verb() -> None:
-    q1 = '"Keep your lanterns lit,"'
-    q2 = '"Where do the boats go from here?"'
+    q1 = '"Mind the tide on the way home,"'
+    q2 = '"Who wants to feed the fox?"'
     text = (
-        "At the concert on Friday, Maria Castell sang an old sea song.\n\n"
-        f"{q1} Castell sang to the crowd before asking them, {q2}"
+        "At the harvest fair on Friday, the puppeteer Oskar Lind spoke through a wooden fox.\n\n"
+        f"{q1} Lind called to the children before asking them, {q2}"
     )
-    assert quote_at(extract(text), q1).speaker_name == "Maria Castell"
+    assert quote_at(extract(text), q1).speaker_name == "Oskar Lind"
 
 
 def test_a_source_introduced_with_a_role_is_the_next_he() -> None:
     # The subject of the sentence is someone else; the man just introduced, with his role,
     # is the one the quote's "he" stands for.
-    q1 = '"Nobody is writing songs for the ferry line,"'
+    q1 = '"A wheelchair cannot get on board,"'
     text = (
         '"The timetable is a mess," said Jonas Pirk, a commuter.\n\n'
-        "While Mayor Tomas Brenner had a choir singing about the new bridge, that has not "
-        "happened for the ferry, which is something that worries Henrik Aalto, president of "
-        "the Velmora Boat Owners Association.\n\n"
+        "While harbour director Tomas Brenner spent the spring printing new posters, nobody "
+        "has fixed the broken ramp, which is something that troubles Henrik Aalto, chairman "
+        "of the Velmora Boat Owners Association.\n\n"
         f"{q1} he said."
     )
     assert quote_at(extract(text), q1).speaker_name == "Henrik Aalto"
 
 
 def test_a_name_opening_a_sentence_parsed_without_a_verb_is_its_subject() -> None:
-    # "Kessel bristles" is parsed as a compound noun; Kessel is still who "he" is.
-    q1 = '"He has never shown an appetite for higher office,"'
-    q2 = '"I have raised all I needed to win by thirty points,"'
+    # "Kessel sniffs" is parsed as a compound noun; Kessel is still who "he" is.
+    q1 = '"He has never wanted to run the whole town,"'
+    q2 = '"I could win the race for mayor by thirty points tomorrow,"'
     text = (
-        "Rep. Martin Kessel has represented the district since 2003.\n\n"
-        f"{q1} said Quentin Arlo, a political scientist at Velmora College.\n\n"
-        f"Kessel bristles at the suggestion he won't be ready. {q2} he said."
+        "Councillor Martin Kessel has sat on the harbour board since 2003.\n\n"
+        f"{q1} said Oren Gale, a historian at Velmora College.\n\n"
+        f"Kessel sniffs at the notion he is too cautious. {q2} he said."
     )
     assert quote_at(extract(text), q2).speaker_name == "Martin Kessel"
 
 
 def test_a_surname_the_tagger_missed_is_still_a_mention_of_its_person() -> None:
-    # "Brenner responded" carries no entity tag; it is still Tomas Brenner, the "he" after it.
-    q = '"We have a ferry that has not sailed on time since March. You miss the train."'
+    # "Brenner answered" carries no entity tag; it is still Tomas Brenner, the "he" after it.
+    q = '"The water came in at midnight. By morning the ice machines were gone."'
     text = (
-        "Mayor Tomas Brenner and Councillor Piet Vance debated the harbour budget on Monday. "
-        "Vance talked about the budget. Brenner responded by using the example of the old "
-        f"ferry.\n\nHe said:\n\n{q}"
+        "Mayor Tomas Brenner and Councillor Piet Vance argued over the harbour budget on "
+        "Monday. Vance spoke about the fishing quotas. Brenner answered with the story of the "
+        f"flooded fish market.\n\nHe said:\n\n{q}"
     )
     article = extract(text)
     assert quote_at(article, q).speaker_name == "Tomas Brenner"
@@ -833,14 +836,15 @@ def test_a_surname_the_tagger_missed_is_still_a_mention_of_its_person() -> None:
 
 def test_a_name_after_the_description_is_who_the_description_is() -> None:
     text = (
-        "Bryan Kowal, a former aide to the governor, declined to testify on Tuesday.\n\n"
-        "An attorney for Kowal, Mark Delacroix, said his client would decline again.\n\n"
-        '"She is ready," said Kowal\'s niece, state Del. Marcia Lund, who also serves in '
-        "Richmond."
+        "Edda Brun, the harbour board's former treasurer, refused to appear before the audit "
+        "panel on Tuesday.\n\n"
+        "A lawyer for Brun, Oskar Thal, said his client would refuse again.\n\n"
+        '"She has nothing to hide," said Brun\'s cousin, harbour councillor Nils Hovde, who '
+        "also sits on the ferry board."
     )
     article = extract(text)
-    assert quote_at(article, "his client would decline again").speaker_name == "Mark Delacroix"
-    assert quote_at(article, '"She is ready,"').speaker_name == "Marcia Lund"
+    assert quote_at(article, "his client would refuse again").speaker_name == "Oskar Thal"
+    assert quote_at(article, '"She has nothing to hide,"').speaker_name == "Nils Hovde"
 
 
 def test_a_name_given_as_an_example_of_many_is_not_the_speaker() -> None:
@@ -856,11 +860,11 @@ def test_a_name_given_as_an_example_of_many_is_not_the_speaker() -> None:
 def test_a_fragment_in_an_owned_claim_is_the_owners_words() -> None:
     # The sentence's subject checks the claim; the claim's owner said it.
     text = (
-        "After Monday's debate FactDesk did a fact-check on Mayor Tomas Brenner's claim that "
-        'there have been "thousands of ferry delays" in Velmora this year alone.'
+        "In Tuesday's paper the Velmora Ledger checked Councillor Edda Brun's claim that the "
+        'night ferry loses "a fortune every winter" on empty crossings.'
     )
-    quote = quote_at(extract(text), "thousands of ferry delays")
-    assert quote.speaker_name == "Tomas Brenner"
+    quote = quote_at(extract(text), "a fortune every winter")
+    assert quote.speaker_name == "Edda Brun"
     assert quote.cue is not None and quote.cue.text == "claim"
     assert quote.via == "owned-claim"
 
@@ -872,73 +876,77 @@ def test_quote_marks_on_a_names_edge_are_not_part_of_it() -> None:
 
 
 def test_the_object_of_a_control_verb_is_who_speaks_in_its_infinitive() -> None:
-    q = "that no senior managers have been held accountable"
+    q = "that the ramp had never been inspected"
     text = (
-        "Senator Ilse Varga questioned the bank's chief, Jon Stumholt, for three hours.\n\n"
-        f"The senator also forced Stumholt, who was under oath, to admit {q}."
+        "The auditor, Hanne Vik, questioned the ferry company's director, Arne Solberg, for a "
+        "whole afternoon.\n\n"
+        f"Vik also forced Solberg, who had been called as a witness, to admit {q}."
     )
-    assert quote_at(extract(text), q).speaker_name == "Jon Stumholt"
+    assert quote_at(extract(text), q).speaker_name == "Arne Solberg"
 
 
 def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> None:
-    q1 = '"During the debate the mayor said the harbour is in hell. He is wrong."'
-    q2 = "”Mr. Brenner embodies years of neglect. He represents our greatest shame.”"
-    text = f"{q1}― Pamela Ibarra\n\n{q2} ― Sonya Herrera"
+    q1 = '"At the meeting the mayor said the harbour was fine. It is not fine."'
+    q2 = "”Mr. Brenner has never once taken the night ferry. He should try it in January.”"
+    text = f"{q1}― Rosa Ilves\n\n{q2} ― Jaan Tamm"
     article = extract(text)
-    assert quote_at(article, q1).speaker_name == "Pamela Ibarra"
-    assert quote_at(article, q2).speaker_name == "Sonya Herrera"
+    assert quote_at(article, q1).speaker_name == "Rosa Ilves"
+    assert quote_at(article, q2).speaker_name == "Jaan Tamm"
 
 
 def test_the_passive_subject_of_a_perception_verb_is_who_speaks() -> None:
-    q = "to the officers that her husband was unarmed"
+    q = "to the lifeguard that her son had gone under"
     text = (
-        "The video shows an officer aiming at the car while others shout.\n\n"
-        f"Rakel Osei can be heard yelling {q}.\n\n"
+        "The recording shows a lifeguard running along the pier while the crowd points at the "
+        "water.\n\n"
+        f"Liisa Mets can be heard shouting {q}.\n\n"
         "The mayor is said to favour a new inquiry."
     )
     article = extract(text)
-    assert quote_at(article, q).speaker_name == "Rakel Osei"
+    assert quote_at(article, q).speaker_name == "Liisa Mets"
     # a passive cue's own subject is still nobody who spoke
     assert quote_at(article, "to favour a new inquiry").speaker is None
 
 
 def test_each_on_its_own_is_the_pair_just_named() -> None:
-    q = "the other lacks the judgment to lead the city"
-    text = f"Peter Halvorsen and Maria Castell met voters on Wednesday. Each said {q}."
+    q = "the other had no plan for the harbour"
+    text = (
+        f"Peter Halvorsen and Maria Castell debated at the fish market on Wednesday. Each said {q}."
+    )
     quote = quote_at(extract(text), q)
     assert quote.speaker_name == "Peter Halvorsen and Maria Castell"
     assert quote.resolved_by == "pronoun"
 
 
 def test_the_person_shown_in_footage_speaks_in_its_quote() -> None:
-    q = '"Why aren\'t I fifty points ahead, you might ask?"'
-    text = f"The new ad uses footage of Maria Castell asking, {q}"
+    q = '"Have you ever seen the bay at dawn?"'
+    text = f"The harbour board's new video uses footage of Maria Castell asking, {q}"
     assert quote_at(extract(text), q).speaker_name == "Maria Castell"
 
 
 def test_headline_words_glued_to_a_name_are_not_part_of_it() -> None:
     text = (
-        "Derelict Halvorsen and Varga Treat Terror as Crime.\n\n"
+        "Idle Halvorsen and Varga Let Harbour Rot.\n\n"
         "Last week Peter Halvorsen said the harbour was safe. "
-        '"We are defeating them," Halvorsen said on Sunday.'
+        '"We are mending it," Halvorsen said on Sunday.'
     )
     cast = Cast(ArticleView(default_pipeline().nlp(text), []))
     assert sorted(p.name for p in cast.people if p.kind == "person") == ["Peter Halvorsen"]
     # a headline's verb after a name is the headline's
     assert clean_name("Halvorsen Says") == "Halvorsen"
-    assert clean_name("Obama Seeks") == "Obama"
-    assert clean_name("Bernie Sanders") == "Bernie Sanders"
+    assert clean_name("Varga Seeks") == "Varga"
+    assert clean_name("Lena Mathers") == "Lena Mathers"
     # in body text a capitalised first word stays
-    body = extract('"We are safe," said Derelict Halvorsen, the ferry captain.')
-    assert [s.name for s in body.speakers] == ["Derelict Halvorsen"]
+    body = extract('"We are safe," said Idle Halvorsen, the ferry captain.')
+    assert [s.name for s in body.speakers] == ["Idle Halvorsen"]
 
 
 def test_roles_come_from_the_articles_own_words_not_from_a_quote() -> None:
-    # Parsed with "rigged tax system" as a modifier of the name, inside the senator's words.
+    # Parsed with "broken ferry timetable" as a modifier of the name, inside the quotation.
     text = (
-        'The senator said he would "introduce legislation in the next session of Congress to '
-        "fix our rigged tax system and close loopholes Rick Santo used to possibly avoid paying "
-        'federal income taxes for nearly two decades."\n\n'
+        'The councillor said she would "ask the board at its next meeting to repair our broken '
+        "ferry timetable and close gaps Rick Santo used to quietly skip paying harbour fees for "
+        'nearly two winters."\n\n'
         "Ferry spokesman Rick Santo did not answer."
     )
     cast = Cast(ArticleView(default_pipeline().nlp(text), []))
@@ -946,43 +954,42 @@ def test_roles_come_from_the_articles_own_words_not_from_a_quote() -> None:
     assert santo.roles == ["spokesman"]
 
 
-def test_a_word_before_a_colon_does_not_modify_the_name_after_it() -> None:
-    from newsquotes.resolve.cast import _adjacent
-
-    doc = default_pipeline().nlp("Editor's note: Tomas Brenner spoke. Ferry spokesman Ola Dahl")
-    name = [t.i for t in doc if t.text == "Tomas"][0]
-    assert _adjacent(doc, [doc[1], doc[2]], name) == []
-    ola = [t.i for t in doc if t.text == "Ola"][0]
-    assert [t.text for t in _adjacent(doc, [doc[ola - 2], doc[ola - 1]], ola)] == [
-        "Ferry",
-        "spokesman",
-    ]
+def test_a_word_before_a_dash_does_not_describe_the_name_after_it() -> None:
+    # "Missing ferry captain" heads the story; Brenner, after the dash, is not the captain.
+    text = (
+        "Missing ferry captain - Tomas Brenner said the boat was late. "
+        "Ferry spokesman Ola Dahl did not answer."
+    )
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    people = {p.name: p for p in cast.people if p.kind == "person"}
+    assert people["Tomas Brenner"].roles == []
+    assert people["Ola Dahl"].roles == ["spokesman"]
 
 
 def test_a_long_subject_with_a_nickname_still_reaches_its_verb() -> None:
-    q = '"This is a big year for our potential senator, Bobby Kessel!"'
+    q = '"Tonight the whole harbour is cheering for our next ferry captain, Ada Kessel!"'
     text = (
-        f'{q} Kessel\'s niece, state Del. Marcia "Cia" Lund (D-Newport News), shouted to the '
-        'crowd. "The nation is watching. We have his back."'
+        f'{q} Kessel\'s cousin, state Sen. Jorun "Rune" Vik (D-Velmora), shouted to the '
+        'crowd. "The town is proud. We stand behind her."'
     )
     quote = quote_at(extract(text), q)
-    assert quote.speaker_name == "Marcia Lund"
+    assert quote.speaker_name == "Jorun Vik"
     assert quote.cue is not None and quote.cue.text == "shouted"
 
 
 def test_a_quoted_show_title_does_not_take_the_verb_of_the_next_clause() -> None:
-    q = "the recent spate of shootings demands that everyone engage in"
+    q = "the recent run of ferry accidents demands that every crew practise"
     text = (
-        'In an interview on Harbour Radio\'s "Meet the Coast," Speaker Paul D. Rask (R-Wis.) '
-        f'said {q} "more listening."'
+        'In an interview on Valley TV\'s "Sunday at Six," Mayor Hanna J. Rask (R-Velmora) '
+        f'said {q} "more drills."'
     )
     quote = quote_at(extract(text), q)
-    assert quote.speaker_name == "Paul D. Rask"
+    assert quote.speaker_name == "Hanna J. Rask"
     assert quote.cue is not None and quote.cue.text == "said"
 
 
 def test_an_organisation_before_a_name_is_one_organisation() -> None:
-    text = "Retired Norland Air Force Gen. Ola Brekke is speaking out ahead of the election."
+    text = "Retired Norland Air Force Gen. Ola Brekke opened a flight school on the old airfield."
     cast = Cast(ArticleView(default_pipeline().nlp(text), []))
     (brekke,) = [p for p in cast.people if p.name == "Ola Brekke"]
     assert brekke.organizations == ["Norland Air Force"]
@@ -995,25 +1002,25 @@ def test_a_speaker_mention_ends_the_way_polnear_ends_it() -> None:
     q3 = "that the harbour was safe"
     text = (
         f"{q1} Sen. Ada Finch (D-Mo.) said on Monday.\n\n"
-        f"Brian Kowal, the harbour's press secretary, said {q2}.\n\n"
-        f"Mr. Ostrander, speaking to a veterans group in Velmora, said {q3}."
+        f"Ines Moreau, the harbour's press officer, said {q2}.\n\n"
+        f"Mr. Ostrander, addressing the ferry crews in the harbour canteen, said {q3}."
     )
     article = extract(text)
     speakers = [quote_at(article, q).speaker for q in (q1, q2, q3)]
     assert [s.text if s else None for s in speakers] == [
         "Sen. Ada Finch (D-Mo.)",
-        "Brian Kowal, the harbour's press secretary,",
+        "Ines Moreau, the harbour's press officer,",
         "Mr. Ostrander",
     ]
 
 
 def test_a_possessive_name_after_a_quoted_title_signs_nothing() -> None:
     text = (
-        'Benjamin Rhodd recalled the mayor talking about "Collapse: How Harbours Choose to Fail '
-        "or Succeed,\" Peter Dimond's best seller."
+        'Lotte Brandt remembered the mayor reading aloud from "Tides: A History of the '
+        "Northern Coast,\" Peter Holm's long out-of-print guide."
     )
     article = extract(text)
-    assert "Peter Dimond" not in {q.speaker_name for q in article.quotes}
+    assert "Peter Holm" not in {q.speaker_name for q in article.quotes}
 
 
 def test_a_thing_that_controls_an_infinitive_does_not_speak() -> None:
