@@ -551,8 +551,8 @@ def test_a_lowercase_fragment_completes_the_clause_before_it() -> None:
 
 def test_a_turn_split_by_its_frame_keeps_the_cue_when_the_rest_reads_as_a_clause() -> None:
     text = (
-        "“While I am at it, I hold the mayor in the highest esteem,” Finch said, “and I "
-        "fully support her re-election.”"
+        "“Since you ask, I think the world of the harbour master,” Finch said, “and I back "
+        "her for another term.”"
     )
     quotes = extract(text).quotes
     assert len(quotes) == 1
@@ -569,14 +569,14 @@ def test_doubled_single_marks_close_after_a_space() -> None:
 
 
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
-    text = '"Have you got the names of everybody here?" Finch asked. "Okay, great!"'
+    text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes
     assert len(quotes) == 1
-    assert quotes[0].text == '"Have you got the names of everybody here?" "Okay, great!"'
+    assert quotes[0].text == '"Is everyone on the list for the night ferry?" "Good, thanks!"'
 
 
 def test_a_short_quote_on_its_own_is_not_a_quote() -> None:
-    text = 'The harbour reopened on Monday.\n\n"Okay, great!"'
+    text = 'The harbour reopened on Monday.\n\n"Good, thanks!"'
     assert extract(text).quotes == []
 
 
@@ -605,15 +605,15 @@ def test_a_passive_subject_is_not_the_speaker(text: str, content: str) -> None:
 
 def test_a_transcript_label_owns_its_quoted_turn() -> None:
     text = (
-        '"WALLACE: Good evening and welcome to the program tonight, governor."\n\n'
-        '"VANCE: Thank you, it is a pleasure to be here with you."\n\n'
-        '"WALLACE: Let us begin with the budget, which passed the senate yesterday."\n'
+        '"QUILL: Good evening and welcome to the program tonight, governor."\n\n'
+        '"BRANDT: Thank you, it is a pleasure to be here with you."\n\n'
+        '"QUILL: Let us begin with the budget, which passed the senate yesterday."\n'
     )
     article = extract(text)
     for words, label in (
-        ("Good evening", "WALLACE"),
-        ("a pleasure", "VANCE"),
-        ("Let us begin", "WALLACE"),
+        ("Good evening", "QUILL"),
+        ("a pleasure", "BRANDT"),
+        ("Let us begin", "QUILL"),
     ):
         quote = quote_at(article, words)
         assert quote.speaker is not None and quote.speaker.text == label
@@ -637,23 +637,26 @@ def test_the_listener_of_told_is_not_the_speaker() -> None:
 
 def test_a_relative_clause_is_not_part_of_the_speaker() -> None:
     text = (
-        "Pope Lucian, who preaches a message of thrift to his followers, urged the bankers "
-        "to return the money.\n"
+        "Brother Anselm, who teaches a gospel of thrift to his pupils, urged the bankers to "
+        "return the money.\n"
     )
     quote = quote_at(extract(text), "return the money")
-    assert quote.speaker is not None and quote.speaker.text == "Pope Lucian"
+    assert quote.speaker is not None and quote.speaker.text == "Brother Anselm"
 
 
 def test_a_thing_named_by_a_relative_pronoun_does_not_speak() -> None:
-    text = "The campaign released a new radio ad that urges voters in Ohio to reject the levy.\n"
+    text = (
+        "The ferry company put out a new poster that urges riders in Velmora to forgive the "
+        "delays.\n"
+    )
     speakers = [q.speaker.text for q in extract(text).quotes if q.speaker is not None]
-    assert not any("ad that urges" in s or s.startswith("a new radio ad") for s in speakers)
+    assert not any("poster that urges" in s or s.startswith("a new poster") for s in speakers)
 
 
 def test_a_thing_is_not_the_speaker_of_a_quoted_fragment() -> None:
-    text = 'His standing rose after his call for "a total ban on imported cheese" last spring.\n'
+    text = 'Her poll numbers rose after her plea for "an end to all night ferries" last winter.\n'
     speakers = [q.speaker_name for q in extract(text).quotes]
-    assert "His standing" not in speakers
+    assert "Her poll numbers" not in speakers
 
 
 @pytest.mark.parametrize(("rule", "kept"), [("speech-object", False), ("indirect-indirect", True)])
@@ -661,8 +664,8 @@ def test_a_speaker_inside_object_content_is_dropped(rule: str, kept: bool) -> No
     from newsquotes.quotes.attribute import without_speaker_in_content
     from newsquotes.quotes.context import Attribution
 
-    # 'criticised derogatory comments Ray Dunmore had made': content 0-50, mention 21-31
-    found = Attribution("indirect", [(0, 50)], None, (21, 31), 0.5, rule)
+    # 'mocked the harsh words Ray Dunmore had used at the quay': content 0-55, mention 23-34
+    found = Attribution("indirect", [(0, 55)], None, (23, 34), 0.5, rule)
     assert (without_speaker_in_content(found).speaker is not None) is kept
 
 
@@ -670,7 +673,7 @@ def test_a_speaker_inside_object_content_is_dropped(rule: str, kept: bool) -> No
     ("frame", "speaker"),
     [
         ("The mayor spoke at length in an interview with Harbor Radio:", None),
-        ("A lesson from Ada Finch:", "Ada Finch"),
+        ("Some advice from Ada Finch:", "Ada Finch"),
     ],
 )
 def test_a_name_governed_before_a_colon_is_a_venue_not_the_speaker(
@@ -705,9 +708,9 @@ def test_a_relative_clause_without_subject_speaks_for_a_name_not_a_thing(
 
 
 def test_the_sentence_verb_after_a_cue_is_not_reported_content() -> None:
-    """Pinned by a walkthrough: the parser reads "Everything X says is a lie" as X saying
-    "is a lie", which puts the opposite of the writer's point in X's mouth."""
-    text = "Readers wrote in.\n\nEverything Pavel Dorn says is a lie unless proven otherwise.\n"
+    """Pinned by a walkthrough: the parser reads "Anything X says is false" as X saying
+    "is false", which puts the opposite of the writer's point in X's mouth."""
+    text = "Readers wrote in.\n\nAnything Pavel Dorn says is false until somebody checks it.\n"
     assert extract(text).quotes == []
     kept = extract("Readers wrote in.\n\nPavel Dorn says the bridge is safe.\n")
     assert [q.text for q in kept.quotes] == ["the bridge is safe"]

@@ -470,11 +470,11 @@ def test_a_speech_someone_delivered_speaks_for_them() -> None:
 
 def test_a_description_in_apposition_to_a_name_is_that_person() -> None:
     text = (
-        "The panel questioned John Miller, a tech aide at the ministry who said that "
+        "The panel questioned John Miller, a night clerk at the ministry who said that "
         "the servers were safe."
     )
     doc = default_pipeline().nlp(text)
-    start, end = text.index("a tech aide"), text.index(" who said")
+    start, end = text.index("a night clerk"), text.index(" who said")
     quote = Quote(
         id="q1",
         type="indirect",
@@ -629,7 +629,7 @@ def test_the_bank_is_the_one_bank_with_a_name() -> None:
 
 def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name() -> None:
     text = (
-        "Two voters, Tyra Hollowell and Bryan Okafor, came to the rally in Velmora.\n\n"
+        "Two ferry passengers, Tyra Hollowell and Magnus Okafor, waited at the pier in Velmora.\n\n"
         "Holowell said the mayor had ignored the harbour district for years.\n\n"
         '"We are still waiting for the new pier," she said.'
     )
@@ -640,17 +640,17 @@ def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name() -> None:
 
 def test_a_near_surname_with_two_candidates_joins_neither() -> None:
     text = (
-        "Tyra Hollowell and Bryan Holloway came to the rally in Velmora.\n\n"
+        "Tyra Hollowell and Magnus Holloway waited at the pier in Velmora.\n\n"
         "Holowel said the mayor had ignored the harbour district for years."
     )
     article = extract(text)
     name = quote_at(article, "the mayor had ignored").speaker_name
-    assert name not in ("Tyra Hollowell", "Bryan Holloway")
+    assert name not in ("Tyra Hollowell", "Magnus Holloway")
 
 
 def test_one_edit_apart() -> None:
-    assert one_edit_apart("mclenney", "mcclenney")
-    assert one_edit_apart("wimes", "wines")
+    assert one_edit_apart("holowell", "hollowell")
+    assert one_edit_apart("varga", "vargo")
     assert not one_edit_apart("ruiz", "ruiz")
     assert not one_edit_apart("brenner", "brennan")
 
@@ -734,10 +734,10 @@ def test_it_follows_the_organisation_named_since_the_last_quote() -> None:
     text = (
         "Airline cuts routes.\n\n"
         "Northwind Airlines said on Monday it would cut 12 routes.\n\n"
-        'The pilots union, BALPA, criticised the plan. "This is short-sighted," it said.\n'
+        'The pilots union, NORPA, criticised the plan. "This is short-sighted," it said.\n'
     )
     article = extract(text)
-    assert quote_at(article, '"This is short-sighted,"').speaker_name == "BALPA"
+    assert quote_at(article, '"This is short-sighted,"').speaker_name == "NORPA"
 
 
 def test_they_after_a_plural_noun_subject_is_not_an_organisation() -> None:
