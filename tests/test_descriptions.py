@@ -289,8 +289,9 @@ def test_an_ad_from_someones_campaign_has_an_author_too() -> None:
     # "from X's campaign" names the new ad's author, so "the ad" is that one.
     q = "a report on the harbour fund"
     text = (
-        "A memorable Ana Ruiz ad in 2008 questioned whether her rival was ready.\n\n"
-        "A new ad from Tomas Brenner's mayoral campaign is seizing on her comments.\n\n"
+        "An old Ana Ruiz ad from the last harbour race asked whether her rival could run a "
+        "ferry.\n\n"
+        "A new ad from Tomas Brenner's campaign for mayor turns that question back on her.\n\n"
         f"The ad then cites {q}."
     )
     quote = quote_at(extract(text), q)

@@ -44,7 +44,7 @@ def test_two_quotes_in_one_paragraph_are_two_spans() -> None:
 
 
 def test_single_quotes_nested_in_double_stay_one_quote() -> None:
-    quote = "“The farmers and the fishers have one cause here - opposition to the 'empire'.”"
+    quote = "“The farmers and the fishers share one cause - the fight against the 'levy'.”"
     text = f"Dana Krell, a writer, spoke at the hall. {quote}\n\nThe meeting ended at nine."
     assert spans_of(text) == [quote]
 
@@ -211,7 +211,7 @@ def test_doubled_single_marks_leave_an_apostrophe_inside_alone() -> None:
 
 
 def test_a_closing_mark_typed_for_an_opening_one_opens_the_paragraphs_quote() -> None:
-    text = "”Mr. Brenner embodies years of neglect. He is our shame.” ― Sonya Herrera"
+    text = "”Mr. Brenner has never once taken the night ferry. Ask him why.” ― Jaan Tamm"
     spans = find_quoted_spans(text)
     assert [(s.start, s.end) for s in spans] == [(0, text.index("―") - 1)]
 

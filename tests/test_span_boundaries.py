@@ -64,12 +64,12 @@ def test_a_nested_quote_closing_with_the_turn_ends_like_speech() -> None:
 
 def test_a_clause_after_a_comma_is_not_the_frame_verb_s_own() -> None:
     text = (
-        "“It is finished,” she said of the 2020 harbour election, in which she was sure "
-        "Mayor Holt would triumph and more and more people would at last see the truth."
+        "“It is over,” she said of the harbour vote in 2020, in which she had felt sure Mayor "
+        "Holt would lose and the fishermen would at last be heard."
     )
-    q = quote_at(extract(text), "It is finished")
+    q = quote_at(extract(text), "It is over")
     assert q.type == "direct"
-    assert q.text == "“It is finished,”"
+    assert q.text == "“It is over,”"
     assert q.cue is not None and q.cue.text == "said"
 
 
@@ -180,12 +180,12 @@ def test_the_cue_holds_the_words_that_tie_the_verb_to_its_content(
 
 def test_a_frame_with_a_second_cue_starts_a_new_attribution() -> None:
     text = (
-        "“We cannot afford the ferry any more,” Ada Finch said, adding later, “The island "
-        "will have to find its own boat.”"
+        "“The island cannot pay for the ferry now,” Ada Finch said, adding later, “We will "
+        "have to build our own boat.”"
     )
     article = extract(text)
-    first = quote_at(article, "We cannot afford")
-    second = quote_at(article, "The island will")
+    first = quote_at(article, "The island cannot pay")
+    second = quote_at(article, "We will have to")
     assert first is not second
     assert second.cue is not None and second.cue.text == "adding"
 
@@ -205,9 +205,10 @@ def test_a_stray_straight_mark_does_not_run_into_curly_quotes() -> None:
     ("text", "content"),
     [
         (
-            'At the hearing, Ada Finch cited the remarks of the mayor as "a disgrace" as '
-            "examples of his contempt for the island.",
-            'the remarks of the mayor as "a disgrace" as examples of his contempt for the island',
+            'At the inquiry, Ada Finch cited the letters of the harbour master as "pure spite" '
+            "as signs of his scorn for the fishermen.",
+            'the letters of the harbour master as "pure spite" as signs of his scorn for the '
+            "fishermen",
         ),
     ],
     ids=["adjunct-after-fragment"],
@@ -235,12 +236,12 @@ def test_a_trailing_participle_clause_is_not_reported() -> None:
 
 
 def test_a_fragment_after_its_cue_runs_to_the_end_of_its_clause() -> None:
-    text = 'Ada Finch says "the wind is at our backs" despite the lost vote on the pier.'
-    q = quote_at(extract(text), "the wind is")
-    assert q.text == '"the wind is at our backs" despite the lost vote on the pier'
+    text = 'Ada Finch says "the tide is turning our way" despite the lost vote on the pier.'
+    q = quote_at(extract(text), "the tide is")
+    assert q.text == '"the tide is turning our way" despite the lost vote on the pier'
     assert q.type == "mixed"
-    whole = 'Ada Finch says "the wind is at our backs." The vote is on Friday.'
-    assert quote_at(extract(whole), "the wind").text == '"the wind is at our backs."'
+    whole = 'Ada Finch says "the tide is turning our way." The vote is on Friday.'
+    assert quote_at(extract(whole), "the tide").text == '"the tide is turning our way."'
 
 
 def test_a_quote_after_a_reported_clause_and_its_frame_continues_the_report() -> None:
