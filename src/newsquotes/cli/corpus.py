@@ -270,7 +270,7 @@ def _speaker_id(text: str) -> str | int:
 def speakers_merge_command(first: str, second: str, db: str | None) -> None:
     """Make FIRST and SECOND (names, aliases or ids) one speaker; kept across re-ingest.
 
-    Example: newsquotes speakers merge "T. Umarov" "Temur Umarov"
+    Example: newsquotes speakers merge "T. Ulvik" "Tomasz Ulvik"
     """
     with _open(db) as corpus:
         merged = corpus.merge(_speaker_id(first), _speaker_id(second))
@@ -299,7 +299,7 @@ def speakers_split_command(
     """Take the descriptions of SPEAKER called one of NAMES (or from --article) out into a
     speaker of their own, kept apart across re-ingest.
 
-    Example: newsquotes speakers split "Hillary Clinton" "Bill Clinton"
+    Example: newsquotes speakers split "Ida Brenner" "Tomas Brenner"
     """
     if not names and not articles:
         raise click.UsageError("name what to take out: NAMES or --article")

@@ -87,8 +87,8 @@ def names_referent(resolved: str | None, canonical: str, kind: str = "person") -
     """Whether a resolved speaker name names the referent ``canonical``.
 
     Its words are a subset of the canonical's; or it holds the canonical's last word and,
-    for people with first names on both sides, the first letters agree ("Bill Clinton" is
-    not "Hillary Clinton"); or it is the canonical's acronym ("S.E.C.").
+    for people with first names on both sides, the first letters agree ("Ida Brenner" is
+    not "Tomas Brenner"); or it is the canonical's acronym ("S.E.C.").
     """
     if not resolved:
         return False

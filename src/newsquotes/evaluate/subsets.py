@@ -1,7 +1,7 @@
 """Which gold attributions are direct quotes, and which are speech, for the subset scores.
 
 ``direct``: the content holds a double quote mark (" “ ” « » „), or a pair of single marks
-(' ‘ ’) that open and close a quotation rather than an apostrophe (``Clinton’s``).
+(' ‘ ’) that open and close a quotation rather than an apostrophe (``Brenner’s``).
 ``speech``: the cue is a speech verb in any inflection, the colon cue ``:`` or
 ``according to``.
 """

@@ -78,8 +78,8 @@ OBJECT_CONTENT_RULES = frozenset({"speech-object", "governed", "model"})
 
 
 def without_speaker_in_content(a: Attribution) -> Attribution:
-    """A speaker mention inside the reported words (``said a majority of Americans believe``,
-    ``derogatory comments Trump had made``) is what is reported on, not who reports it:
+    """A speaker mention inside the reported words (``said most of the fishermen believe``,
+    ``the harsh words Dunmore had used``) is what is reported on, not who reports it:
     better no speaker than the wrong one."""
     if (
         a.rule in OBJECT_CONTENT_RULES

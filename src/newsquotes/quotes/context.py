@@ -65,7 +65,7 @@ class ArticleView:
         self.doc = doc
         self.settings = settings
         self.text = doc.text
-        # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
+        # Titles hold quotes too ("Finch: 'We will win'"); furniture, captions and headings don't.
         self.regions = _merged(sorted((r.start, r.end) for r in regions if r.kind != "title"))
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", self.text)]
         # A quoted number or tweet id ("672139201337532417") is no one's words.
@@ -228,14 +228,14 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
             left = min(left, t.i)
             right = max(right, t.i)
     # A dateline or a paragraph break before the name is not part of it:
-    # "Washington (AFP) – Democrat Hillary Clinton".
+    # "VELMORA (Harbour Wire) – Councillor Ada Finch".
     for k in range(head.i - 1, left - 1, -1):
         if art.doc[k].text in ("–", "—", "--", ")", ":") or "\n" in art.doc[k].text:
             left = k + 1
             break
     for child in children_of(head):
-        # 'Mr. Kamin, who emphasized ...', 'Trump, speaking to veterans': the clause is not
-        # the name's (a document's is: 'a speech Mrs. Clinton delivered')
+        # 'Mr. Ostrander, who stressed ...', 'Finch, speaking to the crews': the clause is
+        # not the name's (a document's is: 'a speech Mrs. Hayes delivered')
         if (
             child.i > head.i
             and child.dep_ in NAME_CLAUSE_DEPS
@@ -260,7 +260,7 @@ NAME_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 def _closing_punctuation(art: ArticleView, tokens: DocSpan, hi: int) -> int:
     """Where the mention ends, PolNeAR's way: with the ``)`` of a party tag it opens
     (``Sen. Ada Finch (D-Mo.)``) and with the comma that closes an appositive
-    (``Brian Fallon, the campaign's press secretary,``)."""
+    (``Ines Moreau, the harbour's press officer,``)."""
     doc = art.doc
     last = tokens[-1]
     end = last.i + 1
@@ -279,7 +279,7 @@ def _closing_punctuation(art: ArticleView, tokens: DocSpan, hi: int) -> int:
 
 def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int]:
     """The speaker's noun phrase without the clause that holds the cue or follows it:
-    ``Pope Francis, who preaches a message`` is ``Pope Francis``."""
+    ``Brother Anselm, who teaches thrift`` is ``Brother Anselm``."""
     lo, hi = art.subtree_bounds(subj)
     if subj.is_ancestor(cue):
         branch = cue
@@ -323,7 +323,7 @@ asserting``)."""
 
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
-    (``was asked by host Bill Maher``), whose subject is the listener."""
+    (``was asked by host Marta Quill``), whose subject is the listener."""
     children = children_of(cue)
     for child in children:
         if child.dep_ == "agent":
@@ -339,22 +339,22 @@ def speaker_of(cue: Token) -> Token | None:
             return child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
     if cue.dep_ == "relcl" and cue.head.i != cue.i:
-        # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
+        # 'Ms. Moreau, speaking ...' yes; 'the comments made ...': a thing does not speak
         return None if is_thing(cue.head) else cue.head
     verb = cue
     for _ in range(MAX_SUBJECT_HOPS):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            verb = verb.head  # 'sings to Clinton before asking her': through the preposition
+            verb = verb.head  # 'called to them before asking': through the preposition
         if verb.dep_ not in SUBJECT_SHARING_DEPS or verb.head.i == verb.i:
             break
         if verb.dep_ == "xcomp":
-            # 'forced Stumpf to admit that ...': the object of the verb is who admits
+            # 'forced Solberg to admit that ...': the object of the verb is who admits
             controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
             if controller is not None and controller.i < verb.i:
-                # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
+                # 'uses footage of Maria Castell asking, "..."': the one shown speaks
                 if not is_thing(controller):
                     return controller
-                # 'uses footage of Hillary Clinton asking': the one shown; 'used the occasion
+                # 'uses footage of Maria Castell asking': the one shown; 'used the occasion
                 # to say': a thing controls nothing, the subject speaks
                 shown = _person_of(controller)
                 if shown is not None:

@@ -48,7 +48,7 @@ SPEECH_NOUNS: frozenset[str] = _words(
     suggestion insistence boast vow allegation contention prediction declaration
     """
 )
-"""Nouns that report what their owner said (``Trump's claim that ...``)."""
+"""Nouns that report what their owner said (``Brun's claim that ...``)."""
 
 NOT_SPEECH_WITH_OBJECT: frozenset[str] = frozenset({"continue", "post", "charge", "question"})
 """Speech verbs whose object or infinitive is not speech (``continued to campaign``);

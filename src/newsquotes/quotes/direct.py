@@ -2,7 +2,7 @@
 
 A quoted span followed (``"...," said X``) or preceded (``X said: "..."``) by its
 attribution; a quote split by its attribution joined into one; a quote followed by a bare
-name or a signature (``"...," Temur Umarov, an analyst``); transcript turns (``PENCE: ...``).
+name or a signature (``"...," Ilse Varga, an economist``); transcript turns (``QUILL: ...``).
 """
 
 from __future__ import annotations
@@ -149,11 +149,11 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
 
 SIGNATURE_CONFIDENCE = 0.8
 SIGNATURE_DASHES = "―—–-"
-"""Dashes that put a name after a quote as its signature (``"..." ― Oscar Quintero``)."""
+"""Dashes that put a name after a quote as its signature (``"..." ― Jaan Tamm``)."""
 
 
 def _signed(art: ArticleView, q: QuotedSpan, head: Token, lo: int, hi: int) -> Attribution:
-    """A quote signed by the name after it (``"..." ― Oscar Quintero``), with no cue."""
+    """A quote signed by the name after it (``"..." ― Jaan Tamm``), with no cue."""
     return Attribution(
         "direct",
         [(q.start, q.end)],
@@ -174,16 +174,16 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if first is None or not _ends_like_speech(art, q):
         return None, hi
     if any(doc[k].text in "([" for k in range(lo, first)):
-        return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
-    # the text between, not tokens: '..."― Pamela Padilla' has the dash glued to the mark
+        return None, hi  # "..." [Harbour Gazette.] -- a source note, not a speaker
+    # the text between, not tokens: '..."― Rosa Ilves' has the dash glued to the mark
     dashed = any(c in SIGNATURE_DASHES for c in art.text[q.end : doc[first].idx])
     if dashed:
-        # '"..." ― Oscar Quintero': a signature after a dash
+        # '"..." ― Jaan Tamm': a signature after a dash
         head = name_at(art, first)
         if head is not None:
             return _signed(art, q, head, lo, hi), hi
     if _ends_sentence(art, q) and doc[first].text[:1].isupper():
-        # '..." Sen. Rubio called it ...': after a full stop a capital opens a new sentence,
+        # '..." Sen. Finch called it ...': after a full stop a capital opens a new sentence,
         # unless a speech verb follows at once ('..." Smith said.').
         nxt = next((k for k in range(first + 1, min(hi, first + 4)) if is_speech_cue(doc[k])), None)
         if nxt is None or any(c.dep_ == "ccomp" and c.i > nxt for c in doc[nxt].children):
@@ -202,7 +202,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         # the verb its first word hangs from is the cue.
         cue = _verb_of_subject(art, first, hi)
     if cue is None:
-        # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
+        # '," he points out' / '," Marr answers': any verb right after a name or pronoun,
         # or right before one, is the cue.
         for i in range(first, min(hi, first + 4)):
             if (
@@ -222,7 +222,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if cue is not None:
         subj = speaker_of(cue)
         if subj is None or not (lo <= subj.i < hi):
-            # '"A. B. C," Elijah Cummings said': the parser took a word of the quote for the
+            # '"A. B. C," Ilona Varga said': the parser took a word of the quote for the
             # subject; the name right before the cue is who speaks.
             subj = _phrase_before(art, first, cue.i)
         if subj is None or not (lo <= subj.i < hi):
@@ -261,14 +261,14 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if (
         head is not None
         and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper()))
-        and not _possessive(head)  # '"Collapse," Jared Diamond's best seller': no signature
+        and not _possessive(head)  # '"Tides," Peter Holm's guide': no signature
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
 
 
 def _possessive(name: Token) -> bool:
-    """``Jared Diamond's``: the name (or the ``'s`` the tagger ends it with) owns a noun."""
+    """``Peter Holm's``: the name (or the ``'s`` the tagger ends it with) owns a noun."""
     return name.dep_ in ("poss", "case") or any(c.dep_ == "case" for c in name.children)
 
 
@@ -284,7 +284,7 @@ def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
                 first < verb.i < hi
                 and is_speech_cue(verb)
                 and art.quote_of_token[verb.i] < 0
-                and not _own_clause(art, verb)  # 'Ryan said the ...': its own content
+                and not _own_clause(art, verb)  # 'Rask said the ...': its own content
             ):
                 return verb
             return None
@@ -298,14 +298,14 @@ MAX_SUBJECT_WALK = 4
 """How many heads up from a frame's first word its subject phrase is looked for."""
 
 NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
-"""Dependencies inside a name's noun phrase (``CNN's Wolf Blitzer``)."""
+"""Dependencies inside a name's noun phrase (``Valley TV's Marta Quill``)."""
 
 SPEAKER_POS = frozenset({"PROPN", "PRON"})
 """What may stand right before a cue as its speaker when the parse gives none."""
 
 
 def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
-    """The name or pronoun that ends right before the cue (``Elijah Cummings (D-Md.) also
+    """The name or pronoun that ends right before the cue (``Ilona Varga (D-Ore.) also
     said``), skipping adverbs, auxiliaries and a parenthesis; its phrase's head."""
     doc = art.doc
     j = cue - 1
@@ -331,7 +331,7 @@ OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 
 
 def _name_before(art: ArticleView, colon: int, lo: int) -> Token | None:
-    """The proper name that ends right before token ``colon`` (``- Carl Bialik:``)."""
+    """The proper name that ends right before token ``colon`` (``- Ida Brandt:``)."""
     doc = art.doc
     j = colon - 1
     if j < lo or doc[j].pos_ != "PROPN" and doc[j].ent_type_ not in ("PERSON", "ORG"):
@@ -340,7 +340,7 @@ def _name_before(art: ArticleView, colon: int, lo: int) -> Token | None:
 
 
 def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
-    """``Clinton, the former secretary of State, stressed ... and said ...:``: a subject
+    """``Marlow, who ran the ferry line, praised ... and said ...:``: a subject
     further back than the frame window, in the cue's own sentence and outside quotes."""
     return (
         subj.i < cue.i
@@ -351,7 +351,7 @@ def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
 
 
 def is_governed_name(token: Token) -> bool:
-    """The name's phrase is an object (``in an interview with Fox News:``): a venue or a
+    """The name's phrase is an object (``in an interview with Valley Radio:``): a venue or a
     listener, never who speaks."""
     phrase = token
     while phrase.dep_ in NAME_PART_DEPS and phrase.head.i != phrase.i:
@@ -410,7 +410,7 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
             break
     if doc[i].text == ":":
         head = _name_before(art, i, lo)
-        # "Pollsters agree - Carl Bialik:" names the speaker; "telling Breitbart London:"
+        # "Pollsters agree - Ida Brandt:" names the speaker; "telling the Harbour Gazette:"
         # names the listener.
         if head is not None and cue is None and is_governed_name(head):
             return Attribution("direct", [(q.start, q.end)], (i, i + 1), None, 0.6, "direct-colon")
@@ -458,7 +458,7 @@ FRAGMENT_ENDS = frozenset(".?!,;:…")
 
 
 def _clause_after(art: ArticleView, q: QuotedSpan) -> int | None:
-    """``says "the wind is at our backs" despite the loss``: where the clause a quoted
+    """``says "the tide is turning our way" despite the loss``: where the clause a quoted
     fragment begins goes on to end, after a cue before it; None when the quote ends its
     utterance or its sentence."""
     if not art.settings.clause_after_fragment:
@@ -528,7 +528,7 @@ def _opens_clause(art: ArticleView, first: int, quote_first: int) -> bool:
 
 
 def transcript_turns(art: ArticleView) -> list[Attribution]:
-    """``PENCE: Well, look, ...`` or ``Chris Matthews: ...``: a name, a colon, their words."""
+    """``QUILL: Well, look, ...`` or ``Marta Quill: ...``: a name, a colon, their words."""
     found = []
     text = art.text
     for start in art.paragraph_starts:
@@ -541,7 +541,7 @@ def transcript_turns(art: ArticleView) -> list[Attribution]:
         end = text.find("\n", match.end())
         end = len(text) if end < 0 else end
         if sum(w[:1].isalpha() for w in text[match.end(1) + 1 : end].split()) < 3:
-            continue  # "Clinton: 1,769." is a tally, not a turn
+            continue  # "Finch: 1,769." is a tally, not a turn
         if not name.isupper():
             span = art.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
             if span is None or not (
@@ -567,8 +567,8 @@ def transcript_turns(art: ArticleView) -> list[Attribution]:
 
 
 def _clause_before(art: ArticleView, q: QuotedSpan) -> int | None:
-    """Start of the clause a quoted fragment completes (``Trump plans to foster "risk-taking
-    and capital investment," the site said``): a lowercase fragment after words of its own
+    """Start of the clause a quoted fragment completes (``Holt plans to bring "jobs
+    and a future for the young," the paper said``): a lowercase fragment after words of its own
     sentence, with no comma or colon between, is the tail of a mixed quote."""
     doc = art.doc
     inner = art.text[q.inner[0] : q.inner[1]].lstrip()
@@ -598,7 +598,7 @@ def _continues_turn(
 ) -> int | None:
     """Where the rest of the turn begins when quote ``nxt`` is the rest of the turn that quote
     ``q`` and its frame (ending before token ``frame_end``) began, in the same paragraph:
-    ``"A," explained Umarov, "B."`` (the frame ends with a comma), ``"A," he said, but "b."``
+    ``"A," explained Dorn, "B."`` (the frame ends with a comma), ``"A," he said, but "b."``
     (the conjunction is part of the rest) or ``"A," she said. "B."`` (the frame ends the
     sentence and the next one is a quote with no frame of its own). None when it is not."""
     if art.paragraph_of(nxt.start) != art.paragraph_of(q.start) or frame_end <= 0:
@@ -617,7 +617,7 @@ def _continues_turn(
         return None
     frame = art.doc[art.token_at(q.end - 1) + 1 : art.token_at(nxt.start)]
     if sum(is_speech_cue(t) for t in frame) > 1:
-        return None  # '"A," Trump said, adding later, "B."': B has a cue of its own
+        return None  # '"A," Finch said, adding later, "B."': B has a cue of its own
     if between.rstrip()[-1:] in CONTINUATION_MARKS:
         return nxt.start
     conjunction = CONJUNCTION_BEFORE_REST.search(between)

@@ -67,7 +67,7 @@ def governed_pass(
         if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > verb.i:
             continue
         if not is_cue(verb) and is_thing(subj):
-            continue  # 'His standing rose after his call for "a total ban"': no one speaks
+            continue  # 'Her poll numbers rose after her plea for "an end"': no one speaks
         child = top
         while child.head.i != verb.i and child.head.i != child.i:
             child = child.head
@@ -102,8 +102,8 @@ MAX_CLAUSE_CLIMB = 4
 
 
 def reporting_verb_above(verb: Token) -> Token:
-    """The reporting verb before ``verb`` whose clause holds it (``Cruz said he is certain
-    Rubio will continue "..."``: said, not continue); ``verb`` itself when none does."""
+    """The reporting verb before ``verb`` whose clause holds it (``Finch said she is sure
+    Holt will keep "..."``: said, not continue); ``verb`` itself when none does."""
     found = verb
     node = verb
     for _ in range(MAX_CLAUSE_CLIMB):
@@ -141,7 +141,7 @@ MAX_CLAIM_HOPS = 4
 
 
 def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribution | None:
-    """``a fact-check on Donald Trump's claim that there have been "thousands of shootings"``:
+    """``the Ledger checked Edda Brun's claim that the ferry loses "a fortune every winter"``:
     a fragment inside the complement of a speech noun with an owner is the owner's words,
     whoever the sentence's subject is."""
     doc = art.doc

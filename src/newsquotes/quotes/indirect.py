@@ -2,7 +2,7 @@
 
 A reporting verb with a subject and a clausal complement (``X said (that) ...``,
 ``..., X claims.``, ``X told Y ...``), ``according to X``, a parenthetical
-(``This campaign, he says, is different``) and a speech verb with an object
+(``This harbour, he says, is dying``) and a speech verb with an object
 (``urged him to resign``). A complement holding a quoted fragment is a *mixed* quote.
 """
 
@@ -123,7 +123,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
                 results.append(found)
             continue
         if verb_without_subject_after(token, complement):
-            continue  # "Everything Trump says is a lie": the sentence's verb, not a report
+            continue  # "Anything Dorn says is false": the sentence's verb, not a report
         # "Ada Finch, who said that ...": the cue's clause hangs inside the speaker's phrase.
         # (is_ancestor walks up from the cue: the whole text in a chain; a cue outside the
         # subject's span of tokens cannot be inside its phrase, so look only then.)
@@ -187,7 +187,7 @@ def _speaker_through_noun(cue: Token) -> Token | None:
 
 
 def _is_as_frame(token: Token) -> bool:
-    """``As Politico reported, ...`` or ``as Sand put it, ...``: a frame opened by ``as``."""
+    """``As the Ledger reported, ...`` or ``as Sand put it, ...``: a frame opened by ``as``."""
     if token.dep_ != "advcl" or token.head.i == token.i:
         return False
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
@@ -238,8 +238,8 @@ def is_passive_without_agent(verb: Token, subj: Token) -> bool:
 
 
 def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution | None:
-    """A speech verb without a clause: a parenthetical (``This campaign, he says, is
-    different``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
+    """A speech verb without a clause: a parenthetical (``This harbour, he says, is
+    dying``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
     doc = art.doc
     if lemma(cue) not in SPEECH_VERBS or subj.lower_ in ("this", "which"):
         return None

@@ -227,7 +227,7 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
             continue
         clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
         if clause is not None and verb_without_subject_after(token, clause):
-            continue  # "Everything Trump says is a lie": the sentence's verb, not a report
+            continue  # "Anything Dorn says is false": the sentence's verb, not a report
         subj = speaker_head(subj)
         span = _content_span(art, token, art.subtree_bounds(subj))
         if span is None:
@@ -249,7 +249,7 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         quoted = {art.quote_of_token[i] for i in range(*span)} - {-1}
         if not is_cue(token) and any(_is_title(art, art.quoted[n]) for n in quoted):
             continue  # 'showed the film "Night Harbour"': a title, not speech
-        # "Trump is expected to win": the passive subject is what is reported on, not who
+        # "Holt is expected to win": the passive subject is what is reported on, not who
         # reports it.
         speaker = (
             None if is_passive_without_agent(token, subj) else subject_mention(art, subj, token)

@@ -37,9 +37,9 @@ class EngineSettings:
     PolNeAR annotates cues."""
     whole_governed_clause: bool = True
     """A quoted fragment's content runs to the end of its verb's clause (``cited X as "Y"
-    as examples of Z``), not only to the end of the phrase holding the fragment."""
+    as signs of Z``), not only to the end of the phrase holding the fragment."""
     clause_after_fragment: bool = True
-    """``says "the wind is at our backs" despite the loss``: after a cue, a quoted fragment's
+    """``says "the tide is turning our way" despite the loss``: after a cue, a quoted fragment's
     clause goes on to its end."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""

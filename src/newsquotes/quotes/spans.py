@@ -93,7 +93,7 @@ CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 def verb_without_subject_after(cue: Token, clause: Token) -> bool:
     """A "clause" that is a finite verb right after the cue with no subject of its own
-    (``Everything Trump says is a lie``, ``Nothing the mayor says is true``): the parser
+    (``Anything Dorn says is false``, ``Nothing the mayor says is true``): the parser
     took the sentence's own verb for reported content, which would put the rest of the
     sentence, even its opposite, in the speaker's mouth. Only where the cue is the sentence's
     root: in a relative clause (``the vote, which she said was a mistake``) the missing

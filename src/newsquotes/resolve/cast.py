@@ -1,7 +1,7 @@
 """Everyone an article names, read once in text order: people, organisations, their
 mentions (outside quotation marks), roles and gender.
 
-Built in one pass over the entities; every later question (who is ``Obama`` here, who was the
+Built in one pass over the entities; every later question (who is ``Brenner`` here, who was the
 last woman named before this offset) is a dictionary look-up or a short bounded walk back
 from a bisected position, so resolution stays linear in the article's length.
 """
@@ -58,7 +58,7 @@ MAX_NAME_WORDS = 3
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
 )
-"""``Robert C. "Bobby" Scott``: given name(s), a nickname in quotes, the surname."""
+"""``Robert C. "Bobby" Kessel``: given name(s), a nickname in quotes, the surname."""
 
 
 @dataclass(slots=True)
@@ -76,7 +76,7 @@ class Person:
     role_heads: set[str] = field(default_factory=set)
     role_at: dict[str, int] = field(default_factory=dict)
     """Role head → offset of the mention the article first gave it with (``the ad`` before
-    ``Clinton's new ad`` is not hers)."""
+    ``Ruiz's new ad`` is not hers)."""
     role_words: set[str] = field(default_factory=set)
     honorific_sex: str | None = None
     role_sex: str | None = None
@@ -159,7 +159,7 @@ class Mention:
 HEADLINE_MAX_WORDS = 20
 HEADLINE_CAPITALISED = 0.6
 """A first paragraph of at most this many words, this share of them capitalised, is a
-headline (``Derelict Obama and Clinton Treat Terror as Crime``)."""
+headline (``Idle Halvorsen and Varga Let Harbour Rot``)."""
 
 
 class Cast:
@@ -272,8 +272,8 @@ class Cast:
         return group
 
     def _read_nicknames(self) -> None:
-        """``Rep. Robert C. "Bobby" Scott``: one person, ``Robert C. Scott``, also called
-        ``Bobby Scott``."""
+        """``Rep. Robert C. "Bobby" Kessel``: one person, ``Robert C. Kessel``, also called
+        ``Bobby Kessel``."""
         for match in NICKNAMED.finditer(self.view.text):
             if self.view.in_region(match.start()):
                 continue
@@ -353,14 +353,14 @@ class Cast:
             if not quoted:
                 self._add_mention(self.org_mentions, org, ent)
         elif ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and not quoted:
-            # "Republicans had called the hearing because they ...": a named group
+            # "Liberals had asked for the vote because they ...": a named group
             group = self.person_for_name(ent.text.strip(), ent.start_char, kind="group")
             if group is not None:
                 self.person_of_ent[n] = group
                 self._add_mention(self.org_mentions, group, ent)
 
     def _read_untagged_surnames(self) -> None:
-        """``Trump responded by ...`` where the tagger found no entity: a capitalised proper
+        """``Brenner answered with ...`` where the tagger found no entity: a capitalised proper
         noun that is the surname of exactly one person named in full is a mention of them."""
         doc = self.doc
         added = False
@@ -387,7 +387,7 @@ class Cast:
             self.mentions.sort(key=lambda mention: mention.at)
 
     def _without_headline_word(self, name: str, ent: DocSpan) -> str:
-        """``Derelict Obama and Clinton``: in a title-cased headline a capitalised word that is
+        """``Idle Halvorsen and Varga``: in a title-cased headline a capitalised word that is
         no first name, right before a surname, is the headline's, not the name's."""
         words = name.split()
         if (
@@ -413,7 +413,7 @@ class Cast:
         )
 
     def _person_tagged_as_org(self, ent: DocSpan) -> bool:
-        """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's
+        """``Varga, a Norland analyst``; ``Ilse Varga, an economist``: the tagger's
         "organisation" is a person when it is a known surname, or a (first) name followed by
         a role appositive."""
         if len(ent) == 1:
@@ -441,14 +441,14 @@ class Cast:
         )
 
     def _honorifics_at(self, ent: DocSpan) -> list[str]:
-        """``Indiana Gov. Mike Pence``: the honorifics right before (or opening) the name."""
+        """``Norland Gov. Ivo Stenberg``: the honorifics right before (or opening) the name."""
         found = honorific_before(list(ent))
         i = ent.start - 1
         while i >= 0 and i >= ent.start - MAX_HONORIFICS and is_honorific(self.doc[i].text):
             found.append(word_key(self.doc[i].text))
             i -= 1
         if found and i >= 0 and word_key(self.doc[i].text) in SUBORDINATE_TITLES:
-            # "Vice President Joseph R. Biden" is no president
+            # "Vice President Robert Hayes" is no president
             found = [f"{word_key(self.doc[i].text)} {h}" for h in found]
         return found
 
@@ -505,7 +505,7 @@ class Cast:
             if same_given_name(first_key(c.name), given) and (sex is None or c.sex in (None, sex))
         ]
         if context_sex and len({c.sex for c in fitting}) > 1:
-            # "Clinton allowed her staff ...": Hillary, not Bill
+            # "Hayes allowed her staff ...": Mary, not John
             fitting = [c for c in fitting if c.sex in (None, context_sex)] or fitting
         if fitting:
             # Several people share the surname: the one named most often, then latest.
@@ -549,8 +549,8 @@ class Cast:
 
     def describe_from_context(self, person: Person, ent: DocSpan) -> None:
         """Roles and organisations from the name's appositive and pre-modifiers; a name inside
-        a quotation is described by the speaker's words, not the article's (``to fix our
-        rigged tax system and close loopholes Donald Trump used``)."""
+        a quotation is described by the speaker's words, not the article's (``to repair our
+        broken ferry timetable and close gaps Rick Santo used``)."""
         doc = self.doc
         if self.quoted(ent.start):
             return
@@ -578,7 +578,7 @@ class Cast:
             and role.pos_ in ("NOUN", "PROPN")
             and role.i < ent.start
             and not any(doc[k].text == ":" for k in range(role.i, ent.start))
-        ):  # "Editor's note: Donald Trump" is no role
+        ):  # "Missing ferry captain - Tomas Brenner": no role
             # "The President of Norland, Pavel Dorn,": the name is the role's appositive
             span = doc[role.left_edge.i : role.i + 1]
             roles = role_phrases(role) or ([rw] if (rw := role_word(role)) else [])
@@ -610,7 +610,7 @@ class Cast:
         nouns += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         for noun in nouns:
             org.role_heads.add(role_head(noun.lemma_))
-        # "the commission": the Commission on Presidential Debates (the name's head word)
+        # "the commission": the Velmora Harbour Commission (the name's head word)
         org.role_heads.add(role_head(word_key(head.text)))
         org.role_heads.update(organisation_types(ent.text))
 
@@ -647,7 +647,7 @@ class Cast:
 
 
 def _pre_modifier_roles(lefts: list[Token]) -> list[str]:
-    """``Vice President``, ``Carnegie analyst``: the roles written before a name; a
+    """``Vice President``, ``Norland analyst``: the roles written before a name; a
     subordinate word joins the title it qualifies."""
     roles: list[str] = []
     for k, t in enumerate(lefts):
@@ -698,7 +698,7 @@ def _variants(word: str) -> list[str]:
 
 
 def _opens_verbless_parse(ent: DocSpan) -> bool:
-    """``Scott bristles at the suggestion``, with ``Scott`` parsed as a compound of the root:
+    """``Kessel sniffs at the notion``, with ``Kessel`` parsed as a compound of the root:
     a name opening its sentence and hanging from the root that way is the sentence's
     subject all the same."""
     root = ent.root
@@ -709,8 +709,8 @@ def _opens_verbless_parse(ent: DocSpan) -> bool:
 
 
 def _adjacent(doc: Doc, lefts: list[Token], start: int) -> list[Token]:
-    """The pre-modifiers with no punctuation between them and the name (``Editor's note:
-    Donald Trump`` has none)."""
+    """The pre-modifiers with no punctuation between them and the name (``Missing ferry
+    captain - Tomas Brenner`` has none)."""
     stop = (
         max((i for i in range(lefts[0].i, start) if doc[i].is_punct), default=-1) if lefts else -1
     )

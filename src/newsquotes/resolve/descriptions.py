@@ -1,8 +1,8 @@
 """What the article calls a person (roles), and which person a description such as
 ``the GOP nominee`` or ``the Vermont senator`` points to.
 
-Roles come from appositives (``Temur Umarov, an analyst at the Carnegie ... Center``),
-pre-modifiers (``Republican presidential nominee Donald Trump``) and titles (``Sen.``).
+Roles come from appositives (``Ilse Varga, an economist at the Norland ... Institute``),
+pre-modifiers (``Liberal mayoral candidate Tomas Brenner``) and titles (``Sen.``).
 :class:`Describer` resolves a definite description, step by step, to the one person (or
 organisation) that fits: the one introduced with its head noun (or a synonym) whose role
 words hold its modifiers; the passage's one subject, for the roles news stories call their
@@ -236,7 +236,7 @@ _TYPE_OF_NAME_WORD = {
 
 
 def organisation_types(name: str) -> list[str]:
-    """The organisation nouns a name can be called by (``Wells Fargo Bank`` → bank)."""
+    """The organisation nouns a name can be called by (``Velmora Savings Bank`` → bank)."""
     return [noun for w in _WORD.findall(name) for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())]
 
 
@@ -318,7 +318,7 @@ def words_of(text: str) -> set[str]:
 
 
 def role_phrases(head: Token) -> list[str]:
-    """``a political observer and journalist`` → [political observer, journalist]."""
+    """``a harbour pilot and writer`` → [harbour pilot, writer]."""
     roles = []
     for noun in [head, *[c for c in head.conjuncts if c.pos_ == "NOUN"]]:
         # a role is a singular common noun: not "events", "’s" or a capitalised name part
@@ -381,7 +381,7 @@ def org_names(span: DocSpan, ent_label: list[str]) -> list[str]:
 
 
 def pre_modifiers(doc: Doc, head: Token, start: int) -> list[Token]:
-    """``Carnegie analyst`` in ``Carnegie analyst Umarov``: the words before a name in its NP."""
+    """``Norland analyst`` in ``Norland analyst Varga``: the words before a name in its NP."""
     return [
         t
         for t in doc[head.left_edge.i : start]
@@ -408,7 +408,7 @@ def is_definite(root: Token) -> bool:
 
 
 def has_person_appositive(root: Token) -> bool:
-    """``Umarov, a Carnegie analyst``: an appositive headed by a singular common noun (a
+    """``Varga, a Norland analyst``: an appositive headed by a singular common noun (a
     role), so a one-word "organisation" before it is a person the tagger got wrong."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
 
@@ -425,7 +425,7 @@ def documents_of(name_root: Token) -> list[str]:
     if name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
         found.append(head)  # "X's report", "a Bloomberg poll"
     if name_root.dep_ == "poss" and head.dep_ == "pobj":
-        # "an ad from Donald Trump's campaign": the owner of the author is the author
+        # "an ad from Tomas Brenner's campaign": the owner of the author is the author
         name_root, head = head, head.head
     if name_root.dep_ == "pobj" and head.lower_ in AUTHOR_PREPOSITIONS:
         # "a report by X"; "a report released by X"; "a new ad from X"
@@ -503,8 +503,8 @@ STAND_IN_ROLES = frozenset(
         PARTY_HEAD,
     }
 )
-"""Roles a news article calls its subject by instead of the name (``Donald Trump says ...
-The Republican nominee noted``), and party members. Roles that are usually someone else's
+"""Roles a news article calls its subject by instead of the name (``Tomas Brenner says ...
+The Liberal nominee noted``), and party members. Roles that are usually someone else's
 (spokesman, adviser, lawyer) are not among them."""
 STAND_IN_NOUNS = ORGANISATION_NOUNS - {
     "state",
@@ -576,7 +576,7 @@ class Description:
     proper: frozenset[str]
     sex: str | None
     owned: bool = False
-    """``Mr. Clarke's new company``: said of someone's, so only a role can resolve it."""
+    """``Mr. Ostrander's new company``: said of someone's, so only a role can resolve it."""
     bare: bool = False
     """``Judge rejects ...``: a role with no determiner, as headlines write it."""
 
@@ -655,7 +655,7 @@ class Describer:
     3. **Party**: when the description names a party (``the GOP nominee``), the one person
        named before whom the article calls a member of it.
     4. **Later**: the one introduced with the role within ``lookahead_paragraphs`` after it
-       (``The state attorney general ...`` then ``Attorney General Eric Schneiderman``).
+       (``The state attorney general ...`` then ``Attorney General Ada Finch``).
 
     Each step resolves only when exactly one candidate fits.
     """
@@ -757,7 +757,7 @@ class Describer:
 
     def _named_after(self, root: Token, at: int) -> list[Person]:
         """People named later in the description's own sentence: ``The attorney general is
-        suing Trump`` is not Trump."""
+        suing Brenner`` is not Brenner."""
         sentence = self.cast.sentence_of_token[root.i]
         sent = self.cast.sentences[sentence]
         named = [
@@ -771,7 +771,7 @@ class Describer:
         return named
 
     def _recent_organisation(self, description: Description, root: Token, at: int) -> Person | None:
-        """``In the Wells Fargo scandal ... The bank said``: the one organisation named in
+        """``In the Velmora Savings Bank scandal ... The bank said``: the one organisation named in
         the passage that is of the description's type, else the one of no known type."""
         first, paragraph = self._window(root, at)
         orgs: list[Person] = []

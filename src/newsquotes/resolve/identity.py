@@ -1,6 +1,6 @@
 """One person, one identity across the corpus; never two people in one.
 
-Each article resolves its own speakers ("Temur Umarov", a later "Umarov" and "he" are one
+Each article resolves its own speakers ("Ilse Varga", a later "Varga" and "she" are one
 :class:`~newsquotes.model.Speaker` there). This module joins those per-article records
 (:class:`Description`) into corpus-wide identities. It is a pure function of the stored
 descriptions and the user's corrections (:func:`resolve_identities`): the same inputs give the
@@ -13,10 +13,10 @@ The rules (also in docs/corpus.md):
   president", "a spokeswoman"), and every ``unnamed`` or ``group`` record, is a speaker of its
   own article only. Aliases that are not names ("the governor") never join anything.
 * Full person names join when their normalised forms agree (case, accents, punctuation,
-  titles and suffixes dropped; ``Joseph R. Biden Jr.`` is ``joseph r biden``). A name without
+  titles and suffixes dropped; ``Pavel R. Dorn Jr.`` is ``pavel r dorn``). A name without
   middle initials joins the one identity with the same first name, middle initials and surname
-  when exactly one exists. Different first names never join ("Bill Clinton" is not "Hillary
-  Clinton"): an identity never holds two full names that disagree.
+  when exactly one exists. Different first names never join ("Ida Brenner" is not "Tomas
+  Brenner"): an identity never holds two full names that disagree.
 * A name the article gives as another name of the same speaker joins too, when the two agree
   (same surname, compatible first names: ``Joe``/``Joseph``, ``J.``/``Jana``).
 * A surname alone ("Bianchi") joins a full name only when exactly one known person with that
@@ -201,14 +201,14 @@ def surname(name: str) -> str | None:
 
 
 def is_surname_only(name: str) -> bool:
-    """True for a one-word person name ("Umarov", "Mr. Umarov")."""
+    """True for a one-word person name ("Varga", "Mr. Varga")."""
     words = _person_words(name)
     return len(words) == 1 or (len(words) > 1 and surname(name) == " ".join(words))
 
 
 @dataclass(frozen=True, slots=True)
 class PersonName:
-    """A person's name in parts: ``Joseph R. Biden Jr.`` is (joseph, (r,), biden)."""
+    """A person's name in parts: ``Pavel R. Dorn Jr.`` is (pavel, (r,), dorn)."""
 
     first: str
     middle: tuple[str, ...]
@@ -289,7 +289,7 @@ def _capitalised(word: str) -> bool:
 
 def is_proper_name(name: str) -> bool:
     """True when ``name`` names someone: capitalised words that are not all roles, titles or
-    function words ("President Obama", "The Post"; not "the president", "a spokeswoman")."""
+    function words ("Mayor Ruiz", "The Ledger"; not "the president", "a spokeswoman")."""
     words = _words(name)
     if not words or is_function_words(name):
         return False
@@ -579,7 +579,7 @@ def _snapshot(unions: _Unions, facts: dict[int, _Facts]) -> dict[object, _Group]
 
 
 def _shared_terms(mine: set[str], theirs: set[str]) -> list[str]:
-    """Roles and organisations in common; "Carnegie" is within "Carnegie Center"."""
+    """Roles and organisations in common; "Norland" is within "Norland Institute"."""
     shared = sorted(mine & theirs)
     if shared:
         return shared
@@ -678,7 +678,7 @@ def _apply_corrections(
 
 
 def _join_fuller_names(unions: _Unions, facts: dict[int, _Facts], named: list[int]) -> None:
-    """ "Joseph Biden" joins "Joseph R. Biden" when that is the only Joseph ... Biden."""
+    """ "Pavel Dorn" joins "Pavel R. Dorn" when that is the only Pavel ... Dorn."""
     groups = _snapshot(unions, facts)
     with_middle: dict[str, set[object]] = defaultdict(set)
     for root, group in groups.items():
@@ -759,7 +759,7 @@ def _identities(unions: _Unions, facts: dict[int, _Facts]) -> list[Identity]:
 
 
 def _by_initial(name: str) -> bool:
-    """True for a name whose first name is an initial ("T. Umarov"): shown only when no
+    """True for a name whose first name is an initial ("T. Ulvik"): shown only when no
     other full name is known."""
     parsed = person_name(name)
     return parsed is not None and len(parsed.first) == 1

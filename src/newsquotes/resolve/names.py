@@ -1,7 +1,7 @@
 """Person names inside one article: cleaning a mention into a name, and the forms that join.
 
-``Sen. Lindsey Graham's`` is the name ``Lindsey Graham`` with the role ``senator``; ``Graham``
-joins it; ``Rip Donald Trump`` (a headline word glued on by the tagger) is ``Donald Trump``.
+``Sen. Ada Finch's`` is the name ``Ada Finch`` with the role ``senator``; ``Finch``
+joins it; ``Rip Tomas Brenner`` (a headline word glued on by the tagger) is ``Tomas Brenner``.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def is_honorific(word: str) -> bool:
 
 
 QUOTE_CHARACTERS = "\"'“”‘’`"
-"""Quote marks the tagger leaves on a name's edge (``Donald Trump ''doesn't``)."""
+"""Quote marks the tagger leaves on a name's edge (``Tomas Brenner ''doesn't``)."""
 
 
 def name_words(text: str) -> list[str]:
@@ -176,7 +176,7 @@ def is_initial(word: str) -> bool:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """``Donald`` and ``Donald J.``, ``D.`` and ``Donald`` agree; ``Bill`` and ``Hillary`` don't."""
+    """``Tomas`` and ``Tomas J.``, ``T.`` and ``Tomas`` agree; ``Ida`` and ``Tomas`` don't."""
     if not a or not b:
         return True
     if is_initial(a) or is_initial(b):
@@ -198,7 +198,7 @@ def shout_to_title(name: str) -> str:
 
 def is_headline_verb(word: str) -> bool:
     """``Says``, ``Seeks``, ``Urges``: a headline's verb, capitalised, that the tagger glues
-    onto the name before it (``Obama Says ...``)."""
+    onto the name before it (``Halvorsen Says ...``)."""
     lower = word_key(word)
     if not lower.endswith("s") or len(lower) < 4:
         return False
@@ -206,8 +206,8 @@ def is_headline_verb(word: str) -> bool:
 
 
 def strip_glued_words(words: list[str]) -> list[str]:
-    """Drop a headline word glued before a name: ``Rip Donald Trump`` → ``Donald Trump``,
-    or a headline verb after it: ``Obama Says`` → ``Obama``.
+    """Drop a headline word glued before a name: ``Rip Tomas Brenner`` → ``Tomas Brenner``,
+    or a headline verb after it: ``Halvorsen Says`` → ``Halvorsen``.
 
     The first word goes when it is a known headline word, or when it is no first name while
     the next word is one (a name does not start with a common word and then a given name).

@@ -1,11 +1,11 @@
 """Resolves each quote's speaker mention to one record per person (or group) in the article.
 
-``Umarov``, ``he`` and ``the analyst`` all become Temur Umarov when the article introduced
-him first. For each quote, in text order:
+``Varga``, ``she`` and ``the economist`` all become Ilse Varga when the article introduced
+her first. For each quote, in text order:
 
-1. **Transcript** labels (``PENCE:``) own their turn: the label is the speaker.
+1. **Transcript** labels (``QUILL:``) own their turn: the label is the speaker.
 2. **Names**: a mention whose head is a name (or whose appositive is one: ``Another
-   diplomat, former special envoy Kurt Volker``) is that person, under the fullest form of
+   engineer, former harbour master Ilse Varga``) is that person, under the fullest form of
    the name in the article (:mod:`.cast`); organisations and named groups likewise.
 3. **Relative** ``who``/``which`` (``Smith, who said``) is the noun it hangs from.
 4. **Pronouns** agree in gender and number; names inside quotation marks are never
@@ -78,7 +78,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
-"""``the Trump campaign``: a person's organisation, named after them."""
+"""``the Brenner campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
 BIOGRAPHY_VERBS = frozenset({"be", "write", "teach", "serve"})
 NAME_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -184,14 +184,14 @@ class _Resolver:
             return self.transcript_label(label), "transcript"
         swallowed = self._surname_in_date(mention)
         if swallowed is not None:
-            # "Last week Stumpf appeared to blame": a known surname swallowed by the date
+            # "Last week Brenner in a radio interview said": a known surname swallowed by the date
             person = self.cast.person_for_name(clean_name(swallowed.text), swallowed.idx)
             if person is not None:
                 end = swallowed.idx + len(swallowed.text)
                 quote.speaker = TextSpan.of(self.view.text, swallowed.idx, end)
                 return person, "name"
         if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
-            # "Tulsa police Chief Chuck Jordan said Monday", parsed with "Monday" as subject
+            # "Velmora police Chief Ola Dahl said Monday", parsed with "Monday" as subject
             mention = self._name_before_cue(quote) or mention
             if mention.root.ent_type_ in NOT_SPEAKER_ENTITIES:
                 return None, "unresolved"
@@ -235,7 +235,7 @@ class _Resolver:
         return None
 
     def _after_dateline(self, mention: DocSpan, quote: Quote) -> DocSpan:
-        """``WASHINGTON -- President Obama said``: a dateline is never the speaker; the
+        """``VELMORA -- Mayor Ana Ruiz said``: a dateline is never the speaker; the
         speaker is what follows its dash, up to the cue."""
         doc = self.doc
         start = mention.start
@@ -251,7 +251,7 @@ class _Resolver:
             if quote.cue is not None and quote.cue.start > doc[i].idx:
                 end = self.view.token_at(quote.cue.start)
             after = doc[i + 1 : max(end, i + 2)]
-            for t in after:  # "President Obama, dedicating the museum on Saturday,"
+            for t in after:  # "Mayor Ruiz, opening the museum on Saturday,"
                 if t.text in (",", "(") and any(x.pos_ == "PROPN" for x in doc[after.start : t.i]):
                     after = doc[after.start : t.i]
                     break
@@ -270,7 +270,7 @@ class _Resolver:
         at = mention.start_char
         if (root.pos_ == "PRON" or root.tag_ in ("WP", "PRP", "PRP$", "WDT")) and not (
             root.ent_type_ in NAME_ENTITIES and root.is_title
-        ):  # "O’Malley" tagged PRP is still a name
+        ):  # "O’Neil" tagged PRP is still a name
             if lower in RELATIVE_PRONOUNS:
                 return self.relative(root)
             return self.pronoun(mention, root, at)
@@ -294,7 +294,7 @@ class _Resolver:
             span = self.doc[head.left_edge.i : head.i + 1]
             person, _how = self.mention(span)
             return person, "relative"
-        # parsed otherwise: the name right before it ("the Chicago Police Department which")
+        # parsed otherwise: the name right before it ("the Velmora Police Department which")
         i = root.i - 1
         while i >= 0 and self.doc[i].is_punct and root.i - i <= RELATIVE_GAP_TOKENS:
             i -= 1
@@ -319,7 +319,7 @@ class _Resolver:
                     return group
                 return cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
             if ent.label_ in ("ORG", "GPE") and root.tag_ not in ("NNS",):
-                # one word tagged ORG that is a known surname is the person ("Umarov")
+                # one word tagged ORG that is a known surname is the person ("Varga")
                 person = cast.person_of_entity(ent)
                 if person is not None and person.kind == "person":
                     return person
@@ -329,7 +329,7 @@ class _Resolver:
                     strip_article(ent.text), ent.start_char, kind="organization"
                 )
             if ent.label_ == "NORP":
-                if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
+                if len(ent) == 1 and cast.known_surname(ent):  # "Varga" tagged NORP
                     return self._name(ent.text, ent.start_char)
                 if _singular_member(ent, root):
                     return None  # "The Republican": one person described, not the party
@@ -364,7 +364,7 @@ class _Resolver:
         if not members or (
             root.lemma_ in ORGANISATION_NOUNS and any(p.kind != "organization" for p in members)
         ):
-            return None  # "mining companies, including Patriot" with Patriot tagged a person
+            return None  # "shipping firms, including Nordlys" with Nordlys tagged a person
         return members[0] if len(members) == 1 else self.cast.group_of(members, root.idx)
 
     def _named_token(self, token: Token, mention: DocSpan) -> Person | None:
@@ -397,8 +397,8 @@ class _Resolver:
         return self.cast.person_for_name(name, mention.start_char, kind="organization")
 
     def _appositive_name(self, mention: DocSpan, root: Token) -> Person | None:
-        """``Another diplomat, former special envoy Kurt Volker,``: the name in the appositive;
-        ``John Bentel, a tech staffer who told ...``: the name the description is in apposition
+        """``Another engineer, former harbour master Ilse Varga,``: the name in the appositive;
+        ``John Miller, a night clerk who said ...``: the name the description is in apposition
         to."""
         if root.dep_ == "appos":
             ent = self.cast.entity_at(root.head)
@@ -408,7 +408,7 @@ class _Resolver:
             if child.dep_ != "appos" or not (mention.start <= child.i < mention.end):
                 continue
             ent = self.cast.entity_at(child)
-            person = self.cast.nicknamed_at(child.idx)  # 'state Del. Marcia "Cia" Price'
+            person = self.cast.nicknamed_at(child.idx)  # 'state Sen. Jorun "Rune" Vik'
             if person is None and ent is not None and ent.label_ == "PERSON":
                 person = self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
             if person is not None:
@@ -417,8 +417,8 @@ class _Resolver:
         return self._name_after_comma(mention, root)
 
     def _name_after_comma(self, mention: DocSpan, root: Token) -> Person | None:
-        """``An attorney for Pagliano, Mark MacDougall,`` or ``Scott's niece, state Del.
-        Marcia Price,``, with the name parsed as part of the description's own phrase: a
+        """``A lawyer for Brun, Oskar Thal,`` or ``Kessel's cousin, state Sen.
+        Jorun Vik,``, with the name parsed as part of the description's own phrase: a
         person's name right after the description's first comma, ending the mention or
         followed by a comma, is who the description is."""
         if root.tag_ in ("NNS", "NNPS"):
@@ -450,7 +450,7 @@ class _Resolver:
         return person
 
     def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
-        """``an analysis by Lily Batchelder``, ``the IMF report``, ``Mrs. Clinton's plan``:
+        """``an analysis by Ilse Varga``, ``the IMF report``, ``Mrs. Hayes's plan``:
         a document speaks for whoever the phrase names as its author."""
         if root.lemma_.lower() not in DOCUMENT_NOUNS:
             return None
@@ -463,7 +463,7 @@ class _Resolver:
                 for agent in verb.children:
                     if agent.dep_ == "agent":
                         authors += [c for c in agent.children if c.dep_ == "pobj"]
-            if verb.dep_ == "relcl":  # "a speech Mrs. Clinton delivered"
+            if verb.dep_ == "relcl":  # "a speech Mrs. Hayes delivered"
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
         for token in authors:
             if not mention.start <= token.i < mention.end:
@@ -479,7 +479,7 @@ class _Resolver:
         return None
 
     def _team_of(self, root: Token) -> Person | None:
-        """``the Trump campaign``, ``Clinton's team``: an organisation named after a person."""
+        """``the Brenner campaign``, ``Ruiz's team``: an organisation named after a person."""
         if root.lemma_ not in TEAM_NOUNS:
             return None
         for child in root.lefts:
@@ -493,7 +493,7 @@ class _Resolver:
 
     def _names_person(self, ent: DocSpan) -> bool:
         """A PERSON entity, or one word tagged otherwise that is a surname named here
-        (``the Trump campaign`` with ``Trump`` tagged ORG)."""
+        (``the Brenner campaign`` with ``Brenner`` tagged ORG)."""
         if ent.label_ == "PERSON":
             return True
         return len(ent) == 1 and self.cast.is_surname(surname_key(ent.text))
@@ -510,14 +510,14 @@ class _Resolver:
                 person.sex_votes[sex] += 1
             return person, "pronoun"
         if lower in THING_PRONOUNS and self._current_thing(at) is not None:
-            # "..., the report says. It also points out": still the report
+            # "..., the audit says. It also finds": still the audit
             return self._current_thing(at), "pronoun"
         if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
             return self.organisation_pronoun(at, lower), "pronoun"
         if lower in AUTHOR_PRONOUNS:
             return self.author(), "pronoun"
         if lower in DISTRIBUTIVES and not any(c.dep_ == "prep" for c in root.children):
-            # "Trump and Clinton vied ..., each touting": each of the pair just named
+            # "Halvorsen and Castell debated ... Each said": each of the pair just named
             return self._latest_group(root, at), "pronoun"
         if lower in QUANTIFIERS and any(c.dep_ == "prep" for c in root.children):
             # "many of his supporters": a group described; a bare "some" names no one
@@ -576,7 +576,7 @@ class _Resolver:
         return found
 
     def _introduced(self, since: list[Mention], min_paragraph: int, sex: str) -> Person | None:
-        """``..., which concerns Henry Crespo, president of the caucus.`` then ``"...," he
+        """``..., which troubles Henrik Aalto, chairman of the boat owners.`` then ``"...," he
         said``: a person of known, agreeing sex introduced with a role appositive for the
         first time since the current speaker spoke, in this or the previous paragraph, with no
         subject named after them, is the source being introduced."""
@@ -614,7 +614,7 @@ class _Resolver:
         return None
 
     def _governing_subjects(self, root: Token, sentence: int, at: int) -> list[Mention]:
-        """``Matt Lauer faced criticism after he asked``: the subject of a verb the pronoun's
+        """``Oren Gale drew boos after he asked``: the subject of a verb the pronoun's
         clause hangs from, in the same sentence."""
         ancestors = {t.i for t in root.ancestors}
         return [
