@@ -21,8 +21,8 @@ def db(tmp_path: Path) -> str:
         corpus.add(
             make_article(
                 "a",
-                "Belarus is tired",
-                "Temur Umarov",
+                "Belvania is tired",
+                "Terence Ulvik",
                 description="an analyst",
                 roles=("analyst",),
                 outlet="Harbour Gazette",
@@ -33,7 +33,7 @@ def db(tmp_path: Path) -> str:
             make_article(
                 "b",
                 "The harbour stays open",
-                "Umarov",
+                "Ulvik",
                 roles=("analyst",),
                 outlet="Valley Courier",
                 published="2024-05-01",
@@ -42,7 +42,7 @@ def db(tmp_path: Path) -> str:
         corpus.add(
             make_article(
                 "c",
-                "Belarus will change",
+                "Belvania will change",
                 "Jana Novak",
                 outlet="Valley Courier",
                 published="2024-06-01",
@@ -58,13 +58,13 @@ def run(*args: str) -> tuple[int, str]:
 
 
 def test_search_table_and_jsonl(db: str) -> None:
-    code, out = run("search", "belarus", "--db", db)
+    code, out = run("search", "belvania", "--db", db)
     assert code == 0
-    assert "Temur Umarov" in out and "Jana Novak" in out and "(2 quotes)" in out
-    code, out = run("search", "--speaker", "Umarov", "--format", "jsonl", "--db", db)
+    assert "Terence Ulvik" in out and "Jana Novak" in out and "(2 quotes)" in out
+    code, out = run("search", "--speaker", "Ulvik", "--format", "jsonl", "--db", db)
     hits = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(hits) == 2
-    assert {h["speaker"] for h in hits} == {"Temur Umarov"}
+    assert {h["speaker"] for h in hits} == {"Terence Ulvik"}
     code, out = run(
         "search", "--type", "mixed", "--since", "2024-06", "--format", "json", "--db", db
     )
@@ -80,8 +80,8 @@ def test_search_bad_date_is_a_clear_error(db: str) -> None:
 def test_speakers_and_speaker(db: str) -> None:
     code, out = run("speakers", "--top", "1", "--db", db)
     assert code == 0
-    assert "Temur Umarov" in out and "Jana Novak" not in out
-    code, out = run("speaker", "umarov", "--db", db)
+    assert "Terence Ulvik" in out and "Jana Novak" not in out
+    code, out = run("speaker", "ulvik", "--db", db)
     assert code == 0
     assert "Harbour Gazette (1), Valley Courier (1)" in out
     assert "2024-03 1, 2024-05 1" in out
@@ -135,19 +135,19 @@ def test_foreign_database_gives_advice(tmp_path: Path) -> None:
 
 
 def test_speakers_split_and_merge_by_hand(db: str) -> None:
-    code, out = run("speakers", "split", "Temur Umarov", "Umarov", "--db", db)
+    code, out = run("speakers", "split", "Terence Ulvik", "Ulvik", "--db", db)
     assert code == 0, out
-    assert "Temur Umarov (1 quote)" in out and "Umarov (1 quote)" in out
+    assert "Terence Ulvik (1 quote)" in out and "Ulvik (1 quote)" in out
     code, out = run("speakers", "--format", "jsonl", "--db", db)
     assert sorted(json.loads(line)["name"] for line in out.splitlines()) == [
         "Jana Novak",
-        "Temur Umarov",
-        "Umarov",
+        "Terence Ulvik",
+        "Ulvik",
     ]
-    code, out = run("speakers", "merge", "Umarov", "Temur Umarov", "--db", db)
+    code, out = run("speakers", "merge", "Ulvik", "Terence Ulvik", "--db", db)
     assert code == 0, out
-    assert "one speaker now: Temur Umarov" in out and "2 quotes" in out
-    code, out = run("speaker", "Temur Umarov", "--db", db)
+    assert "one speaker now: Terence Ulvik" in out and "2 quotes" in out
+    code, out = run("speaker", "Terence Ulvik", "--db", db)
     assert "one speaker because:" in out and "merge" in out
     code, out = run("speakers", "merge", "Jana Novak", "Nobody Atall", "--db", db)
     assert code == 1 and "no speaker 'Nobody Atall'" in out

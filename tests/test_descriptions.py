@@ -52,7 +52,7 @@ def test_a_party_member_two_people_fit_stays_unnamed() -> None:
 
 def test_a_stand_in_role_is_the_person_the_passage_is_about() -> None:
     # Nobody is introduced as a nominee: the description stands for the last paragraph's
-    # subject, the way a news story writes "Donald Trump says ... The GOP nominee noted".
+    # subject, the way a news story writes "Tomas Brenner says ... The Liberal nominee noted".
     text = (
         "Pavel Dorn says the ferry tax will be scrapped.\n\n"
         "The Liberal nominee noted on Friday that the ferries had lost money for a decade."

@@ -57,7 +57,7 @@ def resolved(items: list[Description], corrections: tuple[Correction, ...] = ())
 
 
 def test_normalise_drops_case_accents_punctuation_and_honorifics() -> None:
-    assert normalise_name("Dr. Aliaksándr KLASKOUSKI") == "aliaksandr klaskouski"
+    assert normalise_name("Dr. Aleksándr VASKOWSKI") == "aleksandr vaskowski"
     assert normalise_name("Sen. Jana Novák's") == "jana novak"
     assert normalise_name("Mr Tomas Berg Jr.") == "tomas berg"
     assert normalise_name("Former President Ilse Varga") == "ilse varga"
@@ -66,21 +66,21 @@ def test_normalise_drops_case_accents_punctuation_and_honorifics() -> None:
 
 def test_surname_keeps_particles_and_full_names_have_parts() -> None:
     assert surname("Dr. Anna van der Berg") == "van der berg"
-    assert is_surname_only("Mr. Umarov") and not is_surname_only("Temur Umarov")
+    assert is_surname_only("Mr. Ulvik") and not is_surname_only("Terence Ulvik")
     assert is_surname_only("Holtz-Eakin") and surname("Douglas Holtz-Eakin") == "holtz-eakin"
-    parsed = person_name("Joseph R. Biden Jr.")
+    parsed = person_name("Joseph R. Dornet Jr.")
     assert parsed is not None and (parsed.first, parsed.middle, parsed.last) == (
         "joseph",
         ("r",),
-        "biden",
+        "dornet",
     )
-    assert person_name("Umarov") is None
+    assert person_name("Ulvik") is None
 
 
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("Temur Umarov", True),
+        ("Terence Ulvik", True),
         ("President Ilse Varga", True),
         ("The Harbour Gazette", True),
         ("Bank of Lindvik", True),
@@ -120,17 +120,15 @@ def test_name_class(name: str, kind: str, label: str | None, expected: str) -> N
 def test_first_names_agree_only_for_the_same_name_its_initial_or_short_form() -> None:
     assert first_names_agree("joe", "joseph") and first_names_agree("j", "jana")
     assert first_names_agree("chris", "christopher")
-    assert not first_names_agree("bill", "hillary")
-    assert two_people(["Bill Clinton", "Hillary Clinton", "Clinton"]) == [
-        ("Bill Clinton", "Hillary Clinton")
-    ]
-    assert two_people(["Joseph R. Biden Jr.", "Joe Biden", "J. Biden"]) == []
+    assert not first_names_agree("john", "mary")
+    assert two_people(["John Hayes", "Mary Hayes", "Hayes"]) == [("John Hayes", "Mary Hayes")]
+    assert two_people(["Joseph R. Dornet Jr.", "Joe Dornet", "J. Dornet"]) == []
     assert two_people(["Ilse Varga", "The Democratic senator"]) == []
 
 
 def test_same_full_name_joins_after_normalisation() -> None:
-    items = [described(1, "Dr. TEMUR UMAROV"), described(2, "Temur Umarov")]
-    assert resolved(items) == {frozenset({"1:Dr. TEMUR UMAROV", "2:Temur Umarov"})}
+    items = [described(1, "Dr. TERENCE ULVIK"), described(2, "Terence Ulvik")]
+    assert resolved(items) == {frozenset({"1:Dr. TERENCE ULVIK", "2:Terence Ulvik"})}
 
 
 def test_role_aliases_never_join_people() -> None:
@@ -144,8 +142,8 @@ def test_role_aliases_never_join_people() -> None:
 
 def test_different_first_names_never_merge_even_through_an_alias() -> None:
     items = [
-        described(1, "Bill Clinton"),
-        described(2, "Hillary Clinton", aliases=("Bill Clinton",)),
+        described(1, "John Hayes"),
+        described(2, "Mary Hayes", aliases=("John Hayes",)),
     ]
     identities, _ = resolve_identities(items)
     assert len(identities) == 2
@@ -170,14 +168,14 @@ def test_agreeing_names_that_chain_to_two_people_stop_before_the_second() -> Non
 
 
 def test_surname_joins_the_one_full_name_with_evidence() -> None:
-    umarov = described(1, "Temur Umarov", roles=("analyst",), outlet="Harbour Gazette")
-    same_outlet = described(2, "Umarov", outlet="Harbour Gazette")
-    shared_role = described(3, "Mr. Umarov", roles=("analyst",), outlet="Valley Courier")
-    no_evidence = described(4, "Umarov", outlet="Fjord Weekly")
-    identities, _ = resolve_identities([umarov, same_outlet, shared_role, no_evidence])
-    assert groups(identities, [umarov, same_outlet, shared_role, no_evidence]) == {
-        frozenset({"1:Temur Umarov", "2:Umarov", "3:Mr. Umarov"}),
-        frozenset({"4:Umarov"}),
+    ulvik = described(1, "Terence Ulvik", roles=("analyst",), outlet="Harbour Gazette")
+    same_outlet = described(2, "Ulvik", outlet="Harbour Gazette")
+    shared_role = described(3, "Mr. Ulvik", roles=("analyst",), outlet="Valley Courier")
+    no_evidence = described(4, "Ulvik", outlet="Fjord Weekly")
+    identities, _ = resolve_identities([ulvik, same_outlet, shared_role, no_evidence])
+    assert groups(identities, [ulvik, same_outlet, shared_role, no_evidence]) == {
+        frozenset({"1:Terence Ulvik", "2:Ulvik", "3:Mr. Ulvik"}),
+        frozenset({"4:Ulvik"}),
     }
     [joined] = [i for i in identities if len(i.members) == 3]
     rules = {(e.description, e.rule) for e in joined.evidence}
@@ -220,13 +218,13 @@ def test_bare_surnames_in_unrelated_articles_stay_apart() -> None:
 
 
 def test_a_name_without_middle_initial_joins_the_only_fuller_form() -> None:
-    items = [described(1, "Joseph R. Biden Jr."), described(2, "Joseph Biden")]
+    items = [described(1, "Joseph R. Dornet Jr."), described(2, "Joseph Dornet")]
     identities, _ = resolve_identities(items)
-    assert [(i.name, len(i.members)) for i in identities] == [("Joseph R. Biden Jr.", 2)]
+    assert [(i.name, len(i.members)) for i in identities] == [("Joseph R. Dornet Jr.", 2)]
     two_middles = [
-        described(1, "George W. Bush"),
-        described(2, "George H. W. Bush"),
-        described(3, "George Bush"),
+        described(1, "George W. Hale"),
+        described(2, "George H. W. Hale"),
+        described(3, "George Hale"),
     ]
     assert len(resolved(two_middles)) == 3
 
@@ -269,11 +267,11 @@ def test_the_result_does_not_depend_on_input_order() -> None:
         described(3, "Marco Bianchi", outlet="Valley Courier"),
         described(4, "Bianchi", outlet="Valley Courier"),
         described(5, "Bianchi", roles=("economist",)),
-        described(6, "Joseph Biden", aliases=("Joe Biden",)),
-        described(7, "Joe Biden"),
-        described(8, "Joseph R. Biden Jr."),
-        described(9, "Hillary Clinton", aliases=("Bill Clinton", "Clinton")),
-        described(10, "Bill Clinton"),
+        described(6, "Joseph Dornet", aliases=("Joe Dornet",)),
+        described(7, "Joe Dornet"),
+        described(8, "Joseph R. Dornet Jr."),
+        described(9, "Mary Hayes", aliases=("John Hayes", "Hayes")),
+        described(10, "John Hayes"),
     ]
     expected = resolved(items)
     shuffler = random.Random(7)
@@ -284,12 +282,12 @@ def test_the_result_does_not_depend_on_input_order() -> None:
 
 
 def test_merge_and_split_corrections_win_and_keep_their_evidence() -> None:
-    items = [described(1, "Temur Umarov"), described(2, "T. Umarov"), described(3, "Umarov")]
+    items = [described(1, "Terence Ulvik"), described(2, "T. Ulvik"), described(3, "Ulvik")]
     assert len(resolved(items)) == 3
     merge = Correction("merge", ("hash1:s1",), ("hash2:s1", "hash3:s1"))
     identities, _ = resolve_identities(items, (merge,))
     [one] = identities
-    assert one.name == "Temur Umarov" and {e.rule for e in one.evidence} == {"merge"}
+    assert one.name == "Terence Ulvik" and {e.rule for e in one.evidence} == {"merge"}
 
     joined = [described(1, "Anna Berg", outlet="Gazette"), described(2, "Berg", outlet="Gazette")]
     assert len(resolved(joined)) == 1

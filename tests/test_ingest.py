@@ -138,21 +138,21 @@ def test_identity_across_articles_through_ingest(tmp_path: Path) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "gazette.txt").write_text(
-        "Talks stall in Minsk\n\n"
-        '"Belarus is tired of waiting," said Temur Umarov, an analyst at the Carnegie Center.\n',
+        "Talks stall in Mirsk\n\n"
+        '"Belvania is tired of waiting," said Terence Ulvik, an analyst at the Carrow Center.\n',
         encoding="utf-8",
     )
     (inbox / "courier.txt").write_text(
         "Border queues grow\n\n"
-        'Officials in Vilnius were cautious. "The border will stay open," said Anna Berg, '
+        'Officials in Vilmar were cautious. "The border will stay open," said Anna Berg, '
         "an economist at Nordbank.\n\n"
-        '"Nobody in Minsk wants this," said Umarov, a Carnegie analyst.\n',
+        '"Nobody in Mirsk wants this," said Ulvik, a Carrow analyst.\n',
         encoding="utf-8",
     )
     with Corpus(tmp_path / "c.db") as corpus:
         summary = ingest([str(inbox)], corpus, progress=False)
         assert summary.ingested == 2
-        profile = corpus.speaker("Temur Umarov")
+        profile = corpus.speaker("Terence Ulvik")
         assert profile is not None
         assert len(profile.quotes) == 2
         assert {q.source.rsplit("/", 1)[-1] for q in profile.quotes} == {

@@ -13,7 +13,7 @@ from newsquotes.store.corpus import Corpus
 from newsquotes.store.fts import and_terms, fts_query
 
 WORDS = ["harbour", "ferry", "café", "Zürich", "vote", "fees", "storm", "quay", "budget"]
-NAMES = ["Jana Novak", "Temur Umarov", "Ida Brandt", "Ola Lindqvist"]
+NAMES = ["Jana Novak", "Terence Ulvik", "Ida Brandt", "Ola Lindqvist"]
 OUTLETS = ["Valley Courier", "valley courier", "Fjord Weekly", None]
 DATES = [None, "2024", "2024-05", "2024-05-03", "2024-05-03T10:00:00", "2023-12-31", "2024-11-02"]
 QUERIES = [

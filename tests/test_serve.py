@@ -52,8 +52,8 @@ ARTICLES = [
     ),
     make_article(
         "a2",
-        "Belarus is tired of waiting",
-        "Temur Umarov",
+        "Belvania is tired of waiting",
+        "Terence Ulvik",
         description="an analyst",
         roles=("analyst",),
         published="2024-05-01",
@@ -62,7 +62,7 @@ ARTICLES = [
     make_article(
         "a3",
         "The ferry fares are too high",
-        "Temur Umarov",
+        "Terence Ulvik",
         published="2023-11-20",
         outlet="Harbour Gazette",
         quote_type="indirect",
@@ -247,28 +247,28 @@ def test_quote_filters(client: TestClient) -> None:
         return sorted(texts(client.get(f"{API}/quotes", params=params)))
 
     assert found(q="harbour") == ["The harbour will reopen in May", "We will win the harbour vote"]
-    assert found(q='"tired of waiting"') == ["Belarus is tired of waiting"]
+    assert found(q='"tired of waiting"') == ["Belvania is tired of waiting"]
     assert found(q="harb*") == ["The harbour will reopen in May", "We will win the harbour vote"]
     assert found(q="harbour NOT vote") == ["The harbour will reopen in May"]
     assert found(q="(ferry OR fishermen) NOT harbour") == [
         "Nobody asked the fishermen",
         "The ferry fares are too high",
     ]
-    assert found(speaker="Umarov") == [
-        "Belarus is tired of waiting",
+    assert found(speaker="Ulvik") == [
+        "Belvania is tired of waiting",
         "The ferry fares are too high",
     ]
     assert found(outlet="valley courier") == [
-        "Belarus is tired of waiting",
+        "Belvania is tired of waiting",
         "The harbour will reopen in May",
     ]
     assert found(type="mixed") == ["Nobody asked the fishermen"]
-    assert found(since="2024-02", until="2024-05") == ["Belarus is tired of waiting"]
+    assert found(since="2024-02", until="2024-05") == ["Belvania is tired of waiting"]
     assert found(speaker="Jana Novak", outlet="Harbour Gazette") == ["We will win the harbour vote"]
     assert found(q="submarine") == []
     assert len(found(q="", speaker="", outlet="", type="", since="", until="", act="")) == 5
-    umarov = speaker_id(client, "Temur Umarov")
-    assert found(speaker_id=umarov, q="ferry") == ["The ferry fares are too high"]
+    ulvik = speaker_id(client, "Terence Ulvik")
+    assert found(speaker_id=ulvik, q="ferry") == ["The ferry fares are too high"]
 
 
 def test_search_newest_first_or_by_relevance(client: TestClient) -> None:
@@ -350,7 +350,7 @@ def test_a_search_running_past_its_time_is_stopped_with_400(db: Path) -> None:
 def test_speakers_most_quoted_first_with_total(client: TestClient) -> None:
     body = client.get(f"{API}/speakers", params={"limit": 2}).json()
     assert body["total"] == 4 and len(body["speakers"]) == 2
-    assert {s["name"] for s in body["speakers"]} == {"Jana Novak", "Temur Umarov"}
+    assert {s["name"] for s in body["speakers"]} == {"Jana Novak", "Terence Ulvik"}
     assert all(s["quotes"] == 2 for s in body["speakers"])
     assert client.get(f"{API}/speakers", params={"name": "ida"}).json()["total"] == 1
     assert client.get(f"{API}/speakers", params={"name": "%"}).json()["total"] == 0
@@ -358,9 +358,9 @@ def test_speakers_most_quoted_first_with_total(client: TestClient) -> None:
 
 
 def test_speaker_page_data(client: TestClient) -> None:
-    umarov = speaker_id(client, "Temur Umarov")
-    profile = client.get(f"{API}/speakers/{umarov}").json()
-    assert profile["name"] == "Temur Umarov" and profile["kind"] == "person"
+    ulvik = speaker_id(client, "Terence Ulvik")
+    profile = client.get(f"{API}/speakers/{ulvik}").json()
+    assert profile["name"] == "Terence Ulvik" and profile["kind"] == "person"
     assert profile["quotes"] == 2 and profile["articles"] == 2
     assert profile["roles"] == ["analyst"] and profile["descriptions"] == ["an analyst"]
     assert profile["aliases"] == [] and profile["organizations"] == []
@@ -417,7 +417,7 @@ def test_stats_count_the_corpus_and_hide_server_folders(client: TestClient, db: 
 def test_dashboard_counts_speech_by_default(client: TestClient) -> None:
     board = client.get(f"{API}/dashboard").json()
     assert board["act"] == "speech" and board["quotes"] == 5
-    assert {s["label"] for s in board["top_speakers"][:2]} == {"Jana Novak", "Temur Umarov"}
+    assert {s["label"] for s in board["top_speakers"][:2]} == {"Jana Novak", "Terence Ulvik"}
     assert [d["label"] for d in board["per_day"]] == sorted(d["label"] for d in board["per_day"])
     assert sum(d["quotes"] for d in board["per_day"]) == 5
     assert {o["label"]: o["quotes"] for o in board["outlets"]} == {
@@ -551,33 +551,33 @@ def test_writing_is_off_without_a_token(db: Path, monkeypatch: pytest.MonkeyPatc
 
 def test_merge_and_split_speakers_behind_the_token(client: TestClient) -> None:
     auth = {"authorization": f"Bearer {TOKEN}"}
-    novak, umarov = speaker_id(client, "Jana Novak"), speaker_id(client, "Temur Umarov")
-    assert error_of(client.post(f"{API}/speakers/{novak}/merge?other={umarov}"), 401)
-    merged = client.post(f"{API}/speakers/{novak}/merge?other={umarov}", headers=auth)
+    novak, ulvik = speaker_id(client, "Jana Novak"), speaker_id(client, "Terence Ulvik")
+    assert error_of(client.post(f"{API}/speakers/{novak}/merge?other={ulvik}"), 401)
+    merged = client.post(f"{API}/speakers/{novak}/merge?other={ulvik}", headers=auth)
     assert merged.status_code == 200, merged.text
     one = merged.json()["speaker"]
     both = client.get(f"{API}/speakers/{one}").json()
     assert both["quotes"] == 4 and {both["name"], *both["aliases"]} >= {
         "Jana Novak",
-        "Temur Umarov",
+        "Terence Ulvik",
     }
     found = client.get(f"{API}/quotes", params={"speaker_id": one}).json()
     assert found["total"] == 4
     self_merge = client.post(f"{API}/speakers/{one}/merge?other={one}", headers=auth)
     assert "already one speaker" in error_of(self_merge, 400)
 
-    split = client.post(f"{API}/speakers/{one}/split?name=Temur Umarov", headers=auth)
+    split = client.post(f"{API}/speakers/{one}/split?name=Terence Ulvik", headers=auth)
     assert split.status_code == 200, split.text
     rest, new = split.json()["speaker"], split.json()["new_speaker"]
-    assert client.get(f"{API}/speakers/{new}").json()["name"] == "Temur Umarov"
+    assert client.get(f"{API}/speakers/{new}").json()["name"] == "Terence Ulvik"
     assert client.get(f"{API}/speakers/{new}").json()["quotes"] == 2
     assert client.get(f"{API}/speakers/{rest}").json()["quotes"] == 2
-    belarus = client.get(f"{API}/quotes", params={"q": "Belarus"}).json()["quotes"][0]
+    belvania = client.get(f"{API}/quotes", params={"q": "Belvania"}).json()["quotes"][0]
     everything = client.post(
-        f"{API}/speakers/{new}/split", params={"name": "Temur Umarov"}, headers=auth
+        f"{API}/speakers/{new}/split", params={"name": "Terence Ulvik"}, headers=auth
     )
     assert "nothing would be left" in error_of(everything, 400)
-    assert belarus["speaker"]["id"] == new
+    assert belvania["speaker"]["id"] == new
     assert "name the names" in error_of(
         client.post(f"{API}/speakers/{new}/split", headers=auth), 400
     )
@@ -691,10 +691,10 @@ def test_real_http_round_trip_and_parallel_requests(live_server: str) -> None:
             assert reply.headers["Content-Type"].startswith("application/json")
             return sorted(h["speaker"]["name"] for h in json.loads(reply.read())["quotes"])
 
-    names = ["Novak", "Umarov", "Lindqvist"] * 4
+    names = ["Novak", "Ulvik", "Lindqvist"] * 4
     with ThreadPoolExecutor(max_workers=6) as pool:
         found = list(pool.map(fetch, names))
-    expected = {"Novak": ["Jana Novak"] * 2, "Umarov": ["Temur Umarov"] * 2}
+    expected = {"Novak": ["Jana Novak"] * 2, "Ulvik": ["Terence Ulvik"] * 2}
     assert found == [expected.get(n, ["Ola Lindqvist"]) for n in names]
     request = urllib.request.Request(f"{live_server}/", headers={"Host": "rebound.example"})
     with pytest.raises(urllib.error.HTTPError) as refused:
@@ -801,7 +801,7 @@ def test_search_answers_are_the_same_with_or_without_the_index(db: Path) -> None
         {"q": "harbour"},
         {"q": "harbour", "act": "all"},
         {"q": "harbour", "outlet": "valley COURIER"},
-        {"speaker": "Umarov", "act": "all"},
+        {"speaker": "Ulvik", "act": "all"},
         {"since": "2024-02", "until": "2024-06", "limit": 2, "offset": 1},
         {"q": "the", "type": "direct"},
     ]

@@ -157,33 +157,33 @@ def test_same_speaker_across_outlets_is_one_identity_with_both_descriptions(
     corpus.add(
         make_article(
             "a",
-            "Belarus is tired",
-            "Temur Umarov",
-            description="an analyst at the Carnegie Center",
+            "Belvania is tired",
+            "Terence Ulvik",
+            description="an analyst at the Carrow Center",
             roles=("analyst",),
-            organizations=("Carnegie Center",),
+            organizations=("Carrow Center",),
             outlet="Harbour Gazette",
         )
     )
     corpus.add(
         make_article(
             "b",
-            "Minsk is waiting",
-            "Umarov",
-            description="a Carnegie analyst",
-            organizations=("Carnegie",),
+            "Mirsk is waiting",
+            "Ulvik",
+            description="a Carrow analyst",
+            organizations=("Carrow",),
             outlet="Valley Courier",
             published="2024-05-01",
         )
     )
     [summary] = corpus.speakers()
-    assert (summary.name, summary.quotes, summary.articles) == ("Temur Umarov", 2, 2)
+    assert (summary.name, summary.quotes, summary.articles) == ("Terence Ulvik", 2, 2)
     assert summary.outlets == ["Harbour Gazette", "Valley Courier"]
-    profile = corpus.speaker("Umarov")
+    profile = corpus.speaker("Ulvik")
     assert profile is not None
     assert [d.description for d in profile.descriptions] == [
-        "an analyst at the Carnegie Center",
-        "a Carnegie analyst",
+        "an analyst at the Carrow Center",
+        "a Carrow analyst",
     ]
     assert profile.timeline == {"2024-03": 1, "2024-05": 1}
 
@@ -207,8 +207,8 @@ def filled(corpus: Corpus) -> Corpus:
     corpus.add(
         make_article(
             "a",
-            "Belarus is tired of waiting",
-            "Temur Umarov",
+            "Belvania is tired of waiting",
+            "Terence Ulvik",
             outlet="Harbour Gazette",
             published="2023-11-20",
         )
@@ -216,7 +216,7 @@ def filled(corpus: Corpus) -> Corpus:
     corpus.add(
         make_article(
             "b",
-            "Belarus will change",
+            "Belvania will change",
             "Jana Novak",
             outlet="Valley Courier",
             published="2024-02-10",
@@ -227,7 +227,7 @@ def filled(corpus: Corpus) -> Corpus:
         make_article(
             "c",
             "The harbour stays open",
-            "Temur Umarov",
+            "Terence Ulvik",
             outlet="Valley Courier",
             published="2024-06-01",
         )
@@ -235,7 +235,7 @@ def filled(corpus: Corpus) -> Corpus:
     corpus.add(
         make_article(
             "d",
-            "Belarus and Poland will talk",
+            "Belvania and Polmark will talk",
             "Ines Ramírez",
             outlet="Harbour Gazette",
             published="2024-07-15",
@@ -249,24 +249,24 @@ def quoted(hits) -> list[str]:
 
 
 def test_search_text_matches_words_and_phrases(filled: Corpus) -> None:
-    assert quoted(filled.search("belarus")) == ["Ines Ramírez", "Jana Novak", "Temur Umarov"]
-    assert quoted(filled.search('"belarus will"')) == ["Jana Novak"]
-    assert quoted(filled.search("belarus poland")) == ["Ines Ramírez"]
+    assert quoted(filled.search("belvania")) == ["Ines Ramírez", "Jana Novak", "Terence Ulvik"]
+    assert quoted(filled.search('"belvania will"')) == ["Jana Novak"]
+    assert quoted(filled.search("belvania polmark")) == ["Ines Ramírez"]
     assert filled.search("zeppelin") == []
     assert len(filled.search("harbo*")) == 1
     # FTS5 operators typed by a user are plain words, never a syntax error
-    assert quoted(filled.search("belarus NOT (")) == []
-    assert len(filled.search("belarus (")) == 3
+    assert quoted(filled.search("belvania NOT (")) == []
+    assert len(filled.search("belvania (")) == 3
 
 
 def test_search_filters_combine(filled: Corpus) -> None:
-    assert quoted(filled.search(speaker="Temur Umarov")) == ["Temur Umarov"] * 2
-    assert quoted(filled.search(speaker="umarov")) == ["Temur Umarov"] * 2
-    assert quoted(filled.search("belarus", speaker="Umarov")) == ["Temur Umarov"]
-    assert quoted(filled.search(outlet="valley courier")) == ["Jana Novak", "Temur Umarov"]
-    assert quoted(filled.search(since="2024")) == ["Ines Ramírez", "Jana Novak", "Temur Umarov"]
-    assert quoted(filled.search(until="2024-02")) == ["Jana Novak", "Temur Umarov"]
-    assert quoted(filled.search(since="2024-02-11", until="2024-06-30")) == ["Temur Umarov"]
+    assert quoted(filled.search(speaker="Terence Ulvik")) == ["Terence Ulvik"] * 2
+    assert quoted(filled.search(speaker="ulvik")) == ["Terence Ulvik"] * 2
+    assert quoted(filled.search("belvania", speaker="Ulvik")) == ["Terence Ulvik"]
+    assert quoted(filled.search(outlet="valley courier")) == ["Jana Novak", "Terence Ulvik"]
+    assert quoted(filled.search(since="2024")) == ["Ines Ramírez", "Jana Novak", "Terence Ulvik"]
+    assert quoted(filled.search(until="2024-02")) == ["Jana Novak", "Terence Ulvik"]
+    assert quoted(filled.search(since="2024-02-11", until="2024-06-30")) == ["Terence Ulvik"]
     assert quoted(filled.search(type="mixed")) == ["Jana Novak"]
     assert quoted(filled.search(speaker="Ines Ramirez")) == ["Ines Ramírez"]
 
@@ -285,7 +285,7 @@ def test_search_rejects_bad_dates_and_types(filled: Corpus) -> None:
 
 
 def test_search_as_frame(filled: Corpus) -> None:
-    frame = filled.search("belarus", as_frame=True)
+    frame = filled.search("belvania", as_frame=True)
     assert len(frame) == 3
     assert {"speaker", "text", "outlet", "published"} <= set(frame.columns)
 
@@ -310,9 +310,9 @@ def test_export_all_formats(filled: Corpus, tmp_path: Path, table: str, rows: in
     assert len(frame) == rows
     assert list(frame.columns) == list(records[0])
     if table == "speakers":
-        umarov = frame[frame["name"] == "Temur Umarov"].iloc[0]
-        assert umarov["quotes"] == 2
-        assert list(umarov["outlets"]) == ["Harbour Gazette", "Valley Courier"]
+        ulvik = frame[frame["name"] == "Terence Ulvik"].iloc[0]
+        assert ulvik["quotes"] == 2
+        assert list(ulvik["outlets"]) == ["Harbour Gazette", "Valley Courier"]
 
 
 def test_frame_and_unknown_table(filled: Corpus) -> None:
@@ -592,19 +592,19 @@ def test_serial_parallel_and_resumed_ingest_give_the_same_speakers(tmp_path: Pat
 
 
 def test_merge_survives_reingest_and_reconcile(corpus: Corpus) -> None:
-    corpus.add(make_article("a", "Belarus is tired", "Temur Umarov", outlet="Harbour Gazette"))
-    corpus.add(make_article("b", "Minsk waits", "T. Umarov", outlet="Valley Courier"))
+    corpus.add(make_article("a", "Belvania is tired", "Terence Ulvik", outlet="Harbour Gazette"))
+    corpus.add(make_article("b", "Mirsk waits", "T. Ulvik", outlet="Valley Courier"))
     assert len(corpus.speakers()) == 2
-    merged = corpus.merge("T. Umarov", "Temur Umarov")
+    merged = corpus.merge("T. Ulvik", "Terence Ulvik")
     profile = corpus.speaker(merged)
-    assert profile is not None and profile.name == "Temur Umarov" and len(profile.quotes) == 2
+    assert profile is not None and profile.name == "Terence Ulvik" and len(profile.quotes) == 2
     assert any(why.startswith("merge") for why in profile.evidence)
-    corpus.add(make_article("c", "Vilnius listens", "T. Umarov", outlet="Fjord Weekly"))
+    corpus.add(make_article("c", "Vilmar listens", "T. Ulvik", outlet="Fjord Weekly"))
     corpus.reconcile(force=True)
     [summary] = corpus.speakers()
-    assert (summary.name, summary.quotes) == ("Temur Umarov", 3)
+    assert (summary.name, summary.quotes) == ("Terence Ulvik", 3)
     with pytest.raises(CorpusError, match="already one speaker"):
-        corpus.merge("Temur Umarov", "T. Umarov")
+        corpus.merge("Terence Ulvik", "T. Ulvik")
 
 
 def test_split_survives_reingest_and_a_later_merge_undoes_it(corpus: Corpus) -> None:
