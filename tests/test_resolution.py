@@ -573,7 +573,7 @@ def test_a_role_in_a_subordinate_clause_does_not_take_the_pronoun() -> None:
 def test_it_continues_a_document_that_just_spoke() -> None:
     text = (
         "The Velmora Harbour Board met the Norland Shipping Agency on Monday.\n\n"
-        "The ferries are too old to be insured, the audit says. It also points out that the "
+        "The ferries are too old to be insured, the audit says. It also notes that the "
         "harbour cranes have not been inspected since 2019."
     )
     article = extract(text)

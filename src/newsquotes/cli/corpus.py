@@ -270,7 +270,7 @@ def _speaker_id(text: str) -> str | int:
 def speakers_merge_command(first: str, second: str, db: str | None) -> None:
     """Make FIRST and SECOND (names, aliases or ids) one speaker; kept across re-ingest.
 
-    Example: newsquotes speakers merge "T. Ulvik" "Tomasz Ulvik"
+    Example: newsquotes speakers merge "T. Ulvik" "Terence Ulvik"
     """
     with _open(db) as corpus:
         merged = corpus.merge(_speaker_id(first), _speaker_id(second))
