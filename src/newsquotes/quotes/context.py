@@ -330,7 +330,7 @@ def speaker_of(cue: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) == 2 and _named_apposition(*subjects):
-        # "Kessel's niece, state Del. Marcia Lund, shouted": the parser split the appositive
+        # "Kessel's cousin, state Sen. Jorun Vik, shouted": the parser split the appositive
         return subjects[1]
     for child in children:
         if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:

@@ -58,7 +58,7 @@ _TRANSCRIPT_RE = re.compile(r"[\"“]?\s*([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+
 
 def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int]:
     """Tokens after a quote up to the end of its frame: a sentence end or the next quote (a
-    nickname inside a name, ``Marcia "Cia" Lund``, is no quote)."""
+    nickname inside a name, ``Jorun "Rune" Vik``, is no quote)."""
     doc = art.doc
     i = after
     end = min(len(doc), after + art.settings.frame_window)
@@ -82,7 +82,7 @@ NICKNAME_MAX_WORDS = 2
 
 
 def _nickname_end(art: ArticleView, i: int) -> int | None:
-    """The token after a quoted nickname starting at token ``i`` (``"Cia"`` between two
+    """The token after a quoted nickname starting at token ``i`` (``"Rune"`` between two
     capitalised name words), or None when the quote is not one."""
     q = art.quoted[art.quote_of_token[i]]
     inner = art.text[q.inner[0] : q.inner[1]].split()
@@ -198,7 +198,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         if doc[i].text == "," and i > first + 12:
             break
     if cue is None:
-        # '," Kessel's niece, state Del. Marcia Lund (D-Newport), shouted': a long subject;
+        # '," Kessel's cousin, state Sen. Jorun Vik (D-Velmora), shouted': a long subject;
         # the verb its first word hangs from is the cue.
         cue = _verb_of_subject(art, first, hi)
     if cue is None:

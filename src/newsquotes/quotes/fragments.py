@@ -191,7 +191,7 @@ def _opens_sentence(art: ArticleView, q: QuotedSpan) -> bool:
 
 
 def _ends_a_turn(art: ArticleView, known: list[Attribution], q: QuotedSpan) -> bool:
-    """A short quote (``"Okay, great!"``) right after a quote of a known speaker in the same
+    """A short quote (``"Good, thanks!"``) right after a quote of a known speaker in the same
     paragraph ends that speaker's turn; elsewhere it is too short to tell."""
     before = [a for a in known if a.spans[-1][1] <= q.start]
     if not before:

@@ -58,7 +58,7 @@ MAX_NAME_WORDS = 3
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
 )
-"""``Robert C. "Bobby" Kessel``: given name(s), a nickname in quotes, the surname."""
+"""``Jorun A. "Rune" Vik``: given name(s), a nickname in quotes, the surname."""
 
 
 @dataclass(slots=True)
@@ -272,8 +272,8 @@ class Cast:
         return group
 
     def _read_nicknames(self) -> None:
-        """``Rep. Robert C. "Bobby" Kessel``: one person, ``Robert C. Kessel``, also called
-        ``Bobby Kessel``."""
+        """``Rep. Tomas "Tom" Brenner``: one person, ``Tomas Brenner``, also called
+        ``Tom Brenner``."""
         for match in NICKNAMED.finditer(self.view.text):
             if self.view.in_region(match.start()):
                 continue
@@ -525,7 +525,7 @@ class Cast:
         return person
 
     def _misspelt_surname(self, surname: str) -> list[Person]:
-        """``McLenney`` for ``Tyresha McClenney``: a bare surname one letter off the surname
+        """``Holowell`` for ``Tyra Hollowell``: a bare surname one letter off the surname
         of exactly one person named in full here."""
         if len(surname) < self.min_misspelt_surname:
             return []

@@ -853,7 +853,7 @@ def is_main_subject(token: Token) -> bool:
 
 def _silent_on(person: Person, word: str) -> bool:
     """Whether a state or party word of a description may hold of ``person``: the article
-    gives them none of that kind (``the California congressman`` for ``Rep. Adam Schiff``)."""
+    gives them none of that kind (``the California congressman`` for ``Rep. John Miller``)."""
     for kind in (PARTY_WORDS, STATE_WORDS | STATE_PREFIXES):
         if word in kind:
             return not person.role_words & kind

@@ -150,7 +150,7 @@ FIRST_NAME_PREFIX_MIN = 3
 _PUNCT = re.compile(r"[^\w\s-]+")
 _SPACE = re.compile(r"\s+")
 _LOOSE_HYPHEN = re.compile(r"(?<!\w)-+|-+(?!\w)")
-"""A hyphen that joins no two words ("Holtz-Eakin" stays one surname)."""
+"""A hyphen that joins no two words ("Novak-Horvath" stays one surname)."""
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w.-]*|&")
 
 PERSON, ORGANIZATION, NAMED, LOCAL, NONE = "person", "organization", "named", "local", "none"

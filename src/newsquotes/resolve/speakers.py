@@ -349,7 +349,7 @@ class _Resolver:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
         names it includes is those named (one, or the group of them)."""
         if root.tag_ != "NNS" or any(t.lower_ in QUANTIFIERS or t.like_num for t in root.lefts):
-            return None  # "many tax experts, including X": X is one example of many
+            return None  # "many fishermen, including X": X is one example of many
         members: list[Person] = []
         for prep in root.children:
             if prep.dep_ != "prep" or prep.lower_ not in MEMBER_PREPOSITIONS:
@@ -422,7 +422,7 @@ class _Resolver:
         person's name right after the description's first comma, ending the mention or
         followed by a comma, is who the description is."""
         if root.tag_ in ("NNS", "NNPS"):
-            return None  # 'many tax experts, including X': one example of many
+            return None  # 'many fishermen, including X': one example of many
         comma = next((t.i for t in mention if t.i > root.i and t.text == ","), None)
         if comma is None:
             return None
@@ -434,7 +434,7 @@ class _Resolver:
             k += 1  # 'state Del.', 'former envoy'
         if k >= mention.end:
             return None
-        nicknamed = self.cast.nicknamed_at(self.doc[k].idx)  # 'Marcia "Cia" Price'
+        nicknamed = self.cast.nicknamed_at(self.doc[k].idx)  # 'Jorun "Rune" Vik'
         if nicknamed is not None:
             nicknamed.describe(None, role_phrases(root), [])
             return nicknamed
