@@ -1026,3 +1026,30 @@ def test_the_subject_of_the_introducing_sentence_keeps_the_he() -> None:
     q = '"We agreed on nothing,"'
     text = f"Jon Smolder met Henrik Aalto, president of the boat owners, on Monday. {q} he said."
     assert quote_at(extract(text), q).speaker_name == "Jon Smolder"
+
+
+def test_subject_of_an_inverted_condition_does_not_take_over_the_passage() -> None:
+    q1 = '"We would be reckless not to plan for it,"'
+    q2 = '"If the river rises again, the whole street floods,"'
+    text = (
+        "Pavel Hrdina, who ran the county's flood office for a decade, said the dam was sound. "
+        "But he said the town should still plan for a breach.\n\n"
+        f"{q1} he said on Tuesday. The lower road stays closed for now, should Marek Sulc "
+        "reopen it before the spring.\n\n"
+        f"{q2} he said."
+    )
+    article = extract(text)
+    assert quote_at(article, q2).speaker_name == "Pavel Hrdina"
+
+
+def test_a_name_with_its_own_who_clause_takes_the_next_pronoun() -> None:
+    q1 = '"The levy falls on renters in the end,"'
+    q2 = '"A tax on landlords is a tax on every tenant,"'
+    text = (
+        f"{q1} said Irena Vasko, an economist at the Lakeside Institute.\n\n"
+        "The levy has become the main quarrel of the race, with Dora Pelc, who chairs the tenants' "
+        "union, attacking the council's plan.\n\n"
+        f"{q2} she said at the debate."
+    )
+    article = extract(text)
+    assert quote_at(article, q2).speaker_name == "Dora Pelc"

@@ -459,6 +459,7 @@ class Cast:
             root.dep_ in ("nsubj", "nsubjpass")
             or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
             or _opens_verbless_parse(ent)
+            or _relative_subject(root)
         )
         if person.kind == "person":
             person.last_seen = ent.start_char
@@ -706,6 +707,15 @@ def _opens_verbless_parse(ent: DocSpan) -> bool:
         return False
     head = root.head
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "VERB")
+
+
+def _relative_subject(root: Token) -> bool:
+    """``with Ana Ruiz, who has called for a recount, leading the protest``: a name whose own
+    relative clause opens with ``who`` is the subject of that clause."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+        for c in root.children
+    )
 
 
 def _adjacent(doc: Doc, lefts: list[Token], start: int) -> list[Token]:
