@@ -1053,3 +1053,15 @@ def test_a_name_with_its_own_who_clause_takes_the_next_pronoun() -> None:
     )
     article = extract(text)
     assert quote_at(article, q2).speaker_name == "Dora Pelc"
+
+
+def test_initials_in_brackets_name_the_organisation_before_them() -> None:
+    text = (
+        "More than 4,000 people marched along the quay on Saturday, according to the organiser, "
+        "the Coalition for Cleaner Harbours (CCH).\n\n"
+        "CCH said the council had ignored three years of complaints about the dredging."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the council had ignored")
+    assert quote.speaker_name == "Coalition for Cleaner Harbours"
+    assert "CCH" in speaker_of(article, quote).aliases

@@ -156,6 +156,10 @@ class Mention:
     """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
+ACRONYM_MIN_LETTERS = 2
+ACRONYM_MAX_LETTERS = 8
+"""Initials in brackets after an organisation's name (``(AROS)``) name it when this long."""
+
 HEADLINE_MAX_WORDS = 20
 HEADLINE_CAPITALISED = 0.6
 """A first paragraph of at most this many words, this share of them capitalised, is a
@@ -349,6 +353,7 @@ class Cast:
             if org is None:
                 return
             self.person_of_ent[n] = org
+            self._read_acronym(org, ent)
             self._describe_organisation(org, ent)
             if not quoted:
                 self._add_mention(self.org_mentions, org, ent)
@@ -358,6 +363,22 @@ class Cast:
             if group is not None:
                 self.person_of_ent[n] = group
                 self._add_mention(self.org_mentions, group, ent)
+
+    def _read_acronym(self, org: Person, ent: DocSpan) -> None:
+        """``the Alliance to Reclaim Our Schools (AROS)``: the initials in brackets right after
+        an organisation's name are that organisation when they spell its name."""
+        doc = self.doc
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+            return
+        acronym = doc[ent.end + 1].text
+        if not (ACRONYM_MIN_LETTERS <= len(acronym) <= ACRONYM_MAX_LETTERS and acronym.isupper()):
+            return
+        words = [w for w in re.split(r"[\s-]+", org.name) if w[:1].isalpha()]
+        capitalised = "".join(w[0] for w in words if w[0].isupper())
+        every = "".join(w[0] for w in words).upper()
+        if acronym.isalpha() and acronym in (capitalised, every):
+            self.by_key.setdefault(("organization", name_key(acronym)), org)
+            org.add_alias(acronym)
 
     def _read_untagged_surnames(self) -> None:
         """``Trump responded by ...`` where the tagger found no entity: a capitalised proper
