@@ -1065,3 +1065,28 @@ def test_initials_in_brackets_name_the_organisation_before_them() -> None:
     quote = quote_at(article, "the council had ignored")
     assert quote.speaker_name == "Coalition for Cleaner Harbours"
     assert "CCH" in speaker_of(article, quote).aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "Mr. Brandt hardly cleared it up, treating Ms. Oyelaran's jab first as praise -- "
+            "''That makes me thrifty'' -- and, when pressed after the forum, asserting, "
+            "''Of course, I pay my harbour dues.''",
+            "Of course, I pay",
+            "Brandt",
+        ),
+        (
+            '"The voters do not trust the council," Halvorsen said, suggesting a few questions, '
+            'including, "Mr. Brandt, do you really think the harbour needs a casino?"',
+            "do you really think",
+            "Halvorsen",
+        ),
+    ],
+)
+def test_a_participle_cue_the_parser_hung_inside_a_quote_keeps_its_subject(
+    text: str, quoted: str, speaker: str
+) -> None:
+    article = extract(text)
+    assert quote_at(article, quoted).speaker_name == speaker

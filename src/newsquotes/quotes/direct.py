@@ -327,6 +327,7 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 """``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
 
@@ -348,6 +349,28 @@ def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
         and art.quote_of_token[subj.i] < 0
         and art.paragraph_of(subj.idx) == art.paragraph_of(cue.idx)
     )
+
+
+def _cue_speaker(art: ArticleView, cue: Token) -> Token | None:
+    """The cue's speaker; when the parser hung a participle cue outside any quote from a verb
+    inside one (``Bo Lind said, suggesting questions, including, "do you think ..."``), the
+    subject of the nearest verb before it in its sentence, outside quotes."""
+    subj = speaker_of(cue)
+    if cue.tag_ != "VBG" or art.quote_of_token[cue.i] >= 0 or art.quote_of_token[cue.head.i] < 0:
+        return subj
+    if subj is not None and art.quote_of_token[subj.i] < 0:
+        return subj
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = art.doc[i]
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and art.quote_of_token[i] < 0
+            and art.quote_of_token[token.head.i] < 0
+            and token.head.dep_ != "relcl"
+            and token.lower_ not in RELATIVE_WORDS
+        ):
+            return token
+    return None
 
 
 def is_governed_name(token: Token) -> bool:
@@ -377,7 +400,7 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         and art.paragraph_of(doc[i].idx) == art.paragraph_of(q.start)
     ):
         # 'a man yelled "Stay there!"', 'saying "Too many."'
-        subj = speaker_of(doc[i])
+        subj = _cue_speaker(art, doc[i])
         speaker = mention_span(art, speaker_head(subj), 0, i) if subj is not None else None
         end = _clause_after(art, q)
         return Attribution(
@@ -436,7 +459,7 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
                 "direct-colon",
             )
     if cue is not None:
-        subj = speaker_of(cue)
+        subj = _cue_speaker(art, cue)
         speaker = None
         if subj is not None and (lo <= subj.i < i or _earlier_in_sentence(art, subj, cue)):
             speaker = mention_span(art, speaker_head(subj), min(lo, subj.i), cue.i)
