@@ -1090,3 +1090,16 @@ def test_a_participle_cue_the_parser_hung_inside_a_quote_keeps_its_subject(
 ) -> None:
     article = extract(text)
     assert quote_at(article, quoted).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    "guest",
+    ["the singer and activist Mira Solberg", "the actress and activist Mira Solberg"],
+)
+def test_a_name_in_apposition_to_a_subject_takes_the_pronoun_in_its_sentence(guest: str) -> None:
+    text = (
+        "Last week, I caught Ronan Hale on his late-night show on the Harbour One network. "
+        f"His guest, {guest}, was plainly moved as she called for the repeal of the ferry tax."
+    )
+    article = extract(text)
+    assert quote_at(article, "the repeal of the ferry tax").speaker_name == "Mira Solberg"

@@ -156,6 +156,9 @@ class Mention:
     """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
+MAX_APPOSITIVE_DEPTH = 3
+"""Appositives nested this deep still reach the phrase they describe."""
+
 ACRONYM_MIN_LETTERS = 2
 ACRONYM_MAX_LETTERS = 8
 """Initials in brackets after an organisation's name (``(AROS)``) name it when this long."""
@@ -476,9 +479,9 @@ class Cast:
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
         person.role_heads.update(documents_of(root))
+        phrase = _apposed_to(root)
         subject = (
-            root.dep_ in ("nsubj", "nsubjpass")
-            or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            phrase.dep_ in ("nsubj", "nsubjpass")
             or _opens_verbless_parse(ent)
             or _relative_subject(root)
         )
@@ -493,7 +496,7 @@ class Cast:
                 subject,
                 self.view.paragraph_of(ent.start_char),
                 self.sentence_of_token[ent.start],
-                root.head.i if root.dep_ != "appos" else root.head.head.i,
+                phrase.head.i,
             )
         )
 
@@ -728,6 +731,19 @@ def _opens_verbless_parse(ent: DocSpan) -> bool:
         return False
     head = root.head
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "VERB")
+
+
+def _apposed_to(root: Token) -> Token:
+    """The noun phrase a name stands in apposition to, through nested or coordinated
+    appositives (``His guest, the singer and activist Mira Solberg, was ...`` is the subject
+    ``guest``); the name itself when it is no appositive."""
+    phrase = root
+    for _ in range(MAX_APPOSITIVE_DEPTH):
+        apposed = phrase.dep_ == "appos" or (phrase.dep_ == "conj" and phrase.head.dep_ == "appos")
+        if not apposed or phrase.head.i == phrase.i:
+            break
+        phrase = phrase.head
+    return phrase
 
 
 def _relative_subject(root: Token) -> bool:
