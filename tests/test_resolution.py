@@ -1103,3 +1103,18 @@ def test_a_name_in_apposition_to_a_subject_takes_the_pronoun_in_its_sentence(gue
     )
     article = extract(text)
     assert quote_at(article, "the repeal of the ferry tax").speaker_name == "Mira Solberg"
+
+
+def test_a_document_after_a_quote_speaks_through_any_verb() -> None:
+    q1 = "“The harbour will be rebuilt by a company that has never built a harbour,”"
+    q2 = "“The council did not ask for a second bid,”"
+    text = (
+        "A letter to the council from 1998 took a dim view of the plan.\n\n"
+        f"{q1} the letter read.\n\n"
+        f"{q2} it added."
+    )
+    article = extract(text)
+    first, second = quote_at(article, q1), quote_at(article, q2)
+    assert first.speaker is not None and first.speaker.text == "the letter"
+    assert first.cue is not None and first.cue.text == "read"
+    assert speaker_of(article, second).id == speaker_of(article, first).id

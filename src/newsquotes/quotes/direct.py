@@ -202,14 +202,18 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         # the verb its first word hangs from is the cue.
         cue = _verb_of_subject(art, first, hi)
     if cue is None:
-        # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
-        # or right before one, is the cue.
+        # '," he points out' / '," Bozell answers' / '," the letter reads': any verb right
+        # after a name, a pronoun or a document, or right before a name, is the cue.
         for i in range(first, min(hi, first + 4)):
             if (
                 doc[i].pos_ == "VERB"
                 and doc[i].is_alpha
                 and doc[i].lemma_ not in ("be", "have", "do")
-                and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON"))
+                and (
+                    i == first
+                    or doc[i - 1].pos_ in ("PROPN", "PRON")
+                    or doc[i - 1].lemma_.lower() in DOCUMENT_NOUNS
+                )
                 and not _own_clause(art, doc[i])
             ):
                 subj = speaker_of(doc[i])
@@ -328,6 +332,39 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+DOCUMENT_NOUNS = frozenset(
+    [
+        "article",
+        "statement",
+        "letter",
+        "sign",
+        "note",
+        "tweet",
+        "post",
+        "headline",
+        "message",
+        "report",
+        "release",
+        "memo",
+        "email",
+        "ad",
+        "advert",
+        "caption",
+        "banner",
+        "placard",
+        "poster",
+        "editorial",
+        "story",
+        "piece",
+        "filing",
+        "complaint",
+        "lawsuit",
+        "ruling",
+        "order",
+        "text",
+    ]
+)
+"""Writings that speak through any verb after a quote (``," the letter reads.``)."""
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
 
