@@ -24,7 +24,7 @@ from .context import (
     speaker_head,
     speaker_of,
 )
-from .cues import ADDRESSEE_VERBS
+from .cues import ADDRESSEE_VERBS, DOCUMENT_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan
 
 NOT_SPEAKERS = frozenset(
@@ -332,39 +332,6 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
-DOCUMENT_NOUNS = frozenset(
-    [
-        "article",
-        "statement",
-        "letter",
-        "sign",
-        "note",
-        "tweet",
-        "post",
-        "headline",
-        "message",
-        "report",
-        "release",
-        "memo",
-        "email",
-        "ad",
-        "advert",
-        "caption",
-        "banner",
-        "placard",
-        "poster",
-        "editorial",
-        "story",
-        "piece",
-        "filing",
-        "complaint",
-        "lawsuit",
-        "ruling",
-        "order",
-        "text",
-    ]
-)
-"""Writings that speak through any verb after a quote (``," the letter reads.``)."""
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
 
