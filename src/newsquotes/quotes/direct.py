@@ -266,9 +266,31 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         head is not None
         and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper()))
         and not _possessive(head)  # '"Collapse," Jared Diamond's best seller': no signature
+        and not _subject_of_own_verb(art, head, hi)
+        and not _inside_phrase(art, q)
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
+    """``on "Night Harbour," Tomas Brenner mocked his guests``: a name that opens a clause of
+    its own, as the subject of a verb in the frame, signs nothing."""
+    return (
+        name.dep_ in SUBJECT_DEPS
+        and name.head.pos_ in ("VERB", "AUX")
+        and name.i < name.head.i < hi
+        and art.quote_of_token[name.head.i] < 0
+    )
+
+
+def _inside_phrase(art: ArticleView, q: QuotedSpan) -> bool:
+    """``a host on "Night Harbour,"``: a quote right after a preposition or a determiner is a
+    title inside the sentence, not a saying to sign."""
+    before = art.token_at(q.start) - 1
+    while before >= 0 and art.doc[before].is_space:
+        before -= 1
+    return before >= 0 and art.doc[before].pos_ in ("ADP", "DET")
 
 
 def _possessive(name: Token) -> bool:

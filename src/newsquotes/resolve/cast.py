@@ -320,6 +320,7 @@ class Cast:
             if not name or not any(c.isalpha() for c in name):
                 return
             name = self._without_headline_word(name, ent)
+            name = self._with_untagged_given_name(name, ent)
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
             person = nicknamed or self.person_for_name(
                 name,
@@ -422,6 +423,23 @@ class Cast:
         ):
             return name
         return words[1]
+
+    def _with_untagged_given_name(self, name: str, ent: DocSpan) -> str:
+        """``Vera Holm`` tagged as just ``Holm``: a first name right before a one-word name,
+        left out by the tagger but joined to it by the parser, belongs to the name."""
+        if len(ent) != 1 or ent.start == 0:
+            return name
+        given = self.doc[ent.start - 1]
+        if (
+            given.pos_ == "PROPN"
+            and given.is_title
+            and not given.ent_type_
+            and given.dep_ == "compound"
+            and given.head.i == ent.start
+            and first_name_sex(given.text) is not None
+        ):
+            return f"{given.text} {name}"
+        return name
 
     def _in_headline(self, char: int) -> bool:
         """Whether ``char`` is in the article's first paragraph, written as a headline: short,
