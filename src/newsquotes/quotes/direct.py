@@ -171,7 +171,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     paragraph = art.paragraph_of(q.end - 1)
     lo, hi = _post_window(art, after, paragraph)
     first = first_word(art, lo, hi)
-    if first is None or not _ends_like_speech(art, q):
+    if first is None or not _ends_like_speech(art, q) or _after_preposition(art, q):
         return None, hi
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
@@ -287,10 +287,22 @@ def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
 def _inside_phrase(art: ArticleView, q: QuotedSpan) -> bool:
     """``a host on "Night Harbour,"``: a quote right after a preposition or a determiner is a
     title inside the sentence, not a saying to sign."""
+    before = _word_before(art, q)
+    return before is not None and before.pos_ in ("ADP", "DET")
+
+
+def _after_preposition(art: ArticleView, q: QuotedSpan) -> bool:
+    """``on "Night Harbour," Tomas Brenner mocked``: a quote that is a preposition's object is
+    a name inside the sentence; the frame after it does not report it."""
+    before = _word_before(art, q)
+    return before is not None and before.pos_ == "ADP" and before.lower_ not in QUOTE_PREPOSITIONS
+
+
+def _word_before(art: ArticleView, q: QuotedSpan) -> Token | None:
     before = art.token_at(q.start) - 1
     while before >= 0 and art.doc[before].is_space:
         before -= 1
-    return before >= 0 and art.doc[before].pos_ in ("ADP", "DET")
+    return art.doc[before] if before >= 0 else None
 
 
 def _possessive(name: Token) -> bool:
@@ -354,6 +366,8 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
+"""Words tagged prepositions that may introduce a quotation (``said that "..."``)."""
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
 
