@@ -1118,3 +1118,12 @@ def test_a_document_after_a_quote_speaks_through_any_verb() -> None:
     assert first.speaker is not None and first.speaker.text == "the letter"
     assert first.cue is not None and first.cue.text == "read"
     assert speaker_of(article, second).id == speaker_of(article, first).id
+
+
+def test_a_name_after_since_speaks_through_the_verb_the_parser_coordinated() -> None:
+    text = (
+        "Tomas Brenner has been targeting Vera Holm since Ana Ruiz, at Monday’s meeting, cited "
+        "rude comments Brenner had made about Holm."
+    )
+    article = extract(text)
+    assert quote_at(article, "rude comments").speaker_name == "Ana Ruiz"
