@@ -1036,7 +1036,7 @@ def test_the_subject_of_the_introducing_sentence_keeps_the_he() -> None:
 
 
 def test_subject_of_an_inverted_condition_does_not_take_over_the_passage() -> None:
-    q1 = '"We would be reckless not to plan for it,"'
+    q1 = '"The dam has held for sixty years,"'
     q2 = '"If the river rises again, the whole street floods,"'
     text = (
         "Pavel Hrdina, who ran the county's flood office for a decade, said the dam was sound. "
@@ -1064,8 +1064,7 @@ def test_a_name_with_its_own_who_clause_takes_the_next_pronoun() -> None:
 
 def test_initials_in_brackets_name_the_organisation_before_them() -> None:
     text = (
-        "More than 4,000 people marched along the quay on Saturday, according to the organiser, "
-        "the Coalition for Cleaner Harbours (CCH).\n\n"
+        "Boats from the Coalition for Cleaner Harbours (CCH) blocked the channel on Saturday.\n\n"
         "CCH said the council had ignored three years of complaints about the dredging."
     )
     article = extract(text)
@@ -1078,16 +1077,16 @@ def test_initials_in_brackets_name_the_organisation_before_them() -> None:
     ("text", "quoted", "speaker"),
     [
         (
-            "Mr. Brandt hardly cleared it up, treating Ms. Oyelaran's jab first as praise -- "
-            "''That makes me thrifty'' -- and, when pressed after the forum, asserting, "
+            "Mr. Brandt barely answered it, treating Ms. Oyelaran's taunt first as flattery -- "
+            "''That makes me careful'' -- and, when pressed on the quay, asserting, "
             "''Of course, I pay my harbour dues.''",
             "Of course, I pay",
             "Brandt",
         ),
         (
-            '"The voters do not trust the council," Halvorsen said, suggesting a few questions, '
-            'including, "Mr. Brandt, do you really think the harbour needs a casino?"',
-            "do you really think",
+            '"Nobody on the quay trusts the council now," Halvorsen said, suggesting some '
+            'questions, including, "Mr. Brandt, would you ride the night ferry yourself?"',
+            "would you ride",
             "Halvorsen",
         ),
     ],
@@ -1101,12 +1100,13 @@ def test_a_participle_cue_the_parser_hung_inside_a_quote_keeps_its_subject(
 
 @pytest.mark.parametrize(
     "guest",
-    ["the singer and activist Mira Solberg", "the actress and activist Mira Solberg"],
+    ["the singer and campaigner Mira Solberg", "the painter and campaigner Mira Solberg"],
 )
 def test_a_name_in_apposition_to_a_subject_takes_the_pronoun_in_its_sentence(guest: str) -> None:
     text = (
-        "Last week, I caught Ronan Hale on his late-night show on the Harbour One network. "
-        f"His guest, {guest}, was plainly moved as she called for the repeal of the ferry tax."
+        "On Sunday I listened to Ronan Hale's phone-in programme on Harbour Radio. His guest "
+        f"that night, {guest}, sounded close to tears as she called for the repeal of the ferry "
+        "tax."
     )
     article = extract(text)
     assert quote_at(article, "the repeal of the ferry tax").speaker_name == "Mira Solberg"
@@ -1129,24 +1129,24 @@ def test_a_document_after_a_quote_speaks_through_any_verb() -> None:
 
 def test_a_name_after_since_speaks_through_the_verb_the_parser_coordinated() -> None:
     text = (
-        "Tomas Brenner has been targeting Vera Holm since Ana Ruiz, at Monday’s meeting, cited "
-        "rude comments Brenner had made about Holm."
+        "Tomas Brenner has been mocking Vera Holm since Ana Ruiz, at Tuesday's council meeting, "
+        "quoted unkind remarks Brenner had made about Holm's boat."
     )
     article = extract(text)
-    assert quote_at(article, "rude comments").speaker_name == "Ana Ruiz"
+    assert quote_at(article, "unkind remarks").speaker_name == "Ana Ruiz"
 
 
 @pytest.mark.parametrize(
     ("sentence", "author"),
     [
         (
-            "The transcript of the hearing–published by the Harbour Institute–shows that the "
-            "mayor never mentioned the ferry.",
+            "A transcript of Tuesday's hearing–posted online by the Harbour Institute–shows that "
+            "nobody asked about the ferry.",
             "Harbour Institute",
         ),
         (
-            "In 2019, research conducted by the Coastal Policy Foundation found that ferry "
-            "fares had doubled in five years.",
+            "Research conducted by the Coastal Policy Foundation last winter suggests that most "
+            "ferry users are over sixty.",
             "Coastal Policy Foundation",
         ),
     ],

@@ -374,9 +374,9 @@ def speaker_of(cue: Token) -> Token | None:
 
 
 def _subject_after_subordinator(verb: Token) -> Token | None:
-    """``Brenner has attacked Holm since Ruiz, at the meeting, cited his remarks``, parsed
-    with ``cited`` as a second verb of ``attacked`` and ``Ruiz`` as the object of ``since``:
-    with no ``and`` between them, the name after the subordinator is who cites."""
+    """``Brenner has mocked Holm since Ruiz, at the meeting, quoted his remarks``, parsed
+    with ``quoted`` as a second verb of ``mocked`` and ``Ruiz`` as the object of ``since``:
+    with no ``and`` between them, the name after the subordinator is who quotes."""
     head = verb.head
     between = [c for c in children_of(head) if head.i < c.i < verb.i]
     if any(c.dep_ == "cc" for c in between):

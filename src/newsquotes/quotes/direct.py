@@ -393,7 +393,7 @@ def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
 
 def _cue_speaker(art: ArticleView, cue: Token) -> Token | None:
     """The cue's speaker; when the parser hung a participle cue outside any quote from a verb
-    inside one (``Bo Lind said, suggesting questions, including, "do you think ..."``), the
+    inside one (``Bo Lind said, suggesting questions, including, "would you ride ..."``), the
     subject of the nearest verb before it in its sentence, outside quotes."""
     subj = speaker_of(cue)
     if cue.tag_ != "VBG" or art.quote_of_token[cue.i] >= 0 or art.quote_of_token[cue.head.i] < 0:

@@ -161,7 +161,7 @@ MAX_APPOSITIVE_DEPTH = 3
 
 ACRONYM_MIN_LETTERS = 2
 ACRONYM_MAX_LETTERS = 8
-"""Initials in brackets after an organisation's name (``(AROS)``) name it when this long."""
+"""Initials in brackets after an organisation's name (``(CCH)``) name it when this long."""
 
 HEADLINE_MAX_WORDS = 20
 HEADLINE_CAPITALISED = 0.6
@@ -369,7 +369,7 @@ class Cast:
                 self._add_mention(self.org_mentions, group, ent)
 
     def _read_acronym(self, org: Person, ent: DocSpan) -> None:
-        """``the Alliance to Reclaim Our Schools (AROS)``: the initials in brackets right after
+        """``the Coalition for Cleaner Harbours (CCH)``: the initials in brackets right after
         an organisation's name are that organisation when they spell its name."""
         doc = self.doc
         if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":

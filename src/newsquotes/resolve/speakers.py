@@ -463,7 +463,7 @@ class _Resolver:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 authors += [c for c in prep.children if c.dep_ == "pobj"]
         described = [root] + [
-            obj  # "the transcript of the debate, published by the paper"
+            obj  # "a transcript of the hearing, posted by the institute"
             for prep in root.children
             if prep.dep_ == "prep" and prep.lower_ == "of"
             for obj in prep.children
@@ -595,7 +595,7 @@ class _Resolver:
         return found
 
     def _subordinate(self, mention: Mention) -> bool:
-        """``He added a note of caution, should Clinton attempt ...``: the subject of an
+        """``The road stays closed, should Sulc reopen it ...``: the subject of an
         adverbial clause, or of an inverted clause (a condition or a question, its auxiliary
         before it), does not take the passage over from the current speaker."""
         verb = self.doc[mention.verb]
