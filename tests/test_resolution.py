@@ -1160,8 +1160,8 @@ def test_a_document_published_or_conducted_by_an_organisation_speaks_for_it(
 
 def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person() -> None:
     text = (
-        "Tomas Brenner met the harbour board on Friday. Brenner this week also said he would "
-        "consider naming Ola Dahl, one of the board's closest allies, as his deputy."
+        "Tomas Brenner met the harbour board on Friday. Brenner last night also hinted he might "
+        "pick Ola Dahl, a long-time ally on the board, as his deputy."
     )
     article = extract(text)
-    assert quote_at(article, "he would consider").speaker_name == "Tomas Brenner"
+    assert quote_at(article, "he might pick").speaker_name == "Tomas Brenner"

@@ -353,7 +353,7 @@ class _Resolver:
         return None
 
     def _surname_mistagged(self, root: Token) -> Person | None:
-        """``Trump this week also said``, with ``Trump`` tagged a verb: a capitalised word
+        """``Brenner last night also hinted``, with ``Brenner`` tagged a noun: a capitalised word
         that is the surname of exactly one person named in full here is that person."""
         if not root.is_title or root.pos_ in ("PROPN", "PRON"):
             return None
