@@ -685,7 +685,7 @@ def test_a_name_governed_before_a_colon_is_a_venue_not_the_speaker(
 
 
 @pytest.mark.parametrize(
-    ("noun", "pos", "speaks"), [("comments", "NOUN", False), ("Ortiz", "PROPN", True)]
+    ("noun", "pos", "speaks"), [("comments", "NOUN", False), ("Moreau", "PROPN", True)]
 )
 def test_a_relative_clause_without_subject_speaks_for_a_name_not_a_thing(
     noun: str, pos: str, speaks: bool

@@ -52,11 +52,11 @@ def test_a_next_sentence_quote_with_its_own_frame_is_a_new_turn() -> None:
 
 def test_a_nested_quote_closing_with_the_turn_ends_like_speech() -> None:
     text = (
-        "“You say you ‘accept the blame for the flood,’” Ada Finch said. “That is not "
-        "accepting the blame.”"
+        "“Your letter calls the flood ‘an act of nature,’” Ada Finch said. “Nobody in this "
+        "town believes that.”"
     )
     article = extract(text)
-    q = quote_at(article, "You say")
+    q = quote_at(article, "Your letter")
     assert q.type == "direct"
     assert q.cue is not None and q.cue.text == "said"
     assert len(q.spans) == 2
