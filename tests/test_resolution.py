@@ -1158,3 +1158,15 @@ def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person() -> None:
     )
     article = extract(text)
     assert quote_at(article, "he would consider").speaker_name == "Tomas Brenner"
+
+
+def test_a_first_name_shares_the_surname_it_is_coordinated_with() -> None:
+    q1 = '"The ferry is late again,"'
+    q2 = '"It was late all summer,"'
+    text = (
+        f"Bill and Hillary Brenner arrived at the quay on Monday. {q1} Bill said. "
+        f"{q2} Hillary said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Bill Brenner"
+    assert quote_at(article, q2).speaker_name == "Hillary Brenner"
