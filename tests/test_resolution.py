@@ -1165,3 +1165,12 @@ def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person() -> None:
     )
     article = extract(text)
     assert quote_at(article, "he might pick").speaker_name == "Tomas Brenner"
+
+
+def test_a_first_name_shares_the_surname_it_is_coordinated_with() -> None:
+    q1 = '"The ferry is late again,"'
+    q2 = '"It was late all summer,"'
+    text = f"Anna and Peter Brenner arrived at the quay on Monday. {q1} Anna said. {q2} Peter said."
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Anna Brenner"
+    assert quote_at(article, q2).speaker_name == "Peter Brenner"
