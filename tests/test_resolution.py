@@ -1174,3 +1174,21 @@ def test_a_first_name_shares_the_surname_it_is_coordinated_with() -> None:
     article = extract(text)
     assert quote_at(article, q1).speaker_name == "Anna Brenner"
     assert quote_at(article, q2).speaker_name == "Peter Brenner"
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause() -> None:
+    text = (
+        "Tomas Brenner was touchy when pressed about a boatbuilder who said he was never paid "
+        "for a hull he built at one of Brenner's yards, saying, “Maybe the hull leaked.”"
+    )
+    article = extract(text)
+    assert quote_at(article, "Maybe the hull").speaker_name == "Tomas Brenner"
+
+
+def test_a_participle_after_an_appositive_belongs_to_the_appositive_noun() -> None:
+    text = (
+        "Ana Ruiz has attacked him over a letter that showed Ola Dahl, a friend of the mayor, "
+        "seeking to arrange a dinner for the harbour board with a casino owner."
+    )
+    article = extract(text)
+    assert [q.speaker_name for q in article.quotes if "arrange a dinner" in q.text] != ["Ana Ruiz"]
