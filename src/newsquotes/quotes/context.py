@@ -320,10 +320,10 @@ SUBORDINATORS = frozenset({"since", "after", "before", "until", "because", "when
 """Words that open a clause the parser may mistake for a preposition and its object."""
 
 MAX_SUBJECT_HOPS = 3
-MAX_MAIN_CLAUSE_CLIMB = 6
-"""Steps from a relative clause's noun up to the verb whose subject speaks."""
 """How far up such a chain a subject is looked for (``clarified ..., treating ... and
 asserting``)."""
+MAX_MAIN_CLAUSE_CLIMB = 6
+"""Steps from a relative clause's noun up to the verb whose subject speaks."""
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -375,7 +375,17 @@ def speaker_of(cue: Token) -> Token | None:
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                shown = _shown_speaker(cue) if is_thing(child) else None
+                return shown or child
+    return None
+
+
+def _shown_speaker(cue: Token) -> Token | None:
+    """``The advert ends with footage of Ana Ruiz saying``, parsed with ``saying`` hanging
+    from ``ends``: a thing does not speak; the name right before the participle does."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
+        return before
     return None
 
 
