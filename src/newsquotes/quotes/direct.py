@@ -174,7 +174,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if first is None or not _ends_like_speech(art, q) or _after_preposition(art, q):
         return None, hi
     if doc[first].lower_ in CLAUSE_SUBORDINATORS:
-        return None, hi  # '"That makes me smart," when Ruiz blasted him': a clause of its own
+        return None, hi  # '"That is good business," when Ruiz accused him': a clause of its own
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [Harbour Gazette.] -- a source note, not a speaker
     # the text between, not tokens: '..."― Rosa Ilves' has the dash glued to the mark
