@@ -748,3 +748,12 @@ def test_a_clause_opened_by_when_after_a_quote_is_not_its_frame() -> None:
     )
     article = extract(text)
     assert quote_at(article, "That makes me smart").speaker_name == "Tomas Brenner"
+
+
+def test_a_title_in_mid_sentence_is_not_reported_by_the_frame_after_it() -> None:
+    text = (
+        "Where is the money supposed to come from? In his 2009 book, ''Make Your Boat a "
+        "Fortune,'' Mr. Dahl suggested looking at every bill and asking which could go."
+    )
+    article = extract(text)
+    assert not [q for q in article.quotes if q.text.startswith("''Make Your Boat")]
