@@ -751,3 +751,13 @@ def test_a_clause_opened_by_when_after_a_quote_is_not_its_frame() -> None:
     )
     article = extract(text)
     assert quote_at(article, "just good business").speaker_name == "Tomas Brenner"
+
+
+def test_a_title_in_mid_sentence_is_not_reported_by_the_frame_after_it() -> None:
+    text = (
+        "Nobody knows where the money will come from. In her 2015 guide, ''Running a Harbour "
+        "on a Shoestring,'' Ms. Finch recommended listing every cost and asking which one the "
+        "town could live without."
+    )
+    article = extract(text)
+    assert not [q for q in article.quotes if q.text.startswith("''Running a Harbour")]

@@ -175,6 +175,11 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         return None, hi
     if doc[first].lower_ in CLAUSE_SUBORDINATORS:
         return None, hi  # '"That is good business," when Ruiz accused him': a clause of its own
+    if _title_inside_sentence(art, q) and not is_speech_cue(doc[first]):
+        return (
+            None,
+            hi,
+        )  # 'In her guide, "Running a Harbour on a Shoestring," Ms. Finch recommended'
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [Harbour Gazette.] -- a source note, not a speaker
     # the text between, not tokens: '..."― Rosa Ilves' has the dash glued to the mark
@@ -275,6 +280,21 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     return None, hi
 
 
+def _title_inside_sentence(art: ArticleView, q: QuotedSpan) -> bool:
+    """A quote in mid-sentence with every word capitalised names a work; a frame after it
+    reports something else, unless the frame opens with its verb (``("Mayor Quits," declared
+    the Courier)``). ``"Crooked Harbour," Dahl said`` opens its sentence and is speech."""
+    before = _word_before(art, q)
+    if before is None or before.text in SENTENCE_END or "\n" in before.text:
+        return False
+    inner = art.text[q.inner[0] : q.inner[1]].strip(" ,.!?;:")
+    if any(f"{stop} " in inner for stop in ".!?"):
+        return False  # 'Like Velmora. Or Dunmere': sentences, not a title
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    small = TITLE_SMALL_WORDS
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
+
+
 def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
     """``on "Night Harbour," Tomas Brenner mocked his guests``: a name that opens a clause of
     its own, as the subject of a verb in the frame, signs nothing."""
@@ -369,6 +389,10 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
+)
+"""Words a title leaves in lower case (``Running a Harbour on a Shoestring``)."""
 CLAUSE_SUBORDINATORS = frozenset(
     {"when", "after", "before", "while", "because", "since", "if", "until", "although", "unless"}
 )
