@@ -94,6 +94,37 @@ def test_a_stand_in_role_is_not_someone_who_holds_another_position() -> None:
     assert name != "Pavel Dorn"
 
 
+def test_a_person_known_by_another_post_is_not_the_description() -> None:
+    # Ruiz is the passage's subject, but the article made her a council member, not mayor.
+    text = (
+        "Council member Ana Ruiz said the harbour tax was a mistake.\n\n"
+        "The mayor said the harbour would stay open through the winter."
+    )
+    name, kind, how = said_by(extract(text), "the harbour would stay open")
+    assert (kind, how) == ("unnamed", "description")
+    assert name != "Ana Ruiz"
+
+
+def test_the_previous_speaker_is_not_the_description_when_the_posts_differ() -> None:
+    text = (
+        '"We will vote no," council member Ana Ruiz said on Monday.\n\n'
+        '"The harbour stays open," the mayor said.'
+    )
+    name, kind, _how = said_by(extract(text), "The harbour stays open")
+    assert kind == "unnamed"
+    assert name != "Ana Ruiz"
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    text = (
+        "Vice President Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The president noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
 def test_a_description_is_not_someone_named_later_in_its_own_sentence() -> None:
     text = (
         "Pavel Dorn says the ferry tax will be scrapped.\n\n"
@@ -155,6 +186,33 @@ def test_a_role_holder_introduced_just_after_the_description() -> None:
     )
     name, _kind, how = said_by(extract(text), "the casino licence was void")
     assert (name, how) == ("Mara Olsen", "description")
+
+
+def test_the_look_ahead_stops_at_a_rival() -> None:
+    # the next senator the article introduces is the described one's rival, not them
+    text = (
+        "The senator said the ferries had lost money for a decade.\n\n"
+        "His rival, Sen. Pavel Dorn, wants the ferry tax doubled."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_the_look_ahead_needs_the_later_introduction_to_fit() -> None:
+    # a former governor is not the governor introduced next; a Liberal not a Conservative
+    former = (
+        "The former governor said the ferries had lost money for a decade.\n\n"
+        "Gov. Pavel Dorn wants the ferry tax doubled."
+    )
+    party = (
+        "The Liberal senator said the ferries had lost money for a decade.\n\n"
+        "Conservative Sen. Pavel Dorn wants the ferry tax doubled."
+    )
+    for text in (former, party):
+        name, kind, _how = said_by(extract(text), "the ferries had lost money")
+        assert kind == "unnamed"
+        assert name != "Pavel Dorn"
 
 
 def test_a_role_given_only_after_the_description_does_not_count() -> None:

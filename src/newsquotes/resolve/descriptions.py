@@ -522,6 +522,40 @@ TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.valu
 }
 """Role heads that are a position held: someone known as one is no other position's holder
 by recency alone (a governor is not ``the senator``)."""
+POSITION_HEADS = TITLE_HEADS | {
+    "member",
+    "councillor",
+    "alderman",
+    "delegate",
+    "lawyer",
+    "aide",
+    "analyst",
+    "economist",
+    "official",
+    "officer",
+}
+"""Role heads that are a post someone holds: ``council member Ana Ruiz`` is not ``the
+mayor``. A campaign's roles (nominee, candidate) and what a person is (businessman) sit
+beside any post, so they are not among them."""
+CONTRASTIVE_WORDS = frozenset(
+    {
+        "rival",
+        "opponent",
+        "challenger",
+        "counterpart",
+        "adversary",
+        "foe",
+        "competitor",
+        "other",
+        "another",
+    }
+)
+"""Words that set a person against the one just described (``his rival``, ``the other``):
+the look-ahead stops at them."""
+TENURE_WORDS = frozenset({"former", "ex", "retired", "outgoing", "incoming", "acting", "late"})
+"""Words that say a post is not the one held now (``the former governor``)."""
+SUBORDINATE_WORDS = frozenset({"vice", "deputy", "assistant", "lieutenant"})
+"""First words that make a title another post (a vice president is not the president)."""
 LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
 """Roles whose holder a description may name just before the article introduces them
 (positions and organisations, not ``the time frame``)."""
@@ -683,7 +717,7 @@ class Describer:
             return None
         if description.bare:  # a headline's role: whom the article introduces with it
             return self._narrowed(description, self._holders(description, len(self.view.text)))
-        later = self._holders(description, self._lookahead_end(at))
+        later = self._later_holders(description, mention, at)
         if description.head == PARTY_HEAD:  # "the Florida Republican": whom the passage is about
             found = self._recent_subject(description, root, at)
         elif description.head in STAND_IN_ROLES and not any(agrees(description, p) for p in later):
@@ -696,6 +730,31 @@ class Describer:
         if found is None and description.head in LOOKAHEAD_HEADS:
             found = self._narrowed(description, later)
         return found
+
+    def _later_holders(self, description: Description, mention: DocSpan, at: int) -> list[Person]:
+        """The holders of the role up to the lookahead's end, those introduced after the
+        description only when their introduction confirms it and comes before any word
+        that sets them against it (``The senator said ... His rival, Sen. X``)."""
+        end = self._lookahead_end(at)
+        contrast = self._contrast_at(mention.end, end)
+        holders = self._holders(description, end if contrast is None else contrast)
+        return [
+            p
+            for p in holders
+            if p.role_at.get(description.head, p.first_seen) < mention.start_char
+            or confirms(description, p)
+        ]
+
+    def _contrast_at(self, start: int, end: int) -> int | None:
+        """Offset of the first contrastive word (``rival``, ``the other``) from token
+        ``start`` up to offset ``end``, if any."""
+        doc = self.cast.doc
+        for token in doc[start:]:
+            if token.idx >= end:
+                break
+            if token.lemma_.lower() in CONTRASTIVE_WORDS:
+                return token.idx
+        return None
 
     def _lookahead_end(self, at: int) -> int:
         """Offset where the paragraphs a description may look ahead into end."""
@@ -870,5 +929,35 @@ def agrees(description: Description, person: Person) -> bool:
         said = description.words & kind
         if said and known & kind and not said & known:
             return False
-    held = person.role_heads & TITLE_HEADS
-    return description.head == PARTY_HEAD or not held or description.head in held
+    return description.head == PARTY_HEAD or not contradicts_posts(description.head, person)
+
+
+def confirms(description: Description, person: Person) -> bool:
+    """Whether a holder of the role introduced after a description is surely the one it
+    means: it agrees, holds every proper word or is given none of its kind (``the New York
+    state attorney general`` then ``Attorney General Eric Schneiderman``), nothing sets it
+    against another, and both say alike whether the post is a former one."""
+    known = person.role_words
+    return (
+        agrees(description, person)
+        and all(w in known or _silent_on(person, w) for w in description.proper)
+        and not known & CONTRASTIVE_WORDS
+        and description.words & TENURE_WORDS == known & TENURE_WORDS
+    )
+
+
+def posts_held(person: Person) -> set[str]:
+    """The posts the article gives ``person`` (``member``, ``vice president``, ``senator``)."""
+    return {
+        head
+        for head in person.role_heads
+        if head in POSITION_HEADS or head.split()[0] in SUBORDINATE_WORDS
+    }
+
+
+def contradicts_posts(head: str, person: Person) -> bool:
+    """Whether ``person`` holds posts and none is ``head``: a council member is not ``the
+    mayor``, a governor not ``the senator`` (a nominee or businessman may hold any post, a
+    post-holder is no other role by recency alone)."""
+    held = posts_held(person)
+    return bool(held) and head not in held
