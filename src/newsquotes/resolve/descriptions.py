@@ -537,6 +537,11 @@ POSITION_HEADS = TITLE_HEADS | {
 """Role heads that are a post someone holds: ``council member Ana Ruiz`` is not ``the
 mayor``. A campaign's roles (nominee, candidate) and what a person is (businessman) sit
 beside any post, so they are not among them."""
+OWN_PEOPLE_NOUNS = frozenset(
+    {"campaign", "team", "camp", "aide", "staff", "adviser", "advisor", "spokesman", "spokeswoman"}
+)
+"""A person's own people: when they are the passage's subject, the passage is about the
+person (``The Clinton campaign now hopes ... The Democratic nominee``)."""
 CONTRASTIVE_WORDS = frozenset(
     {
         "rival",
@@ -790,9 +795,25 @@ class Describer:
         return candidates[0] if len(candidates) == 1 else None
 
     def _window(self, root: Token, at: int) -> tuple[int, int]:
-        """The first sentence and paragraph of the passage before a description."""
-        first = self.cast.sentence_of_token[root.i] - self.settings.window_sentences
-        return first, self.view.paragraph_of(at) - self.settings.window_sentences
+        """The first sentence and paragraph of the passage before a description: the last
+        ``window_sentences`` sentences of narration, a quotation's own sentences not counted
+        (they are the speaker's words, not what the passage is about)."""
+        first = self.cast.sentence_of_token[root.i]
+        told = 0
+        while told < self.settings.window_sentences and first > 0:
+            first -= 1
+            if not self._quoted_sentence(first):  # "“...,” he said." is narration
+                told += 1
+            if self.cast.sentence_of_token[root.i] - first >= self.settings.limit:
+                break
+        start = self.cast.sentences[first].start_char
+        paragraph = self.view.paragraph_of(at) - self.settings.window_sentences
+        return first, min(paragraph, self.view.paragraph_of(start))
+
+    def _quoted_sentence(self, n: int) -> bool:
+        """Whether sentence ``n`` has words and every one is inside quotation marks."""
+        words = [t for t in self.cast.sentences[n] if not (t.is_punct or t.is_space)]
+        return bool(words) and all(self.cast.quoted(t.i) for t in words)
 
     def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
         """The one person who is a main-clause subject in the window and agrees with the
@@ -806,7 +827,7 @@ class Describer:
                 break
             ent = self.cast.entity_at(self.cast.doc[m.token])
             name = ent.root if ent is not None else self.cast.doc[m.token]  # or an untagged one
-            if not is_main_subject(name) or m.person.kind != "person":
+            if not (is_main_subject(name) or owns_main_subject(name)) or m.person.kind != "person":
                 continue
             if name.conjuncts:
                 return None
@@ -908,6 +929,18 @@ def is_main_subject(token: Token) -> bool:
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def owns_main_subject(name: Token) -> bool:
+    """``The Clinton campaign now hopes``, ``Trump's aides said``: a name that owns the main
+    subject, when that subject is the person's own people (:data:`OWN_PEOPLE_NOUNS`)."""
+    owned = name.head
+    return (
+        name.dep_ in ("compound", "poss")
+        and owned.i != name.i
+        and owned.lemma_.lower() in OWN_PEOPLE_NOUNS
+        and is_main_subject(owned)
+    )
 
 
 def _silent_on(person: Person, word: str) -> bool:
