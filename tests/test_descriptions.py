@@ -74,6 +74,33 @@ def test_a_stand_in_role_with_two_subjects_in_the_passage_stays_unnamed() -> Non
     assert name not in ("Pavel Dorn", "Jonas Eberle")
 
 
+def test_a_quotations_own_sentences_do_not_use_up_the_passage() -> None:
+    # three quoted sentences stand between Dorn and the description: the passage is still his
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped, and he told the harbour board why on "
+        "Monday: “The ferries lose money. The tax is too high. The port needs a new pier.”\n\n"
+        "The Liberal nominee added on Friday that the ferries had lost money for a decade."
+    )
+    assert said_by(extract(text), "the ferries had lost money") == (
+        "Pavel Dorn",
+        "person",
+        "description",
+    )
+
+
+def test_a_persons_campaign_as_the_subject_makes_the_passage_theirs() -> None:
+    campaign = (
+        "Pavel Dorn's campaign said on Monday that the ferry tax will be scrapped.\n\n"
+        "The Liberal nominee added on Friday that the ferries had lost money for a decade."
+    )
+    assert said_by(extract(campaign), "the ferries had lost money")[0] == "Pavel Dorn"
+    # a lawyer is someone else's, not the person's own campaign: no one is the nominee
+    lawyer = campaign.replace("campaign", "lawyer")
+    name, kind, _how = said_by(extract(lawyer), "the ferries had lost money")
+    assert (name, kind) != ("Pavel Dorn", "person")
+    assert kind == "unnamed"
+
+
 def test_a_stand_in_role_agrees_in_sex() -> None:
     text = (
         "Pavel Dorn says the ferry tax will be scrapped.\n\n"
@@ -251,6 +278,27 @@ def test_an_unnamed_source_described_again_stays_the_same_unnamed_source() -> No
     again = quote_at(article, "the tickets would cost more")
     assert speaker_of(article, first).kind == "unnamed"
     assert again.speaker_name != "Ana Ruiz"
+
+
+def test_a_headlines_bare_words_introduce_no_one() -> None:
+    # "Popular Website" and "Local Newspaper" are a headline's words, not a source or a name
+    unnamed = (
+        "Popular Website Shows Bias When It Comes To Rating Mayors.\n\n"
+        "Velmora Daily runs a tally of the mayors' claims.\n\n"
+        "The website noted that both mayors had been rated on different scales."
+    )
+    article = extract(unnamed)
+    later = quote_at(article, "both mayors had been rated")
+    assert later.speaker_id != quote_at(article, "Bias").speaker_id
+    assert later.speaker_name != "Popular Website"
+    organisation = (
+        "Local Newspaper Says Harbour Tax Is Unfair.\n\n"
+        "Velmora Daily runs a tally of the mayors' claims.\n\n"
+        "The newspaper noted that both mayors had been rated on different scales."
+    )
+    name, kind, _how = said_by(extract(organisation), "both mayors had been rated")
+    assert (name, kind) != ("Local Newspaper", "organization")
+    assert kind == "unnamed"
 
 
 def test_an_unnamed_source_continues_only_when_its_words_fit() -> None:

@@ -158,6 +158,9 @@ PUBLISHING_VERBS = frozenset(
 """``X released a report``: X is the report's author."""
 WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
 DEFINITE = frozenset({"the", "this", "that"})
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+"""How an unnamed source is introduced (``a spokeswoman``): a headline's bare capitalised
+words (``Popular Website Shows Bias``) introduce no one a later description can be."""
 DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
 ORGANISATION_NOUNS = frozenset(
     {
@@ -780,7 +783,19 @@ class Describer:
             if p.kind in description.kinds
             and p.role_at.get(head, p.first_seen) < before
             and name_key(p.name) != head  # an "organisation" called "Bank" is the noun
+            and not self._headline_noun(p, head)
         ]
+
+    def _headline_noun(self, org: Person, head: str) -> bool:
+        """``Local Newspaper Says ...``: an "organisation" named only in a title-cased
+        headline, by words ending in the description's noun, is the headline's words."""
+        last = max(org.last_seen, org.first_seen)
+        return (
+            org.kind == "organization"
+            and role_head(org.name.split()[-1]) == head
+            and self.cast._in_headline(org.first_seen)
+            and self.view.paragraph_of(last) == 0
+        )
 
     @staticmethod
     def _narrowed(description: Description, candidates: list[Person]) -> Person | None:
@@ -860,7 +875,11 @@ class Describer:
                 break
             if m.person.kind == "organization" and m.person not in orgs:
                 orgs.append(m.person)
-        typed = [o for o in orgs if description.head in o.role_heads]
+        typed = [
+            o
+            for o in orgs
+            if description.head in o.role_heads and not self._headline_noun(o, description.head)
+        ]
         if not typed:  # of no known type: only the organisation the article is most about
             salient = self._most_named_organisation()
             typed = [o for o in orgs if not o.role_heads & ORGANISATION_NOUNS and o is salient]
@@ -917,7 +936,7 @@ def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
         for p in unnamed
         if p.kind == "unnamed"
         and head in p.role_heads
-        and next(iter((p.description or "").lower().split()), "") not in DEFINITE
+        and next(iter((p.description or "").lower().split()), "") in INDEFINITE
         and modifiers <= words_of(p.description or "")
     ]
     return found[0] if len(found) == 1 else None
