@@ -101,6 +101,19 @@ def test_a_persons_campaign_as_the_subject_makes_the_passage_theirs() -> None:
     assert kind == "unnamed"
 
 
+def test_past_a_quotation_the_passage_ends_at_someone_else_named() -> None:
+    # Olsen is named between Dorn's quotation and the description: it is not surely Dorn's
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped, and he told the harbour board why on "
+        "Monday: “The ferries lose money. The tax is too high. The port needs a new pier.”\n\n"
+        "Some captains blamed Mara Olsen for the losses.\n\n"
+        "The Liberal nominee added on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
 def test_a_stand_in_role_agrees_in_sex() -> None:
     text = (
         "Pavel Dorn says the ferry tax will be scrapped.\n\n"
@@ -240,6 +253,29 @@ def test_the_look_ahead_needs_the_later_introduction_to_fit() -> None:
         name, kind, _how = said_by(extract(text), "the ferries had lost money")
         assert kind == "unnamed"
         assert name != "Pavel Dorn"
+
+
+def test_a_description_opening_a_paragraph_is_who_opens_the_next() -> None:
+    # a state's post, then the next paragraph opens on a person named for the first time
+    text = (
+        "Vermont’s harbour commissioner says no one in the office leaked the ferry accounts."
+        "\n\nMara Olsen says she asked staff on Monday to check who had opened the files."
+    )
+    assert said_by(extract(text), "no one in the office leaked") == (
+        "Mara Olsen",
+        "person",
+        "description",
+    )
+
+
+def test_the_next_paragraphs_person_with_another_role_is_not_the_description() -> None:
+    text = (
+        "The harbour commissioner says no one in the office leaked the ferry accounts.\n\n"
+        "Mara Olsen, a ferry captain, says she saw the files on a desk."
+    )
+    name, kind, _how = said_by(extract(text), "no one in the office leaked")
+    assert kind == "unnamed"
+    assert name != "Mara Olsen"
 
 
 def test_a_role_given_only_after_the_description_does_not_count() -> None:

@@ -14,6 +14,7 @@ more candidates left at a step it resolves to no one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -666,8 +667,13 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
         and t.text[:1].isupper()
         and t.i != core.start
     } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-    owned = any(c.dep_ == "poss" for c in root.children)
+    # "Mr. Clarke's new company" is someone's; "Connecticut's tax commissioner" a place's post
+    owned = any(c.dep_ == "poss" and c.ent_type_ not in PLACE_ENTITIES for c in root.children)
     return Description(head, frozenset(words), frozenset(proper), _sex_of(mention, root), owned)
+
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
+"""Entity labels of a place or people whose possessive gives a post, not an owner."""
 
 
 def _sex_of(mention: DocSpan, root: Token) -> str | None:
@@ -737,7 +743,45 @@ class Describer:
             found = None
         if found is None and description.head in LOOKAHEAD_HEADS:
             found = self._narrowed(description, later)
+        if found is None and description.head in LOOKAHEAD_HEADS and not later:
+            found = self._named_next(description, root, at)
         return found
+
+    def _named_next(self, description: Description, root: Token, at: int) -> Person | None:
+        """``Connecticut's tax commissioner says ...`` then, opening the next paragraph,
+        ``Kevin Sullivan says he ...``: a description that opens its paragraph as its
+        subject is the one person who opens the next as its subject, named there for the
+        first time and given no role at all."""
+        if description.kinds != ("person",) or not is_main_subject(root):
+            return None
+        cast, view = self.cast, self.view
+        sentence = cast.sentence_of_token[root.i]
+        paragraph = view.paragraph_of(at)
+        if sentence > 0 and view.paragraph_of(cast.sentences[sentence - 1].start_char) == paragraph:
+            return None  # not its paragraph's first sentence
+        if paragraph + 1 >= len(view.paragraph_starts):
+            return None
+        start = view.paragraph_starts[paragraph + 1]
+        first = bisect_left(view.token_starts, start)
+        if first >= len(cast.doc):
+            return None
+        opening = cast.sentence_of_token[first]
+        end = cast.sentences[opening].end_char
+        named = [
+            m.person
+            for m in cast.mentions_before(end, paragraph + 1, self.settings.limit)
+            if m.sentence == opening
+            and m.person.kind == "person"
+            and (ent := cast.entity_at(cast.doc[m.token])) is not None
+            and is_main_subject(ent.root)
+        ]
+        if not named or any(p is not named[0] for p in named):
+            return None
+        person = named[0]
+        if person.first_seen < start or person.role_heads or person.role_words:
+            return None  # named before, or given a role (the look-ahead judges those)
+        contrast = self._contrast_at(root.i + 1, end)
+        return person if contrast is None and agrees(description, person) else None
 
     def _later_holders(self, description: Description, mention: DocSpan, at: int) -> list[Person]:
         """The holders of the role up to the lookahead's end, those introduced after the
@@ -833,8 +877,12 @@ class Describer:
     def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
         """The one person who is a main-clause subject in the window and agrees with the
         description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
-        passage is about both)."""
+        passage is about both). Reached past a quotation's sentences, a subject counts only
+        when the narration between names no one else (``... said Bob Mulholland. Some saw a
+        culprit in Alison Grimes. The secretary of state ...`` is not Mulholland)."""
         first, paragraph = self._window(root, at)
+        sentence = self.cast.sentence_of_token[root.i]
+        plain_first = sentence - self.settings.window_sentences
         own = self._named_after(root, at)
         people: list[Person] = []
         for m in self.cast.mentions_before(at, paragraph, self.settings.limit):
@@ -846,9 +894,26 @@ class Describer:
                 continue
             if name.conjuncts:
                 return None
+            if m.sentence < plain_first and self._names_another(m.person, m.sentence, sentence):
+                continue
             if agrees(description, m.person) and m.person not in own + people:
                 people.append(m.person)
         return people[0] if len(people) == 1 else None
+
+    def _names_another(self, person: Person, after: int, before: int) -> bool:
+        """Whether the narration strictly between two sentences holds a proper name (tagged a
+        person or not tagged at all) that is not ``person``'s."""
+        own = set(person.name.lower().split())
+        for n in range(after + 1, before):
+            for t in self.cast.sentences[n]:
+                if (
+                    t.pos_ == "PROPN"
+                    and t.ent_type_ in ("", "PERSON", "ORG")  # the tagger calls some people ORG
+                    and not self.cast.quoted(t.i)
+                    and t.lower_ not in own
+                ):
+                    return True
+        return False
 
     def _named_after(self, root: Token, at: int) -> list[Person]:
         """People named later in the description's own sentence: ``The attorney general is
