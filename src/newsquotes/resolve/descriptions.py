@@ -672,6 +672,10 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
     return Description(head, frozenset(words), frozenset(proper), _sex_of(mention, root), owned)
 
 
+TITLE_CASE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with"}
+)
+"""Words a title-cased headline may leave in lower case."""
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 """Entity labels of a place or people whose possessive gives a post, not an owner."""
 
@@ -714,6 +718,7 @@ class Describer:
         self.settings = settings
         self._salient: list[Person] | None = None
         self._party_members: dict[str, list[Person]] | None = None
+        self._headline: bool | None = None
 
     def by_role(self, mention: DocSpan, root: Token) -> Person | None:
         """The one person or organisation introduced with the role before the description
@@ -837,9 +842,20 @@ class Describer:
         return (
             org.kind == "organization"
             and role_head(org.name.split()[-1]) == head
-            and self.cast._in_headline(org.first_seen)
             and self.view.paragraph_of(last) == 0
+            and self._title_cased_headline()
         )
+
+    def _title_cased_headline(self) -> bool:
+        """Whether the first paragraph is a headline in title case: every word but the
+        short function words capitalised (``The Union Met on Monday`` is one, ``The union
+        met on Monday.`` is not)."""
+        if self._headline is None:
+            starts = self.view.paragraph_starts
+            first = self.view.text[: starts[1]] if len(starts) > 1 else ""
+            words = [w for w in _WORD.findall(first) if w.lower() not in TITLE_CASE_LOWER]
+            self._headline = bool(words) and all(w[0].isupper() for w in words)
+        return self._headline
 
     @staticmethod
     def _narrowed(description: Description, candidates: list[Person]) -> Person | None:
