@@ -303,6 +303,30 @@ def test_a_headline_role_is_whom_the_article_introduces_with_it() -> None:
     assert "Judge" not in speaker_of(article, quote_at(article, "harbour tax is unlawful")).aliases
 
 
+def test_a_headline_role_two_hold_is_the_one_the_lede_introduces() -> None:
+    # two judges in the article; the headline is about the one its first paragraph names
+    text = (
+        "Judge says harbour tax is unlawful.\n\n"
+        "Velmora High Court Justice Pavel Dorn struck down the harbour tax on Monday.\n\n"
+        "Ana Ruiz, the mayor, said the city would appeal.\n\n"
+        "The city lost a similar case in 2019.\n\n"
+        "Judge Mara Olsen ruled then that the ferry levy was void."
+    )
+    name, _kind, how = said_by(extract(text), "harbour tax is unlawful")
+    assert (name, how) == ("Pavel Dorn", "description")
+
+
+def test_a_headline_role_two_hold_in_the_lede_stays_unnamed() -> None:
+    text = (
+        "Judge says harbour tax is unlawful.\n\n"
+        "Justice Pavel Dorn and Justice Mara Olsen struck down the harbour tax on Monday.\n\n"
+        "Ana Ruiz, the mayor, said the city would appeal."
+    )
+    name, kind, _how = said_by(extract(text), "harbour tax is unlawful")
+    assert kind == "unnamed"
+    assert name not in ("Pavel Dorn", "Mara Olsen")
+
+
 def test_an_unnamed_source_described_again_stays_the_same_unnamed_source() -> None:
     text = (
         "A spokeswoman for the ministry said the ferry would run again in May.\n\n"

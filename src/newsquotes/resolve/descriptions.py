@@ -735,7 +735,7 @@ class Describer:
         if description is None or description.owned:
             return None
         if description.bare:  # a headline's role: whom the article introduces with it
-            return self._narrowed(description, self._holders(description, len(self.view.text)))
+            return self._headline_holder(description)
         later = self._later_holders(description, mention, at)
         if description.head == PARTY_HEAD:  # "the Florida Republican": whom the passage is about
             found = self._recent_subject(description, root, at)
@@ -812,6 +812,18 @@ class Describer:
             if token.lemma_.lower() in CONTRASTIVE_WORDS:
                 return token.idx
         return None
+
+    def _headline_holder(self, description: Description) -> Person | None:
+        """``Lawmaker urges ...``: the one the article introduces with the role, else the one
+        its lede (the paragraph after the headline and the look-ahead's paragraphs after
+        that) introduces with it, whom the headline is about."""
+        everyone = self._holders(description, len(self.view.text))
+        found = self._narrowed(description, everyone)
+        starts = self.view.paragraph_starts
+        if found is None and len(everyone) > 1 and len(starts) > 1:
+            lede = self._holders(description, self._lookahead_end(starts[1]))
+            found = self._narrowed(description, lede) if len(lede) < len(everyone) else None
+        return found
 
     def _lookahead_end(self, at: int) -> int:
         """Offset where the paragraphs a description may look ahead into end."""
