@@ -9,6 +9,7 @@ from conftest import quote_at, speaker_of
 from newsquotes import extract
 from newsquotes.model import Article
 from newsquotes.pipeline import build_nlp, default_pipeline
+from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.speakers import ResolutionSettings
 
 pytestmark = pytest.mark.slow
@@ -391,6 +392,55 @@ def test_a_state_the_article_gives_otherwise_does_not_fit() -> None:
     )
     name, _kind, _how = said_by(extract(text), "the bridge would be rebuilt")
     assert name != "Ana Ruiz"
+
+
+def test_a_state_no_holder_is_given_is_nobodys_when_others_have_theirs() -> None:
+    # the article gives two senators their states; "the Florida senator" is not Olsen
+    text = (
+        "Sen. Ana Ruiz (D-Vt.) and Sen. Pavel Dorn (R-Iowa) toured the harbour on Monday.\n\n"
+        "Sen. Mara Olsen stayed in the capital.\n\n"
+        "Tomas Brenner, who leads the polls, also spoke.\n\n"
+        "The Florida senator said the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Mara Olsen"
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (", R-Iowa.", {"republican", "iowa"}),
+        (", R-Iowa, said", {"republican", "iowa"}),
+        (" (D-Calif.)", {"democratic", "california"}),
+        (", D-N.Y.", {"democratic", "new", "york"}),
+        (", Rep. Ana Ruiz", set()),
+    ],
+)
+def test_party_and_state_after_a_name(after: str, expected: set[str]) -> None:
+    assert party_and_state(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("introduced", "described"),
+    [("Former Mayor Pavel Dorn", "The mayor"), ("Mayor Pavel Dorn", "The former mayor")],
+)
+def test_a_former_post_is_not_the_post_held_now(introduced: str, described: str) -> None:
+    text = (
+        f"{introduced} criticised the harbour plan on Monday.\n\n"
+        f"{described} said the harbour would stay open through the winter."
+    )
+    name, kind, _how = said_by(extract(text), "the harbour would stay open")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_a_former_post_is_the_former_holder() -> None:
+    text = (
+        "Former Mayor Pavel Dorn criticised the harbour plan on Monday.\n\n"
+        "The former mayor said the harbour would stay open through the winter."
+    )
+    assert said_by(extract(text), "the harbour would stay open")[0] == "Pavel Dorn"
 
 
 def test_description_windows_are_set_in_the_component_config() -> None:

@@ -293,11 +293,14 @@ STATE_ABBREVIATIONS = {
     "wyo": "wyoming",
 }
 """The AP abbreviations of US states, as in a lawmaker's ``(D-Calif.)``."""
-_PARTY_STATE = re.compile(r"^\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)\s*[),]")
+_PARTY_STATE = re.compile(
+    r"^\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)\s*(?:[),;]|\.(?:\s|$)|$)"
+)
 
 
 def party_and_state(text_after: str) -> set[str]:
-    """``(D-Calif.)`` or ``, R-S.C.,`` right after a name → {democratic, california}."""
+    """``(D-Calif.)``, ``, R-S.C.,`` or a sentence's closing ``, R-Iowa.`` right after a name
+    → {democratic, california}."""
     match = _PARTY_STATE.match(text_after)
     if match is None:
         return set()
@@ -561,8 +564,9 @@ CONTRASTIVE_WORDS = frozenset(
 )
 """Words that set a person against the one just described (``his rival``, ``the other``):
 the look-ahead stops at them."""
-TENURE_WORDS = frozenset({"former", "ex", "retired", "outgoing", "incoming", "acting", "late"})
-"""Words that say a post is not the one held now (``the former governor``)."""
+TENURE_WORDS = frozenset({"former", "ex", "outgoing", "incoming", "acting", "late"})
+"""Words that say a post is not the one held now (``the former governor``); a retired
+general is still ``the general``."""
 SUBORDINATE_WORDS = frozenset({"vice", "deputy", "assistant", "lieutenant"})
 """First words that make a title another post (a vice president is not the president)."""
 LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
@@ -845,6 +849,7 @@ class Describer:
             and p.role_at.get(head, p.first_seen) < before
             and name_key(p.name) != head  # an "organisation" called "Bank" is the noun
             and not self._headline_noun(p, head)
+            and same_tenure(description, p)
         ]
 
     def _headline_noun(self, org: Person, head: str) -> bool:
@@ -872,12 +877,16 @@ class Describer:
     @staticmethod
     def _narrowed(description: Description, candidates: list[Person]) -> Person | None:
         # a party member's state must be given ("the Florida Republican" is no Republican
-        # of unknown state); a position's may be unknown ("the California congressman")
+        # of unknown state); a position's may be unknown ("the California congressman"),
+        # unless the article gives other holders theirs (senators of Vermont and Iowa: "the
+        # Florida senator" is someone not introduced as one)
         lenient = description.head != PARTY_HEAD
         for word in sorted(description.words):
             narrowed = [p for p in candidates if word in p.role_words]
             if narrowed or word in description.proper:
                 silent = [p for p in candidates if lenient and _silent_on(p, word)]
+                if not narrowed and len(silent) < len(candidates):
+                    silent = []
                 candidates = narrowed or silent
         return candidates[0] if len(candidates) == 1 else None
 
@@ -1074,7 +1083,32 @@ def agrees(description: Description, person: Person) -> bool:
         said = description.words & kind
         if said and known & kind and not said & known:
             return False
+    if not same_tenure(description, person):
+        return False
     return description.head == PARTY_HEAD or not contradicts_posts(description.head, person)
+
+
+def same_tenure(description: Description, person: Person) -> bool:
+    """Whether a description and a person known with its role say alike whether the post is
+    a former one (``Former Mayor Pavel Dorn`` is not ``the mayor``, nor ``Mayor Pavel
+    Dorn`` ``the former mayor``). A headline's role is not held to it: ``Former White House
+    Doctor Says`` is about ``Dr. Connie Mariano``, whose title the body gives as it is."""
+    if description.bare or description.head not in person.role_heads & POSITION_HEADS:
+        return True  # "Former Bill Clinton pollster Douglas Schoen" is still "the pollster"
+    held = tenure_of(person, description.head)
+    return held is None or description.words & TENURE_WORDS == held
+
+
+def tenure_of(person: Person, head: str) -> set[str] | None:
+    """The tenure words the article gives ``person``'s post ``head``: from the role phrase
+    that names it (``a former mayor``), else from all their role words when it is their one
+    role (``Former Mayor Pavel Dorn``); None when that cannot be told (``Gen. Wesley Clark,
+    a retired general and former commander``: which post is former?)."""
+    phrased = [r.split() for r in person.roles if role_head(r.split()[-1]) == head]
+    said = {w for words in phrased for w in words} & TENURE_WORDS
+    if said or (phrased and any(len(words) > 1 for words in phrased)):
+        return said
+    return set(person.role_words & TENURE_WORDS) if len(person.role_heads) == 1 else None
 
 
 def confirms(description: Description, person: Person) -> bool:
