@@ -7,8 +7,10 @@ pre-modifiers (``Republican presidential nominee Donald Trump``) and titles (``S
 organisation) that fits: the one introduced with its head noun (or a synonym) whose role
 words hold its modifiers; the passage's one subject, for the roles news stories call their
 subject by; the one member of the party it names; the one introduced with the role just
-after it; for a headline's bare role, the one the article introduces with it. With two or
-more candidates left at a step it resolves to no one.
+after it, when that introduction confirms it; the person named for the first time at the
+head of the next paragraph; for a headline's bare role, the one the article (else its lede)
+introduces with it. Nobody who holds another post, or the post in another tenure, is
+credited. With two or more candidates left at a step it resolves to no one.
 """
 
 from __future__ import annotations
@@ -704,14 +706,18 @@ class Describer:
     1. **Role**: the one introduced before it with that role (or a synonym) whose role words
        hold the description's modifiers.
     2. **Passage**: for a role a news article calls its subject by (:data:`STAND_IN_ROLES`)
-       that nobody here fits, the one person who is the subject of a main clause in the last
-       ``window_sentences`` sentences and agrees with it (sex, party, state; no other
-       position held); for an organisation noun (``the bank``), the one organisation named
-       there of that type, else of no other type.
+       that nobody here fits, the one person who is the subject of a main clause (or owns
+       it: ``The Clinton campaign``) in the last ``window_sentences`` sentences of
+       narration and agrees with it (sex, party, state, tenure; no other post held); for an
+       organisation noun (``the bank``), the one organisation named there of that type,
+       else of no other type.
     3. **Party**: when the description names a party (``the GOP nominee``), the one person
        named before whom the article calls a member of it.
     4. **Later**: the one introduced with the role within ``lookahead_paragraphs`` after it
-       (``The state attorney general ...`` then ``Attorney General Eric Schneiderman``).
+       (``The state attorney general ...`` then ``Attorney General Eric Schneiderman``),
+       when the introduction confirms it and no ``rival`` or ``other`` comes first.
+    5. **Named next**: the person named for the first time, with no role, as the subject
+       opening the next paragraph, for a description that opens its own.
 
     Each step resolves only when exactly one candidate fits.
     """
