@@ -75,6 +75,7 @@ CALENDAR_WORDS = frozenset(
 )
 MEMBER_PREPOSITIONS = frozenset({"including", "like"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+SUBORDINATE_CLAUSE_DEPS = frozenset({"advcl"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
@@ -94,6 +95,9 @@ DATELINE_TOKENS = 6
 LABEL_SLACK = 2
 """Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
+
+PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
+"""``a study that appeared in the Journal``: the publication speaks for the document."""
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
 
@@ -336,6 +340,9 @@ class _Resolver:
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
             return self._proper_noun_run(mention, root)
+        surnamed = self._surname_mistagged(root)
+        if surnamed is not None:
+            return surnamed
         if root.pos_ in ("NOUN", "NUM", "PRON"):
             return (
                 self._appositive_name(mention, root)
@@ -344,6 +351,18 @@ class _Resolver:
                 or self._members_named(mention, root)
             )
         return None
+
+    def _surname_mistagged(self, root: Token) -> Person | None:
+        """``Trump this week also said``, with ``Trump`` tagged a verb: a capitalised word
+        that is the surname of exactly one person named in full here is that person."""
+        if not root.is_title or root.pos_ in ("PROPN", "PRON"):
+            return None
+        people = [
+            p
+            for p in self.cast.by_surname.get(surname_key(root.text), [])
+            if p.kind == "person" and len(p.name.split()) > 1
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
@@ -458,13 +477,28 @@ class _Resolver:
         for prep in root.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 authors += [c for c in prep.children if c.dep_ == "pobj"]
-        for verb in root.children:  # "a report released by the agency"
-            if verb.dep_ == "acl":
+        described = [root] + [
+            obj  # "the transcript of the debate, published by the paper"
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for verb in (c for phrase in described for c in phrase.children):
+            if verb.dep_ == "acl":  # "a report released by the agency"
                 for agent in verb.children:
                     if agent.dep_ == "agent":
                         authors += [c for c in agent.children if c.dep_ == "pobj"]
             if verb.dep_ == "relcl":  # "a speech Mrs. Clinton delivered"
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
+                if verb.lemma_ in PUBLISHED_IN_VERBS:  # "a study that appeared in the Journal"
+                    authors += [
+                        obj
+                        for prep in verb.children
+                        if prep.dep_ == "prep" and prep.lower_ == "in"
+                        for obj in prep.children
+                        if obj.dep_ == "pobj"
+                    ]
         for token in authors:
             if not mention.start <= token.i < mention.end:
                 continue
@@ -543,7 +577,7 @@ class _Resolver:
         if found is None:
             found = self._introduced(since, paragraph - 1, sex)
         if found is None:
-            subjects = [m for m in since if m.subject]
+            subjects = [m for m in since if m.subject and not self._subordinate(m)]
             found = _agreeing(subjects, sex)
             described = self._described_subject(sentence - 1, paragraph, sex)
             if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
@@ -574,6 +608,15 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _subordinate(self, mention: Mention) -> bool:
+        """``He added a note of caution, should Clinton attempt ...``: the subject of an
+        adverbial clause, or of an inverted clause (a condition or a question, its auxiliary
+        before it), does not take the passage over from the current speaker."""
+        verb = self.doc[mention.verb]
+        if verb.dep_ in SUBORDINATE_CLAUSE_DEPS:
+            return True
+        return any(c.dep_ in ("aux", "auxpass") and c.i < mention.token for c in verb.children)
 
     def _introduced(self, since: list[Mention], min_paragraph: int, sex: str) -> Person | None:
         """``..., which concerns Henry Crespo, president of the caucus.`` then ``"...," he
