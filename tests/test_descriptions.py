@@ -166,6 +166,22 @@ def test_a_vice_president_is_not_the_president() -> None:
     assert name != "Pavel Dorn"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"), [("Vice President", "Pavel Dorn"), ("President", None)]
+)
+def test_the_vice_president_is_the_one_introduced_as_one(title: str, expected: str | None) -> None:
+    text = (
+        f"{title} Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The vice president noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    if expected is None:
+        assert kind == "unnamed"
+        assert name != "Pavel Dorn"
+    else:
+        assert (name, kind) == (expected, "person")
+
+
 def test_a_description_is_not_someone_named_later_in_its_own_sentence() -> None:
     text = (
         "Pavel Dorn says the ferry tax will be scrapped.\n\n"

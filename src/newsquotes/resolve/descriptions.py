@@ -401,11 +401,14 @@ def pre_modifiers(doc: Doc, head: Token, start: int) -> list[Token]:
 
 
 def description_words(mention: DocSpan, root: Token) -> tuple[str, set[str]]:
-    """The head role of a description and its other words (``the Vermont senator``)."""
+    """The head role of a description and its other words (``the Vermont senator``); a
+    subordinate word right before the head makes another post (``the vice president``)."""
     words = {normal_word(t.text) for t in mention if t.i != root.i and t.is_alpha}
-    return role_head(root.lemma_ if root.tag_ == "NNS" else root.text), words - (
-        DESCRIPTION_SKIP_WORDS
-    )
+    head = role_head(root.lemma_ if root.tag_ == "NNS" else root.text)
+    before = root.nbor(-1).lower_ if root.i > mention.start else ""
+    if before in SUBORDINATE_WORDS:
+        return f"{before} {head}", words - DESCRIPTION_SKIP_WORDS - {before}
+    return head, words - DESCRIPTION_SKIP_WORDS
 
 
 def is_definite(root: Token) -> bool:
@@ -1093,7 +1096,7 @@ def agrees(description: Description, person: Person) -> bool:
             return False
     if not same_tenure(description, person):
         return False
-    return description.head == PARTY_HEAD or not contradicts_posts(description.head, person)
+    return description.head == PARTY_HEAD or not contradicts_posts(description, person)
 
 
 def same_tenure(description: Description, person: Person) -> bool:
@@ -1142,9 +1145,10 @@ def posts_held(person: Person) -> set[str]:
     }
 
 
-def contradicts_posts(head: str, person: Person) -> bool:
-    """Whether ``person`` holds posts and none is ``head``: a council member is not ``the
-    mayor``, a governor not ``the senator`` (a nominee or businessman may hold any post, a
-    post-holder is no other role by recency alone)."""
+def contradicts_posts(description: Description, person: Person) -> bool:
+    """Whether ``person`` holds posts and none is the description's: a council member is not
+    ``the mayor``, a governor not ``the senator``, a vice president ``the vice president``
+    but not ``the president`` (a nominee or businessman may hold any post, a post-holder is
+    no other role by recency alone)."""
     held = posts_held(person)
-    return bool(held) and head not in held
+    return bool(held) and description.head not in held
