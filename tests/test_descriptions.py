@@ -256,6 +256,20 @@ def test_the_look_ahead_stops_at_a_rival() -> None:
     assert name != "Pavel Dorn"
 
 
+def test_the_look_ahead_stops_only_where_the_introduction_is_set_against() -> None:
+    # "the other judge, X" is another judge; "the other against it ... here was Judge X" is
+    # about the lawyers, and X is the judge who spoke
+    other = "The judge said the ferry levy was void.\n\nThe other judge, Pavel Dorn, disagreed."
+    name, kind, _how = said_by(extract(other), "the ferry levy was void")
+    assert (name, kind) != ("Pavel Dorn", "person")
+    lawyers = (
+        "The judge said the ferry levy was void.\n\n"
+        "The two lawyers were at opposite poles, the one for the levy, the other against it, "
+        "and yet here was Judge Pavel Dorn agreeing with both."
+    )
+    assert said_by(extract(lawyers), "the ferry levy was void")[0] == "Pavel Dorn"
+
+
 def test_the_look_ahead_needs_the_later_introduction_to_fit() -> None:
     # a former governor is not the governor introduced next; a Liberal not a Conservative
     former = (

@@ -720,7 +720,8 @@ class Describer:
        named before whom the article calls a member of it.
     4. **Later**: the one introduced with the role within ``lookahead_paragraphs`` after it
        (``The state attorney general ...`` then ``Attorney General Eric Schneiderman``),
-       when the introduction confirms it and no ``rival`` or ``other`` comes first.
+       when the introduction confirms it and does not set its holder against the described
+       (``His rival, Sen. X``).
     5. **Named next**: the person named for the first time, with no role, as the subject
        opening the next paragraph, for a description that opens its own.
 
@@ -805,17 +806,22 @@ class Describer:
 
     def _later_holders(self, description: Description, mention: DocSpan, at: int) -> list[Person]:
         """The holders of the role up to the lookahead's end, those introduced after the
-        description only when their introduction confirms it and comes before any word
-        that sets them against it (``The senator said ... His rival, Sen. X``)."""
-        end = self._lookahead_end(at)
-        contrast = self._contrast_at(mention.end, end)
-        holders = self._holders(description, end if contrast is None else contrast)
-        return [
-            p
-            for p in holders
-            if p.role_at.get(description.head, p.first_seen) < mention.start_char
-            or confirms(description, p)
-        ]
+        description only when their introduction confirms it; the look-ahead stops at an
+        introduction that sets its holder against the described (``The senator said ...
+        His rival, Sen. X``)."""
+        head = description.head
+        holders = self._holders(description, self._lookahead_end(at))
+        kept = [p for p in holders if p.role_at.get(head, p.first_seen) < mention.start_char]
+        later = sorted(
+            (p for p in holders if p not in kept), key=lambda p: p.role_at.get(head, p.first_seen)
+        )
+        for person in later:
+            introduced = self.cast.doc[self.view.token_at(person.role_at.get(head, 0))]
+            if set_against(introduced):
+                break
+            if confirms(description, person):
+                kept.append(person)
+        return kept
 
     def _contrast_at(self, start: int, end: int) -> int | None:
         """Offset of the first contrastive word (``rival``, ``the other``) from token
@@ -1120,6 +1126,16 @@ def tenure_of(person: Person, head: str) -> set[str] | None:
     if said or (phrased and any(len(words) > 1 for words in phrased)):
         return said
     return set(person.role_words & TENURE_WORDS) if len(person.role_heads) == 1 else None
+
+
+def set_against(name: Token) -> bool:
+    """Whether the noun phrase that introduces a name sets it against someone (``His
+    rival, Sen. X``; ``the other senator, X``; ``Another judge, X``)."""
+    head = name
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    phrase = name.doc[head.left_edge.i : max(name.i, head.i) + 1]
+    return any(t.lemma_.lower() in CONTRASTIVE_WORDS for t in phrase)
 
 
 def confirms(description: Description, person: Person) -> bool:
