@@ -1158,3 +1158,34 @@ def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person() -> None:
     )
     article = extract(text)
     assert quote_at(article, "he would consider").speaker_name == "Tomas Brenner"
+
+
+def test_a_first_name_shares_the_surname_it_is_coordinated_with() -> None:
+    q1 = '"The ferry is late again,"'
+    q2 = '"It was late all summer,"'
+    text = (
+        f"Bill and Hillary Brenner arrived at the quay on Monday. {q1} Bill said. "
+        f"{q2} Hillary said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Bill Brenner"
+    assert quote_at(article, q2).speaker_name == "Hillary Brenner"
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause() -> None:
+    text = (
+        "Tomas Brenner was defensive when forced to defend not paying a carpenter who said he "
+        "was cheated after he built a jetty at one of Brenner’s marinas, saying, “Maybe he "
+        "didn’t do a good job.”"
+    )
+    article = extract(text)
+    assert quote_at(article, "Maybe he").speaker_name == "Tomas Brenner"
+
+
+def test_a_participle_after_an_appositive_belongs_to_the_appositive_noun() -> None:
+    text = (
+        "Ana Ruiz has attacked him over an email that showed Ola Dahl, an adviser to the mayor, "
+        "seeking to arrange a meeting between the harbour board and a developer."
+    )
+    article = extract(text)
+    assert [q.speaker_name for q in article.quotes if "arrange a meeting" in q.text] != ["Ana Ruiz"]

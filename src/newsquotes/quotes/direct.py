@@ -173,6 +173,8 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     first = first_word(art, lo, hi)
     if first is None or not _ends_like_speech(art, q) or _after_preposition(art, q):
         return None, hi
+    if doc[first].lower_ in CLAUSE_SUBORDINATORS:
+        return None, hi  # '"That makes me smart," when Ruiz blasted him': a clause of its own
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
     # the text between, not tokens: '..."― Pamela Padilla' has the dash glued to the mark
@@ -367,6 +369,10 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
+CLAUSE_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "while", "because", "since", "if", "until", "although", "unless"}
+)
+"""Words that open a clause of its own after a quote: no frame of the quote starts so."""
 """Words tagged prepositions that may introduce a quotation (``said that "..."``)."""
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
