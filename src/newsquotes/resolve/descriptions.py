@@ -586,10 +586,11 @@ class DescriptionSettings:
     """Windows of description resolution (from ``ResolutionSettings``)."""
 
     window_sentences: int = 2
-    """How many sentences back a description looks for the one person or organisation the
-    passage is about."""
+    """How many sentences of narration (a quotation's own sentences not counted) back a
+    description looks for the one person or organisation the passage is about."""
     lookahead_paragraphs: int = 1
-    """How many paragraphs after a description its role holder may be introduced."""
+    """How many paragraphs after a description its role holder may be introduced (and how
+    far past the headline its lede reaches)."""
     limit: int = 30
     """Most names looked at for one description (keeps resolution linear)."""
 
