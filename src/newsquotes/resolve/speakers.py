@@ -723,7 +723,7 @@ class _Resolver:
         if plural_at is not None and (not since or plural_at > since[0].at):
             return None
         if since and lower in GROUP_PRONOUNS and self._met_people(since[0]):
-            return None  # 'The Courier interviewed 20 former crew members. They described'
+            return None  # 'The Courier interviewed 12 former employees. They described'
         if since:
             return since[0].person
         if (
