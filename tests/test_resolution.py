@@ -1229,23 +1229,23 @@ def test_they_after_an_organisation_with_a_thing_for_object_is_the_organisation(
 
 def test_she_after_a_sentence_about_one_woman_with_no_one_for_subject_is_her() -> None:
     text = (
-        "Still, the Courier reported at the time that the station's editor, Marta Quist, "
-        'told Ms. Dahl that her remarks were "not in line with our policy."\n\n'
-        "The station said it would send Ms. Dahl to the islands for a better understanding. "
-        "She declined that assignment and has since left the station."
+        "Still, the Ledger reported back then that the radio station's manager, Marta Quist, "
+        'had warned Ms. Dahl that her shows were "too close to the harbour board."\n\n'
+        "The station said it would move Ms. Dahl to the night shift for a season. She "
+        "declined that move and has since left the station."
     )
     article = extract(text)
-    declined = [q for q in article.quotes if "assignment" in q.text]
+    declined = [q for q in article.quotes if "that move" in q.text]
     assert [q.speaker_name for q in declined] == ["Dahl"]
 
 
 def test_she_after_a_sentence_where_she_already_speaks_stays_the_speaker() -> None:
-    q = '"I really got angry,"'
+    q = '"I was furious,"'
     text = (
-        'Vera Holm, a friend of the mayor, has watched the attacks closely. "It is very '
-        'hurtful," she said.\n\n'
-        "What really got under her skin, she said, was a meeting last week, when a young man "
-        f"asked Ms. Ruiz why nobody liked her. {q} she said."
+        'Vera Holm, a friend of the mayor, has followed the quarrel closely. "It wears '
+        'everyone down," she said.\n\n'
+        "What upset her most, she said, was a meeting last week, when a fisherman asked Ms. "
+        f"Ruiz why she never came to the quay. {q} she said."
     )
     article = extract(text)
     assert quote_at(article, q).speaker_name == "Vera Holm"

@@ -597,7 +597,7 @@ class _Resolver:
             found = _agreeing(subjects, sex)
             described = self._described_subject(sentence - 1, paragraph, sex)
             if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
-                # "the president appeared cowed. ..., he barely mentioned": a role as subject
+                # "the mayor looked tired. ..., she told reporters": a role as subject
                 found = described
         if found is None:
             found = self._only_person_of_sentence_before(window, sentence, paragraph, sex)
@@ -630,7 +630,7 @@ class _Resolver:
     def _only_person_of_sentence_before(
         self, window: list[Mention], sentence: int, paragraph: int, sex: str
     ) -> Person | None:
-        """``The network said it would send Ms. Martin to Crimea. She declined``: when the
+        """``The station said it would move Ms. Dahl to the night shift. She declined``: when the
         sentence right before, in the same paragraph, has no one for its subject and names
         one person only, of known and agreeing sex, she is who the pronoun takes up; not when
         the pronoun's own sentence names an agreeing person before it."""
@@ -652,7 +652,7 @@ class _Resolver:
             if self.cast.quoted(token.i):
                 continue
             if token.lower_ in PRONOUN_SEX and token.pos_ == "PRON":
-                return True  # 'What got under her skin, she said, was ...'
+                return True  # 'What upset her most, she said, was ...'
             main_subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
             if main_subject and _may_be_someone(token, self.cast):
                 return True
