@@ -1266,3 +1266,20 @@ def test_names_right_before_a_verb_with_no_subject_are_its_subject() -> None:
     cast = Cast(ArticleView(doc, []))
     halvorsen = [m for m in cast.mentions if m.person.name == "Halvorsen"]
     assert [(m.subject, doc[m.verb].text) for m in halvorsen] == [(True, "call")]
+
+
+@pytest.mark.parametrize(
+    ("tagged", "name"),
+    [
+        ("the federal Harbour Safety Commission", "Harbour Safety Commission"),
+        ("state Division of Ferry Enforcement", "Division of Ferry Enforcement"),
+        ("the Velmora Courier", "Velmora Courier"),
+        ("the German carmaker", "German carmaker"),
+    ],
+)
+def test_an_organisation_is_named_without_the_lower_case_words_before_it(
+    tagged: str, name: str
+) -> None:
+    from newsquotes.resolve.names import organisation_name
+
+    assert organisation_name(tagged) == name

@@ -39,8 +39,8 @@ from .names import (
     is_honorific,
     is_initial,
     name_key,
+    organisation_name,
     same_given_name,
-    strip_article,
     surname_key,
     word_key,
 )
@@ -351,7 +351,7 @@ class Cast:
                 if not quoted:
                     self._add_mention(self.mentions, person, ent)
         elif ent.label_ in ORGANISATION_LABELS:
-            name = strip_article(POSSESSIVE.sub("", ent.text.strip()))
+            name = organisation_name(POSSESSIVE.sub("", ent.text.strip()))
             if not any(c.isalpha() for c in name):
                 return
             org = self.person_for_name(name, ent.start_char, kind="organization")
