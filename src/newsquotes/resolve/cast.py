@@ -794,7 +794,7 @@ def _apposed_to(root: Token) -> Token:
 
 
 def _stranded_before_verb(root: Token) -> Token | None:
-    """``..., Obama and Clinton call them "lone wolves"``, parsed with the names hanging from
+    """``..., Halvorsen and Castell call them "stray boats"``, parsed with the names hanging from
     the clause before: the sentence's verb right after the names, with no subject of its
     own, is theirs."""
     last = max([root.i, *(c.i for c in root.conjuncts)])
