@@ -889,6 +889,35 @@ def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> N
     assert quote_at(article, q2).speaker_name == "Sonya Herrera"
 
 
+@pytest.mark.parametrize("dash", ["—", "―", "–"])
+def test_a_dash_glued_on_both_sides_signs_the_quote_with_the_whole_name(dash: str) -> None:
+    q1 = '"We will rebuild the pier."'
+    q2 = '"The money is already there."'
+    text = (
+        "The storm destroyed the old pier in Velmora in May.\n\n"
+        f"{q1}{dash}Oskar Lind\n\n{q2}{dash}Marta Sole\n"
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Oskar Lind"
+    assert quote_at(article, q2).speaker_name == "Marta Sole"
+    assert sorted(s.name for s in article.speakers) == ["Marta Sole", "Oskar Lind"]
+
+
+def test_a_quote_with_its_own_long_subject_does_not_continue_the_signed_turn() -> None:
+    q1 = '"We will rebuild the pier."'
+    q2 = '"It is far too late for that."'
+    text = (
+        "The storm destroyed the old pier in Velmora in May.\n\n"
+        f"{q1}—Oskar Lind\n\n"
+        f"{q2} Marta Sole, a fisher, said on Monday.\n"
+    )
+    article = extract(text)
+    signed = quote_at(article, q1)
+    assert signed.speaker_name == "Oskar Lind"
+    assert len(signed.spans) == 1  # the next paragraph's quote is not folded into it
+    assert quote_at(article, q2).speaker_name == "Marta Sole"
+
+
 def test_the_passive_subject_of_a_perception_verb_is_who_speaks() -> None:
     q = "to the officers that her husband was unarmed"
     text = (

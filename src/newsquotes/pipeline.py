@@ -19,7 +19,7 @@ from spacy.tokens import Span as DocSpan
 from .clean.page_furniture import find_regions
 from .errors import DocumentError, DocumentTooLargeError, LanguageError, PipelineConfigError
 from .model import Article, Entity, Quote, Region, Span, Speaker
-from .nlp import load_spacy
+from .nlp import load_spacy, split_glued_dashes
 from .quotes.attribute import attribute
 from .quotes.calibrate import (
     DEFAULT_CALIBRATION,
@@ -309,7 +309,7 @@ def build_nlp(
 ) -> Language:
     """The English model with the paragraph splitter before the parser and ``newsquotes`` last
     (configured with ``split_turns``, the engine ``settings`` and the ``calibration``)."""
-    nlp = base if base is not None else load_spacy()
+    nlp = split_glued_dashes(base if base is not None else load_spacy())
     if "newsquotes_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsquotes_paragraphs", before=before)

@@ -109,8 +109,10 @@ def name_at(art: ArticleView, i: int) -> Token | None:
     if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN":
         # walk right over the name to find its syntactic head
         j = i
-        while j + 1 < len(art.doc) and (
-            art.doc[j + 1].pos_ == "PROPN" or art.doc[j + 1].ent_iob_ == "I"
+        while (
+            j + 1 < len(art.doc)
+            and not art.doc[j + 1].is_space  # the tagger may run an entity over a line break
+            and (art.doc[j + 1].pos_ == "PROPN" or art.doc[j + 1].ent_iob_ == "I")
         ):
             j += 1
         return art.doc[j]
@@ -185,7 +187,12 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if _ends_sentence(art, q) and doc[first].text[:1].isupper():
         # '..." Sen. Rubio called it ...': after a full stop a capital opens a new sentence,
         # unless a speech verb follows at once ('..." Smith said.').
+        # A long subject counts too ('..." Marta Sole, a fisher, said on Monday.'): the quote
+        # has its own source, not the previous speaker's turn.
         nxt = next((k for k in range(first + 1, min(hi, first + 4)) if is_speech_cue(doc[k])), None)
+        if nxt is None:
+            verb = _verb_of_subject(art, first, hi)
+            nxt = None if verb is None else verb.i
         if nxt is None or any(c.dep_ == "ccomp" and c.i > nxt for c in doc[nxt].children):
             return None, hi
     cue: Token | None = None
