@@ -9,7 +9,7 @@ from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
-from newsquotes.resolve.cast import Cast, one_edit_apart
+from newsquotes.resolve.cast import Cast, one_edit_apart, organisation_name
 from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
 from newsquotes.resolve.names import clean_name, name_key, shout_to_title
@@ -960,6 +960,50 @@ def test_headline_words_glued_to_a_name_are_not_part_of_it() -> None:
     # in body text a capitalised first word stays
     body = extract('"We are safe," said Derelict Halvorsen, the ferry captain.')
     assert [s.name for s in body.speakers] == ["Derelict Halvorsen"]
+
+
+def test_a_title_cased_headline_offers_no_organisation_the_body_does_not_name() -> None:
+    content = "that the pier would stay closed until the spring"
+    text = (
+        "Harbour Council Votes To Close Pier\n\n"
+        "Members met on Tuesday evening in Velmora after the storm had damaged the old pier.\n\n"
+        f"The council said {content}.\n\n"
+        '"Nobody may walk on it," the council said in a statement.'
+    )
+    article = extract(text)
+    said = quote_at(article, content)
+    assert said.speaker_name == "council"
+    assert speaker_of(article, said).kind == "unnamed"
+    assert not any("Harbour" in s.name for s in article.speakers)
+
+
+def test_a_headline_organisation_the_body_names_keeps_its_name_without_the_verb() -> None:
+    text = (
+        "Harbour Council Votes To Close Pier\n\n"
+        "The Harbour Council met on Tuesday after the storm had damaged the old pier.\n\n"
+        "The council said that the pier would stay closed until the spring."
+    )
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    orgs = sorted(p.name for p in cast.people if p.kind == "organization")
+    assert orgs == ["Harbour Council"]
+    assert organisation_name("The Harbour Council Votes") == "Harbour Council"
+    assert organisation_name("Velmora Ferry Company Sues") == "Velmora Ferry Company"
+    assert organisation_name("Harbour Council") == "Harbour Council"
+
+
+def test_a_description_in_the_headline_is_no_antecedent_for_the_body() -> None:
+    content = "that both candidates had made claims about the harbour budget"
+    text = (
+        "Popular Website Shows Bias When It Comes To Checking Mayors.\n\n"
+        "On Monday, HarbourCheck announced it will have ten checkers working during the "
+        "mayoral debate in Velmora.\n\n"
+        '"The best way to follow along is the live stream below," HarbourCheck says.\n\n'
+        "However, the checking website has some issues with fairness, critics say.\n\n"
+        f"The website said {content}."
+    )
+    article = extract(text)
+    assert quote_at(article, content).speaker_name != "Popular Website"
+    assert "Popular Website" not in [s.name for s in article.speakers if s.kind != "unnamed"]
 
 
 def test_roles_come_from_the_articles_own_words_not_from_a_quote() -> None:

@@ -42,6 +42,7 @@ from .names import (
     same_given_name,
     strip_article,
     surname_key,
+    without_headline_verbs,
     word_key,
 )
 
@@ -162,6 +163,20 @@ HEADLINE_CAPITALISED = 0.6
 headline (``Derelict Obama and Clinton Treat Terror as Crime``)."""
 
 
+def organisation_name(text: str) -> str:
+    """``The Harbour Council Votes`` → ``Harbour Council``: an organisation entity's text
+    without article, possessive or a headline verb glued on."""
+    name = strip_article(POSSESSIVE.sub("", text.strip()))
+    return " ".join(without_headline_verbs(name.split()))
+
+
+HEADLINE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by"}
+    | {"as", "with", "from", "into", "over", "vs", "vs."}
+)
+"""Words a title-cased headline leaves in lower case."""
+
+
 class Cast:
     """Everyone the article names, with their mentions in text order."""
 
@@ -171,6 +186,8 @@ class Cast:
         self.view = view
         self.doc: Doc = view.doc
         self.min_misspelt_surname = min_misspelt_surname
+        self._body_lower: str | None = None
+        self._title_cased: bool | None = None
         doc = self.doc
         self.people: list[Person] = []
         self.by_key: dict[tuple[str, str], Person] = {}
@@ -342,9 +359,11 @@ class Cast:
                 if not quoted:
                     self._add_mention(self.mentions, person, ent)
         elif ent.label_ in ORGANISATION_LABELS:
-            name = strip_article(POSSESSIVE.sub("", ent.text.strip()))
+            name = organisation_name(ent.text)
             if not any(c.isalpha() for c in name):
                 return
+            if self.in_title_cased_headline(ent.start_char) and not self._named_in_body(name):
+                return  # "Popular Website Shows Bias": the headline's words, no one the body names
             org = self.person_for_name(name, ent.start_char, kind="organization")
             if org is None:
                 return
@@ -394,12 +413,12 @@ class Cast:
             len(words) != 2
             or is_initial(words[0])
             or first_name_sex(words[0]) is not None
-            or not self._in_headline(ent.start_char)
+            or not self.in_headline(ent.start_char)
         ):
             return name
         return words[1]
 
-    def _in_headline(self, char: int) -> bool:
+    def in_headline(self, char: int) -> bool:
         """Whether ``char`` is in the article's first paragraph, written as a headline: short,
         most words capitalised, other paragraphs after it."""
         view = self.view
@@ -411,6 +430,28 @@ class Cast:
         return 0 < len(words) <= HEADLINE_MAX_WORDS and capitalised >= HEADLINE_CAPITALISED * len(
             words
         )
+
+    def in_title_cased_headline(self, char: int) -> bool:
+        """Whether ``char`` is in a headline that capitalises every word but the small ones
+        (``Harbour Council Votes To Close Pier``), where the tagger cannot tell a name's
+        words from the headline's."""
+        if not self.in_headline(char):
+            return False
+        if self._title_cased is None:
+            first = self.view.text[: self.view.paragraph_starts[1]]
+            words = [w for w in first.split() if w[:1].isalpha()]
+            self._title_cased = all(
+                w[0].isupper() or w.lower() in HEADLINE_SMALL_WORDS for w in words
+            )
+        return self._title_cased
+
+    def _named_in_body(self, name: str) -> bool:
+        """Whether ``name`` is written (in any case) after the article's first paragraph."""
+        starts = self.view.paragraph_starts
+        if self._body_lower is None:
+            self._body_lower = self.view.text[starts[1] :].lower() if len(starts) > 1 else ""
+        pattern = r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)"
+        return re.search(pattern, self._body_lower) is not None
 
     def _person_tagged_as_org(self, ent: DocSpan) -> bool:
         """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's

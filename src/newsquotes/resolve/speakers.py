@@ -32,7 +32,7 @@ from spacy.tokens import Span as DocSpan
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
-from .cast import Cast, Mention, Person
+from .cast import Cast, Mention, Person, organisation_name
 from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
@@ -146,6 +146,9 @@ class _Resolver:
         )
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
+        self.headline_only: set[int] = set()
+        """Unnamed records only the headline describes (``Popular Website Shows ...``): no
+        later description (``the website``) is them."""
         self._author: Person | None = None
         self.labels: dict[int, DocSpan] = {}
         """Paragraph → the transcript label (``PENCE``) that opens it."""
@@ -326,7 +329,7 @@ class _Resolver:
                 if len(ent) == 1 and cast.is_surname(surname_key(ent.text)):
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(
-                    strip_article(ent.text), ent.start_char, kind="organization"
+                    organisation_name(ent.text), ent.start_char, kind="organization"
                 )
             if ent.label_ == "NORP":
                 if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
@@ -375,7 +378,7 @@ class _Resolver:
         if ent.label_ == "PERSON":
             return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
         if ent.label_ == "ORG":
-            name = strip_article(ent.text)
+            name = organisation_name(ent.text)
             return self.cast.person_for_name(name, ent.start_char, kind="organization")
         return None
 
@@ -474,7 +477,7 @@ class _Resolver:
                 if person is not None:
                     return person
                 kind = "person" if ent.label_ == "PERSON" else "organization"
-                name = clean_name(ent.text) if kind == "person" else strip_article(ent.text)
+                name = clean_name(ent.text) if kind == "person" else organisation_name(ent.text)
                 return self.cast.person_for_name(name, ent.start_char, kind=kind)
         return None
 
@@ -707,7 +710,9 @@ class _Resolver:
         that unnamed one."""
         found = (
             self.describer.by_role(mention, root)
-            or same_unnamed(root, list(self.unnamed.values()))
+            or same_unnamed(
+                root, [p for p in self.unnamed.values() if id(p) not in self.headline_only]
+            )
             or self.describer.by_context(mention, root, at)
         )
         # a headline's "Retired General" would read as a name: no alias
@@ -728,6 +733,11 @@ class _Resolver:
         plural = root.tag_ in ("NNS", "NNPS") or any(t.lower_ in QUANTIFIERS for t in root.lefts)
         plural = plural or root.lower_ in QUANTIFIERS or root.like_num
         record = self.unnamed_record(text, "group" if plural else "unnamed")
+        if self.cast.in_title_cased_headline(mention.start_char):
+            if record.description is None:
+                self.headline_only.add(id(record))
+        else:
+            self.headline_only.discard(id(record))
         record.description = mention.text.strip(" ,")
         if root.pos_ == "NOUN" and not plural:
             record.describe(None, [root.lower_], [])
