@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import quote_at, speaker_of
+from conftest import quote_at, speaker_named, speaker_of
 
 from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
@@ -1004,6 +1004,26 @@ def test_a_description_in_the_headline_is_no_antecedent_for_the_body() -> None:
     article = extract(text)
     assert quote_at(article, content).speaker_name != "Popular Website"
     assert "Popular Website" not in [s.name for s in article.speakers if s.kind != "unnamed"]
+
+
+def test_a_compound_title_before_a_name_is_a_role_not_an_organisation() -> None:
+    text = (
+        "Prime Minister Ana Vell visited the harbour of Velmora on Monday.\n\n"
+        '"We will rebuild the pier," said Prime Minister Ana Vell.\n\n'
+        '"The prime minister is right," said Vice President Tomas Brenner.'
+    )
+    article = extract(text)
+    vell = speaker_named(article, "Ana Vell")
+    assert (vell.roles, vell.organizations) == (["prime minister"], [])
+    brenner = speaker_named(article, "Tomas Brenner")
+    assert (brenner.roles, brenner.organizations) == (["vice president"], [])
+
+
+def test_a_trailing_appositive_gives_the_role_and_the_place_it_is_held_in() -> None:
+    q = '"The bridge will be finished before the winter,"'
+    article = extract(f"{q} said Ana Ruiz, the mayor of Velmora.")
+    ruiz = speaker_of(article, quote_at(article, q))
+    assert (ruiz.name, ruiz.roles, ruiz.organizations) == ("Ana Ruiz", ["mayor"], ["Velmora"])
 
 
 def test_roles_come_from_the_articles_own_words_not_from_a_quote() -> None:

@@ -48,12 +48,19 @@ from .names import (
 
 NAME_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"GPE"})
+"""Places a role is held in (``the mayor of Velmora``)."""
 MAX_APPOSITIVE_TOKENS = 25
 MAX_HONORIFICS = 2
 PARTY_SPAN = 24
 """Characters after a name where a lawmaker's ``(D-Calif.)`` is looked for."""
 SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
 """Words that make a title another one: a vice president is not the president."""
+TITLE_QUALIFIERS = SUBORDINATE_TITLES | frozenset(
+    {"prime", "chief", "acting", "interim", "attorney", "majority", "minority", "first"}
+)
+"""Words that open a compound title (``Prime Minister``, ``Chief Executive``): part of the
+role, never an organisation."""
 MAX_NAME_WORDS = 3
 """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
 NICKNAMED = re.compile(
@@ -488,7 +495,7 @@ class Cast:
         while i >= 0 and i >= ent.start - MAX_HONORIFICS and is_honorific(self.doc[i].text):
             found.append(word_key(self.doc[i].text))
             i -= 1
-        if found and i >= 0 and word_key(self.doc[i].text) in SUBORDINATE_TITLES:
+        if found and i >= 0 and word_key(self.doc[i].text) in TITLE_QUALIFIERS:
             # "Vice President Joseph R. Biden" is no president
             found = [f"{word_key(self.doc[i].text)} {h}" for h in found]
         return found
@@ -609,7 +616,8 @@ class Cast:
                     and any(t.is_alpha for t in span)  # "David Chen, 54,": an age says no role
                     and not any(self.quoted(t.i) for t in span)
                 ):
-                    person.describe(text, role_phrases(child), org_names(span, self.ent_label))
+                    orgs = org_names(span, self.ent_label) + self._places_of(child)
+                    person.describe(text, role_phrases(child), orgs)
                     person.role_words |= words_of(text)
         role = head.head
         while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.i < role.i:
@@ -635,12 +643,26 @@ class Cast:
                     if t.text[:1].isupper()
                     and t.pos_ in ("PROPN", "NOUN")
                     and role_word(t) is None
+                    and word_key(t.text) not in TITLE_QUALIFIERS  # "Prime Minister Ana Vell"
                     and (self.ent_label[t.i] == "ORG" or role_word(doc[t.i + 1]) is not None)
                 ]
             )
             if roles or orgs:
                 person.describe(None, roles, orgs)
             person.role_words |= words_of(" ".join(t.text for t in lefts))
+
+    def _places_of(self, role: Token) -> list[str]:
+        """``the mayor of Velmora``, ``the governor of Indiana``: the place a role is held
+        in is where the person belongs, as an organisation is."""
+        places = []
+        for prep in role.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                n = self.ent_of_token[obj.i] if obj.dep_ == "pobj" else -1
+                if n >= 0 and self.ents[n].label_ in PLACE_LABELS:
+                    places.append(self.ents[n].text)
+        return places
 
     def _describe_organisation(self, org: Person, ent: DocSpan) -> None:
         """``the union, United Mine Workers``: the noun that names what the organisation is."""
@@ -695,7 +717,7 @@ def _pre_modifier_roles(lefts: list[Token]) -> list[str]:
         role = role_word(t)
         if role is None:
             continue
-        if k > 0 and word_key(lefts[k - 1].text) in SUBORDINATE_TITLES:
+        if k > 0 and word_key(lefts[k - 1].text) in TITLE_QUALIFIERS:
             role = f"{word_key(lefts[k - 1].text)} {role}"
         roles.append(role)
     return roles

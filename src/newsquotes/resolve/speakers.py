@@ -396,7 +396,10 @@ class _Resolver:
         if not name:
             return None
         if self.cast.is_surname(surname_key(name)) or len(name.split()) > 1:
-            return self.cast.person_for_name(name, mention.start_char)
+            person = self.cast.person_for_name(name, mention.start_char)
+            if person is not None:  # "said Ana Ruiz, the mayor of Velmora": her role too
+                self.cast.describe_from_context(person, self.doc[start : root.i + 1])
+            return person
         return self.cast.person_for_name(name, mention.start_char, kind="organization")
 
     def _appositive_name(self, mention: DocSpan, root: Token) -> Person | None:
