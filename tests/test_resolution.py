@@ -9,7 +9,8 @@ from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
-from newsquotes.resolve.cast import Cast, one_edit_apart, organisation_name
+from newsquotes.quotes.settings import EngineSettings
+from newsquotes.resolve.cast import Cast, CastSettings, one_edit_apart, organisation_name
 from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
 from newsquotes.resolve.names import clean_name, name_key, shout_to_title
@@ -245,6 +246,48 @@ def test_resolution_windows_are_set_in_the_component_config() -> None:
     nlp.remove_pipe("newsquotes")
     nlp.add_pipe("newsquotes", config={"pronoun_window_paragraphs": 0})
     assert nlp.get_pipe("newsquotes").resolution.pronoun_window_paragraphs == 0
+
+
+def test_headline_and_name_limits_are_set_in_the_component_config() -> None:
+    nlp = build_nlp()
+    config = nlp.get_pipe_config("newsquotes")
+    defaults = ResolutionSettings()
+    for key in (
+        "headline_max_words",
+        "headline_capitalised",
+        "appositive_max_tokens",
+        "honorifics_before_name",
+        "person_org_max_words",
+    ):
+        assert config[key] == getattr(defaults, key)
+    assert config["subject_hops"] == EngineSettings().subject_hops
+    assert config["subject_walk"] == EngineSettings().subject_walk
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"headline_max_words": 3, "subject_hops": 0})
+    component = nlp.get_pipe("newsquotes")
+    assert component.resolution.headline_max_words == 3
+    assert component.resolution.cast_settings().headline_max_words == 3
+    assert component.settings.subject_hops == 0
+
+
+def test_a_shorter_headline_limit_keeps_a_long_first_line_out_of_the_headline() -> None:
+    text = (
+        "Derelict Halvorsen and Varga Treat Terror as Crime.\n\n"
+        "Last week Peter Halvorsen said the harbour was safe."
+    )
+    view = ArticleView(default_pipeline().nlp(text), [])
+    assert Cast(view).in_headline(0)
+    assert not Cast(view, CastSettings(headline_max_words=3)).in_headline(0)
+    assert not Cast(view, CastSettings(headline_capitalised=0.95)).in_headline(0)
+
+
+def test_no_subject_hops_leave_a_participle_cue_without_its_subject() -> None:
+    content = "that the pier would reopen in June"
+    text = f"Ana Ruiz spoke to reporters in Velmora on Monday, saying {content}."
+    assert quote_at(extract(text), content).speaker_name == "Ana Ruiz"
+    nlp = build_nlp(settings=EngineSettings(subject_hops=0))
+    quotes = nlp(text)._.quotes
+    assert not any(q.speaker_name == "Ana Ruiz" for q in quotes)
 
 
 def test_a_narrow_pronoun_window_leaves_a_far_person_unresolved() -> None:

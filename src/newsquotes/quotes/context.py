@@ -64,6 +64,7 @@ class ArticleView:
     ) -> None:
         self.doc = doc
         self.settings = settings
+        doc.user_data[SETTINGS_KEY] = settings
         self.text = doc.text
         # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
         self.regions = _merged(sorted((r.start, r.end) for r in regions if r.kind != "title"))
@@ -316,9 +317,15 @@ def is_thing(head: Token) -> bool:
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
 """A verb hanging from another by these shares its subject (``..., saying``, ``and added``)."""
 
-MAX_SUBJECT_HOPS = 3
-"""How far up such a chain a subject is looked for (``clarified ..., treating ... and
-asserting``)."""
+SETTINGS_KEY = "newsquotes.settings"
+"""Where the article's :class:`EngineSettings` are kept while the component runs, for the
+helpers that see only a token."""
+
+
+def settings_of(doc: Doc) -> EngineSettings:
+    """The engine settings the article is read with (the defaults outside the component)."""
+    settings = doc.user_data.get(SETTINGS_KEY)
+    return settings if isinstance(settings, EngineSettings) else DEFAULT_SETTINGS
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -342,7 +349,7 @@ def speaker_of(cue: Token) -> Token | None:
         # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
         return None if is_thing(cue.head) else cue.head
     verb = cue
-    for _ in range(MAX_SUBJECT_HOPS):
+    for _ in range(settings_of(cue.doc).subject_hops):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # 'sings to Clinton before asking her': through the preposition
         if verb.dep_ not in SUBJECT_SHARING_DEPS or verb.head.i == verb.i:

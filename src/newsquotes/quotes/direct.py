@@ -284,7 +284,7 @@ def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
     the frame."""
     doc = art.doc
     token = doc[first]
-    for _ in range(MAX_SUBJECT_WALK):
+    for _ in range(art.settings.subject_walk):
         if token.dep_ in SUBJECT_DEPS:
             verb = token.head
             if (
@@ -300,9 +300,6 @@ def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
         token = token.head
     return None
 
-
-MAX_SUBJECT_WALK = 4
-"""How many heads up from a frame's first word its subject phrase is looked for."""
 
 NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
 """Dependencies inside a name's noun phrase (``CNN's Wolf Blitzer``)."""

@@ -50,8 +50,6 @@ NAME_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
 PLACE_LABELS = frozenset({"GPE"})
 """Places a role is held in (``the mayor of Velmora``)."""
-MAX_APPOSITIVE_TOKENS = 25
-MAX_HONORIFICS = 2
 PARTY_SPAN = 24
 """Characters after a name where a lawmaker's ``(D-Calif.)`` is looked for."""
 SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
@@ -61,8 +59,6 @@ TITLE_QUALIFIERS = SUBORDINATE_TITLES | frozenset(
 )
 """Words that open a compound title (``Prime Minister``, ``Chief Executive``): part of the
 role, never an organisation."""
-MAX_NAME_WORDS = 3
-"""Shortest bare surname that may join a full name one letter off (``McLenney``)."""
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
 )
@@ -164,10 +160,25 @@ class Mention:
     """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
-HEADLINE_MAX_WORDS = 20
-HEADLINE_CAPITALISED = 0.6
-"""A first paragraph of at most this many words, this share of them capitalised, is a
-headline (``Derelict Obama and Clinton Treat Terror as Crime``)."""
+@dataclass(frozen=True, slots=True)
+class CastSettings:
+    """Limits of reading the cast (from ``ResolutionSettings``, set in the component's
+    config)."""
+
+    min_misspelt_surname: int = 6
+    """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
+    headline_max_words: int = 20
+    """Most words of a first paragraph that is a headline."""
+    headline_capitalised: float = 0.6
+    """Least share of a headline's words that are capitalised (``Derelict Obama and
+    Clinton Treat Terror as Crime``)."""
+    appositive_max_tokens: int = 25
+    """Longest appositive after a name read for roles (``Ana Ruiz, the mayor of ...,``)."""
+    honorifics_before_name: int = 2
+    """Most honorifics read right before a name (``Indiana Gov. Mike Pence``)."""
+    person_org_max_words: int = 3
+    """Longest "organisation" the tagger gives that is a person when a first name opens it
+    and a role appositive follows (``Ilse Varga, an economist``)."""
 
 
 def organisation_name(text: str) -> str:
@@ -187,12 +198,11 @@ HEADLINE_SMALL_WORDS = frozenset(
 class Cast:
     """Everyone the article names, with their mentions in text order."""
 
-    def __init__(self, view: ArticleView, min_misspelt_surname: int = 6) -> None:
-        """``min_misspelt_surname``: shortest bare surname that may join a full name one letter
-        off (``ResolutionSettings.min_misspelt_surname``)."""
+    def __init__(self, view: ArticleView, settings: CastSettings | None = None) -> None:
         self.view = view
         self.doc: Doc = view.doc
-        self.min_misspelt_surname = min_misspelt_surname
+        self.settings = settings or CastSettings()
+        self.min_misspelt_surname = self.settings.min_misspelt_surname
         self._body_lower: str | None = None
         self._title_cased: bool | None = None
         doc = self.doc
@@ -434,7 +444,10 @@ class Cast:
         first = view.text[: view.paragraph_starts[1]]
         words = [w for w in first.split() if w[:1].isalpha()]
         capitalised = sum(w[0].isupper() for w in words)
-        return 0 < len(words) <= HEADLINE_MAX_WORDS and capitalised >= HEADLINE_CAPITALISED * len(
+        settings = self.settings
+        return 0 < len(
+            words
+        ) <= settings.headline_max_words and capitalised >= settings.headline_capitalised * len(
             words
         )
 
@@ -467,7 +480,7 @@ class Cast:
         if len(ent) == 1:
             return self.known_surname(ent) or has_person_appositive(ent.root)
         return (
-            len(ent) <= MAX_NAME_WORDS
+            len(ent) <= self.settings.person_org_max_words
             and first_name_sex(ent[0].text) is not None
             and has_person_appositive(ent.root)
         )
@@ -492,7 +505,8 @@ class Cast:
         """``Indiana Gov. Mike Pence``: the honorifics right before (or opening) the name."""
         found = honorific_before(list(ent))
         i = ent.start - 1
-        while i >= 0 and i >= ent.start - MAX_HONORIFICS and is_honorific(self.doc[i].text):
+        most = self.settings.honorifics_before_name
+        while i >= 0 and i >= ent.start - most and is_honorific(self.doc[i].text):
             found.append(word_key(self.doc[i].text))
             i -= 1
         if found and i >= 0 and word_key(self.doc[i].text) in TITLE_QUALIFIERS:
@@ -612,7 +626,7 @@ class Cast:
                 span = doc[tokens[0].i : tokens[-1].i + 1]
                 text = span.text.strip(" ,")
                 if (
-                    1 <= len(span) <= MAX_APPOSITIVE_TOKENS
+                    1 <= len(span) <= self.settings.appositive_max_tokens
                     and any(t.is_alpha for t in span)  # "David Chen, 54,": an age says no role
                     and not any(self.quoted(t.i) for t in span)
                 ):

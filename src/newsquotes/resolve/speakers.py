@@ -32,7 +32,7 @@ from spacy.tokens import Span as DocSpan
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
-from .cast import Cast, Mention, Person, organisation_name
+from .cast import Cast, CastSettings, Mention, Person, organisation_name
 from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
@@ -118,6 +118,27 @@ class ResolutionSettings:
     nominee``) looks for the one person the passage is about."""
     description_lookahead_paragraphs: int = 1
     """How many paragraphs after a description its role holder may still be introduced."""
+    headline_max_words: int = 20
+    """Most words of a first paragraph that is a headline."""
+    headline_capitalised: float = 0.6
+    """Least share of a headline's words that are capitalised."""
+    appositive_max_tokens: int = 25
+    """Longest appositive after a name read for roles (``Ana Ruiz, the mayor of ...,``)."""
+    honorifics_before_name: int = 2
+    """Most honorifics read right before a name (``Indiana Gov. Mike Pence``)."""
+    person_org_max_words: int = 3
+    """Longest tagged "organisation" that is a person named with a role appositive."""
+
+    def cast_settings(self) -> CastSettings:
+        """The limits of reading the cast."""
+        return CastSettings(
+            min_misspelt_surname=self.min_misspelt_surname,
+            headline_max_words=self.headline_max_words,
+            headline_capitalised=self.headline_capitalised,
+            appositive_max_tokens=self.appositive_max_tokens,
+            honorifics_before_name=self.honorifics_before_name,
+            person_org_max_words=self.person_org_max_words,
+        )
 
 
 @dataclass(slots=True)
@@ -134,7 +155,7 @@ class _Resolver:
         self.view = view
         self.doc: Doc = view.doc
         self.settings = settings
-        self.cast = Cast(view, settings.min_misspelt_surname)
+        self.cast = Cast(view, settings.cast_settings())
         self.describer = Describer(
             self.cast,
             view,
