@@ -97,6 +97,9 @@ CONTINUATION_RULES = frozenset({"floating"})
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
 
+_CAST_DEFAULTS = CastSettings()
+
+
 @dataclass(frozen=True, slots=True)
 class ResolutionSettings:
     """Windows of speaker resolution (set in the ``newsquotes`` component's config)."""
@@ -111,22 +114,22 @@ class ResolutionSettings:
     """Most names looked at for one pronoun (keeps resolution linear)."""
     thing_continuity_paragraphs: int = 1
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
-    min_misspelt_surname: int = 6
+    min_misspelt_surname: int = _CAST_DEFAULTS.min_misspelt_surname
     """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
     description_window_sentences: int = 2
     """How many sentences back a description no one was introduced with (``the GOP
     nominee``) looks for the one person the passage is about."""
     description_lookahead_paragraphs: int = 1
     """How many paragraphs after a description its role holder may still be introduced."""
-    headline_max_words: int = 20
+    headline_max_words: int = _CAST_DEFAULTS.headline_max_words
     """Most words of a first paragraph that is a headline."""
-    headline_capitalised: float = 0.6
+    headline_capitalised: float = _CAST_DEFAULTS.headline_capitalised
     """Least share of a headline's words that are capitalised."""
-    appositive_max_tokens: int = 25
+    appositive_max_tokens: int = _CAST_DEFAULTS.appositive_max_tokens
     """Longest appositive after a name read for roles (``Ana Ruiz, the mayor of ...,``)."""
-    honorifics_before_name: int = 2
+    honorifics_before_name: int = _CAST_DEFAULTS.honorifics_before_name
     """Most honorifics read right before a name (``Indiana Gov. Mike Pence``)."""
-    person_org_max_words: int = 3
+    person_org_max_words: int = _CAST_DEFAULTS.person_org_max_words
     """Longest tagged "organisation" that is a person named with a role appositive."""
 
     def cast_settings(self) -> CastSettings:
