@@ -32,8 +32,6 @@ from newsquotes.serve.limits import ServeLimits
 from newsquotes.store.corpus import Corpus
 from newsquotes.store.fts import QueryLimits
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
 TOKEN = "correct horse battery staple"
 API = "/api/v1"
 THREAD_LIMITS = ServeLimits(extract_workers=0)
