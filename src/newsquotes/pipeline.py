@@ -240,6 +240,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
         "appositive_max_tokens": _RESOLUTION_DEFAULTS.appositive_max_tokens,
         "honorifics_before_name": _RESOLUTION_DEFAULTS.honorifics_before_name,
         "person_org_max_words": _RESOLUTION_DEFAULTS.person_org_max_words,
+        "appositive_depth": _RESOLUTION_DEFAULTS.appositive_depth,
         **ENGINE_CONFIG,
         **CALIBRATION_CONFIG,
     },
@@ -261,6 +262,7 @@ def make_quote_component(
     appositive_max_tokens: int,
     honorifics_before_name: int,
     person_org_max_words: int,
+    appositive_depth: int,
     model: bool,
     model_drop_below: float,
     model_accept_at: float,
@@ -298,6 +300,7 @@ def make_quote_component(
         appositive_max_tokens=appositive_max_tokens,
         honorifics_before_name=honorifics_before_name,
         person_org_max_words=person_org_max_words,
+        appositive_depth=appositive_depth,
     )
     settings = EngineSettings(
         model=model,

@@ -317,6 +317,9 @@ def is_thing(head: Token) -> bool:
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
 """A verb hanging from another by these shares its subject (``..., saying``, ``and added``)."""
 
+SUBORDINATORS = frozenset({"since", "after", "before", "until", "because", "when", "once"})
+"""Words that open a clause the parser may mistake for a preposition and its object."""
+
 SETTINGS_KEY = "newsquotes.settings"
 """Where the article's :class:`EngineSettings` are kept while the component runs, for the
 helpers that see only a token."""
@@ -366,10 +369,30 @@ def speaker_of(cue: Token) -> Token | None:
                 shown = _person_of(controller)
                 if shown is not None:
                     return shown
+        if verb.dep_ == "conj":
+            stranded = _subject_after_subordinator(verb)
+            if stranded is not None:
+                return stranded
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
                 return child
+    return None
+
+
+def _subject_after_subordinator(verb: Token) -> Token | None:
+    """``Brenner has attacked Holm since Ruiz, at the meeting, cited his remarks``, parsed
+    with ``cited`` as a second verb of ``attacked`` and ``Ruiz`` as the object of ``since``:
+    with no ``and`` between them, the name after the subordinator is who cites."""
+    head = verb.head
+    between = [c for c in children_of(head) if head.i < c.i < verb.i]
+    if any(c.dep_ == "cc" for c in between):
+        return None
+    for child in between:
+        if child.dep_ in ("prep", "mark") and child.lower_ in SUBORDINATORS:
+            obj = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "PRON"):
+                return obj
     return None
 
 

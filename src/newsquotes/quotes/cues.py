@@ -50,6 +50,15 @@ SPEECH_NOUNS: frozenset[str] = _words(
 )
 """Nouns that report what their owner said (``Trump's claim that ...``)."""
 
+DOCUMENT_NOUNS: frozenset[str] = _words(
+    """
+    article statement letter sign note tweet post headline message report release memo email
+    ad advert caption banner placard poster editorial story piece filing complaint lawsuit
+    ruling order text
+    """
+)
+"""Writings that speak through any verb after a quote (``," the letter reads.``)."""
+
 NOT_SPEECH_WITH_OBJECT: frozenset[str] = frozenset({"continue", "post", "charge", "question"})
 """Speech verbs whose object or infinitive is not speech (``continued to campaign``);
 they are cues only with a clause or a quote."""

@@ -24,7 +24,7 @@ from .context import (
     speaker_head,
     speaker_of,
 )
-from .cues import ADDRESSEE_VERBS
+from .cues import ADDRESSEE_VERBS, DOCUMENT_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan
 
 NOT_SPEAKERS = frozenset(
@@ -173,7 +173,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     paragraph = art.paragraph_of(q.end - 1)
     lo, hi = _post_window(art, after, paragraph)
     first = first_word(art, lo, hi)
-    if first is None or not _ends_like_speech(art, q):
+    if first is None or not _ends_like_speech(art, q) or _after_preposition(art, q):
         return None, hi
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
@@ -209,14 +209,18 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         # the verb its first word hangs from is the cue.
         cue = _verb_of_subject(art, first, hi)
     if cue is None:
-        # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
-        # or right before one, is the cue.
+        # '," he points out' / '," Bozell answers' / '," the letter reads': any verb right
+        # after a name, a pronoun or a document, or right before a name, is the cue.
         for i in range(first, min(hi, first + 4)):
             if (
                 doc[i].pos_ == "VERB"
                 and doc[i].is_alpha
                 and doc[i].lemma_ not in ("be", "have", "do")
-                and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON"))
+                and (
+                    i == first
+                    or doc[i - 1].pos_ in ("PROPN", "PRON")
+                    or doc[i - 1].lemma_.lower() in DOCUMENT_NOUNS
+                )
                 and not _own_clause(art, doc[i])
             ):
                 subj = speaker_of(doc[i])
@@ -269,9 +273,43 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         head is not None
         and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper()))
         and not _possessive(head)  # '"Collapse," Jared Diamond's best seller': no signature
+        and not _subject_of_own_verb(art, head, hi)
+        and not _inside_phrase(art, q)
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
+    """``on "Night Harbour," Tomas Brenner mocked his guests``: a name that opens a clause of
+    its own, as the subject of a verb in the frame, signs nothing."""
+    return (
+        name.dep_ in SUBJECT_DEPS
+        and name.head.pos_ in ("VERB", "AUX")
+        and name.i < name.head.i < hi
+        and art.quote_of_token[name.head.i] < 0
+    )
+
+
+def _inside_phrase(art: ArticleView, q: QuotedSpan) -> bool:
+    """``a host on "Night Harbour,"``: a quote right after a preposition or a determiner is a
+    title inside the sentence, not a saying to sign."""
+    before = _word_before(art, q)
+    return before is not None and before.pos_ in ("ADP", "DET")
+
+
+def _after_preposition(art: ArticleView, q: QuotedSpan) -> bool:
+    """``on "Night Harbour," Tomas Brenner mocked``: a quote that is a preposition's object is
+    a name inside the sentence; the frame after it does not report it."""
+    before = _word_before(art, q)
+    return before is not None and before.pos_ == "ADP" and before.lower_ not in QUOTE_PREPOSITIONS
+
+
+def _word_before(art: ArticleView, q: QuotedSpan) -> Token | None:
+    before = art.token_at(q.start) - 1
+    while before >= 0 and art.doc[before].is_space:
+        before -= 1
+    return art.doc[before] if before >= 0 else None
 
 
 def _possessive(name: Token) -> bool:
@@ -331,6 +369,9 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 """``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
+"""Words tagged prepositions that may introduce a quotation (``said that "..."``)."""
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
 
@@ -352,6 +393,28 @@ def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
         and art.quote_of_token[subj.i] < 0
         and art.paragraph_of(subj.idx) == art.paragraph_of(cue.idx)
     )
+
+
+def _cue_speaker(art: ArticleView, cue: Token) -> Token | None:
+    """The cue's speaker; when the parser hung a participle cue outside any quote from a verb
+    inside one (``Bo Lind said, suggesting questions, including, "do you think ..."``), the
+    subject of the nearest verb before it in its sentence, outside quotes."""
+    subj = speaker_of(cue)
+    if cue.tag_ != "VBG" or art.quote_of_token[cue.i] >= 0 or art.quote_of_token[cue.head.i] < 0:
+        return subj
+    if subj is not None and art.quote_of_token[subj.i] < 0:
+        return subj
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = art.doc[i]
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and art.quote_of_token[i] < 0
+            and art.quote_of_token[token.head.i] < 0
+            and token.head.dep_ != "relcl"
+            and token.lower_ not in RELATIVE_WORDS
+        ):
+            return token
+    return None
 
 
 def is_governed_name(token: Token) -> bool:
@@ -381,7 +444,7 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         and art.paragraph_of(doc[i].idx) == art.paragraph_of(q.start)
     ):
         # 'a man yelled "Stay there!"', 'saying "Too many."'
-        subj = speaker_of(doc[i])
+        subj = _cue_speaker(art, doc[i])
         speaker = mention_span(art, speaker_head(subj), 0, i) if subj is not None else None
         end = _clause_after(art, q)
         return Attribution(
@@ -440,7 +503,7 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
                 "direct-colon",
             )
     if cue is not None:
-        subj = speaker_of(cue)
+        subj = _cue_speaker(art, cue)
         speaker = None
         if subj is not None and (lo <= subj.i < i or _earlier_in_sentence(art, subj, cue)):
             speaker = mention_span(art, speaker_head(subj), min(lo, subj.i), cue.i)

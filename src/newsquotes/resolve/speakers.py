@@ -75,6 +75,7 @@ CALENDAR_WORDS = frozenset(
 )
 MEMBER_PREPOSITIONS = frozenset({"including", "like"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+SUBORDINATE_CLAUSE_DEPS = frozenset({"advcl"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
@@ -131,6 +132,8 @@ class ResolutionSettings:
     """Most honorifics read right before a name (``Indiana Gov. Mike Pence``)."""
     person_org_max_words: int = _CAST_DEFAULTS.person_org_max_words
     """Longest tagged "organisation" that is a person named with a role appositive."""
+    appositive_depth: int = _CAST_DEFAULTS.appositive_depth
+    """Appositives nested this deep still reach the phrase they describe."""
 
     def cast_settings(self) -> CastSettings:
         """The limits of reading the cast."""
@@ -141,6 +144,7 @@ class ResolutionSettings:
             appositive_max_tokens=self.appositive_max_tokens,
             honorifics_before_name=self.honorifics_before_name,
             person_org_max_words=self.person_org_max_words,
+            appositive_depth=self.appositive_depth,
         )
 
 
@@ -573,7 +577,7 @@ class _Resolver:
         if found is None:
             found = self._introduced(since, paragraph - 1, sex)
         if found is None:
-            subjects = [m for m in since if m.subject]
+            subjects = [m for m in since if m.subject and not self._subordinate(m)]
             found = _agreeing(subjects, sex)
             described = self._described_subject(sentence - 1, paragraph, sex)
             if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
@@ -604,6 +608,15 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _subordinate(self, mention: Mention) -> bool:
+        """``He added a note of caution, should Clinton attempt ...``: the subject of an
+        adverbial clause, or of an inverted clause (a condition or a question, its auxiliary
+        before it), does not take the passage over from the current speaker."""
+        verb = self.doc[mention.verb]
+        if verb.dep_ in SUBORDINATE_CLAUSE_DEPS:
+            return True
+        return any(c.dep_ in ("aux", "auxpass") and c.i < mention.token for c in verb.children)
 
     def _introduced(self, since: list[Mention], min_paragraph: int, sex: str) -> Person | None:
         """``..., which concerns Henry Crespo, president of the caucus.`` then ``"...," he
