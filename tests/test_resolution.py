@@ -1264,3 +1264,25 @@ def test_a_name_after_since_speaks_through_the_verb_the_parser_coordinated() -> 
     )
     article = extract(text)
     assert quote_at(article, "rude comments").speaker_name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "author"),
+    [
+        (
+            "The transcript of the hearing–published by the Harbour Institute–shows that the "
+            "mayor never mentioned the ferry.",
+            "Harbour Institute",
+        ),
+        (
+            "In 2019, research conducted by the Coastal Policy Foundation found that ferry "
+            "fares had doubled in five years.",
+            "Coastal Policy Foundation",
+        ),
+    ],
+)
+def test_a_document_published_or_conducted_by_an_organisation_speaks_for_it(
+    sentence: str, author: str
+) -> None:
+    article = extract(sentence)
+    assert [q.speaker_name for q in article.quotes] == [author]

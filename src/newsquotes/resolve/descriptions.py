@@ -149,6 +149,8 @@ DOCUMENT_NOUNS = frozenset(
         "story",
         "spot",
         "clip",
+        "transcript",
+        "research",
     }
 )
 """Things that speak for their author (``an analysis by X``, ``the IMF report``)."""

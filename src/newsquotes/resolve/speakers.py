@@ -95,6 +95,9 @@ DATELINE_TOKENS = 6
 LABEL_SLACK = 2
 """Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
+
+PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
+"""``a study that appeared in the Journal``: the publication speaks for the document."""
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
 
@@ -492,13 +495,28 @@ class _Resolver:
         for prep in root.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 authors += [c for c in prep.children if c.dep_ == "pobj"]
-        for verb in root.children:  # "a report released by the agency"
-            if verb.dep_ == "acl":
+        described = [root] + [
+            obj  # "the transcript of the debate, published by the paper"
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for verb in (c for phrase in described for c in phrase.children):
+            if verb.dep_ == "acl":  # "a report released by the agency"
                 for agent in verb.children:
                     if agent.dep_ == "agent":
                         authors += [c for c in agent.children if c.dep_ == "pobj"]
             if verb.dep_ == "relcl":  # "a speech Mrs. Clinton delivered"
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
+                if verb.lemma_ in PUBLISHED_IN_VERBS:  # "a study that appeared in the Journal"
+                    authors += [
+                        obj
+                        for prep in verb.children
+                        if prep.dep_ == "prep" and prep.lower_ == "in"
+                        for obj in prep.children
+                        if obj.dep_ == "pobj"
+                    ]
         for token in authors:
             if not mention.start <= token.i < mention.end:
                 continue
