@@ -279,6 +279,8 @@ def test_a_malformed_search_is_an_error_not_an_empty_answer(
         filled.search(text)
     assert raised.value.code == "NQ301"
     assert isinstance(raised.value, CorpusError)
+    with pytest.raises(SearchQueryError, match=re.escape(message)):
+        filled.quote_page(text)
 
 
 def test_search_filters_combine(filled: Corpus) -> None:
