@@ -1061,6 +1061,8 @@ def test_a_compound_title_before_a_name_is_a_role_not_an_organisation() -> None:
     assert (vell.roles, vell.organizations) == (["prime minister"], [])
     brenner = speaker_named(article, "Tomas Brenner")
     assert (brenner.roles, brenner.organizations) == (["vice president"], [])
+    sole = extract("Attorney General Marta Sole said that the ferry would run again.")
+    assert speaker_named(sole, "Marta Sole").roles == ["attorney general"]
 
 
 def test_a_trailing_appositive_gives_the_role_and_the_place_it_is_held_in() -> None:

@@ -769,14 +769,19 @@ class Cast:
 
 def _pre_modifier_roles(lefts: list[Token]) -> list[str]:
     """``Vice President``, ``Carnegie analyst``: the roles written before a name; a
-    subordinate word joins the title it qualifies."""
+    qualifying word joins the title it qualifies (``Attorney General`` is one role, not an
+    attorney and an attorney general)."""
     roles: list[str] = []
+    role_at: dict[int, int] = {}  # token position in lefts -> its role's index in roles
     for k, t in enumerate(lefts):
         role = role_word(t)
         if role is None:
             continue
         if k > 0 and word_key(lefts[k - 1].text) in TITLE_QUALIFIERS:
             role = f"{word_key(lefts[k - 1].text)} {role}"
+            if role_at.get(k - 1) == len(roles) - 1:
+                roles.pop()  # the qualifier was read as a role of its own
+        role_at[k] = len(roles)
         roles.append(role)
     return roles
 
