@@ -962,6 +962,17 @@ def test_a_quote_with_its_own_long_subject_does_not_continue_the_signed_turn() -
     assert quote_at(article, q2).speaker_name == "Marta Sole"
 
 
+def test_a_sentence_after_a_quote_that_does_more_than_name_a_speaker_is_not_its_frame() -> None:
+    q2 = '"Nobody should wait four hours for a ferry."'
+    text = (
+        '"The queues at the harbour were unacceptable," said Ana Ruiz.\n\n'
+        f"{q2} Tomas Brenner, the harbour master, wrote a letter to the council on Monday.\n"
+    )
+    quote = quote_at(extract(text), q2)
+    assert quote.cue is None or quote.cue.text != "wrote"
+    assert quote.speaker_name != "Tomas Brenner"
+
+
 def test_the_passive_subject_of_a_perception_verb_is_who_speaks() -> None:
     q = "to the officers that her husband was unarmed"
     text = (
