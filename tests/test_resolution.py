@@ -1299,3 +1299,24 @@ def test_a_document_published_or_conducted_by_an_organisation_speaks_for_it(
 ) -> None:
     article = extract(sentence)
     assert [q.speaker_name for q in article.quotes] == [author]
+
+
+def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person() -> None:
+    text = (
+        "Tomas Brenner met the harbour board on Friday. Brenner this week also said he would "
+        "consider naming Ola Dahl, one of the board's closest allies, as his deputy."
+    )
+    article = extract(text)
+    assert quote_at(article, "he would consider").speaker_name == "Tomas Brenner"
+
+
+def test_a_first_name_shares_the_surname_it_is_coordinated_with() -> None:
+    q1 = '"The ferry is late again,"'
+    q2 = '"It was late all summer,"'
+    text = (
+        f"Bill and Hillary Brenner arrived at the quay on Monday. {q1} Bill said. "
+        f"{q2} Hillary said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Bill Brenner"
+    assert quote_at(article, q2).speaker_name == "Hillary Brenner"

@@ -356,6 +356,7 @@ class Cast:
                 return
             name = self._without_headline_word(name, ent)
             name = self._with_untagged_given_name(name, ent)
+            name = self._with_shared_surname(name, ent)
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
             person = nicknamed or self.person_for_name(
                 name,
@@ -477,6 +478,20 @@ class Cast:
         ):
             return f"{given.text} {name}"
         return name
+
+    def _with_shared_surname(self, name: str, ent: DocSpan) -> str:
+        """``James and Olive Brenner``: a lone first name joined by ``and`` to a full name
+        shares its surname."""
+        doc = self.doc
+        if len(ent) != 1 or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+            return name
+        n = self.ent_of_token[ent.end + 1]
+        if n < 0 or self.ents[n].start != ent.end + 1 or self.ents[n].label_ != "PERSON":
+            return name
+        partner = clean_name(self.ents[n].text).split()
+        if len(partner) != 2 or first_name_sex(name) is None or first_name_sex(partner[0]) is None:
+            return name
+        return f"{name} {partner[1]}"
 
     def in_headline(self, char: int) -> bool:
         """Whether ``char`` is in the article's first paragraph, written as a headline: short,
@@ -603,7 +618,7 @@ class Cast:
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
         if not candidates and not given:
-            candidates = self._misspelt_surname(words[-1])
+            candidates = self._misspelt_surname(words[-1]) or self._by_first_name(words[0])
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c
@@ -629,6 +644,18 @@ class Cast:
         if len(words) > 1:
             self.by_key[(kind, key)] = person
         return person
+
+    def _by_first_name(self, word: str) -> list[Person]:
+        """``Hillary said`` after ``Bill and Hillary Brenner``: a bare first name is the one
+        person named in full with it."""
+        if first_name_sex(word) is None:
+            return []
+        found = [
+            p
+            for p in self.people
+            if p.kind == "person" and len(p.name.split()) > 1 and first_key(p.name) == word
+        ]
+        return found if len(found) == 1 else []
 
     def _misspelt_surname(self, surname: str) -> list[Person]:
         """``McLenney`` for ``Tyresha McClenney``: a bare surname one letter off the surname

@@ -370,6 +370,9 @@ class _Resolver:
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
             return self._proper_noun_run(mention, root)
+        surnamed = self._surname_mistagged(root)
+        if surnamed is not None:
+            return surnamed
         if root.pos_ in ("NOUN", "NUM", "PRON"):
             return (
                 self._appositive_name(mention, root)
@@ -378,6 +381,18 @@ class _Resolver:
                 or self._members_named(mention, root)
             )
         return None
+
+    def _surname_mistagged(self, root: Token) -> Person | None:
+        """``Trump this week also said``, with ``Trump`` tagged a verb: a capitalised word
+        that is the surname of exactly one person named in full here is that person."""
+        if not root.is_title or root.pos_ in ("PROPN", "PRON"):
+            return None
+        people = [
+            p
+            for p in self.cast.by_surname.get(surname_key(root.text), [])
+            if p.kind == "person" and len(p.name.split()) > 1
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
