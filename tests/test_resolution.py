@@ -263,6 +263,7 @@ def test_headline_and_name_limits_are_set_in_the_component_config() -> None:
         assert config[key] == getattr(defaults, key)
     assert config["subject_hops"] == EngineSettings().subject_hops
     assert config["subject_walk"] == EngineSettings().subject_walk
+    assert config["main_clause_climb"] == EngineSettings().main_clause_climb
     nlp.remove_pipe("newsquotes")
     nlp.add_pipe("newsquotes", config={"headline_max_words": 3, "subject_hops": 0})
     component = nlp.get_pipe("newsquotes")
@@ -1320,3 +1321,22 @@ def test_a_first_name_shares_the_surname_it_is_coordinated_with() -> None:
     article = extract(text)
     assert quote_at(article, q1).speaker_name == "Bill Brenner"
     assert quote_at(article, q2).speaker_name == "Hillary Brenner"
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause() -> None:
+    text = (
+        "Tomas Brenner was defensive when forced to defend not paying a carpenter who said he "
+        "was cheated after he built a jetty at one of Brenner’s marinas, saying, “Maybe he "
+        "didn’t do a good job.”"
+    )
+    article = extract(text)
+    assert quote_at(article, "Maybe he").speaker_name == "Tomas Brenner"
+
+
+def test_a_participle_after_an_appositive_belongs_to_the_appositive_noun() -> None:
+    text = (
+        "Ana Ruiz has attacked him over an email that showed Ola Dahl, an adviser to the mayor, "
+        "seeking to arrange a meeting between the harbour board and a developer."
+    )
+    article = extract(text)
+    assert [q.speaker_name for q in article.quotes if "arrange a meeting" in q.text] != ["Ana Ruiz"]

@@ -219,6 +219,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "whole_governed_clause": DEFAULT_SETTINGS.whole_governed_clause,
     "clause_after_fragment": DEFAULT_SETTINGS.clause_after_fragment,
     "subject_hops": DEFAULT_SETTINGS.subject_hops,
+    "main_clause_climb": DEFAULT_SETTINGS.main_clause_climb,
     "subject_walk": DEFAULT_SETTINGS.subject_walk,
 }
 
@@ -277,6 +278,7 @@ def make_quote_component(
     whole_governed_clause: bool,
     clause_after_fragment: bool,
     subject_hops: int,
+    main_clause_climb: int,
     subject_walk: int,
     calibrate: bool,
     calibration_model: str,
@@ -317,6 +319,7 @@ def make_quote_component(
         whole_governed_clause=whole_governed_clause,
         clause_after_fragment=clause_after_fragment,
         subject_hops=subject_hops,
+        main_clause_climb=main_clause_climb,
         subject_walk=subject_walk,
     )
     calibration = CalibrationSettings(

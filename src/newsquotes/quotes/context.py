@@ -373,10 +373,41 @@ def speaker_of(cue: Token) -> Token | None:
             stranded = _subject_after_subordinator(verb)
             if stranded is not None:
                 return stranded
+        if verb.head.dep_ == "relcl" and _set_off(verb):
+            # 'defending an architect who said he was stiffed, saying': set off by a comma,
+            # the participle is the main clause's, not the relative clause's
+            return _main_subject_of(verb.head.head)
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
                 return child
+    return None
+
+
+def _set_off(verb: Token) -> bool:
+    """A comma right before the verb, and not the one that closes an appositive (``showed
+    Ola Dahl, an adviser, seeking``: Dahl seeks)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    before = doc[verb.i - 2]
+    return not any(t.dep_ == "appos" for t in [before, *before.ancestors] if t.i > verb.head.i)
+
+
+def _main_subject_of(noun: Token) -> Token | None:
+    """The subject of the clause a noun phrase belongs to: the noun itself when it is one,
+    else the subject of the nearest verb above it that has one (``main_clause_climb`` steps
+    up at most)."""
+    token = noun
+    for _ in range(settings_of(noun.doc).main_clause_climb):
+        if token.dep_ in SUBJECT_DEPS:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        subject = next((c for c in children_of(token) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
     return None
 
 
