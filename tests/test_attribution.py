@@ -739,3 +739,21 @@ def test_a_frameless_quote_after_a_sentence_about_someone_is_theirs(introduction
     )
     article = extract(text)
     assert quote_at(article, "Nobody on the council").speaker_name == "Vera Holm"
+
+
+def test_a_clause_opened_by_when_after_a_quote_is_not_its_frame() -> None:
+    text = (
+        "The advert ends with footage of Tomas Brenner saying during the debate last week, "
+        "“That makes me smart,” when Ana Ruiz attacked him for not paying his harbour dues."
+    )
+    article = extract(text)
+    assert quote_at(article, "That makes me smart").speaker_name == "Tomas Brenner"
+
+
+def test_a_title_in_mid_sentence_is_not_reported_by_the_frame_after_it() -> None:
+    text = (
+        "Where is the money supposed to come from? In his 2009 book, ''Make Your Boat a "
+        "Fortune,'' Mr. Dahl suggested looking at every bill and asking which could go."
+    )
+    article = extract(text)
+    assert not [q for q in article.quotes if q.text.startswith("''Make Your Boat")]

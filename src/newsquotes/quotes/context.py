@@ -380,7 +380,17 @@ def speaker_of(cue: Token) -> Token | None:
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                shown = _shown_speaker(cue) if is_thing(child) else None
+                return shown or child
+    return None
+
+
+def _shown_speaker(cue: Token) -> Token | None:
+    """``The advert ends with footage of Ana Ruiz saying``, parsed with ``saying`` hanging
+    from ``ends``: a thing does not speak; the name right before the participle does."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
+        return before
     return None
 
 

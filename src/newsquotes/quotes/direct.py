@@ -175,6 +175,10 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     first = first_word(art, lo, hi)
     if first is None or not _ends_like_speech(art, q) or _after_preposition(art, q):
         return None, hi
+    if doc[first].lower_ in CLAUSE_SUBORDINATORS:
+        return None, hi  # '"That makes me smart," when Ruiz blasted him': a clause of its own
+    if _title_inside_sentence(art, q) and not is_speech_cue(doc[first]):
+        return None, hi  # 'In his book, "Make Your Kid a Millionaire," Mr. Dahl suggested'
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
     # the text between, not tokens: '..."― Pamela Padilla' has the dash glued to the mark
@@ -278,6 +282,21 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _title_inside_sentence(art: ArticleView, q: QuotedSpan) -> bool:
+    """A quote in mid-sentence with every word capitalised names a work; a frame after it
+    reports something else, unless the frame opens with its verb (``("Mayor Quits," declared
+    the Courier)``). ``"Crooked Harbour," Dahl said`` opens its sentence and is speech."""
+    before = _word_before(art, q)
+    if before is None or before.text in SENTENCE_END or "\n" in before.text:
+        return False
+    inner = art.text[q.inner[0] : q.inner[1]].strip(" ,.!?;:")
+    if any(f"{stop} " in inner for stop in ".!?"):
+        return False  # 'Like Oakland. Or Ferguson': sentences, not a title
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    small = TITLE_SMALL_WORDS
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
@@ -395,6 +414,14 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
+)
+"""Words a title leaves in lower case (``Make Your Kid a Millionaire``)."""
+CLAUSE_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "while", "because", "since", "if", "until", "although", "unless"}
+)
+"""Words that open a clause of its own after a quote: no frame of the quote starts so."""
 """Words tagged prepositions that may introduce a quotation (``said that "..."``)."""
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
