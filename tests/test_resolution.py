@@ -1340,3 +1340,13 @@ def test_a_participle_after_an_appositive_belongs_to_the_appositive_noun() -> No
     )
     article = extract(text)
     assert [q.speaker_name for q in article.quotes if "arrange a meeting" in q.text] != ["Ana Ruiz"]
+
+
+def test_a_candidates_team_and_camp_are_the_campaign() -> None:
+    text = (
+        "Karen Whitfield lost the mayoral race by 40 votes on Sunday. The Whitfield team said the "
+        'count was "a disgrace." The Whitfield camp later said it would appeal.'
+    )
+    article = extract(text)
+    names = {q.speaker_name for q in article.quotes}
+    assert names == {"Whitfield campaign"}

@@ -79,6 +79,8 @@ SUBORDINATE_CLAUSE_DEPS = frozenset({"advcl"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
+TEAM_NAMES = {"team": "campaign", "camp": "campaign"}
+"""``the Trump team``, ``the Trump camp``: one organisation, the candidate's campaign."""
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
 BIOGRAPHY_VERBS = frozenset({"be", "write", "teach", "serve"})
@@ -553,9 +555,8 @@ class _Resolver:
             ent = self.cast.entity_at(child)
             if child.dep_ in ("compound", "poss") and ent is not None and self._names_person(ent):
                 owner = clean_name(ent.text).split()[-1]
-                return self.cast.person_for_name(
-                    f"{owner} {root.lemma_}", root.idx, kind="organization"
-                )
+                team = TEAM_NAMES.get(root.lemma_, root.lemma_)
+                return self.cast.person_for_name(f"{owner} {team}", root.idx, kind="organization")
         return None
 
     def _names_person(self, ent: DocSpan) -> bool:
