@@ -1350,3 +1350,8 @@ def test_a_candidates_team_and_camp_are_the_campaign() -> None:
     article = extract(text)
     names = {q.speaker_name for q in article.quotes}
     assert names == {"Whitfield campaign"}
+
+
+def test_someone_dared_or_asked_to_speak_has_said_nothing() -> None:
+    article = extract("The council dared Tomas Brenner to admit that the pier was unsafe.")
+    assert [q.speaker_name for q in article.quotes] == ["council"]
