@@ -1355,3 +1355,21 @@ def test_a_candidates_team_and_camp_are_the_campaign() -> None:
 def test_someone_dared_or_asked_to_speak_has_said_nothing() -> None:
     article = extract("The council dared Tomas Brenner to admit that the pier was unsafe.")
     assert [q.speaker_name for q in article.quotes] == ["council"]
+
+
+def test_they_after_an_organisation_that_met_people_is_left_unresolved() -> None:
+    text = (
+        "The Norland Press Agency interviewed more than 20 former crew members, editors and "
+        "guests. They described crude behaviour by the host behind the scenes."
+    )
+    article = extract(text)
+    assert quote_at(article, "crude behaviour").speaker_name is None
+
+
+def test_they_after_an_organisation_with_a_thing_for_object_is_the_organisation() -> None:
+    text = (
+        "The Harbour Union wants policies that create more jobs in the short term. They also "
+        "said that such rules would help the port."
+    )
+    article = extract(text)
+    assert quote_at(article, "such rules would help").speaker_name == "Harbour Union"

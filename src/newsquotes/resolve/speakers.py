@@ -32,6 +32,7 @@ from spacy.tokens import Span as DocSpan
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
+from ..quotes.cues import word_set
 from .cast import Cast, CastSettings, Mention, Person, organisation_name
 from .descriptions import (
     DOCUMENT_NOUNS,
@@ -97,6 +98,17 @@ DATELINE_TOKENS = 6
 LABEL_SLACK = 2
 """Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
+
+PEOPLE_NOUNS = word_set(
+    """
+    member people person resident voter official worker employee contestant supporter
+    leader reporter journalist lawmaker expert analyst student parent woman man child family
+    citizen veteran candidate delegate donor executive staffer aide volunteer protester
+    witness victim survivor neighbour neighbor customer patient teacher doctor nurse officer
+    agent soldier farmer fisherman editor producer host guest critic activist
+    """
+)
+"""Plural nouns for people (``interviewed 20 crew members``): they can be a ``they``."""
 
 PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
 """``a study that appeared in the Journal``: the publication speaks for the document."""
@@ -743,6 +755,8 @@ class _Resolver:
             plural_at = None  # the plural is how the current speaker was introduced
         if plural_at is not None and (not since or plural_at > since[0].at):
             return None
+        if since and lower in GROUP_PRONOUNS and self._met_people(since[0]):
+            return None  # 'The Courier interviewed 20 former crew members. They described'
         if since:
             return since[0].person
         if (
@@ -754,6 +768,18 @@ class _Resolver:
         if subjects and (plural_at is None or subjects[0].at > plural_at):
             return subjects[0].person
         return None
+
+    def _met_people(self, mention: Mention) -> bool:
+        """The organisation's verb has people as its object (``interviewed former crew
+        members``): a ``they`` after it may be them as well as the organisation."""
+        verb = self.doc[mention.verb]
+        return any(
+            c.dep_ == "dobj"
+            and c.tag_ == "NNS"
+            and c.lemma_.lower() in PEOPLE_NOUNS
+            and not self.cast.quoted(c.i)
+            for c in verb.children
+        )
 
     def _plural_subject_before(self, at: int) -> int | None:
         """Offset of the latest plural common noun that is the subject of a main clause in the
