@@ -137,7 +137,7 @@ class ResolutionSettings:
     thing_continuity_paragraphs: int = 1
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
     min_misspelt_surname: int = _CAST_DEFAULTS.min_misspelt_surname
-    """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
+    """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
     description_window_sentences: int = 2
     """How many sentences back a description no one was introduced with (``the GOP
     nominee``) looks for the one person the passage is about."""
