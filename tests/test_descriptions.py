@@ -264,8 +264,8 @@ def test_the_look_ahead_stops_only_where_the_introduction_is_set_against() -> No
     assert (name, kind) != ("Pavel Dorn", "person")
     lawyers = (
         "The judge said the ferry levy was void.\n\n"
-        "The two lawyers were at opposite poles, the one for the levy, the other against it, "
-        "and yet here was Judge Pavel Dorn agreeing with both."
+        "The two lawyers could not have disagreed more, the one for the levy, the other "
+        "against it, and still Judge Pavel Dorn found something to agree with in both."
     )
     assert said_by(extract(lawyers), "the ferry levy was void")[0] == "Pavel Dorn"
 
@@ -374,13 +374,13 @@ def test_an_unnamed_source_described_again_stays_the_same_unnamed_source() -> No
 def test_a_headlines_bare_words_introduce_no_one() -> None:
     # "Popular Website" and "Local Newspaper" are a headline's words, not a source or a name
     unnamed = (
-        "Popular Website Shows Bias When It Comes To Rating Mayors.\n\n"
-        "Velmora Daily runs a tally of the mayors' claims.\n\n"
-        "The website noted that both mayors had been rated on different scales."
+        "Popular Website Shows Its Bias In Harbour Race.\n\n"
+        "Velmora Daily keeps a running score of the mayors' promises.\n\n"
+        "The website noted that the two mayors were scored on different scales."
     )
     article = extract(unnamed)
-    later = quote_at(article, "both mayors had been rated")
-    assert later.speaker_id != quote_at(article, "Bias").speaker_id
+    later = quote_at(article, "two mayors were scored")
+    assert later.speaker_id != quote_at(article, "Its Bias").speaker_id
     assert later.speaker_name != "Popular Website"
     organisation = (
         "Local Newspaper Says Harbour Tax Is Unfair.\n\n"

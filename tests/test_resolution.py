@@ -1058,11 +1058,11 @@ def test_a_headline_organisation_the_body_names_keeps_its_name_without_the_verb(
 def test_a_description_in_the_headline_is_no_antecedent_for_the_body() -> None:
     content = "that both candidates had made claims about the harbour budget"
     text = (
-        "Popular Website Shows Bias When It Comes To Checking Mayors.\n\n"
-        "On Monday, HarbourCheck announced it will have ten checkers working during the "
-        "mayoral debate in Velmora.\n\n"
-        '"The best way to follow along is the live stream below," HarbourCheck says.\n\n'
-        "However, the checking website has some issues with fairness, critics say.\n\n"
+        "Popular Website Plays Favourites In Harbour Race.\n\n"
+        "On Monday, HarbourCheck said it would put ten checkers on the mayoral debate in "
+        "Velmora.\n\n"
+        '"Follow our live notes below," HarbourCheck says.\n\n'
+        "But the checking website has a record of lopsided ratings, critics say.\n\n"
         f"The website said {content}."
     )
     article = extract(text)

@@ -933,8 +933,8 @@ class Describer:
         """The one person who is a main-clause subject in the window and agrees with the
         description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
         passage is about both). Reached past a quotation's sentences, a subject counts only
-        when the narration between names no one else (``... said Bob Mulholland. Some saw a
-        culprit in Alison Grimes. The secretary of state ...`` is not Mulholland)."""
+        when the narration between names no one else (``... said Ola Dahl. Some saw a
+        culprit in Vera Holm. The harbour master ...`` is not Dahl)."""
         first, paragraph = self._window(root, at)
         sentence = self.cast.sentence_of_token[root.i]
         plain_first = sentence - self.settings.window_sentences
