@@ -254,3 +254,29 @@ def test_a_quote_after_a_reported_clause_and_its_frame_continues_the_report() ->
         "The council may close the pier before the winter storms",
         '"We have warned them about the pier for years and nobody listened."',
     ]
+
+
+def test_words_opening_the_sentence_before_an_inserted_frame_are_reported() -> None:
+    text = 'The ferry schedule, Ada Finch said, "will not survive another winter."'
+    article = extract(text)
+    assert pieces(article, quote_at(article, "will not survive")) == [
+        "The ferry schedule",
+        '"will not survive another winter."',
+    ]
+
+
+def test_a_scene_setting_clause_before_the_frame_is_the_writers() -> None:
+    text = 'As the rain fell over the harbour, Ada Finch said, "The pier will not last."'
+    article = extract(text)
+    assert pieces(article, quote_at(article, "The pier")) == ['"The pier will not last."']
+
+
+def test_fronted_words_are_not_taken_when_the_setting_is_off() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = 'The ferry schedule, Ada Finch said, "will not survive another winter."'
+    pipeline = Pipeline(settings=EngineSettings(fronted_words=False))
+    article = pipeline.process(Article(id="f", text=text))
+    assert pieces(article, quote_at(article, "will not survive")) == [
+        '"will not survive another winter."'
+    ]

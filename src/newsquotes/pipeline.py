@@ -217,6 +217,8 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "widen_cues": DEFAULT_SETTINGS.widen_cues,
     "whole_governed_clause": DEFAULT_SETTINGS.whole_governed_clause,
     "clause_after_fragment": DEFAULT_SETTINGS.clause_after_fragment,
+    "fronted_words": DEFAULT_SETTINGS.fronted_words,
+    "max_fronted_tokens": DEFAULT_SETTINGS.max_fronted_tokens,
 }
 
 
@@ -261,6 +263,8 @@ def make_quote_component(
     widen_cues: bool,
     whole_governed_clause: bool,
     clause_after_fragment: bool,
+    fronted_words: bool,
+    max_fronted_tokens: int,
     calibrate: bool,
     calibration_model: str,
     calibration_drop_below: float,
@@ -293,6 +297,8 @@ def make_quote_component(
         widen_cues=widen_cues,
         whole_governed_clause=whole_governed_clause,
         clause_after_fragment=clause_after_fragment,
+        fronted_words=fronted_words,
+        max_fronted_tokens=max_fronted_tokens,
     )
     calibration = CalibrationSettings(
         enabled=calibrate, model_path=calibration_model, drop_below=calibration_drop_below

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Quote, Region
 from ..model import Span as TextSpan
-from .boundaries import settle_cue_boundary, widen_cue
+from .boundaries import settle_cue_boundary, widen_cue, with_fronted_words
 from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, transcript_turns
@@ -44,10 +44,9 @@ def find_attributions(
     found = rule_attributions(art, split_turns=split_turns)
     if settings.model:
         found = judge(art, found, candidate_pass(art, found))
-    return [
-        by_paragraph(art, widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))))
-        for a in found
-    ]
+    found = [widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))) for a in found]
+    taken = [span for a in found for span in a.spans]
+    return [by_paragraph(art, with_fronted_words(art, a, taken)) for a in found]
 
 
 def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -95,6 +95,10 @@ class ArticleView:
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
 
+    def paragraph_start_token(self, char: int) -> int:
+        """The first token of the paragraph holding ``char``."""
+        return bisect_left(self.token_starts, self.paragraph_starts[self.paragraph_of(char)])
+
     def paragraph_end_token(self, char: int) -> int:
         """The first token of the paragraph after the one holding ``char`` (or the end)."""
         following = self.paragraph_of(char) + 1

@@ -41,6 +41,11 @@ class EngineSettings:
     clause_after_fragment: bool = True
     """``says "the wind is at our backs" despite the loss``: after a cue, a quoted fragment's
     clause goes on to its end."""
+    fronted_words: bool = True
+    """``The reality is, he added, "there are no recusals"``: the words that open a sentence
+    before a frame set off by commas are the first part of what is reported."""
+    max_fronted_tokens: int = 40
+    """Longest stretch of such opening words taken into the content."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""
 
