@@ -280,3 +280,65 @@ def test_fronted_words_are_not_taken_when_the_setting_is_off() -> None:
     assert pieces(article, quote_at(article, "will not survive")) == [
         '"will not survive another winter."'
     ]
+
+
+def test_a_capitalised_quote_completes_the_clause_before_it() -> None:
+    text = 'Those who think "The ferry is safe are badly wrong," Ada Finch said.'
+    article = extract(text)
+    q = quote_at(article, "The ferry")
+    assert pieces(article, q) == ['Those who think "The ferry is safe are badly wrong,"']
+    assert q.type == "mixed"
+
+
+def test_only_a_lowercase_fragment_completes_the_clause_when_capitals_are_off() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = 'Those who think "The ferry is safe are badly wrong," Ada Finch said.'
+    pipeline = Pipeline(settings=EngineSettings(clause_before_capital=False))
+    article = pipeline.process(Article(id="c", text=text))
+    assert pieces(article, quote_at(article, "The ferry")) == [
+        '"The ferry is safe are badly wrong,"'
+    ]
+
+
+def test_a_title_inside_the_frame_does_not_end_the_turn() -> None:
+    text = (
+        '"The pier will not last," Ada Finch said on Harbour Radio\'s "Morning Tide." '
+        '"We need a new one."'
+    )
+    article = extract(text)
+    q = quote_at(article, "The pier")
+    assert pieces(article, q) == ['"The pier will not last,"', '"We need a new one."']
+    assert q.speaker_name == "Ada Finch"
+    assert len(article.quotes) == 1  # the programme's name is no one's words
+
+
+def test_a_title_in_mid_sentence_is_not_a_direct_quote() -> None:
+    text = (
+        'Ada Finch closed the show with the anthem "Harbour Lights Forever," the organisers said.'
+    )
+    article = extract(text)
+    assert all(pieces(article, q) != ['"Harbour Lights Forever,"'] for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("complement_start", "expected"),
+    [
+        (True, 'that "the pier was sold."'),
+        (False, 'Harbour Radio on Monday that "the pier was sold."'),
+    ],
+)
+def test_a_governed_quote_begins_at_its_clause_after_the_listener(
+    complement_start: bool, expected: str
+) -> None:
+    from newsquotes.quotes.context import ArticleView
+    from newsquotes.quotes.fragments import governed_pass
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = 'Ada Finch told Harbour Radio on Monday that "the pier was sold."'
+    nlp = default_pipeline().nlp
+    with nlp.select_pipes(disable=["newsquotes"]):
+        doc = nlp(text)
+    settings = EngineSettings(governed_complement_start=complement_start)
+    found = governed_pass(ArticleView(doc, [], settings), [], set())
+    assert [[text[s:e] for s, e in a.spans] for a in found] == [[expected]]

@@ -197,6 +197,8 @@ def with_fronted_words(
     verb = cue_verb(art, cue_start, cue_end)
     if not _says_itself(art, verb, a.speaker) or _frames_the_cue(art, verb, lo, comma):
         return a
+    if all(doc[k].pos_ in CONNECTIVE_POS for k in range(lo, comma)):
+        return a  # 'Still, it said, ...': the writer's link to the sentence before
     if any(s < end and start < e for s, e in taken) or any(
         art.quote_of_token[k] >= 0 or doc[k].text in ALL_MARKS or is_cue(doc[k])
         for k in range(lo, comma)
@@ -205,6 +207,9 @@ def with_fronted_words(
     a.spans.insert(0, (start, end))
     return a
 
+
+CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT"})
+"""Words that only link a sentence to the one before (``Still``, ``But``, ``And yet``)."""
 
 FRAME_SETTING_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod", "cc", "mark", "nsubj"})
 """How words before a frame hang from its cue when they set the scene of the report

@@ -24,7 +24,7 @@ from .context import (
     subject_mention,
 )
 from .cues import SPEECH_NOUNS, cue_confidence
-from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan
+from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan, looks_like_title
 
 
 def governed_pass(
@@ -71,7 +71,7 @@ def governed_pass(
         child = top
         while child.head.i != verb.i and child.head.i != child.i:
             child = child.head
-        lo = verb.i + 1
+        lo = _governed_start(art, verb, child)
         hi = max(last + 1, art.subtree_bounds(child)[1], _clause_end(art, verb))
         sent_end = doc[first].sent.end
         hi = min(hi, sent_end)
@@ -94,6 +94,29 @@ def governed_pass(
         covered.append((c_start, c_end))
         used.add(n)
     return results
+
+
+COMPLEMENT_DEPS = frozenset({"ccomp"})
+"""How the part of a clause that holds the reported words hangs from its verb (``told
+reporters that "..."``, ``urged them to "..."``, ``called the plan "a disgrace"``)."""
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+"""Whom or what a verb addresses or names: before a complement, not part of the report."""
+
+
+def _governed_start(art: ArticleView, verb: Token, child: Token) -> int:
+    """Where a governed quote's content begins: after the verb, or, when the verb's object
+    or listener stands between it and the complement that holds the quote, at that
+    complement (``told reporters that "..."``: ``that "..."``; ``likened the plan to "a
+    trap"``: ``to "a trap"``), as PolNeAR annotates it."""
+    start = verb.i + 1
+    if not art.settings.governed_complement_start or child.i < verb.i:
+        return start
+    objects = [c for c in children_of(verb) if c.dep_ in OBJECT_DEPS and verb.i < c.i < child.i]
+    if not objects:
+        return start
+    if child.dep_ in COMPLEMENT_DEPS:
+        return art.subtree_bounds(child)[0]
+    return start
 
 
 CLAUSE_LINKS = frozenset({"ccomp", "acomp"})
@@ -174,13 +197,6 @@ def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribu
     return Attribution(
         "mixed", [content], (noun.i, noun.i + 1), speaker, OWNED_CLAIM_CONFIDENCE, "owned-claim"
     )
-
-
-def looks_like_title(inner: str) -> bool:
-    """Every word capitalised (``"Night Harbour"``): the name of a work, not speech."""
-    words = [w for w in inner.strip(" ,.!?;:").split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
-    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
 
 
 def _opens_sentence(art: ArticleView, q: QuotedSpan) -> bool:

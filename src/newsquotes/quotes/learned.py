@@ -36,9 +36,8 @@ from .context import (
     subject_mention,
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
-from .fragments import looks_like_title
 from .indirect import MAX_CLAUSE_CHARS, is_passive_without_agent
-from .quote_marks import DOUBLE_MARKS, QuotedSpan
+from .quote_marks import DOUBLE_MARKS, QuotedSpan, looks_like_title
 from .spans import (
     cut_relative_clause,
     leading_preposition,
