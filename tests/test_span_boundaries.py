@@ -342,3 +342,22 @@ def test_a_governed_quote_begins_at_its_clause_after_the_listener(
     settings = EngineSettings(governed_complement_start=complement_start)
     found = governed_pass(ArticleView(doc, [], settings), [], set())
     assert [[text[s:e] for s, e in a.spans] for a in found] == [[expected]]
+
+
+@pytest.mark.parametrize(
+    ("cue_before", "content", "cue"),
+    [(True, 'they want "a fair deal,"', "said"), (False, '"a fair deal,"', "pledged")],
+)
+def test_a_mid_sentence_quote_belongs_to_the_cue_before_it(
+    cue_before: bool, content: str, cue: str
+) -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        'The harbour workers said they want "a fair deal," but pledged to keep the ferries running.'
+    )
+    pipeline = Pipeline(settings=EngineSettings(cue_before_fragment=cue_before))
+    article = pipeline.process(Article(id="w", text=text))
+    q = quote_at(article, "a fair deal")
+    assert pieces(article, q) == [content]
+    assert q.cue is not None and q.cue.text == cue

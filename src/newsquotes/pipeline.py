@@ -220,6 +220,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "governed_complement_start": DEFAULT_SETTINGS.governed_complement_start,
     "clause_before_capital": DEFAULT_SETTINGS.clause_before_capital,
     "titles_in_frames": DEFAULT_SETTINGS.titles_in_frames,
+    "cue_before_fragment": DEFAULT_SETTINGS.cue_before_fragment,
     "fronted_words": DEFAULT_SETTINGS.fronted_words,
     "max_fronted_tokens": DEFAULT_SETTINGS.max_fronted_tokens,
 }
@@ -269,6 +270,7 @@ def make_quote_component(
     governed_complement_start: bool,
     clause_before_capital: bool,
     titles_in_frames: bool,
+    cue_before_fragment: bool,
     fronted_words: bool,
     max_fronted_tokens: int,
     calibrate: bool,
@@ -306,6 +308,7 @@ def make_quote_component(
         governed_complement_start=governed_complement_start,
         clause_before_capital=clause_before_capital,
         titles_in_frames=titles_in_frames,
+        cue_before_fragment=cue_before_fragment,
         fronted_words=fronted_words,
         max_fronted_tokens=max_fronted_tokens,
     )

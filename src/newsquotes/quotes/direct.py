@@ -18,6 +18,7 @@ from .context import (
     Attribution,
     children_of,
     cue_extent,
+    is_cue,
     is_speech_cue,
     lemma,
     mention_span,
@@ -677,6 +678,18 @@ CONJUNCTION_BEFORE_REST = re.compile(r",\s+(and|but|or)\s+$")
 """``"A," he said, but "b."``: a frame handing back to the turn with a conjunction."""
 
 
+def _reported_by_cue_before(art: ArticleView, q: QuotedSpan) -> bool:
+    """A quote in mid-sentence after a cue of its own sentence (``Protesters said they want
+    "justice," but pledged ...``, ``Bemoaning the "phony system," Trump accused ...``): the
+    cue before reports it; what follows is the sentence going on, not its frame."""
+    if not art.settings.cue_before_fragment:
+        return False
+    first = art.token_at(q.start)
+    lo = _written_sentence_start(art, first)
+    doc = art.doc
+    return any(is_cue(doc[k]) and art.quote_of_token[k] < 0 for k in range(lo, first))
+
+
 def _past_titles_in_frame(art: ArticleView, n: int, frame_end: int) -> int:
     """The index of the last quoted span that quote ``n``'s frame (ending before token
     ``frame_end``) holds: titles the frame named (``said on "This Week."``)."""
@@ -699,6 +712,8 @@ def direct_pass(
     while n < len(art.quoted):
         q = art.quoted[n]
         attribution, frame_end = _frame_after(art, q)
+        if attribution is not None and _reported_by_cue_before(art, q):
+            attribution = None  # 'They said they want "justice," but pledged ...'
         if attribution is not None:
             used.add(n)
             clause_start = _clause_before(art, q)

@@ -52,6 +52,9 @@ class EngineSettings:
     """``Those who think "America is lost are wrong," she said``: a quote that opens with a
     capital after words of its own sentence also completes their clause (with False, only a
     lowercase fragment does)."""
+    cue_before_fragment: bool = True
+    """``They said they want "justice," but pledged calm``: a quote in mid-sentence after a
+    cue of its own sentence belongs to that cue, not to a verb after it."""
     fronted_words: bool = True
     """``The reality is, he added, "there are no recusals"``: the words that open a sentence
     before a frame set off by commas are the first part of what is reported."""
