@@ -283,22 +283,20 @@ def test_fronted_words_are_not_taken_when_the_setting_is_off() -> None:
 
 
 def test_a_capitalised_quote_completes_the_clause_before_it() -> None:
-    text = 'Those who think "The ferry is safe are badly wrong," Ada Finch said.'
+    text = 'Closing the pier would "Ruin the town for a decade," Ada Finch said.'
     article = extract(text)
-    q = quote_at(article, "The ferry")
-    assert pieces(article, q) == ['Those who think "The ferry is safe are badly wrong,"']
+    q = quote_at(article, "Ruin the town")
+    assert pieces(article, q) == ['Closing the pier would "Ruin the town for a decade,"']
     assert q.type == "mixed"
 
 
 def test_only_a_lowercase_fragment_completes_the_clause_when_capitals_are_off() -> None:
     from newsquotes.quotes.settings import EngineSettings
 
-    text = 'Those who think "The ferry is safe are badly wrong," Ada Finch said.'
+    text = 'Closing the pier would "Ruin the town for a decade," Ada Finch said.'
     pipeline = Pipeline(settings=EngineSettings(clause_before_capital=False))
     article = pipeline.process(Article(id="c", text=text))
-    assert pieces(article, quote_at(article, "The ferry")) == [
-        '"The ferry is safe are badly wrong,"'
-    ]
+    assert pieces(article, quote_at(article, "Ruin the town")) == ['"Ruin the town for a decade,"']
 
 
 def test_a_title_inside_the_frame_does_not_end_the_turn() -> None:
