@@ -359,3 +359,36 @@ def test_a_mid_sentence_quote_belongs_to_the_cue_before_it(
     q = quote_at(article, "a fair deal")
     assert pieces(article, q) == [content]
     assert q.cue is not None and q.cue.text == cue
+
+
+def speaker_text(article: Article, part: str) -> str | None:
+    q = quote_at(article, part)
+    return q.speaker.text.rstrip(",") if q.speaker else None
+
+
+def test_a_who_clause_describing_the_speaker_is_part_of_the_mention() -> None:
+    text = "Ada Finch, who ran the port for a decade, said the pier would not last the winter."
+    article = extract(text)
+    assert speaker_text(article, "the pier would") == "Ada Finch, who ran the port for a decade"
+    assert quote_at(article, "the pier would").speaker_name == "Ada Finch"
+
+
+def test_a_who_clause_with_its_own_report_is_not_part_of_the_mention() -> None:
+    text = "Ada Finch, who said the pier was safe last year, now says it will not last."
+    article = extract(text)
+    assert speaker_text(article, "it will not last") == "Ada Finch"
+
+
+def test_a_which_clause_inside_the_mention_describes_a_thing() -> None:
+    text = '"The pier will not last," said Ada Finch, head of the Harbour Trust, which owns it.'
+    article = extract(text)
+    assert speaker_text(article, "The pier") == "Ada Finch, head of the Harbour Trust"
+
+
+def test_describing_clauses_stay_out_when_the_setting_is_off() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = "Ada Finch, who ran the port for a decade, said the pier would not last the winter."
+    pipeline = Pipeline(settings=EngineSettings(describing_clauses=False))
+    article = pipeline.process(Article(id="d", text=text))
+    assert speaker_text(article, "the pier would") == "Ada Finch"

@@ -221,6 +221,7 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "clause_before_capital": DEFAULT_SETTINGS.clause_before_capital,
     "titles_in_frames": DEFAULT_SETTINGS.titles_in_frames,
     "cue_before_fragment": DEFAULT_SETTINGS.cue_before_fragment,
+    "describing_clauses": DEFAULT_SETTINGS.describing_clauses,
     "fronted_words": DEFAULT_SETTINGS.fronted_words,
     "max_fronted_tokens": DEFAULT_SETTINGS.max_fronted_tokens,
 }
@@ -271,6 +272,7 @@ def make_quote_component(
     clause_before_capital: bool,
     titles_in_frames: bool,
     cue_before_fragment: bool,
+    describing_clauses: bool,
     fronted_words: bool,
     max_fronted_tokens: int,
     calibrate: bool,
@@ -309,6 +311,7 @@ def make_quote_component(
         clause_before_capital=clause_before_capital,
         titles_in_frames=titles_in_frames,
         cue_before_fragment=cue_before_fragment,
+        describing_clauses=describing_clauses,
         fronted_words=fronted_words,
         max_fronted_tokens=max_fronted_tokens,
     )

@@ -55,6 +55,9 @@ class EngineSettings:
     cue_before_fragment: bool = True
     """``They said they want "justice," but pledged calm``: a quote in mid-sentence after a
     cue of its own sentence belongs to that cue, not to a verb after it."""
+    describing_clauses: bool = True
+    """``Ada Finch, who ran the port for a decade, said``: a ``who`` clause that describes
+    the speaker is part of the speaker's mention (not one with a cue of its own)."""
     fronted_words: bool = True
     """``The reality is, he added, "there are no recusals"``: the words that open a sentence
     before a frame set off by commas are the first part of what is reported."""
