@@ -392,3 +392,21 @@ def test_describing_clauses_stay_out_when_the_setting_is_off() -> None:
     pipeline = Pipeline(settings=EngineSettings(describing_clauses=False))
     article = pipeline.process(Article(id="d", text=text))
     assert speaker_text(article, "the pier would") == "Ada Finch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Finch spoke on Monday.",
+        "Ada Finch testified on Monday evening.",
+        "The harbour master Ada Finch spoke at length on Monday night.",
+    ],
+)
+def test_a_date_after_a_verb_is_not_what_was_said(text: str) -> None:
+    assert extract(text).quotes == []
+
+
+def test_a_date_does_not_join_what_was_said() -> None:
+    text = "Ada Finch spoke on Monday about the pier."
+    article = extract(text)
+    assert [pieces(article, q) for q in article.quotes] == [["about the pier"]]

@@ -167,7 +167,7 @@ def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple
         if c.i > verb.i
         and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS))
     ]
-    parts = without_listener(verb, parts)
+    parts = [c for c in without_listener(verb, parts) if not _only_time(art, c)]
     if not parts:
         return None
     bounds = _outside([art.subtree_bounds(c) for c in parts], stop)
@@ -190,6 +190,21 @@ def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple
     if hi <= lo:
         return None
     return lo, hi
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+"""Entity types that say when something was said, never what."""
+TIME_FILLER_POS = frozenset({"ADP", "DET", "PUNCT", "SPACE", "CCONJ"})
+"""Words around a date that carry no content of their own (``on``, ``the``, ``and``)."""
+
+
+def _only_time(art: ArticleView, part: Token) -> bool:
+    """``spoke on Monday``, ``said last week``: a complement that is nothing but a date or
+    a time tells when, not what."""
+    lo, hi = art.subtree_bounds(part)
+    doc = art.doc
+    words = [doc[k] for k in range(lo, hi) if doc[k].pos_ not in TIME_FILLER_POS]
+    return bool(words) and all(t.ent_type_ in TIME_ENTITIES for t in words)
 
 
 def _merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
