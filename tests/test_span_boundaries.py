@@ -410,3 +410,33 @@ def test_a_date_does_not_join_what_was_said() -> None:
     text = "Ada Finch spoke on Monday about the pier."
     article = extract(text)
     assert [pieces(article, q) for q in article.quotes] == [["about the pier"]]
+
+
+def test_an_owned_claim_is_the_owners_words_within_the_nouns_phrase() -> None:
+    text = 'Ada Finch\'s claim that the pier was "a death trap" angered the council.'
+    article = extract(text)
+    q = quote_at(article, "death trap")
+    assert pieces(article, q) == ['that the pier was "a death trap"']
+    assert q.via == "owned-claim" and q.speaker is not None
+    assert q.speaker.text.startswith("Ada Finch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech verb with its own subject: Ellis Marr's words
+        'Ada Finch\'s claim that Ellis Marr called the pier "a death trap" was false.',
+        # a noun with its own owner
+        "Ada Finch's claim about Ellis Marr's remark \"a death trap\" was false.",
+        # a preposition names the topic, not the words
+        'The council dismissed Ada Finch\'s remarks about the "death trap" at its meeting.',
+    ],
+)
+def test_a_fragment_is_not_credited_to_a_claim_it_is_not_part_of(text: str) -> None:
+    article = extract(text)
+    assert all(q.via != "owned-claim" for q in article.quotes)
+    assert all(
+        not (q.speaker and q.speaker.text.startswith("Ada Finch"))
+        for q in article.quotes
+        if any(s <= text.index("death trap") < e for s, e in q.spans)
+    )

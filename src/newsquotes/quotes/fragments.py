@@ -23,7 +23,7 @@ from .context import (
     speaker_of,
     subject_mention,
 )
-from .cues import SPEECH_NOUNS, cue_confidence
+from .cues import NAMING_VERBS, SPEECH_NOUNS, cue_confidence
 from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan, looks_like_title
 
 
@@ -163,21 +163,20 @@ MAX_CLAIM_HOPS = 4
 """How far up from a quoted fragment its owning speech noun is looked for."""
 
 
+CLAIM_LINKS = frozenset({"acl", "ccomp"})
+"""How the clause holding a fragment hangs from the speech noun that owns it (``claim that
+...``); a preposition (``remarks about "..."``) names a topic, not the words."""
+CLAUSE_VERB_DEPS = frozenset({"acl", "relcl", "ccomp"})
+
+
 def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribution | None:
     """``a fact-check on Donald Trump's claim that there have been "thousands of shootings"``:
     a fragment inside the complement of a speech noun with an owner is the owner's words,
-    whoever the sentence's subject is."""
+    whoever the sentence's subject is. Not when a speaker comes between (``X's claim that
+    Y called it "..."``: Y's words; ``X's claim about Y's remark "..."``)."""
     doc = art.doc
-    noun = top.head
-    for _ in range(MAX_CLAIM_HOPS):
-        if noun.pos_ == "VERB" and noun.dep_ not in ("acl", "relcl", "ccomp"):
-            return None
-        if noun.pos_ == "NOUN" and lemma(noun) in SPEECH_NOUNS and noun.i < first:
-            break
-        if noun.head.i == noun.i:
-            return None
-        noun = noun.head
-    else:
+    noun = _owning_noun(top, first)
+    if noun is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ not in ("PROPN", "PRON") or art.quote_of_token[owner.i] >= 0:
@@ -186,10 +185,15 @@ def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribu
     lo = noun.i + 1
     while lo < hi and (doc[lo].is_space or doc[lo].text in (",", ":")):
         lo += 1
-    hi = min(max(hi, last + 1), doc[first].sent.end)
+    # the noun's own phrase, not the sentence after it (with the marks closing its quote)
+    while hi <= last and (doc[hi].is_punct or doc[hi].is_space):
+        hi += 1
+    hi = min(hi, doc[first].sent.end)
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
         hi -= 1
-    if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(doc[first].idx):
+    if hi <= last or hi - lo < 1:
+        return None
+    if art.paragraph_of(doc[lo].idx) != art.paragraph_of(doc[first].idx):
         return None
     o_lo, o_hi = art.subtree_bounds(owner)
     speaker = mention_span(art, owner, o_lo, o_hi)
@@ -197,6 +201,28 @@ def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribu
     return Attribution(
         "mixed", [content], (noun.i, noun.i + 1), speaker, OWNED_CLAIM_CONFIDENCE, "owned-claim"
     )
+
+
+def _owning_noun(top: Token, first: int) -> Token | None:
+    """The speech noun before the fragment whose ``that`` clause holds it, climbing from the
+    fragment's top token; None when a speech verb with its own subject or a noun with its
+    own owner stands between, or the clause hangs from the noun by a preposition."""
+    node = top
+    for _ in range(MAX_CLAIM_HOPS):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.pos_ == "NOUN" and lemma(head) in SPEECH_NOUNS and head.i < first:
+            return head if node.dep_ in CLAIM_LINKS else None
+        if head.pos_ == "VERB" and (
+            head.dep_ not in CLAUSE_VERB_DEPS
+            or ((is_cue(head) or lemma(head) in NAMING_VERBS) and speaker_of(head) is not None)
+        ):
+            return None  # 'claim that Ellis Marr called it "..."': Marr's words
+        if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in head.children):
+            return None  # 'claim about Marr's remark "..."': the remark's owner spoke
+        node = head
+    return None
 
 
 def _opens_sentence(art: ArticleView, q: QuotedSpan) -> bool:
