@@ -440,3 +440,30 @@ def test_a_fragment_is_not_credited_to_a_claim_it_is_not_part_of(text: str) -> N
         for q in article.quotes
         if any(s <= text.index("death trap") < e for s, e in q.spans)
     )
+
+
+HEADLINE = (
+    "Finch: Pier Will Close by the Winter.\n\n"
+    "Ada Finch, who runs the Harbour Trust, spoke to the council on Monday."
+)
+
+
+def test_a_headline_credits_its_claim_to_the_name_before_the_colon() -> None:
+    article = extract(HEADLINE)
+    q = quote_at(article, "Pier Will Close")
+    assert pieces(article, q) == ["Pier Will Close by the Winter"]
+    assert q.speaker is not None and q.speaker.text == "Finch"
+    assert q.via == "headline"
+
+
+def test_a_headline_label_is_no_source() -> None:
+    text = "The Latest: Pier Will Close by the Winter.\n\nAda Finch spoke to the council."
+    assert extract(text).quotes == []
+
+
+def test_headline_claims_are_off_with_their_setting() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    pipeline = Pipeline(settings=EngineSettings(headline_claims=False))
+    article = pipeline.process(Article(id="h", text=HEADLINE))
+    assert all(q.via != "headline" for q in article.quotes)

@@ -222,6 +222,8 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "titles_in_frames": DEFAULT_SETTINGS.titles_in_frames,
     "cue_before_fragment": DEFAULT_SETTINGS.cue_before_fragment,
     "describing_clauses": DEFAULT_SETTINGS.describing_clauses,
+    "headline_claims": DEFAULT_SETTINGS.headline_claims,
+    "headline_source_words": DEFAULT_SETTINGS.headline_source_words,
     "fronted_words": DEFAULT_SETTINGS.fronted_words,
     "max_fronted_tokens": DEFAULT_SETTINGS.max_fronted_tokens,
 }
@@ -273,6 +275,8 @@ def make_quote_component(
     titles_in_frames: bool,
     cue_before_fragment: bool,
     describing_clauses: bool,
+    headline_claims: bool,
+    headline_source_words: int,
     fronted_words: bool,
     max_fronted_tokens: int,
     calibrate: bool,
@@ -312,6 +316,8 @@ def make_quote_component(
         titles_in_frames=titles_in_frames,
         cue_before_fragment=cue_before_fragment,
         describing_clauses=describing_clauses,
+        headline_claims=headline_claims,
+        headline_source_words=headline_source_words,
         fronted_words=fronted_words,
         max_fronted_tokens=max_fronted_tokens,
     )

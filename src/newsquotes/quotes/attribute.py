@@ -18,7 +18,7 @@ from ..model import Span as TextSpan
 from .boundaries import settle_cue_boundary, widen_cue, with_fronted_words
 from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
-from .direct import direct_pass, transcript_turns
+from .direct import direct_pass, headline_claim, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of
 from .indirect import indirect_pass
 from .learned import candidate_pass, judge
@@ -95,6 +95,11 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
     direct, used = direct_pass(art, split_turns=split_turns)
     turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
     direct = [a for a in direct if not any(start <= a.start < end for start, end in turns)]
+    transcript += [
+        a
+        for a in headline_claim(art)
+        if not any(s < a.spans[0][1] and a.start < e for b in direct for s, e in b.spans)
+    ]
     indirect = indirect_pass(art, direct + transcript)
     found = direct + transcript + indirect
     found += governed_pass(art, found, used)

@@ -560,6 +560,67 @@ def _opens_clause(art: ArticleView, first: int, quote_first: int) -> bool:
     )
 
 
+_HEADLINE_RE = re.compile(r"([A-Z][^:\n]*?):[ \t]+(\S[^\n]*)")
+HEADLINE_ARTICLES = frozenset({"The", "A", "An"})
+"""A headline prefix opening with these is a label (``The Latest:``), not a source."""
+HEADLINE_CONFIDENCE = 0.7
+HEADLINE_MIN_WORDS = 3
+HEADLINE_END = " \t.;"
+"""What a headline's claim ends with that is not part of it."""
+
+
+def headline_claim(art: ArticleView) -> list[Attribution]:
+    """``Harbour Trust: Pier Will Close by Winter``: a headline's name and colon credit the
+    claim after them to the name (as PolNeAR annotates headlines); labels (``The Latest:``,
+    ``UPDATE:``) and long prefixes are no one's."""
+    settings = art.settings
+    if not settings.headline_claims or not art.text or art.in_region(0):
+        return []
+    line_end = art.text.find("\n")
+    line_end = len(art.text) if line_end < 0 else line_end
+    match = _HEADLINE_RE.match(art.text, 0, line_end)
+    if match is None:
+        return []
+    name = match.group(1).strip()
+    words = name.split()
+    if (
+        len(words) > settings.headline_source_words
+        or words[0] in HEADLINE_ARTICLES
+        or name.isupper()
+        or name.upper() in NOT_SPEAKERS
+    ):
+        return []
+    if "," in name or not _named_in_body(art, words[-1], line_end):
+        return []  # 'Ah, friends once more:', 'Stealth Over Health:': no one named
+    start = match.start(2)
+    end = start + len(match.group(2).rstrip(HEADLINE_END))
+    claim = art.text[start:end]
+    if len(claim.split()) < HEADLINE_MIN_WORDS:
+        return []
+    colon = art.token_at(match.end(1))
+    if any(is_cue(t) for t in art.doc[colon + 1 : art.token_at(end - 1) + 1]):
+        return []  # 'Cruz endorses Trump, who says ...': the claim has cues of its own
+    marks = [c for c in claim if c in ALL_MARKS]
+    kind = "indirect" if not marks else "direct" if claim[0] in ALL_MARKS else "mixed"
+    return [
+        Attribution(
+            kind,
+            [(start, end)],
+            (colon, colon + 1),
+            (match.start(1), match.start(1) + len(name)),
+            HEADLINE_CONFIDENCE,
+            "headline",
+        )
+    ]
+
+
+def _named_in_body(art: ArticleView, word: str, after: int) -> bool:
+    """The headline's name comes back, capitalised, in the article (``Sanders:`` and later
+    ``Sanders said``): a person or body the article is about, not a label."""
+    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    return word[:1].isupper() and re.search(pattern, art.text[after:]) is not None
+
+
 def transcript_turns(art: ArticleView) -> list[Attribution]:
     """``PENCE: Well, look, ...`` or ``Chris Matthews: ...``: a name, a colon, their words."""
     found = []

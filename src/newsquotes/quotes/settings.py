@@ -58,6 +58,10 @@ class EngineSettings:
     describing_clauses: bool = True
     """``Ada Finch, who ran the port for a decade, said``: a ``who`` clause that describes
     the speaker is part of the speaker's mention (not one with a cue of its own)."""
+    headline_claims: bool = True
+    """``Harbour Trust: Pier Will Close``: a headline's name and colon credit the claim."""
+    headline_source_words: int = 4
+    """Longest name before a headline's colon taken as its source (longer: a label)."""
     fronted_words: bool = True
     """``The reality is, he added, "there are no recusals"``: the words that open a sentence
     before a frame set off by commas are the first part of what is reported."""
