@@ -467,3 +467,30 @@ def test_headline_claims_are_off_with_their_setting() -> None:
     pipeline = Pipeline(settings=EngineSettings(headline_claims=False))
     article = pipeline.process(Article(id="h", text=HEADLINE))
     assert all(q.via != "headline" for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        (
+            'The mayor condemned what she called a "reckless gamble" with public money.',
+            "reckless",
+            ['what she called a "reckless gamble" with public money'],
+        ),
+        (
+            'The council backed the ferry plan, which Ada Finch called "a reckless gamble."',
+            "reckless",
+            ["which", '"a reckless gamble."'],
+        ),
+        (
+            'The council backed what Ada Finch called "a reckless gamble."',
+            "reckless",
+            ["what", '"a reckless gamble."'],
+        ),
+    ],
+)
+def test_a_named_relative_reports_its_relative_word(
+    text: str, part: str, expected: list[str]
+) -> None:
+    article = extract(text)
+    assert pieces(article, quote_at(article, part)) == expected

@@ -86,11 +86,8 @@ def governed_pass(
         if not is_cue(verb) and looks_like_title(art.text[q.inner[0] : q.inner[1]]):
             continue  # 'showed the film "Night Harbour"': a title, not speech
         confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45
-        results.append(
-            Attribution(
-                "mixed", [(c_start, c_end)], cue_extent(verb), speaker, confidence, "governed"
-            )
-        )
+        spans, rule = _with_relative_word(art, verb, (c_start, c_end))
+        results.append(Attribution("mixed", spans, cue_extent(verb), speaker, confidence, rule))
         covered.append((c_start, c_end))
         used.add(n)
     return results
@@ -117,6 +114,36 @@ def _governed_start(art: ArticleView, verb: Token, child: Token) -> int:
     if child.dep_ in COMPLEMENT_DEPS:
         return art.subtree_bounds(child)[0]
     return start
+
+
+FREE_RELATIVE = "what"
+RELATIVE_OBJECTS = frozenset({"which", "what"})
+NAMED_RELATIVE_RULE = "governed-what"
+"""``via`` of a quote named by a free relative (``what she called "a disgrace"``)."""
+
+
+def _with_relative_word(
+    art: ArticleView, verb: Token, content: tuple[int, int]
+) -> tuple[list[tuple[int, int]], str]:
+    """A naming verb whose object is a relative word before it: ``condemned what she called
+    "a disgrace"`` reports the whole free relative (one span from ``what``, a pronoun
+    speaking in it); ``what Ada Finch called "a disgrace"`` and ``the plan, which she called
+    "a disgrace"`` report the relative word and the words (two spans), as PolNeAR annotates
+    them."""
+    if not art.settings.relative_naming or lemma(verb) not in NAMING_VERBS:
+        return [content], "governed"
+    word = next(
+        (c for c in children_of(verb) if c.dep_ == "dobj" and c.i < verb.i),
+        None,
+    )
+    if word is None:
+        return [content], "governed"
+    subj = speaker_of(verb)
+    if word.lower_ == FREE_RELATIVE and subj is not None and subj.pos_ == "PRON":
+        return [(word.idx, content[1])], NAMED_RELATIVE_RULE
+    if word.lower_ in RELATIVE_OBJECTS:
+        return [(word.idx, word.idx + len(word.text)), content], "governed"
+    return [content], "governed"
 
 
 CLAUSE_LINKS = frozenset({"ccomp", "acomp"})

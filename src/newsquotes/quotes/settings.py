@@ -58,6 +58,9 @@ class EngineSettings:
     describing_clauses: bool = True
     """``Ada Finch, who ran the port for a decade, said``: a ``who`` clause that describes
     the speaker is part of the speaker's mention (not one with a cue of its own)."""
+    relative_naming: bool = True
+    """``condemned what she called "a disgrace"``: the content is the whole free relative;
+    ``the plan, which she called "a disgrace"``: ``which`` and the words."""
     headline_claims: bool = True
     """``Harbour Trust: Pier Will Close``: a headline's name and colon credit the claim."""
     headline_source_words: int = 4
