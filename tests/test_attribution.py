@@ -711,3 +711,49 @@ def test_the_sentence_verb_after_a_cue_is_not_reported_content() -> None:
     assert extract(text).quotes == []
     kept = extract("Readers wrote in.\n\nPavel Dorn says the bridge is safe.\n")
     assert [q.text for q in kept.quotes] == ["the bridge is safe"]
+
+
+def test_a_title_in_the_sentence_is_not_signed_by_the_name_after_it() -> None:
+    text = (
+        'As a talk-show host on "Night Harbour," Tomas Brenner mocked his guests for years.\n\n'
+        '"He never let anyone finish a sentence," said Ola Dahl, a former producer.'
+    )
+    article = extract(text)
+    assert not [q for q in article.quotes if "Night Harbour" in q.text]
+    assert quote_at(article, "never let anyone").speaker_name == "Ola Dahl"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        'On "Coast Hour," Vera Holm, who runs the ferry company, blamed the council.',
+        "Vera Holm, who runs the ferry company, blamed the council. She called the timetable "
+        "a fantasy.",
+    ],
+)
+def test_a_frameless_quote_after_a_sentence_about_someone_is_theirs(introduction: str) -> None:
+    text = (
+        '"We will keep the ferry running all winter," Tomas Brenner, the harbour master, said '
+        f"on Monday.\n\n{introduction} "
+        '"Nobody on the council has ever taken the ferry."'
+    )
+    article = extract(text)
+    assert quote_at(article, "Nobody on the council").speaker_name == "Vera Holm"
+
+
+def test_a_clause_opened_by_when_after_a_quote_is_not_its_frame() -> None:
+    text = (
+        "The advert ends with footage of Tomas Brenner saying during the debate last week, "
+        "“That makes me smart,” when Ana Ruiz attacked him for not paying his harbour dues."
+    )
+    article = extract(text)
+    assert quote_at(article, "That makes me smart").speaker_name == "Tomas Brenner"
+
+
+def test_a_title_in_mid_sentence_is_not_reported_by_the_frame_after_it() -> None:
+    text = (
+        "Where is the money supposed to come from? In his 2009 book, ''Make Your Boat a "
+        "Fortune,'' Mr. Dahl suggested looking at every bill and asking which could go."
+    )
+    article = extract(text)
+    assert not [q for q in article.quotes if q.text.startswith("''Make Your Boat")]

@@ -9,6 +9,7 @@ from conftest import quote_at, speaker_of
 from newsquotes import extract
 from newsquotes.model import Article
 from newsquotes.pipeline import build_nlp, default_pipeline
+from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.speakers import ResolutionSettings
 
 pytestmark = pytest.mark.slow
@@ -74,6 +75,46 @@ def test_a_stand_in_role_with_two_subjects_in_the_passage_stays_unnamed() -> Non
     assert name not in ("Pavel Dorn", "Jonas Eberle")
 
 
+def test_a_quotations_own_sentences_do_not_use_up_the_passage() -> None:
+    # three quoted sentences stand between Dorn and the description: the passage is still his
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped, and he told the harbour board why on "
+        "Monday: “The ferries lose money. The tax is too high. The port needs a new pier.”\n\n"
+        "The Liberal nominee added on Friday that the ferries had lost money for a decade."
+    )
+    assert said_by(extract(text), "the ferries had lost money") == (
+        "Pavel Dorn",
+        "person",
+        "description",
+    )
+
+
+def test_a_persons_campaign_as_the_subject_makes_the_passage_theirs() -> None:
+    campaign = (
+        "Pavel Dorn's campaign said on Monday that the ferry tax will be scrapped.\n\n"
+        "The Liberal nominee added on Friday that the ferries had lost money for a decade."
+    )
+    assert said_by(extract(campaign), "the ferries had lost money")[0] == "Pavel Dorn"
+    # a lawyer is someone else's, not the person's own campaign: no one is the nominee
+    lawyer = campaign.replace("campaign", "lawyer")
+    name, kind, _how = said_by(extract(lawyer), "the ferries had lost money")
+    assert (name, kind) != ("Pavel Dorn", "person")
+    assert kind == "unnamed"
+
+
+def test_past_a_quotation_the_passage_ends_at_someone_else_named() -> None:
+    # Olsen is named between Dorn's quotation and the description: it is not surely Dorn's
+    text = (
+        "Pavel Dorn says the ferry tax will be scrapped, and he told the harbour board why on "
+        "Monday: “The ferries lose money. The tax is too high. The port needs a new pier.”\n\n"
+        "Some captains blamed Mara Olsen for the losses.\n\n"
+        "The Liberal nominee added on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
 def test_a_stand_in_role_agrees_in_sex() -> None:
     text = (
         "Pavel Dorn says the ferry tax will be scrapped.\n\n"
@@ -92,6 +133,53 @@ def test_a_stand_in_role_is_not_someone_who_holds_another_position() -> None:
     name, kind, _how = said_by(extract(text), "the ferries had lost money")
     assert kind == "unnamed"
     assert name != "Pavel Dorn"
+
+
+def test_a_person_known_by_another_post_is_not_the_description() -> None:
+    # Ruiz is the passage's subject, but the article made her a council member, not mayor.
+    text = (
+        "Council member Ana Ruiz said the harbour tax was a mistake.\n\n"
+        "The mayor said the harbour would stay open through the winter."
+    )
+    name, kind, how = said_by(extract(text), "the harbour would stay open")
+    assert (kind, how) == ("unnamed", "description")
+    assert name != "Ana Ruiz"
+
+
+def test_the_previous_speaker_is_not_the_description_when_the_posts_differ() -> None:
+    text = (
+        '"We will vote no," council member Ana Ruiz said on Monday.\n\n'
+        '"The harbour stays open," the mayor said.'
+    )
+    name, kind, _how = said_by(extract(text), "The harbour stays open")
+    assert kind == "unnamed"
+    assert name != "Ana Ruiz"
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    text = (
+        "Vice President Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The president noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"), [("Vice President", "Pavel Dorn"), ("President", None)]
+)
+def test_the_vice_president_is_the_one_introduced_as_one(title: str, expected: str | None) -> None:
+    text = (
+        f"{title} Pavel Dorn says the ferry tax will be scrapped.\n\n"
+        "The vice president noted on Friday that the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    if expected is None:
+        assert kind == "unnamed"
+        assert name != "Pavel Dorn"
+    else:
+        assert (name, kind) == (expected, "person")
 
 
 def test_a_description_is_not_someone_named_later_in_its_own_sentence() -> None:
@@ -157,6 +245,70 @@ def test_a_role_holder_introduced_just_after_the_description() -> None:
     assert (name, how) == ("Mara Olsen", "description")
 
 
+def test_the_look_ahead_stops_at_a_rival() -> None:
+    # the next senator the article introduces is the described one's rival, not them
+    text = (
+        "The senator said the ferries had lost money for a decade.\n\n"
+        "His rival, Sen. Pavel Dorn, wants the ferry tax doubled."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_the_look_ahead_stops_only_where_the_introduction_is_set_against() -> None:
+    # "the other judge, X" is another judge; "the other against it ... here was Judge X" is
+    # about the lawyers, and X is the judge who spoke
+    other = "The judge said the ferry levy was void.\n\nThe other judge, Pavel Dorn, disagreed."
+    name, kind, _how = said_by(extract(other), "the ferry levy was void")
+    assert (name, kind) != ("Pavel Dorn", "person")
+    lawyers = (
+        "The judge said the ferry levy was void.\n\n"
+        "The two lawyers were at opposite poles, the one for the levy, the other against it, "
+        "and yet here was Judge Pavel Dorn agreeing with both."
+    )
+    assert said_by(extract(lawyers), "the ferry levy was void")[0] == "Pavel Dorn"
+
+
+def test_the_look_ahead_needs_the_later_introduction_to_fit() -> None:
+    # a former governor is not the governor introduced next; a Liberal not a Conservative
+    former = (
+        "The former governor said the ferries had lost money for a decade.\n\n"
+        "Gov. Pavel Dorn wants the ferry tax doubled."
+    )
+    party = (
+        "The Liberal senator said the ferries had lost money for a decade.\n\n"
+        "Conservative Sen. Pavel Dorn wants the ferry tax doubled."
+    )
+    for text in (former, party):
+        name, kind, _how = said_by(extract(text), "the ferries had lost money")
+        assert kind == "unnamed"
+        assert name != "Pavel Dorn"
+
+
+def test_a_description_opening_a_paragraph_is_who_opens_the_next() -> None:
+    # a state's post, then the next paragraph opens on a person named for the first time
+    text = (
+        "Vermont’s harbour commissioner says no one in the office leaked the ferry accounts."
+        "\n\nMara Olsen says she asked staff on Monday to check who had opened the files."
+    )
+    assert said_by(extract(text), "no one in the office leaked") == (
+        "Mara Olsen",
+        "person",
+        "description",
+    )
+
+
+def test_the_next_paragraphs_person_with_another_role_is_not_the_description() -> None:
+    text = (
+        "The harbour commissioner says no one in the office leaked the ferry accounts.\n\n"
+        "Mara Olsen, a ferry captain, says she saw the files on a desk."
+    )
+    name, kind, _how = said_by(extract(text), "no one in the office leaked")
+    assert kind == "unnamed"
+    assert name != "Mara Olsen"
+
+
 def test_a_role_given_only_after_the_description_does_not_count() -> None:
     # "the ad" speaks before anyone has released an ad; Ruiz's ad comes three paragraphs on.
     text = (
@@ -182,6 +334,30 @@ def test_a_headline_role_is_whom_the_article_introduces_with_it() -> None:
     assert "Judge" not in speaker_of(article, quote_at(article, "harbour tax is unlawful")).aliases
 
 
+def test_a_headline_role_two_hold_is_the_one_the_lede_introduces() -> None:
+    # two judges in the article; the headline is about the one its first paragraph names
+    text = (
+        "Judge says harbour tax is unlawful.\n\n"
+        "Velmora High Court Justice Pavel Dorn struck down the harbour tax on Monday.\n\n"
+        "Ana Ruiz, the mayor, said the city would appeal.\n\n"
+        "The city lost a similar case in 2019.\n\n"
+        "Judge Mara Olsen ruled then that the ferry levy was void."
+    )
+    name, _kind, how = said_by(extract(text), "harbour tax is unlawful")
+    assert (name, how) == ("Pavel Dorn", "description")
+
+
+def test_a_headline_role_two_hold_in_the_lede_stays_unnamed() -> None:
+    text = (
+        "Judge says harbour tax is unlawful.\n\n"
+        "Justice Pavel Dorn and Justice Mara Olsen struck down the harbour tax on Monday.\n\n"
+        "Ana Ruiz, the mayor, said the city would appeal."
+    )
+    name, kind, _how = said_by(extract(text), "harbour tax is unlawful")
+    assert kind == "unnamed"
+    assert name not in ("Pavel Dorn", "Mara Olsen")
+
+
 def test_an_unnamed_source_described_again_stays_the_same_unnamed_source() -> None:
     text = (
         "A spokeswoman for the ministry said the ferry would run again in May.\n\n"
@@ -193,6 +369,27 @@ def test_an_unnamed_source_described_again_stays_the_same_unnamed_source() -> No
     again = quote_at(article, "the tickets would cost more")
     assert speaker_of(article, first).kind == "unnamed"
     assert again.speaker_name != "Ana Ruiz"
+
+
+def test_a_headlines_bare_words_introduce_no_one() -> None:
+    # "Popular Website" and "Local Newspaper" are a headline's words, not a source or a name
+    unnamed = (
+        "Popular Website Shows Bias When It Comes To Rating Mayors.\n\n"
+        "Velmora Daily runs a tally of the mayors' claims.\n\n"
+        "The website noted that both mayors had been rated on different scales."
+    )
+    article = extract(unnamed)
+    later = quote_at(article, "both mayors had been rated")
+    assert later.speaker_id != quote_at(article, "Bias").speaker_id
+    assert later.speaker_name != "Popular Website"
+    organisation = (
+        "Local Newspaper Says Harbour Tax Is Unfair.\n\n"
+        "Velmora Daily runs a tally of the mayors' claims.\n\n"
+        "The newspaper noted that both mayors had been rated on different scales."
+    )
+    name, kind, _how = said_by(extract(organisation), "both mayors had been rated")
+    assert (name, kind) != ("Local Newspaper", "organization")
+    assert kind == "unnamed"
 
 
 def test_an_unnamed_source_continues_only_when_its_words_fit() -> None:
@@ -225,6 +422,55 @@ def test_a_state_the_article_gives_otherwise_does_not_fit() -> None:
     )
     name, _kind, _how = said_by(extract(text), "the bridge would be rebuilt")
     assert name != "Ana Ruiz"
+
+
+def test_a_state_no_holder_is_given_is_nobodys_when_others_have_theirs() -> None:
+    # the article gives two senators their states; "the Florida senator" is not Olsen
+    text = (
+        "Sen. Ana Ruiz (D-Vt.) and Sen. Pavel Dorn (R-Iowa) toured the harbour on Monday.\n\n"
+        "Sen. Mara Olsen stayed in the capital.\n\n"
+        "Tomas Brenner, who leads the polls, also spoke.\n\n"
+        "The Florida senator said the ferries had lost money for a decade."
+    )
+    name, kind, _how = said_by(extract(text), "the ferries had lost money")
+    assert kind == "unnamed"
+    assert name != "Mara Olsen"
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (", R-Iowa.", {"republican", "iowa"}),
+        (", R-Iowa, said", {"republican", "iowa"}),
+        (" (D-Calif.)", {"democratic", "california"}),
+        (", D-N.Y.", {"democratic", "new", "york"}),
+        (", Rep. Ana Ruiz", set()),
+    ],
+)
+def test_party_and_state_after_a_name(after: str, expected: set[str]) -> None:
+    assert party_and_state(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("introduced", "described"),
+    [("Former Mayor Pavel Dorn", "The mayor"), ("Mayor Pavel Dorn", "The former mayor")],
+)
+def test_a_former_post_is_not_the_post_held_now(introduced: str, described: str) -> None:
+    text = (
+        f"{introduced} criticised the harbour plan on Monday.\n\n"
+        f"{described} said the harbour would stay open through the winter."
+    )
+    name, kind, _how = said_by(extract(text), "the harbour would stay open")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_a_former_post_is_the_former_holder() -> None:
+    text = (
+        "Former Mayor Pavel Dorn criticised the harbour plan on Monday.\n\n"
+        "The former mayor said the harbour would stay open through the winter."
+    )
+    assert said_by(extract(text), "the harbour would stay open")[0] == "Pavel Dorn"
 
 
 def test_description_windows_are_set_in_the_component_config() -> None:

@@ -1026,3 +1026,199 @@ def test_the_subject_of_the_introducing_sentence_keeps_the_he() -> None:
     q = '"We agreed on nothing,"'
     text = f"Jon Smolder met Henrik Aalto, president of the boat owners, on Monday. {q} he said."
     assert quote_at(extract(text), q).speaker_name == "Jon Smolder"
+
+
+def test_subject_of_an_inverted_condition_does_not_take_over_the_passage() -> None:
+    q1 = '"We would be reckless not to plan for it,"'
+    q2 = '"If the river rises again, the whole street floods,"'
+    text = (
+        "Pavel Hrdina, who ran the county's flood office for a decade, said the dam was sound. "
+        "But he said the town should still plan for a breach.\n\n"
+        f"{q1} he said on Tuesday. The lower road stays closed for now, should Marek Sulc "
+        "reopen it before the spring.\n\n"
+        f"{q2} he said."
+    )
+    article = extract(text)
+    assert quote_at(article, q2).speaker_name == "Pavel Hrdina"
+
+
+def test_a_name_with_its_own_who_clause_takes_the_next_pronoun() -> None:
+    q1 = '"The levy falls on renters in the end,"'
+    q2 = '"A tax on landlords is a tax on every tenant,"'
+    text = (
+        f"{q1} said Irena Vasko, an economist at the Lakeside Institute.\n\n"
+        "The levy has become the main quarrel of the race, with Dora Pelc, who chairs the tenants' "
+        "union, attacking the council's plan.\n\n"
+        f"{q2} she said at the debate."
+    )
+    article = extract(text)
+    assert quote_at(article, q2).speaker_name == "Dora Pelc"
+
+
+def test_initials_in_brackets_name_the_organisation_before_them() -> None:
+    text = (
+        "More than 4,000 people marched along the quay on Saturday, according to the organiser, "
+        "the Coalition for Cleaner Harbours (CCH).\n\n"
+        "CCH said the council had ignored three years of complaints about the dredging."
+    )
+    article = extract(text)
+    quote = quote_at(article, "the council had ignored")
+    assert quote.speaker_name == "Coalition for Cleaner Harbours"
+    assert "CCH" in speaker_of(article, quote).aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "Mr. Brandt hardly cleared it up, treating Ms. Oyelaran's jab first as praise -- "
+            "''That makes me thrifty'' -- and, when pressed after the forum, asserting, "
+            "''Of course, I pay my harbour dues.''",
+            "Of course, I pay",
+            "Brandt",
+        ),
+        (
+            '"The voters do not trust the council," Halvorsen said, suggesting a few questions, '
+            'including, "Mr. Brandt, do you really think the harbour needs a casino?"',
+            "do you really think",
+            "Halvorsen",
+        ),
+    ],
+)
+def test_a_participle_cue_the_parser_hung_inside_a_quote_keeps_its_subject(
+    text: str, quoted: str, speaker: str
+) -> None:
+    article = extract(text)
+    assert quote_at(article, quoted).speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    "guest",
+    ["the singer and activist Mira Solberg", "the actress and activist Mira Solberg"],
+)
+def test_a_name_in_apposition_to_a_subject_takes_the_pronoun_in_its_sentence(guest: str) -> None:
+    text = (
+        "Last week, I caught Ronan Hale on his late-night show on the Harbour One network. "
+        f"His guest, {guest}, was plainly moved as she called for the repeal of the ferry tax."
+    )
+    article = extract(text)
+    assert quote_at(article, "the repeal of the ferry tax").speaker_name == "Mira Solberg"
+
+
+def test_a_document_after_a_quote_speaks_through_any_verb() -> None:
+    q1 = "“The harbour will be rebuilt by a company that has never built a harbour,”"
+    q2 = "“The council did not ask for a second bid,”"
+    text = (
+        "A letter to the council from 1998 took a dim view of the plan.\n\n"
+        f"{q1} the letter read.\n\n"
+        f"{q2} it added."
+    )
+    article = extract(text)
+    first, second = quote_at(article, q1), quote_at(article, q2)
+    assert first.speaker is not None and first.speaker.text == "the letter"
+    assert first.cue is not None and first.cue.text == "read"
+    assert speaker_of(article, second).id == speaker_of(article, first).id
+
+
+def test_a_name_after_since_speaks_through_the_verb_the_parser_coordinated() -> None:
+    text = (
+        "Tomas Brenner has been targeting Vera Holm since Ana Ruiz, at Monday’s meeting, cited "
+        "rude comments Brenner had made about Holm."
+    )
+    article = extract(text)
+    assert quote_at(article, "rude comments").speaker_name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "author"),
+    [
+        (
+            "The transcript of the hearing–published by the Harbour Institute–shows that the "
+            "mayor never mentioned the ferry.",
+            "Harbour Institute",
+        ),
+        (
+            "In 2019, research conducted by the Coastal Policy Foundation found that ferry "
+            "fares had doubled in five years.",
+            "Coastal Policy Foundation",
+        ),
+    ],
+)
+def test_a_document_published_or_conducted_by_an_organisation_speaks_for_it(
+    sentence: str, author: str
+) -> None:
+    article = extract(sentence)
+    assert [q.speaker_name for q in article.quotes] == [author]
+
+
+def test_a_surname_the_tagger_took_for_a_verb_is_still_the_person() -> None:
+    text = (
+        "Tomas Brenner met the harbour board on Friday. Brenner this week also said he would "
+        "consider naming Ola Dahl, one of the board's closest allies, as his deputy."
+    )
+    article = extract(text)
+    assert quote_at(article, "he would consider").speaker_name == "Tomas Brenner"
+
+
+def test_a_first_name_shares_the_surname_it_is_coordinated_with() -> None:
+    q1 = '"The ferry is late again,"'
+    q2 = '"It was late all summer,"'
+    text = (
+        f"Bill and Hillary Brenner arrived at the quay on Monday. {q1} Bill said. "
+        f"{q2} Hillary said."
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Bill Brenner"
+    assert quote_at(article, q2).speaker_name == "Hillary Brenner"
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause() -> None:
+    text = (
+        "Tomas Brenner was defensive when forced to defend not paying a carpenter who said he "
+        "was cheated after he built a jetty at one of Brenner’s marinas, saying, “Maybe he "
+        "didn’t do a good job.”"
+    )
+    article = extract(text)
+    assert quote_at(article, "Maybe he").speaker_name == "Tomas Brenner"
+
+
+def test_a_participle_after_an_appositive_belongs_to_the_appositive_noun() -> None:
+    text = (
+        "Ana Ruiz has attacked him over an email that showed Ola Dahl, an adviser to the mayor, "
+        "seeking to arrange a meeting between the harbour board and a developer."
+    )
+    article = extract(text)
+    assert [q.speaker_name for q in article.quotes if "arrange a meeting" in q.text] != ["Ana Ruiz"]
+
+
+def test_a_candidates_team_and_camp_are_the_campaign() -> None:
+    text = (
+        "Karen Whitfield lost the mayoral race by 40 votes on Sunday. The Whitfield team said the "
+        'count was "a disgrace." The Whitfield camp later said it would appeal.'
+    )
+    article = extract(text)
+    names = {q.speaker_name for q in article.quotes}
+    assert names == {"Whitfield campaign"}
+
+
+def test_someone_dared_or_asked_to_speak_has_said_nothing() -> None:
+    article = extract("The council dared Tomas Brenner to admit that the pier was unsafe.")
+    assert [q.speaker_name for q in article.quotes] == ["council"]
+
+
+def test_they_after_an_organisation_that_met_people_is_left_unresolved() -> None:
+    text = (
+        "The Norland Press Agency interviewed more than 20 former crew members, editors and "
+        "guests. They described crude behaviour by the host behind the scenes."
+    )
+    article = extract(text)
+    assert quote_at(article, "crude behaviour").speaker_name is None
+
+
+def test_they_after_an_organisation_with_a_thing_for_object_is_the_organisation() -> None:
+    text = (
+        "The Harbour Union wants policies that create more jobs in the short term. They also "
+        "said that such rules would help the port."
+    )
+    article = extract(text)
+    assert quote_at(article, "such rules would help").speaker_name == "Harbour Union"

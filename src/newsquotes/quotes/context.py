@@ -352,9 +352,19 @@ def is_thing(head: Token) -> bool:
 SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
 """A verb hanging from another by these shares its subject (``..., saying``, ``and added``)."""
 
+SUBORDINATORS = frozenset({"since", "after", "before", "until", "because", "when", "once"})
+"""Words that open a clause the parser may mistake for a preposition and its object."""
+
+REQUEST_VERBS = frozenset(
+    {"ask", "urge", "dare", "challenge", "invite", "encourage", "implore", "beg", "press", "want"}
+)
+"""Verbs whose object is asked to speak (``dared him to say``): the one who asks is the source."""
+
 MAX_SUBJECT_HOPS = 3
 """How far up such a chain a subject is looked for (``clarified ..., treating ... and
 asserting``)."""
+MAX_MAIN_CLAUSE_CLIMB = 6
+"""Steps from a relative clause's noun up to the verb whose subject speaks."""
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -386,6 +396,8 @@ def speaker_of(cue: Token) -> Token | None:
         if verb.dep_ == "xcomp":
             # 'forced Stumpf to admit that ...': the object of the verb is who admits
             controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            if lemma(verb.head) in REQUEST_VERBS:
+                controller = None  # 'dared him to say that ...': asked to, he has not said it
             if controller is not None and controller.i < verb.i:
                 # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
                 if not is_thing(controller):
@@ -395,10 +407,70 @@ def speaker_of(cue: Token) -> Token | None:
                 shown = _person_of(controller)
                 if shown is not None:
                     return shown
+        if verb.dep_ == "conj":
+            stranded = _subject_after_subordinator(verb)
+            if stranded is not None:
+                return stranded
+        if verb.head.dep_ == "relcl" and _set_off(verb):
+            # 'defending an architect who said he was stiffed, saying': set off by a comma,
+            # the participle is the main clause's, not the relative clause's
+            return _main_subject_of(verb.head.head)
         verb = verb.head
         for child in children_of(verb):
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                shown = _shown_speaker(cue) if is_thing(child) else None
+                return shown or child
+    return None
+
+
+def _shown_speaker(cue: Token) -> Token | None:
+    """``The advert ends with footage of Ana Ruiz saying``, parsed with ``saying`` hanging
+    from ``ends``: a thing does not speak; the name right before the participle does."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and before is not None and before.ent_type_ == "PERSON":
+        return before
+    return None
+
+
+def _set_off(verb: Token) -> bool:
+    """A comma right before the verb, and not the one that closes an appositive (``showed
+    Ola Dahl, an adviser, seeking``: Dahl seeks)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    before = doc[verb.i - 2]
+    return not any(t.dep_ == "appos" for t in [before, *before.ancestors] if t.i > verb.head.i)
+
+
+def _main_subject_of(noun: Token) -> Token | None:
+    """The subject of the clause a noun phrase belongs to: the noun itself when it is one,
+    else the subject of the nearest verb above it that has one."""
+    token = noun
+    for _ in range(MAX_MAIN_CLAUSE_CLIMB):
+        if token.dep_ in SUBJECT_DEPS:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        subject = next((c for c in children_of(token) if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _subject_after_subordinator(verb: Token) -> Token | None:
+    """``Brenner has attacked Holm since Ruiz, at the meeting, cited his remarks``, parsed
+    with ``cited`` as a second verb of ``attacked`` and ``Ruiz`` as the object of ``since``:
+    with no ``and`` between them, the name after the subordinator is who cites."""
+    head = verb.head
+    between = [c for c in children_of(head) if head.i < c.i < verb.i]
+    if any(c.dep_ == "cc" for c in between):
+        return None
+    for child in between:
+        if child.dep_ in ("prep", "mark") and child.lower_ in SUBORDINATORS:
+            obj = next((g for g in children_of(child) if g.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "PRON"):
+                return obj
     return None
 
 

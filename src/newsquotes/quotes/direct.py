@@ -25,7 +25,7 @@ from .context import (
     speaker_head,
     speaker_of,
 )
-from .cues import ADDRESSEE_VERBS
+from .cues import ADDRESSEE_VERBS, DOCUMENT_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan, looks_like_title
 
 NOT_SPEAKERS = frozenset(
@@ -204,8 +204,17 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     paragraph = art.paragraph_of(q.end - 1)
     lo, hi = _post_window(art, after, paragraph)
     first = first_word(art, lo, hi)
-    if first is None or not _ends_like_speech(art, q) or _named_title(art, q):
+    if (
+        first is None
+        or not _ends_like_speech(art, q)
+        or _named_title(art, q)
+        or _after_preposition(art, q)
+    ):
         return None, hi
+    if doc[first].lower_ in CLAUSE_SUBORDINATORS:
+        return None, hi  # '"That makes me smart," when Ruiz blasted him': a clause of its own
+    if _title_inside_sentence(art, q) and not is_speech_cue(doc[first]):
+        return None, hi  # 'In his book, "Make Your Kid a Millionaire," Mr. Dahl suggested'
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [HuffPost.] -- a source note, not a speaker
     # the text between, not tokens: '..."― Pamela Padilla' has the dash glued to the mark
@@ -235,14 +244,18 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         # the verb its first word hangs from is the cue.
         cue = _verb_of_subject(art, first, hi)
     if cue is None:
-        # '," he points out' / '," Bozell answers': any verb right after a name or pronoun,
-        # or right before one, is the cue.
+        # '," he points out' / '," Bozell answers' / '," the letter reads': any verb right
+        # after a name, a pronoun or a document, or right before a name, is the cue.
         for i in range(first, min(hi, first + 4)):
             if (
                 doc[i].pos_ == "VERB"
                 and doc[i].is_alpha
                 and doc[i].lemma_ not in ("be", "have", "do")
-                and (i == first or doc[i - 1].pos_ in ("PROPN", "PRON"))
+                and (
+                    i == first
+                    or doc[i - 1].pos_ in ("PROPN", "PRON")
+                    or doc[i - 1].lemma_.lower() in DOCUMENT_NOUNS
+                )
                 and not _own_clause(art, doc[i])
             ):
                 subj = speaker_of(doc[i])
@@ -295,9 +308,58 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         head is not None
         and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper()))
         and not _possessive(head)  # '"Collapse," Jared Diamond's best seller': no signature
+        and not _subject_of_own_verb(art, head, hi)
+        and not _inside_phrase(art, q)
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _title_inside_sentence(art: ArticleView, q: QuotedSpan) -> bool:
+    """A quote in mid-sentence with every word capitalised names a work; a frame after it
+    reports something else, unless the frame opens with its verb (``("Mayor Quits," declared
+    the Courier)``). ``"Crooked Harbour," Dahl said`` opens its sentence and is speech."""
+    before = _word_before(art, q)
+    if before is None or before.text in SENTENCE_END or "\n" in before.text:
+        return False
+    inner = art.text[q.inner[0] : q.inner[1]].strip(" ,.!?;:")
+    if any(f"{stop} " in inner for stop in ".!?"):
+        return False  # 'Like Oakland. Or Ferguson': sentences, not a title
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    small = TITLE_SMALL_WORDS
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
+
+
+def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
+    """``on "Night Harbour," Tomas Brenner mocked his guests``: a name that opens a clause of
+    its own, as the subject of a verb in the frame, signs nothing."""
+    return (
+        name.dep_ in SUBJECT_DEPS
+        and name.head.pos_ in ("VERB", "AUX")
+        and name.i < name.head.i < hi
+        and art.quote_of_token[name.head.i] < 0
+    )
+
+
+def _inside_phrase(art: ArticleView, q: QuotedSpan) -> bool:
+    """``a host on "Night Harbour,"``: a quote right after a preposition or a determiner is a
+    title inside the sentence, not a saying to sign."""
+    before = _word_before(art, q)
+    return before is not None and before.pos_ in ("ADP", "DET")
+
+
+def _after_preposition(art: ArticleView, q: QuotedSpan) -> bool:
+    """``on "Night Harbour," Tomas Brenner mocked``: a quote that is a preposition's object is
+    a name inside the sentence; the frame after it does not report it."""
+    before = _word_before(art, q)
+    return before is not None and before.pos_ == "ADP" and before.lower_ not in QUOTE_PREPOSITIONS
+
+
+def _word_before(art: ArticleView, q: QuotedSpan) -> Token | None:
+    before = art.token_at(q.start) - 1
+    while before >= 0 and art.doc[before].is_space:
+        before -= 1
+    return art.doc[before] if before >= 0 else None
 
 
 def _possessive(name: Token) -> bool:
@@ -360,6 +422,17 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 """``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
+)
+"""Words a title leaves in lower case (``Make Your Kid a Millionaire``)."""
+CLAUSE_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "while", "because", "since", "if", "until", "although", "unless"}
+)
+"""Words that open a clause of its own after a quote: no frame of the quote starts so."""
+"""Words tagged prepositions that may introduce a quotation (``said that "..."``)."""
 """A phrase in these roles is what a verb or preposition governs, never who speaks."""
 
 
@@ -381,6 +454,28 @@ def _earlier_in_sentence(art: ArticleView, subj: Token, cue: Token) -> bool:
         and art.quote_of_token[subj.i] < 0
         and art.paragraph_of(subj.idx) == art.paragraph_of(cue.idx)
     )
+
+
+def _cue_speaker(art: ArticleView, cue: Token) -> Token | None:
+    """The cue's speaker; when the parser hung a participle cue outside any quote from a verb
+    inside one (``Bo Lind said, suggesting questions, including, "do you think ..."``), the
+    subject of the nearest verb before it in its sentence, outside quotes."""
+    subj = speaker_of(cue)
+    if cue.tag_ != "VBG" or art.quote_of_token[cue.i] >= 0 or art.quote_of_token[cue.head.i] < 0:
+        return subj
+    if subj is not None and art.quote_of_token[subj.i] < 0:
+        return subj
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = art.doc[i]
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and art.quote_of_token[i] < 0
+            and art.quote_of_token[token.head.i] < 0
+            and token.head.dep_ != "relcl"
+            and token.lower_ not in RELATIVE_WORDS
+        ):
+            return token
+    return None
 
 
 def is_governed_name(token: Token) -> bool:
@@ -410,7 +505,7 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
         and art.paragraph_of(doc[i].idx) == art.paragraph_of(q.start)
     ):
         # 'a man yelled "Stay there!"', 'saying "Too many."'
-        subj = speaker_of(doc[i])
+        subj = _cue_speaker(art, doc[i])
         speaker = mention_span(art, speaker_head(subj), 0, i) if subj is not None else None
         end = _clause_after(art, q)
         return Attribution(
@@ -469,7 +564,7 @@ def _frame_before(art: ArticleView, q: QuotedSpan) -> Attribution | None:
                 "direct-colon",
             )
     if cue is not None:
-        subj = speaker_of(cue)
+        subj = _cue_speaker(art, cue)
         speaker = None
         if subj is not None and (lo <= subj.i < i or _earlier_in_sentence(art, subj, cue)):
             speaker = mention_span(art, speaker_head(subj), min(lo, subj.i), cue.i)

@@ -289,9 +289,9 @@ def floating_pass(
             continue
         paragraph = art.paragraph_of(q.start)
         previous = [a for a in known if a.start < q.start]
-        speaker = None
-        confidence = 0.45
-        if previous:
+        speaker = _introducing_subject(art, q)
+        confidence = 0.7 if speaker is not None else 0.45
+        if previous and speaker is None:
             last = previous[-1]
             if paragraph - art.paragraph_of(last.start) <= art.settings.floating_paragraphs:
                 speaker = last.speaker
@@ -303,6 +303,33 @@ def floating_pass(
             known.append(results[-1])
             known.sort(key=lambda a: a.start)
     return results
+
+
+NOT_SOMEONE_ENTITIES = frozenset(
+    {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "EVENT"}
+)
+
+
+def _introducing_subject(art: ArticleView, q: QuotedSpan) -> tuple[int, int] | None:
+    """``On "Harbour Talk," Ana Ruiz blamed the council. "We were never asked."``: a quote
+    with no frame, right after a sentence of the same paragraph whose subject is a named
+    person, is that person's."""
+    doc = art.doc
+    before = art.token_at(q.start) - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or doc[before].text not in SENTENCE_END:
+        return None
+    if art.paragraph_of(doc[before].idx) != art.paragraph_of(q.start):
+        return None
+    sentence = doc[before].sent
+    root = sentence.root
+    if art.quote_of_token[root.i] >= 0 or root.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _names_someone(subject) or art.quote_of_token[subject.i] >= 0:
+        return None
+    return mention_span(art, subject, sentence.start, before)
 
 
 def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
@@ -345,3 +372,10 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             continue
         joined.append(a)
     return joined
+
+
+def _names_someone(subject: Token) -> bool:
+    """A person's name (the tagger may call it anything but a place or a date) or he/she."""
+    if subject.lower_ in ("he", "she"):
+        return True
+    return subject.pos_ == "PROPN" and subject.ent_type_ not in NOT_SOMEONE_ENTITIES

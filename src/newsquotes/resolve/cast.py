@@ -156,6 +156,13 @@ class Mention:
     """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
+MAX_APPOSITIVE_DEPTH = 3
+"""Appositives nested this deep still reach the phrase they describe."""
+
+ACRONYM_MIN_LETTERS = 2
+ACRONYM_MAX_LETTERS = 8
+"""Initials in brackets after an organisation's name (``(AROS)``) name it when this long."""
+
 HEADLINE_MAX_WORDS = 20
 HEADLINE_CAPITALISED = 0.6
 """A first paragraph of at most this many words, this share of them capitalised, is a
@@ -313,6 +320,8 @@ class Cast:
             if not name or not any(c.isalpha() for c in name):
                 return
             name = self._without_headline_word(name, ent)
+            name = self._with_untagged_given_name(name, ent)
+            name = self._with_shared_surname(name, ent)
             sex = next((HONORIFIC_SEX[h] for h in honorifics if h in HONORIFIC_SEX), None)
             person = nicknamed or self.person_for_name(
                 name,
@@ -349,6 +358,7 @@ class Cast:
             if org is None:
                 return
             self.person_of_ent[n] = org
+            self._read_acronym(org, ent)
             self._describe_organisation(org, ent)
             if not quoted:
                 self._add_mention(self.org_mentions, org, ent)
@@ -358,6 +368,22 @@ class Cast:
             if group is not None:
                 self.person_of_ent[n] = group
                 self._add_mention(self.org_mentions, group, ent)
+
+    def _read_acronym(self, org: Person, ent: DocSpan) -> None:
+        """``the Alliance to Reclaim Our Schools (AROS)``: the initials in brackets right after
+        an organisation's name are that organisation when they spell its name."""
+        doc = self.doc
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+            return
+        acronym = doc[ent.end + 1].text
+        if not (ACRONYM_MIN_LETTERS <= len(acronym) <= ACRONYM_MAX_LETTERS and acronym.isupper()):
+            return
+        words = [w for w in re.split(r"[\s-]+", org.name) if w[:1].isalpha()]
+        capitalised = "".join(w[0] for w in words if w[0].isupper())
+        every = "".join(w[0] for w in words).upper()
+        if acronym.isalpha() and acronym in (capitalised, every):
+            self.by_key.setdefault(("organization", name_key(acronym)), org)
+            org.add_alias(acronym)
 
     def _read_untagged_surnames(self) -> None:
         """``Trump responded by ...`` where the tagger found no entity: a capitalised proper
@@ -398,6 +424,37 @@ class Cast:
         ):
             return name
         return words[1]
+
+    def _with_untagged_given_name(self, name: str, ent: DocSpan) -> str:
+        """``Vera Holm`` tagged as just ``Holm``: a first name right before a one-word name,
+        left out by the tagger but joined to it by the parser, belongs to the name."""
+        if len(ent) != 1 or ent.start == 0:
+            return name
+        given = self.doc[ent.start - 1]
+        if (
+            given.pos_ == "PROPN"
+            and given.is_title
+            and not given.ent_type_
+            and given.dep_ == "compound"
+            and given.head.i == ent.start
+            and first_name_sex(given.text) is not None
+        ):
+            return f"{given.text} {name}"
+        return name
+
+    def _with_shared_surname(self, name: str, ent: DocSpan) -> str:
+        """``James and Olive Brenner``: a lone first name joined by ``and`` to a full name
+        shares its surname."""
+        doc = self.doc
+        if len(ent) != 1 or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+            return name
+        n = self.ent_of_token[ent.end + 1]
+        if n < 0 or self.ents[n].start != ent.end + 1 or self.ents[n].label_ != "PERSON":
+            return name
+        partner = clean_name(self.ents[n].text).split()
+        if len(partner) != 2 or first_name_sex(name) is None or first_name_sex(partner[0]) is None:
+            return name
+        return f"{name} {partner[1]}"
 
     def _in_headline(self, char: int) -> bool:
         """Whether ``char`` is in the article's first paragraph, written as a headline: short,
@@ -455,10 +512,11 @@ class Cast:
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
         person.role_heads.update(documents_of(root))
+        phrase = _apposed_to(root)
         subject = (
-            root.dep_ in ("nsubj", "nsubjpass")
-            or (root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            phrase.dep_ in ("nsubj", "nsubjpass")
             or _opens_verbless_parse(ent)
+            or _relative_subject(root)
         )
         if person.kind == "person":
             person.last_seen = ent.start_char
@@ -471,7 +529,7 @@ class Cast:
                 subject,
                 self.view.paragraph_of(ent.start_char),
                 self.sentence_of_token[ent.start],
-                root.head.i if root.dep_ != "appos" else root.head.head.i,
+                phrase.head.i,
             )
         )
 
@@ -497,7 +555,7 @@ class Cast:
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
         if not candidates and not given:
-            candidates = self._misspelt_surname(words[-1])
+            candidates = self._misspelt_surname(words[-1]) or self._by_first_name(words[0])
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c
@@ -523,6 +581,18 @@ class Cast:
         if len(words) > 1:
             self.by_key[(kind, key)] = person
         return person
+
+    def _by_first_name(self, word: str) -> list[Person]:
+        """``Hillary said`` after ``Bill and Hillary Brenner``: a bare first name is the one
+        person named in full with it."""
+        if first_name_sex(word) is None:
+            return []
+        found = [
+            p
+            for p in self.people
+            if p.kind == "person" and len(p.name.split()) > 1 and first_key(p.name) == word
+        ]
+        return found if len(found) == 1 else []
 
     def _misspelt_surname(self, surname: str) -> list[Person]:
         """``McLenney`` for ``Tyresha McClenney``: a bare surname one letter off the surname
@@ -706,6 +776,28 @@ def _opens_verbless_parse(ent: DocSpan) -> bool:
         return False
     head = root.head
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "VERB")
+
+
+def _apposed_to(root: Token) -> Token:
+    """The noun phrase a name stands in apposition to, through nested or coordinated
+    appositives (``His guest, the singer and activist Mira Solberg, was ...`` is the subject
+    ``guest``); the name itself when it is no appositive."""
+    phrase = root
+    for _ in range(MAX_APPOSITIVE_DEPTH):
+        apposed = phrase.dep_ == "appos" or (phrase.dep_ == "conj" and phrase.head.dep_ == "appos")
+        if not apposed or phrase.head.i == phrase.i:
+            break
+        phrase = phrase.head
+    return phrase
+
+
+def _relative_subject(root: Token) -> bool:
+    """``with Ana Ruiz, who has called for a recount, leading the protest``: a name whose own
+    relative clause opens with ``who`` is the subject of that clause."""
+    return any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+        for c in root.children
+    )
 
 
 def _adjacent(doc: Doc, lefts: list[Token], start: int) -> list[Token]:

@@ -7,13 +7,16 @@ pre-modifiers (``Republican presidential nominee Donald Trump``) and titles (``S
 organisation) that fits: the one introduced with its head noun (or a synonym) whose role
 words hold its modifiers; the passage's one subject, for the roles news stories call their
 subject by; the one member of the party it names; the one introduced with the role just
-after it; for a headline's bare role, the one the article introduces with it. With two or
-more candidates left at a step it resolves to no one.
+after it, when that introduction confirms it; the person named for the first time at the
+head of the next paragraph; for a headline's bare role, the one the article (else its lede)
+introduces with it. Nobody who holds another post, or the post in another tenure, is
+credited. With two or more candidates left at a step it resolves to no one.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -149,6 +152,8 @@ DOCUMENT_NOUNS = frozenset(
         "story",
         "spot",
         "clip",
+        "transcript",
+        "research",
     }
 )
 """Things that speak for their author (``an analysis by X``, ``the IMF report``)."""
@@ -158,6 +163,9 @@ PUBLISHING_VERBS = frozenset(
 """``X released a report``: X is the report's author."""
 WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
 DEFINITE = frozenset({"the", "this", "that"})
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+"""How an unnamed source is introduced (``a spokeswoman``): a headline's bare capitalised
+words (``Popular Website Shows Bias``) introduce no one a later description can be."""
 DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
 ORGANISATION_NOUNS = frozenset(
     {
@@ -289,11 +297,14 @@ STATE_ABBREVIATIONS = {
     "wyo": "wyoming",
 }
 """The AP abbreviations of US states, as in a lawmaker's ``(D-Calif.)``."""
-_PARTY_STATE = re.compile(r"^\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)\s*[),]")
+_PARTY_STATE = re.compile(
+    r"^\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: ?[A-Z][A-Za-z.]*)?)\s*(?:[),;]|\.(?:\s|$)|$)"
+)
 
 
 def party_and_state(text_after: str) -> set[str]:
-    """``(D-Calif.)`` or ``, R-S.C.,`` right after a name → {democratic, california}."""
+    """``(D-Calif.)``, ``, R-S.C.,`` or a sentence's closing ``, R-Iowa.`` right after a name
+    → {democratic, california}."""
     match = _PARTY_STATE.match(text_after)
     if match is None:
         return set()
@@ -390,11 +401,14 @@ def pre_modifiers(doc: Doc, head: Token, start: int) -> list[Token]:
 
 
 def description_words(mention: DocSpan, root: Token) -> tuple[str, set[str]]:
-    """The head role of a description and its other words (``the Vermont senator``)."""
+    """The head role of a description and its other words (``the Vermont senator``); a
+    subordinate word right before the head makes another post (``the vice president``)."""
     words = {normal_word(t.text) for t in mention if t.i != root.i and t.is_alpha}
-    return role_head(root.lemma_ if root.tag_ == "NNS" else root.text), words - (
-        DESCRIPTION_SKIP_WORDS
-    )
+    head = role_head(root.lemma_ if root.tag_ == "NNS" else root.text)
+    before = root.nbor(-1).lower_ if root.i > mention.start else ""
+    if before in SUBORDINATE_WORDS:
+        return f"{before} {head}", words - DESCRIPTION_SKIP_WORDS - {before}
+    return head, words - DESCRIPTION_SKIP_WORDS
 
 
 def is_definite(root: Token) -> bool:
@@ -522,6 +536,46 @@ TITLE_HEADS = frozenset(role_head(r) for r in ROLE_TITLES | set(TITLE_ROLES.valu
 }
 """Role heads that are a position held: someone known as one is no other position's holder
 by recency alone (a governor is not ``the senator``)."""
+POSITION_HEADS = TITLE_HEADS | {
+    "member",
+    "councillor",
+    "alderman",
+    "delegate",
+    "lawyer",
+    "aide",
+    "analyst",
+    "economist",
+    "official",
+    "officer",
+}
+"""Role heads that are a post someone holds: ``council member Ana Ruiz`` is not ``the
+mayor``. A campaign's roles (nominee, candidate) and what a person is (businessman) sit
+beside any post, so they are not among them."""
+OWN_PEOPLE_NOUNS = frozenset(
+    {"campaign", "team", "camp", "aide", "staff", "adviser", "advisor", "spokesman", "spokeswoman"}
+)
+"""A person's own people: when they are the passage's subject, the passage is about the
+person (``The Clinton campaign now hopes ... The Democratic nominee``)."""
+CONTRASTIVE_WORDS = frozenset(
+    {
+        "rival",
+        "opponent",
+        "challenger",
+        "counterpart",
+        "adversary",
+        "foe",
+        "competitor",
+        "other",
+        "another",
+    }
+)
+"""Words that set a person against the one just described (``his rival``, ``the other``):
+the look-ahead stops at them."""
+TENURE_WORDS = frozenset({"former", "ex", "outgoing", "incoming", "acting", "late"})
+"""Words that say a post is not the one held now (``the former governor``); a retired
+general is still ``the general``."""
+SUBORDINATE_WORDS = frozenset({"vice", "deputy", "assistant", "lieutenant"})
+"""First words that make a title another post (a vice president is not the president)."""
 LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
 """Roles whose holder a description may name just before the article introduces them
 (positions and organisations, not ``the time frame``)."""
@@ -532,10 +586,11 @@ class DescriptionSettings:
     """Windows of description resolution (from ``ResolutionSettings``)."""
 
     window_sentences: int = 2
-    """How many sentences back a description looks for the one person or organisation the
-    passage is about."""
+    """How many sentences of narration (a quotation's own sentences not counted) back a
+    description looks for the one person or organisation the passage is about."""
     lookahead_paragraphs: int = 1
-    """How many paragraphs after a description its role holder may be introduced."""
+    """How many paragraphs after a description its role holder may be introduced (and how
+    far past the headline its lede reaches)."""
     limit: int = 30
     """Most names looked at for one description (keeps resolution linear)."""
 
@@ -624,8 +679,17 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
         and t.text[:1].isupper()
         and t.i != core.start
     } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
-    owned = any(c.dep_ == "poss" for c in root.children)
+    # "Mr. Clarke's new company" is someone's; "Connecticut's tax commissioner" a place's post
+    owned = any(c.dep_ == "poss" and c.ent_type_ not in PLACE_ENTITIES for c in root.children)
     return Description(head, frozenset(words), frozenset(proper), _sex_of(mention, root), owned)
+
+
+TITLE_CASE_LOWER = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with"}
+)
+"""Words a title-cased headline may leave in lower case."""
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
+"""Entity labels of a place or people whose possessive gives a post, not an owner."""
 
 
 def _sex_of(mention: DocSpan, root: Token) -> str | None:
@@ -648,14 +712,19 @@ class Describer:
     1. **Role**: the one introduced before it with that role (or a synonym) whose role words
        hold the description's modifiers.
     2. **Passage**: for a role a news article calls its subject by (:data:`STAND_IN_ROLES`)
-       that nobody here fits, the one person who is the subject of a main clause in the last
-       ``window_sentences`` sentences and agrees with it (sex, party, state; no other
-       position held); for an organisation noun (``the bank``), the one organisation named
-       there of that type, else of no other type.
+       that nobody here fits, the one person who is the subject of a main clause (or owns
+       it: ``The Clinton campaign``) in the last ``window_sentences`` sentences of
+       narration and agrees with it (sex, party, state, tenure; no other post held); for an
+       organisation noun (``the bank``), the one organisation named there of that type,
+       else of no other type.
     3. **Party**: when the description names a party (``the GOP nominee``), the one person
        named before whom the article calls a member of it.
     4. **Later**: the one introduced with the role within ``lookahead_paragraphs`` after it
-       (``The state attorney general ...`` then ``Attorney General Eric Schneiderman``).
+       (``The state attorney general ...`` then ``Attorney General Eric Schneiderman``),
+       when the introduction confirms it and does not set its holder against the described
+       (``His rival, Sen. X``).
+    5. **Named next**: the person named for the first time, with no role, as the subject
+       opening the next paragraph, for a description that opens its own.
 
     Each step resolves only when exactly one candidate fits.
     """
@@ -666,6 +735,7 @@ class Describer:
         self.settings = settings
         self._salient: list[Person] | None = None
         self._party_members: dict[str, list[Person]] | None = None
+        self._headline: bool | None = None
 
     def by_role(self, mention: DocSpan, root: Token) -> Person | None:
         """The one person or organisation introduced with the role before the description
@@ -682,8 +752,8 @@ class Describer:
         if description is None or description.owned:
             return None
         if description.bare:  # a headline's role: whom the article introduces with it
-            return self._narrowed(description, self._holders(description, len(self.view.text)))
-        later = self._holders(description, self._lookahead_end(at))
+            return self._headline_holder(description)
+        later = self._later_holders(description, mention, at)
         if description.head == PARTY_HEAD:  # "the Florida Republican": whom the passage is about
             found = self._recent_subject(description, root, at)
         elif description.head in STAND_IN_ROLES and not any(agrees(description, p) for p in later):
@@ -695,6 +765,86 @@ class Describer:
             found = None
         if found is None and description.head in LOOKAHEAD_HEADS:
             found = self._narrowed(description, later)
+        if found is None and description.head in LOOKAHEAD_HEADS and not later:
+            found = self._named_next(description, root, at)
+        return found
+
+    def _named_next(self, description: Description, root: Token, at: int) -> Person | None:
+        """``Connecticut's tax commissioner says ...`` then, opening the next paragraph,
+        ``Kevin Sullivan says he ...``: a description that opens its paragraph as its
+        subject is the one person who opens the next as its subject, named there for the
+        first time and given no role at all."""
+        if description.kinds != ("person",) or not is_main_subject(root):
+            return None
+        cast, view = self.cast, self.view
+        sentence = cast.sentence_of_token[root.i]
+        paragraph = view.paragraph_of(at)
+        if sentence > 0 and view.paragraph_of(cast.sentences[sentence - 1].start_char) == paragraph:
+            return None  # not its paragraph's first sentence
+        if paragraph + 1 >= len(view.paragraph_starts):
+            return None
+        start = view.paragraph_starts[paragraph + 1]
+        first = bisect_left(view.token_starts, start)
+        if first >= len(cast.doc):
+            return None
+        opening = cast.sentence_of_token[first]
+        end = cast.sentences[opening].end_char
+        named = [
+            m.person
+            for m in cast.mentions_before(end, paragraph + 1, self.settings.limit)
+            if m.sentence == opening
+            and m.person.kind == "person"
+            and (ent := cast.entity_at(cast.doc[m.token])) is not None
+            and is_main_subject(ent.root)
+        ]
+        if not named or any(p is not named[0] for p in named):
+            return None
+        person = named[0]
+        if person.first_seen < start or person.role_heads or person.role_words:
+            return None  # named before, or given a role (the look-ahead judges those)
+        contrast = self._contrast_at(root.i + 1, end)
+        return person if contrast is None and agrees(description, person) else None
+
+    def _later_holders(self, description: Description, mention: DocSpan, at: int) -> list[Person]:
+        """The holders of the role up to the lookahead's end, those introduced after the
+        description only when their introduction confirms it; the look-ahead stops at an
+        introduction that sets its holder against the described (``The senator said ...
+        His rival, Sen. X``)."""
+        head = description.head
+        holders = self._holders(description, self._lookahead_end(at))
+        kept = [p for p in holders if p.role_at.get(head, p.first_seen) < mention.start_char]
+        later = sorted(
+            (p for p in holders if p not in kept), key=lambda p: p.role_at.get(head, p.first_seen)
+        )
+        for person in later:
+            introduced = self.cast.doc[self.view.token_at(person.role_at.get(head, 0))]
+            if set_against(introduced):
+                break
+            if confirms(description, person):
+                kept.append(person)
+        return kept
+
+    def _contrast_at(self, start: int, end: int) -> int | None:
+        """Offset of the first contrastive word (``rival``, ``the other``) from token
+        ``start`` up to offset ``end``, if any."""
+        doc = self.cast.doc
+        for token in doc[start:]:
+            if token.idx >= end:
+                break
+            if token.lemma_.lower() in CONTRASTIVE_WORDS:
+                return token.idx
+        return None
+
+    def _headline_holder(self, description: Description) -> Person | None:
+        """``Lawmaker urges ...``: the one the article introduces with the role, else the one
+        its lede (the paragraph after the headline and the look-ahead's paragraphs after
+        that) introduces with it, whom the headline is about."""
+        everyone = self._holders(description, len(self.view.text))
+        found = self._narrowed(description, everyone)
+        starts = self.view.paragraph_starts
+        if found is None and len(everyone) > 1 and len(starts) > 1:
+            lede = self._holders(description, self._lookahead_end(starts[1]))
+            found = self._narrowed(description, lede) if len(lede) < len(everyone) else None
         return found
 
     def _lookahead_end(self, at: int) -> int:
@@ -716,30 +866,78 @@ class Describer:
             if p.kind in description.kinds
             and p.role_at.get(head, p.first_seen) < before
             and name_key(p.name) != head  # an "organisation" called "Bank" is the noun
+            and not self._headline_noun(p, head)
+            and same_tenure(description, p)
         ]
+
+    def _headline_noun(self, org: Person, head: str) -> bool:
+        """``Local Newspaper Says ...``: an "organisation" named only in a title-cased
+        headline, by words ending in the description's noun, is the headline's words."""
+        last = max(org.last_seen, org.first_seen)
+        return (
+            org.kind == "organization"
+            and role_head(org.name.split()[-1]) == head
+            and self.view.paragraph_of(last) == 0
+            and self._title_cased_headline()
+        )
+
+    def _title_cased_headline(self) -> bool:
+        """Whether the first paragraph is a headline in title case: every word but the
+        short function words capitalised (``The Union Met on Monday`` is one, ``The union
+        met on Monday.`` is not)."""
+        if self._headline is None:
+            starts = self.view.paragraph_starts
+            first = self.view.text[: starts[1]] if len(starts) > 1 else ""
+            words = [w for w in _WORD.findall(first) if w.lower() not in TITLE_CASE_LOWER]
+            self._headline = bool(words) and all(w[0].isupper() for w in words)
+        return self._headline
 
     @staticmethod
     def _narrowed(description: Description, candidates: list[Person]) -> Person | None:
         # a party member's state must be given ("the Florida Republican" is no Republican
-        # of unknown state); a position's may be unknown ("the California congressman")
+        # of unknown state); a position's may be unknown ("the California congressman"),
+        # unless the article gives other holders theirs (senators of Vermont and Iowa: "the
+        # Florida senator" is someone not introduced as one)
         lenient = description.head != PARTY_HEAD
         for word in sorted(description.words):
             narrowed = [p for p in candidates if word in p.role_words]
             if narrowed or word in description.proper:
                 silent = [p for p in candidates if lenient and _silent_on(p, word)]
+                if not narrowed and len(silent) < len(candidates):
+                    silent = []
                 candidates = narrowed or silent
         return candidates[0] if len(candidates) == 1 else None
 
     def _window(self, root: Token, at: int) -> tuple[int, int]:
-        """The first sentence and paragraph of the passage before a description."""
-        first = self.cast.sentence_of_token[root.i] - self.settings.window_sentences
-        return first, self.view.paragraph_of(at) - self.settings.window_sentences
+        """The first sentence and paragraph of the passage before a description: the last
+        ``window_sentences`` sentences of narration, a quotation's own sentences not counted
+        (they are the speaker's words, not what the passage is about)."""
+        first = self.cast.sentence_of_token[root.i]
+        told = 0
+        while told < self.settings.window_sentences and first > 0:
+            first -= 1
+            if not self._quoted_sentence(first):  # "“...,” he said." is narration
+                told += 1
+            if self.cast.sentence_of_token[root.i] - first >= self.settings.limit:
+                break
+        start = self.cast.sentences[first].start_char
+        paragraph = self.view.paragraph_of(at) - self.settings.window_sentences
+        return first, min(paragraph, self.view.paragraph_of(start))
+
+    def _quoted_sentence(self, n: int) -> bool:
+        """Whether sentence ``n`` has words and every one is inside quotation marks."""
+        words = [t for t in self.cast.sentences[n] if not (t.is_punct or t.is_space)]
+        return bool(words) and all(self.cast.quoted(t.i) for t in words)
 
     def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
         """The one person who is a main-clause subject in the window and agrees with the
         description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
-        passage is about both)."""
+        passage is about both). Reached past a quotation's sentences, a subject counts only
+        when the narration between names no one else (``... said Bob Mulholland. Some saw a
+        culprit in Alison Grimes. The secretary of state ...`` is not Mulholland)."""
         first, paragraph = self._window(root, at)
+        sentence = self.cast.sentence_of_token[root.i]
+        plain_first = sentence - self.settings.window_sentences
         own = self._named_after(root, at)
         people: list[Person] = []
         for m in self.cast.mentions_before(at, paragraph, self.settings.limit):
@@ -747,13 +945,30 @@ class Describer:
                 break
             ent = self.cast.entity_at(self.cast.doc[m.token])
             name = ent.root if ent is not None else self.cast.doc[m.token]  # or an untagged one
-            if not is_main_subject(name) or m.person.kind != "person":
+            if not (is_main_subject(name) or owns_main_subject(name)) or m.person.kind != "person":
                 continue
             if name.conjuncts:
                 return None
+            if m.sentence < plain_first and self._names_another(m.person, m.sentence, sentence):
+                continue
             if agrees(description, m.person) and m.person not in own + people:
                 people.append(m.person)
         return people[0] if len(people) == 1 else None
+
+    def _names_another(self, person: Person, after: int, before: int) -> bool:
+        """Whether the narration strictly between two sentences holds a proper name (tagged a
+        person or not tagged at all) that is not ``person``'s."""
+        own = set(person.name.lower().split())
+        for n in range(after + 1, before):
+            for t in self.cast.sentences[n]:
+                if (
+                    t.pos_ == "PROPN"
+                    and t.ent_type_ in ("", "PERSON", "ORG")  # the tagger calls some people ORG
+                    and not self.cast.quoted(t.i)
+                    and t.lower_ not in own
+                ):
+                    return True
+        return False
 
     def _named_after(self, root: Token, at: int) -> list[Person]:
         """People named later in the description's own sentence: ``The attorney general is
@@ -780,7 +995,11 @@ class Describer:
                 break
             if m.person.kind == "organization" and m.person not in orgs:
                 orgs.append(m.person)
-        typed = [o for o in orgs if description.head in o.role_heads]
+        typed = [
+            o
+            for o in orgs
+            if description.head in o.role_heads and not self._headline_noun(o, description.head)
+        ]
         if not typed:  # of no known type: only the organisation the article is most about
             salient = self._most_named_organisation()
             typed = [o for o in orgs if not o.role_heads & ORGANISATION_NOUNS and o is salient]
@@ -837,7 +1056,7 @@ def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
         for p in unnamed
         if p.kind == "unnamed"
         and head in p.role_heads
-        and next(iter((p.description or "").lower().split()), "") not in DEFINITE
+        and next(iter((p.description or "").lower().split()), "") in INDEFINITE
         and modifiers <= words_of(p.description or "")
     ]
     return found[0] if len(found) == 1 else None
@@ -849,6 +1068,18 @@ def is_main_subject(token: Token) -> bool:
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+
+
+def owns_main_subject(name: Token) -> bool:
+    """``The Clinton campaign now hopes``, ``Trump's aides said``: a name that owns the main
+    subject, when that subject is the person's own people (:data:`OWN_PEOPLE_NOUNS`)."""
+    owned = name.head
+    return (
+        name.dep_ in ("compound", "poss")
+        and owned.i != name.i
+        and owned.lemma_.lower() in OWN_PEOPLE_NOUNS
+        and is_main_subject(owned)
+    )
 
 
 def _silent_on(person: Person, word: str) -> bool:
@@ -870,5 +1101,71 @@ def agrees(description: Description, person: Person) -> bool:
         said = description.words & kind
         if said and known & kind and not said & known:
             return False
-    held = person.role_heads & TITLE_HEADS
-    return description.head == PARTY_HEAD or not held or description.head in held
+    if not same_tenure(description, person):
+        return False
+    return description.head == PARTY_HEAD or not contradicts_posts(description, person)
+
+
+def same_tenure(description: Description, person: Person) -> bool:
+    """Whether a description and a person known with its role say alike whether the post is
+    a former one (``Former Mayor Pavel Dorn`` is not ``the mayor``, nor ``Mayor Pavel
+    Dorn`` ``the former mayor``). A headline's role is not held to it: ``Former White House
+    Doctor Says`` is about ``Dr. Connie Mariano``, whose title the body gives as it is."""
+    if description.bare or description.head not in person.role_heads & POSITION_HEADS:
+        return True  # "Former Bill Clinton pollster Douglas Schoen" is still "the pollster"
+    held = tenure_of(person, description.head)
+    return held is None or description.words & TENURE_WORDS == held
+
+
+def tenure_of(person: Person, head: str) -> set[str] | None:
+    """The tenure words the article gives ``person``'s post ``head``: from the role phrase
+    that names it (``a former mayor``), else from all their role words when it is their one
+    role (``Former Mayor Pavel Dorn``); None when that cannot be told (``Gen. Wesley Clark,
+    a retired general and former commander``: which post is former?)."""
+    phrased = [r.split() for r in person.roles if role_head(r.split()[-1]) == head]
+    said = {w for words in phrased for w in words} & TENURE_WORDS
+    if said or (phrased and any(len(words) > 1 for words in phrased)):
+        return said
+    return set(person.role_words & TENURE_WORDS) if len(person.role_heads) == 1 else None
+
+
+def set_against(name: Token) -> bool:
+    """Whether the noun phrase that introduces a name sets it against someone (``His
+    rival, Sen. X``; ``the other senator, X``; ``Another judge, X``)."""
+    head = name
+    while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+        head = head.head
+    phrase = name.doc[head.left_edge.i : max(name.i, head.i) + 1]
+    return any(t.lemma_.lower() in CONTRASTIVE_WORDS for t in phrase)
+
+
+def confirms(description: Description, person: Person) -> bool:
+    """Whether a holder of the role introduced after a description is surely the one it
+    means: it agrees, holds every proper word or is given none of its kind (``the New York
+    state attorney general`` then ``Attorney General Eric Schneiderman``), nothing sets it
+    against another, and both say alike whether the post is a former one."""
+    known = person.role_words
+    return (
+        agrees(description, person)
+        and all(w in known or _silent_on(person, w) for w in description.proper)
+        and not known & CONTRASTIVE_WORDS
+        and description.words & TENURE_WORDS == known & TENURE_WORDS
+    )
+
+
+def posts_held(person: Person) -> set[str]:
+    """The posts the article gives ``person`` (``member``, ``vice president``, ``senator``)."""
+    return {
+        head
+        for head in person.role_heads
+        if head in POSITION_HEADS or head.split()[0] in SUBORDINATE_WORDS
+    }
+
+
+def contradicts_posts(description: Description, person: Person) -> bool:
+    """Whether ``person`` holds posts and none is the description's: a council member is not
+    ``the mayor``, a governor not ``the senator``, a vice president ``the vice president``
+    but not ``the president`` (a nominee or businessman may hold any post, a post-holder is
+    no other role by recency alone)."""
+    held = posts_held(person)
+    return bool(held) and description.head not in held

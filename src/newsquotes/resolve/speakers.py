@@ -32,6 +32,7 @@ from spacy.tokens import Span as DocSpan
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
+from ..quotes.cues import word_set
 from .cast import Cast, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
@@ -75,9 +76,12 @@ CALENDAR_WORDS = frozenset(
 )
 MEMBER_PREPOSITIONS = frozenset({"including", "like"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+SUBORDINATE_CLAUSE_DEPS = frozenset({"advcl"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
+TEAM_NAMES = {"team": "campaign", "camp": "campaign"}
+"""``the Trump team``, ``the Trump camp``: one organisation, the candidate's campaign."""
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
 BIOGRAPHY_VERBS = frozenset({"be", "write", "teach", "serve"})
@@ -94,6 +98,20 @@ DATELINE_TOKENS = 6
 LABEL_SLACK = 2
 """Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
+
+PEOPLE_NOUNS = word_set(
+    """
+    member people person resident voter official worker employee contestant supporter
+    leader reporter journalist lawmaker expert analyst student parent woman man child family
+    citizen veteran candidate delegate donor executive staffer aide volunteer protester
+    witness victim survivor neighbour neighbor customer patient teacher doctor nurse officer
+    agent soldier farmer fisherman editor producer host guest critic activist
+    """
+)
+"""Plural nouns for people (``interviewed 20 crew members``): they can be a ``they``."""
+
+PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
+"""``a study that appeared in the Journal``: the publication speaks for the document."""
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
 
@@ -336,6 +354,9 @@ class _Resolver:
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
             return self._proper_noun_run(mention, root)
+        surnamed = self._surname_mistagged(root)
+        if surnamed is not None:
+            return surnamed
         if root.pos_ in ("NOUN", "NUM", "PRON"):
             return (
                 self._appositive_name(mention, root)
@@ -344,6 +365,18 @@ class _Resolver:
                 or self._members_named(mention, root)
             )
         return None
+
+    def _surname_mistagged(self, root: Token) -> Person | None:
+        """``Trump this week also said``, with ``Trump`` tagged a verb: a capitalised word
+        that is the surname of exactly one person named in full here is that person."""
+        if not root.is_title or root.pos_ in ("PROPN", "PRON"):
+            return None
+        people = [
+            p
+            for p in self.cast.by_surname.get(surname_key(root.text), [])
+            if p.kind == "person" and len(p.name.split()) > 1
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
@@ -458,13 +491,28 @@ class _Resolver:
         for prep in root.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 authors += [c for c in prep.children if c.dep_ == "pobj"]
-        for verb in root.children:  # "a report released by the agency"
-            if verb.dep_ == "acl":
+        described = [root] + [
+            obj  # "the transcript of the debate, published by the paper"
+            for prep in root.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for verb in (c for phrase in described for c in phrase.children):
+            if verb.dep_ == "acl":  # "a report released by the agency"
                 for agent in verb.children:
                     if agent.dep_ == "agent":
                         authors += [c for c in agent.children if c.dep_ == "pobj"]
             if verb.dep_ == "relcl":  # "a speech Mrs. Clinton delivered"
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
+                if verb.lemma_ in PUBLISHED_IN_VERBS:  # "a study that appeared in the Journal"
+                    authors += [
+                        obj
+                        for prep in verb.children
+                        if prep.dep_ == "prep" and prep.lower_ == "in"
+                        for obj in prep.children
+                        if obj.dep_ == "pobj"
+                    ]
         for token in authors:
             if not mention.start <= token.i < mention.end:
                 continue
@@ -486,9 +534,8 @@ class _Resolver:
             ent = self.cast.entity_at(child)
             if child.dep_ in ("compound", "poss") and ent is not None and self._names_person(ent):
                 owner = clean_name(ent.text).split()[-1]
-                return self.cast.person_for_name(
-                    f"{owner} {root.lemma_}", root.idx, kind="organization"
-                )
+                team = TEAM_NAMES.get(root.lemma_, root.lemma_)
+                return self.cast.person_for_name(f"{owner} {team}", root.idx, kind="organization")
         return None
 
     def _names_person(self, ent: DocSpan) -> bool:
@@ -543,7 +590,7 @@ class _Resolver:
         if found is None:
             found = self._introduced(since, paragraph - 1, sex)
         if found is None:
-            subjects = [m for m in since if m.subject]
+            subjects = [m for m in since if m.subject and not self._subordinate(m)]
             found = _agreeing(subjects, sex)
             described = self._described_subject(sentence - 1, paragraph, sex)
             if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
@@ -574,6 +621,15 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _subordinate(self, mention: Mention) -> bool:
+        """``He added a note of caution, should Clinton attempt ...``: the subject of an
+        adverbial clause, or of an inverted clause (a condition or a question, its auxiliary
+        before it), does not take the passage over from the current speaker."""
+        verb = self.doc[mention.verb]
+        if verb.dep_ in SUBORDINATE_CLAUSE_DEPS:
+            return True
+        return any(c.dep_ in ("aux", "auxpass") and c.i < mention.token for c in verb.children)
 
     def _introduced(self, since: list[Mention], min_paragraph: int, sex: str) -> Person | None:
         """``..., which concerns Henry Crespo, president of the caucus.`` then ``"...," he
@@ -666,6 +722,8 @@ class _Resolver:
             plural_at = None  # the plural is how the current speaker was introduced
         if plural_at is not None and (not since or plural_at > since[0].at):
             return None
+        if since and lower in GROUP_PRONOUNS and self._met_people(since[0]):
+            return None  # 'The Courier interviewed 20 former crew members. They described'
         if since:
             return since[0].person
         if (
@@ -677,6 +735,18 @@ class _Resolver:
         if subjects and (plural_at is None or subjects[0].at > plural_at):
             return subjects[0].person
         return None
+
+    def _met_people(self, mention: Mention) -> bool:
+        """The organisation's verb has people as its object (``interviewed former crew
+        members``): a ``they`` after it may be them as well as the organisation."""
+        verb = self.doc[mention.verb]
+        return any(
+            c.dep_ == "dobj"
+            and c.tag_ == "NNS"
+            and c.lemma_.lower() in PEOPLE_NOUNS
+            and not self.cast.quoted(c.i)
+            for c in verb.children
+        )
 
     def _plural_subject_before(self, at: int) -> int | None:
         """Offset of the latest plural common noun that is the subject of a main clause in the
