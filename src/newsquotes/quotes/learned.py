@@ -194,6 +194,8 @@ def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple
 
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 """Entity types that say when something was said, never what."""
+MAX_TIME_TOKENS = 8
+"""Longest complement looked at as a date or time (``on the morning of March 3, 2016``)."""
 TIME_FILLER_POS = frozenset({"ADP", "DET", "PUNCT", "SPACE", "CCONJ"})
 """Words around a date that carry no content of their own (``on``, ``the``, ``and``)."""
 
@@ -202,6 +204,8 @@ def _only_time(art: ArticleView, part: Token) -> bool:
     """``spoke on Monday``, ``said last week``: a complement that is nothing but a date or
     a time tells when, not what."""
     lo, hi = art.subtree_bounds(part)
+    if hi - lo > MAX_TIME_TOKENS:
+        return False  # a date is a few words; looking no further keeps a chain linear
     doc = art.doc
     words = [doc[k] for k in range(lo, hi) if doc[k].pos_ not in TIME_FILLER_POS]
     return bool(words) and all(t.ent_type_ in TIME_ENTITIES for t in words)
