@@ -49,6 +49,7 @@ from .gender import PRONOUN_SEX
 from .names import (
     clean_name,
     is_honorific,
+    organisation_name,
     shout_to_title,
     strip_article,
     surname_key,
@@ -109,6 +110,9 @@ PEOPLE_NOUNS = word_set(
     """
 )
 """Plural nouns for people (``interviewed 20 crew members``): they can be a ``they``."""
+AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+IMPERSONAL_SUBJECTS = frozenset({"it", "there", "this", "that", "what", "which", "these", "those"})
+"""Endings of nouns for someone who does something (``talker``, ``strategist``)."""
 
 PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
 """``a study that appeared in the Journal``: the publication speaks for the document."""
@@ -344,7 +348,7 @@ class _Resolver:
                 if len(ent) == 1 and cast.is_surname(surname_key(ent.text)):
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(
-                    strip_article(ent.text), ent.start_char, kind="organization"
+                    organisation_name(ent.text), ent.start_char, kind="organization"
                 )
             if ent.label_ == "NORP":
                 if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
@@ -408,7 +412,7 @@ class _Resolver:
         if ent.label_ == "PERSON":
             return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
         if ent.label_ == "ORG":
-            name = strip_article(ent.text)
+            name = organisation_name(ent.text)
             return self.cast.person_for_name(name, ent.start_char, kind="organization")
         return None
 
@@ -522,7 +526,7 @@ class _Resolver:
                 if person is not None:
                     return person
                 kind = "person" if ent.label_ == "PERSON" else "organization"
-                name = clean_name(ent.text) if kind == "person" else strip_article(ent.text)
+                name = clean_name(ent.text) if kind == "person" else organisation_name(ent.text)
                 return self.cast.person_for_name(name, ent.start_char, kind=kind)
         return None
 
@@ -596,6 +600,8 @@ class _Resolver:
             if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
                 # "the president appeared cowed. ..., he barely mentioned": a role as subject
                 found = described
+        if found is None:
+            found = self._only_person_of_sentence_before(window, sentence, paragraph, sex)
         if found is not None:
             return found
         if current is not None and (
@@ -621,6 +627,37 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _only_person_of_sentence_before(
+        self, window: list[Mention], sentence: int, paragraph: int, sex: str
+    ) -> Person | None:
+        """``The network said it would send Ms. Martin to Crimea. She declined``: when the
+        sentence right before, in the same paragraph, has no one for its subject and names
+        one person only, of known and agreeing sex, she is who the pronoun takes up; not when
+        the pronoun's own sentence names an agreeing person before it."""
+        if any(m.sentence == sentence and m.person.sex == sex for m in window):
+            return None
+        before = [m for m in window if m.sentence == sentence - 1 and m.paragraph == paragraph]
+        people = {id(m.person): m.person for m in before}
+        if len(people) != 1 or any(m.subject for m in before):
+            return None
+        person = next(iter(people.values()))
+        if person.sex != sex or self._someone_in(sentence - 1):
+            return None
+        return person
+
+    def _someone_in(self, sentence: int) -> bool:
+        """Whether the sentence may be about a person besides the names it holds: its main
+        subject is a person, a pronoun or a noun of people, or a he/she appears in it."""
+        for token in self.cast.sentences[sentence]:
+            if self.cast.quoted(token.i):
+                continue
+            if token.lower_ in PRONOUN_SEX and token.pos_ == "PRON":
+                return True  # 'What got under her skin, she said, was ...'
+            main_subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+            if main_subject and _may_be_someone(token, self.cast):
+                return True
+        return False
 
     def _subordinate(self, mention: Mention) -> bool:
         """``He added a note of caution, should Clinton attempt ...``: the subject of an
@@ -837,6 +874,24 @@ class _Resolver:
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None:
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
+
+
+def _may_be_someone(subject: Token, cast: Cast) -> bool:
+    """A subject that may be a person: a pronoun but ``it``/``there``/``what``, a person or
+    party member named, a known surname, or a common noun for people (``the radio host``)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in IMPERSONAL_SUBJECTS
+    if subject.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if subject.pos_ == "PROPN" and cast.is_surname(surname_key(subject.text)):
+        return True
+    return subject.pos_ == "NOUN" and _names_people(subject.lemma_.lower())
+
+
+def _names_people(lemma: str) -> bool:
+    """A common noun for a person or people: a role (``senator``), a noun of people
+    (``voters``) or an agent noun (``talker``, ``strategist``, ``historian``)."""
+    return lemma in PEOPLE_NOUNS or is_role_word(lemma) or lemma.endswith(AGENT_SUFFIXES)
 
 
 def _possessive_pronoun(root: Token) -> Token | None:
