@@ -255,3 +255,243 @@ def test_a_quote_after_a_reported_clause_and_its_frame_continues_the_report() ->
         "The council may close the pier before the winter storms",
         '"We have warned them about the pier for years and nobody listened."',
     ]
+
+
+def test_words_opening_the_sentence_before_an_inserted_frame_are_reported() -> None:
+    text = 'The ferry schedule, Ada Finch said, "will not survive another winter."'
+    article = extract(text)
+    assert pieces(article, quote_at(article, "will not survive")) == [
+        "The ferry schedule",
+        '"will not survive another winter."',
+    ]
+
+
+def test_a_scene_setting_clause_before_the_frame_is_the_writers() -> None:
+    text = 'As the rain fell over the harbour, Ada Finch said, "The pier will not last."'
+    article = extract(text)
+    assert pieces(article, quote_at(article, "The pier")) == ['"The pier will not last."']
+
+
+def test_fronted_words_are_not_taken_when_the_setting_is_off() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = 'The ferry schedule, Ada Finch said, "will not survive another winter."'
+    pipeline = Pipeline(settings=EngineSettings(fronted_words=False))
+    article = pipeline.process(Article(id="f", text=text))
+    assert pieces(article, quote_at(article, "will not survive")) == [
+        '"will not survive another winter."'
+    ]
+
+
+def test_a_capitalised_quote_completes_the_clause_before_it() -> None:
+    text = 'Closing the pier would "Ruin the town for a decade," Ada Finch said.'
+    article = extract(text)
+    q = quote_at(article, "Ruin the town")
+    assert pieces(article, q) == ['Closing the pier would "Ruin the town for a decade,"']
+    assert q.type == "mixed"
+
+
+def test_only_a_lowercase_fragment_completes_the_clause_when_capitals_are_off() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = 'Closing the pier would "Ruin the town for a decade," Ada Finch said.'
+    pipeline = Pipeline(settings=EngineSettings(clause_before_capital=False))
+    article = pipeline.process(Article(id="c", text=text))
+    assert pieces(article, quote_at(article, "Ruin the town")) == ['"Ruin the town for a decade,"']
+
+
+def test_a_title_inside_the_frame_does_not_end_the_turn() -> None:
+    text = (
+        '"The pier will not last," Ada Finch said on Harbour Radio\'s "Morning Tide." '
+        '"We need a new one."'
+    )
+    article = extract(text)
+    q = quote_at(article, "The pier")
+    assert pieces(article, q) == ['"The pier will not last,"', '"We need a new one."']
+    assert q.speaker_name == "Ada Finch"
+    assert len(article.quotes) == 1  # the programme's name is no one's words
+
+
+def test_a_title_in_mid_sentence_is_not_a_direct_quote() -> None:
+    text = (
+        'Ada Finch closed the show with the anthem "Harbour Lights Forever," the organisers said.'
+    )
+    article = extract(text)
+    assert all(pieces(article, q) != ['"Harbour Lights Forever,"'] for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("complement_start", "expected"),
+    [
+        (True, 'that "the pier was sold."'),
+        (False, 'Harbour Radio on Monday that "the pier was sold."'),
+    ],
+)
+def test_a_governed_quote_begins_at_its_clause_after_the_listener(
+    complement_start: bool, expected: str
+) -> None:
+    from newsquotes.quotes.context import ArticleView
+    from newsquotes.quotes.fragments import governed_pass
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = 'Ada Finch told Harbour Radio on Monday that "the pier was sold."'
+    nlp = default_pipeline().nlp
+    with nlp.select_pipes(disable=["newsquotes"]):
+        doc = nlp(text)
+    settings = EngineSettings(governed_complement_start=complement_start)
+    found = governed_pass(ArticleView(doc, [], settings), [], set())
+    assert [[text[s:e] for s, e in a.spans] for a in found] == [[expected]]
+
+
+@pytest.mark.parametrize(
+    ("cue_before", "content", "cue"),
+    [(True, 'they want "a fair deal,"', "said"), (False, '"a fair deal,"', "pledged")],
+)
+def test_a_mid_sentence_quote_belongs_to_the_cue_before_it(
+    cue_before: bool, content: str, cue: str
+) -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        'The harbour workers said they want "a fair deal," but pledged to keep the ferries running.'
+    )
+    pipeline = Pipeline(settings=EngineSettings(cue_before_fragment=cue_before))
+    article = pipeline.process(Article(id="w", text=text))
+    q = quote_at(article, "a fair deal")
+    assert pieces(article, q) == [content]
+    assert q.cue is not None and q.cue.text == cue
+
+
+def speaker_text(article: Article, part: str) -> str | None:
+    q = quote_at(article, part)
+    return q.speaker.text.rstrip(",") if q.speaker else None
+
+
+def test_a_who_clause_describing_the_speaker_is_part_of_the_mention() -> None:
+    text = "Ada Finch, who ran the port for a decade, said the pier would not last the winter."
+    article = extract(text)
+    assert speaker_text(article, "the pier would") == "Ada Finch, who ran the port for a decade"
+    assert quote_at(article, "the pier would").speaker_name == "Ada Finch"
+
+
+def test_a_who_clause_with_its_own_report_is_not_part_of_the_mention() -> None:
+    text = "Ada Finch, who said the pier was safe last year, now says it will not last."
+    article = extract(text)
+    assert speaker_text(article, "it will not last") == "Ada Finch"
+
+
+def test_a_which_clause_inside_the_mention_describes_a_thing() -> None:
+    text = '"The pier will not last," said Ada Finch, head of the Harbour Trust, which owns it.'
+    article = extract(text)
+    assert speaker_text(article, "The pier") == "Ada Finch, head of the Harbour Trust"
+
+
+def test_describing_clauses_stay_out_when_the_setting_is_off() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = "Ada Finch, who ran the port for a decade, said the pier would not last the winter."
+    pipeline = Pipeline(settings=EngineSettings(describing_clauses=False))
+    article = pipeline.process(Article(id="d", text=text))
+    assert speaker_text(article, "the pier would") == "Ada Finch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Finch spoke on Monday.",
+        "Ada Finch testified on Monday evening.",
+        "The harbour master Ada Finch spoke at length on Monday night.",
+    ],
+)
+def test_a_date_after_a_verb_is_not_what_was_said(text: str) -> None:
+    assert extract(text).quotes == []
+
+
+def test_a_date_does_not_join_what_was_said() -> None:
+    text = "Ada Finch spoke on Monday about the pier."
+    article = extract(text)
+    assert [pieces(article, q) for q in article.quotes] == [["about the pier"]]
+
+
+def test_an_owned_claim_is_the_owners_words_within_the_nouns_phrase() -> None:
+    text = 'Ada Finch\'s claim that the pier was "a death trap" angered the council.'
+    article = extract(text)
+    q = quote_at(article, "death trap")
+    assert pieces(article, q) == ['that the pier was "a death trap"']
+    assert q.via == "owned-claim" and q.speaker is not None
+    assert q.speaker.text.startswith("Ada Finch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech verb with its own subject: Ellis Marr's words
+        'Ada Finch\'s claim that Ellis Marr called the pier "a death trap" was false.',
+        # a noun with its own owner
+        "Ada Finch's claim about Ellis Marr's remark \"a death trap\" was false.",
+        # a preposition names the topic, not the words
+        'The council dismissed Ada Finch\'s remarks about the "death trap" at its meeting.',
+    ],
+)
+def test_a_fragment_is_not_credited_to_a_claim_it_is_not_part_of(text: str) -> None:
+    article = extract(text)
+    assert all(q.via != "owned-claim" for q in article.quotes)
+    assert all(
+        not (q.speaker and q.speaker.text.startswith("Ada Finch"))
+        for q in article.quotes
+        if any(s <= text.index("death trap") < e for s, e in q.spans)
+    )
+
+
+HEADLINE = (
+    "Finch: Pier Will Close by the Winter.\n\n"
+    "Ada Finch, who runs the Harbour Trust, spoke to the council on Monday."
+)
+
+
+def test_a_headline_credits_its_claim_to_the_name_before_the_colon() -> None:
+    article = extract(HEADLINE)
+    q = quote_at(article, "Pier Will Close")
+    assert pieces(article, q) == ["Pier Will Close by the Winter"]
+    assert q.speaker is not None and q.speaker.text == "Finch"
+    assert q.via == "headline"
+
+
+def test_a_headline_label_is_no_source() -> None:
+    text = "The Latest: Pier Will Close by the Winter.\n\nAda Finch spoke to the council."
+    assert extract(text).quotes == []
+
+
+def test_headline_claims_are_off_with_their_setting() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    pipeline = Pipeline(settings=EngineSettings(headline_claims=False))
+    article = pipeline.process(Article(id="h", text=HEADLINE))
+    assert all(q.via != "headline" for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        (
+            'The mayor condemned what she called a "reckless gamble" with public money.',
+            "reckless",
+            ['what she called a "reckless gamble" with public money'],
+        ),
+        (
+            'The council backed the ferry plan, which Ada Finch called "a reckless gamble."',
+            "reckless",
+            ["which", '"a reckless gamble."'],
+        ),
+        (
+            'The council backed what Ada Finch called "a reckless gamble."',
+            "reckless",
+            ["what", '"a reckless gamble."'],
+        ),
+    ],
+)
+def test_a_named_relative_reports_its_relative_word(
+    text: str, part: str, expected: list[str]
+) -> None:
+    article = extract(text)
+    assert pieces(article, quote_at(article, part)) == expected

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span
 
 from ..model import Quote, Region
 from ..model import Span as TextSpan
-from .boundaries import settle_cue_boundary, widen_cue
+from .boundaries import settle_cue_boundary, widen_cue, with_fronted_words
 from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
-from .direct import direct_pass, transcript_turns
+from .direct import direct_pass, headline_claim, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of
 from .indirect import indirect_pass
 from .learned import candidate_pass, judge
@@ -44,10 +44,9 @@ def find_attributions(
     found = rule_attributions(art, split_turns=split_turns)
     if settings.model:
         found = judge(art, found, candidate_pass(art, found))
-    return [
-        by_paragraph(art, widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))))
-        for a in found
-    ]
+    found = [widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))) for a in found]
+    taken = [span for a in found for span in a.spans]
+    return [by_paragraph(art, with_fronted_words(art, a, taken)) for a in found]
 
 
 def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -96,6 +95,11 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
     direct, used = direct_pass(art, split_turns=split_turns)
     turns = [(art.paragraph_starts[art.paragraph_of(t.start)], t.spans[0][1]) for t in transcript]
     direct = [a for a in direct if not any(start <= a.start < end for start, end in turns)]
+    transcript += [
+        a
+        for a in headline_claim(art)
+        if not any(s < a.spans[0][1] and a.start < e for b in direct for s, e in b.spans)
+    ]
     indirect = indirect_pass(art, direct + transcript)
     found = direct + transcript + indirect
     found += governed_pass(art, found, used)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .context import ArticleView, Attribution, lemma
+from .context import ArticleView, Attribution, children_of, is_cue, lemma
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS
 from .quote_marks import ALL_MARKS
 
@@ -170,3 +170,84 @@ def _with_colon_after(art: ArticleView, a: Attribution, end: int) -> int:
     if end < len(doc) and doc[end].text == ":" and doc[end].idx < a.spans[0][0]:
         return end + 1
     return end
+
+
+def with_fronted_words(
+    art: ArticleView, a: Attribution, taken: list[tuple[int, int]]
+) -> Attribution:
+    """``As for the pier, Finch said, "it will not last"``: the words opening the sentence
+    before a frame that commas set off (speaker, cue, comma) are the first part of the
+    report, as PolNeAR annotates it. Not when those words are a quote or another report
+    (``taken``: every attribution's content), or hold a cue of their own."""
+    if not art.settings.fronted_words or a.cue is None or a.speaker is None:
+        return a
+    doc = art.doc
+    speaker_first = art.token_at(a.speaker[0])
+    content_first = art.token_at(a.spans[0][0])
+    cue_start, cue_end = a.cue
+    comma = speaker_first - 1
+    if not (speaker_first < cue_start and cue_end < content_first) or comma < 1:
+        return a
+    if doc[comma].text != "," or not _frame_closed(art, cue_end, content_first):
+        return a
+    lo = _sentence_start(art, comma)
+    if lo is None or not (0 < comma - lo <= art.settings.max_fronted_tokens):
+        return a
+    start, end = art.span_chars(lo, comma)
+    verb = cue_verb(art, cue_start, cue_end)
+    if not _says_itself(art, verb, a.speaker) or _frames_the_cue(art, verb, lo, comma):
+        return a
+    if all(doc[k].pos_ in CONNECTIVE_POS for k in range(lo, comma)):
+        return a  # 'Still, it said, ...': the writer's link to the sentence before
+    if any(s < end and start < e for s, e in taken) or any(
+        art.quote_of_token[k] >= 0 or doc[k].text in ALL_MARKS or is_cue(doc[k])
+        for k in range(lo, comma)
+    ):
+        return a
+    a.spans.insert(0, (start, end))
+    return a
+
+
+CONNECTIVE_POS = frozenset({"ADV", "CCONJ", "SCONJ", "PUNCT"})
+"""Words that only link a sentence to the one before (``Still``, ``But``, ``And yet``)."""
+
+FRAME_SETTING_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod", "cc", "mark", "nsubj"})
+"""How words before a frame hang from its cue when they set the scene of the report
+(``As a phone rang, an announcer said``, ``During the speech, she said``)."""
+
+
+def _frames_the_cue(art: ArticleView, verb: Token, lo: int, hi: int) -> bool:
+    """Some of the words ``[lo, hi)`` hang from the cue as a scene-setting adjunct."""
+    doc = art.doc
+    for k in range(lo, hi):
+        token = doc[k]
+        while lo <= token.head.i < hi and token.head.i != token.i:
+            token = token.head
+        if token.head.i == verb.i and token.dep_ in FRAME_SETTING_DEPS:
+            return True
+    return False
+
+
+def _says_itself(art: ArticleView, verb: Token, speaker: tuple[int, int]) -> bool:
+    """The cue is a main verb whose own subject is the speaker mention (``Finch said``), not
+    a participle or a relative clause (``attacked X, saying``, ``Y, who joked``)."""
+    if verb.dep_ in ("relcl", "acl", "advcl", "xcomp"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and speaker[0] <= c.idx < speaker[1]
+        for c in children_of(verb)
+    )
+
+
+def _frame_closed(art: ArticleView, cue_end: int, content_first: int) -> bool:
+    """A comma or colon ends the frame before the content (``he said, "..."``)."""
+    return any(art.doc[k].text in (",", ":") for k in range(cue_end, content_first))
+
+
+def _sentence_start(art: ArticleView, before: int) -> int | None:
+    """The first word of the sentence holding token ``before``, within its paragraph."""
+    doc = art.doc
+    lo = max(doc[before].sent.start, art.paragraph_start_token(doc[before].idx))
+    while lo < before and (doc[lo].is_space or doc[lo].is_punct):
+        lo += 1
+    return lo if lo < before else None

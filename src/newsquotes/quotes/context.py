@@ -96,6 +96,10 @@ class ArticleView:
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char) - 1
 
+    def paragraph_start_token(self, char: int) -> int:
+        """The first token of the paragraph holding ``char``."""
+        return bisect_left(self.token_starts, self.paragraph_starts[self.paragraph_of(char)])
+
     def paragraph_end_token(self, char: int) -> int:
         """The first token of the paragraph after the one holding ``char`` (or the end)."""
         following = self.paragraph_of(char) + 1
@@ -235,15 +239,18 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
             left = k + 1
             break
     for child in children_of(head):
-        # 'Mr. Ostrander, who stressed ...', 'Finch, speaking to the crews': the clause is
-        # not the name's (a document's is: 'a speech Mrs. Hayes delivered')
+        # 'Mr. Ostrander, who stressed ...', 'Finch, speaking to the crews': the clause is not
+        # the name's (a document's is: 'a speech Mrs. Hayes delivered'); 'Ada Finch, who
+        # ran the port,' describes her and is (PolNeAR's way)
         if (
             child.i > head.i
             and child.dep_ in NAME_CLAUSE_DEPS
             and left <= child.i <= right
             and (head.pos_ == "PROPN" or head.ent_type_ == "PERSON")
+            and not describes_speaker(art, child)
         ):
             right = min(right, art.subtree_bounds(child)[0] - 1)
+    right = _before_which_clause(art, head, left, right)
     tokens = art.doc[left : right + 1]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -255,6 +262,35 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
 
 
 NAME_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+DESCRIBING_WORDS = frozenset({"who", "whose"})
+"""How a clause set off by a comma after a name opens when it describes the person."""
+
+
+def _before_which_clause(art: ArticleView, head: Token, left: int, right: int) -> int:
+    """``Ada Finch, head of the Harbour Trust, which owns the pier``: a ``which`` clause set
+    off by a comma inside the mention describes a thing in it, not the speaker."""
+    if not art.settings.describing_clauses:
+        return right
+    doc = art.doc
+    for k in range(max(left, head.i) + 1, right):
+        if doc[k].text == "," and doc[k + 1].lower_ == "which" and doc[k + 1].head.dep_ == "relcl":
+            return k - 1
+    return right
+
+
+def describes_speaker(art: ArticleView, clause: Token) -> bool:
+    """``Ada Finch, who ran the port for a decade,``: a relative clause after a comma that
+    says who the speaker is, with no cue or quote of its own (``, who said ...`` is another
+    report), belongs to the mention, as PolNeAR annotates sources."""
+    if not art.settings.describing_clauses or clause.dep_ != "relcl":
+        return False
+    lo, hi = art.subtree_bounds(clause)
+    doc = art.doc
+    if lo < 1 or doc[lo - 1].text != "," or doc[lo].lower_ not in DESCRIBING_WORDS:
+        return False
+    return not any(is_cue(doc[k]) or art.quote_of_token[k] >= 0 for k in range(lo, hi))
+
+
 """Clauses hanging from a speaker's name that are no part of the mention."""
 
 
@@ -290,7 +326,7 @@ def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int
     elif subj.i < cue.i:
         hi = min(hi, cue.i)
     for child in children_of(subj):
-        if child.dep_ == "relcl" and child.i > subj.i:
+        if child.dep_ == "relcl" and child.i > subj.i and not describes_speaker(art, child):
             hi = min(hi, art.subtree_bounds(child)[0])
     return mention_span(art, subj, lo, max(hi, subj.i + 1))
 

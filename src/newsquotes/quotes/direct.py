@@ -18,6 +18,7 @@ from .context import (
     Attribution,
     children_of,
     cue_extent,
+    is_cue,
     is_speech_cue,
     lemma,
     mention_span,
@@ -25,7 +26,7 @@ from .context import (
     speaker_of,
 )
 from .cues import ADDRESSEE_VERBS, DOCUMENT_NOUNS
-from .quote_marks import ALL_MARKS, QuotedSpan
+from .quote_marks import ALL_MARKS, QuotedSpan, looks_like_title
 
 NOT_SPEAKERS = frozenset(
     {
@@ -67,10 +68,14 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
         if "\n" in t.text or art.paragraph_of(t.idx) != paragraph:
             break
         if art.quote_of_token[i] >= 0:
-            nickname_end = _nickname_end(art, i)
-            if nickname_end is None:
+            skip_to = _nickname_end(art, i)
+            if skip_to is None and i > after:
+                skip_to = _title_end(art, i)
+            if skip_to is None:
                 break
-            i = nickname_end
+            if art.text[doc[skip_to - 1].idx - 1] in SENTENCE_END:
+                return after, skip_to  # 'he said on ABC's "This Week."'
+            i = skip_to
             continue
         if t.text in SENTENCE_END and i > after:
             return after, i + 1
@@ -79,6 +84,20 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
 
 
 NICKNAME_MAX_WORDS = 2
+
+
+def _title_end(art: ArticleView, i: int) -> int | None:
+    """The token after a quoted title starting at token ``i`` inside a frame (``he said on
+    ABC's "This Week."``, ``Segal, the author of "Hacked World Order,"``), or None when the
+    quote is not one (a frame reaching a title goes on past it)."""
+    if not art.settings.titles_in_frames:
+        return None
+    q = art.quoted[art.quote_of_token[i]]
+    if art.token_at(q.start) != i or not looks_like_title(art.text[q.inner[0] : q.inner[1]]):
+        return None
+    if art.doc[i - 1].is_punct:
+        return None  # 'she added the words, "Ana Ruiz."': what the frame reports
+    return art.token_at(q.end - 1) + 1
 
 
 def _nickname_end(art: ArticleView, i: int) -> int | None:
@@ -130,6 +149,20 @@ def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
     return last in _SPEECH_END or after == ","
 
 
+def _named_title(art: ArticleView, q: QuotedSpan) -> bool:
+    """A title in the middle of a sentence, after a word (``the anthem "A Change Is Gonna
+    Come,"``): a name, whatever frame follows it."""
+    if not art.settings.titles_in_frames:
+        return False
+    first = art.token_at(q.start)
+    return (
+        first > 0
+        and art.doc[first - 1].is_alpha
+        and art.paragraph_of(art.doc[first - 1].idx) == art.paragraph_of(q.start)
+        and looks_like_title(art.text[q.inner[0] : q.inner[1]])
+    )
+
+
 def _ends_sentence(art: ArticleView, q: QuotedSpan) -> bool:
     inner_end = q.inner[1] - 1
     return inner_end > q.start and art.text[inner_end] == "."
@@ -173,7 +206,12 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     paragraph = art.paragraph_of(q.end - 1)
     lo, hi = _post_window(art, after, paragraph)
     first = first_word(art, lo, hi)
-    if first is None or not _ends_like_speech(art, q) or _after_preposition(art, q):
+    if (
+        first is None
+        or not _ends_like_speech(art, q)
+        or _named_title(art, q)
+        or _after_preposition(art, q)
+    ):
         return None, hi
     if doc[first].lower_ in CLAUSE_SUBORDINATORS:
         return None, hi  # '"That is good business," when Ruiz accused him': a clause of its own
@@ -239,9 +277,9 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     speaker: tuple[int, int] | None = None
     if cue is not None:
         subj = speaker_of(cue)
-        if subj is None or not (lo <= subj.i < hi):
-            # '"A. B. C," Ilona Varga said': the parser took a word of the quote for the
-            # subject; the name right before the cue is who speaks.
+        if subj is None or not (lo <= subj.i < hi) or art.quote_of_token[subj.i] >= 0:
+            # '"A. B. C," Ilona Varga said': the parser took a word of the quote (or of
+            # a title in the frame) for the subject; the name right before the cue speaks.
             subj = _phrase_before(art, first, cue.i)
         if subj is None or not (lo <= subj.i < hi):
             # "said X": the first noun phrase after the cue
@@ -648,6 +686,67 @@ def _opens_clause(art: ArticleView, first: int, quote_first: int) -> bool:
     )
 
 
+_HEADLINE_RE = re.compile(r"([A-Z][^:\n]*?):[ \t]+(\S[^\n]*)")
+HEADLINE_ARTICLES = frozenset({"The", "A", "An"})
+"""A headline prefix opening with these is a label (``The Latest:``), not a source."""
+HEADLINE_CONFIDENCE = 0.7
+HEADLINE_MIN_WORDS = 3
+HEADLINE_END = " \t.;"
+"""What a headline's claim ends with that is not part of it."""
+
+
+def headline_claim(art: ArticleView) -> list[Attribution]:
+    """``Harbour Trust: Pier Will Close by Winter``: a headline's name and colon credit the
+    claim after them to the name (as PolNeAR annotates headlines); labels (``The Latest:``,
+    ``UPDATE:``) and long prefixes are no one's."""
+    settings = art.settings
+    if not settings.headline_claims or not art.text or art.in_region(0):
+        return []
+    line_end = art.text.find("\n")
+    line_end = len(art.text) if line_end < 0 else line_end
+    match = _HEADLINE_RE.match(art.text, 0, line_end)
+    if match is None:
+        return []
+    name = match.group(1).strip()
+    words = name.split()
+    if (
+        len(words) > settings.headline_source_words
+        or words[0] in HEADLINE_ARTICLES
+        or name.isupper()
+        or name.upper() in NOT_SPEAKERS
+    ):
+        return []
+    if "," in name or not _named_in_body(art, words[-1], line_end):
+        return []  # 'Ah, friends once more:', 'Stealth Over Health:': no one named
+    start = match.start(2)
+    end = start + len(match.group(2).rstrip(HEADLINE_END))
+    claim = art.text[start:end]
+    if len(claim.split()) < HEADLINE_MIN_WORDS:
+        return []
+    colon = art.token_at(match.end(1))
+    if any(is_cue(t) for t in art.doc[colon + 1 : art.token_at(end - 1) + 1]):
+        return []  # 'Finch endorses Brenner, who says ...': the claim has cues of its own
+    marks = [c for c in claim if c in ALL_MARKS]
+    kind = "indirect" if not marks else "direct" if claim[0] in ALL_MARKS else "mixed"
+    return [
+        Attribution(
+            kind,
+            [(start, end)],
+            (colon, colon + 1),
+            (match.start(1), match.start(1) + len(name)),
+            HEADLINE_CONFIDENCE,
+            "headline",
+        )
+    ]
+
+
+def _named_in_body(art: ArticleView, word: str, after: int) -> bool:
+    """The headline's name comes back, capitalised, in the article (``Finch:`` and later
+    ``Finch said``): a person or body the article is about, not a label."""
+    pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+    return word[:1].isupper() and re.search(pattern, art.text[after:]) is not None
+
+
 def transcript_turns(art: ArticleView) -> list[Attribution]:
     """``QUILL: Well, look, ...`` or ``Marta Quill: ...``: a name, a colon, their words."""
     found = []
@@ -693,10 +792,12 @@ def _clause_before(art: ArticleView, q: QuotedSpan) -> int | None:
     sentence, with no comma or colon between, is the tail of a mixed quote."""
     doc = art.doc
     inner = art.text[q.inner[0] : q.inner[1]].lstrip()
-    if not inner[:1].islower():
+    if not inner[:1].islower() and (
+        not art.settings.clause_before_capital or looks_like_title(inner)
+    ):
         return None
     first = art.token_at(q.start)
-    lo = doc[first].sent.start
+    lo = _written_sentence_start(art, first)
     while lo < first and (doc[lo].is_space or doc[lo].is_punct):
         lo += 1
     before = doc[lo:first]
@@ -707,6 +808,21 @@ def _clause_before(art: ArticleView, q: QuotedSpan) -> int | None:
     if any(art.quote_of_token[k] >= 0 or is_speech_cue(doc[k]) for k in range(lo, first)):
         return None
     return doc[lo].idx
+
+
+def _written_sentence_start(art: ArticleView, first: int) -> int:
+    """The first token of the sentence holding token ``first`` as the writer punctuated it:
+    the parser may open a new sentence at a capitalised quote (``Those who think "America
+    is ..."``), so the start is found by walking back to a full stop or the paragraph."""
+    doc = art.doc
+    lo = doc[first].sent.start
+    if lo < first:
+        return lo
+    floor = art.paragraph_start_token(doc[first].idx)
+    k = first
+    while k > floor and doc[k - 1].text not in SENTENCE_END and art.quote_of_token[k - 1] < 0:
+        k -= 1
+    return k
 
 
 CONTINUATION_MARKS = (",", ":", "—", "–")
@@ -726,7 +842,7 @@ def _continues_turn(
         return None
     between = art.text[q.end : nxt.start]
     last = art.doc[frame_end - 1]
-    if last.text in SENTENCE_END:
+    if art.text[: last.idx + len(last.text)].rstrip(ALL_MARKS)[-1:] in SENTENCE_END:
         joins = (
             art.settings.join_next_sentence
             and not split_turns
@@ -749,6 +865,29 @@ CONJUNCTION_BEFORE_REST = re.compile(r",\s+(and|but|or)\s+$")
 """``"A," he said, but "b."``: a frame handing back to the turn with a conjunction."""
 
 
+def _reported_by_cue_before(art: ArticleView, q: QuotedSpan) -> bool:
+    """A quote in mid-sentence after a cue of its own sentence (``Protesters said they want
+    "justice," but pledged ...``, ``Bemoaning the "rigged quota," Brenner accused ...``): the
+    cue before reports it; what follows is the sentence going on, not its frame."""
+    if not art.settings.cue_before_fragment:
+        return False
+    first = art.token_at(q.start)
+    lo = _written_sentence_start(art, first)
+    doc = art.doc
+    return any(is_cue(doc[k]) and art.quote_of_token[k] < 0 for k in range(lo, first))
+
+
+def _past_titles_in_frame(art: ArticleView, n: int, frame_end: int) -> int:
+    """The index of the last quoted span that quote ``n``'s frame (ending before token
+    ``frame_end``) holds: titles the frame named (``said on "This Week."``)."""
+    if frame_end <= 0:
+        return n
+    end = art.doc[frame_end - 1].idx + len(art.doc[frame_end - 1].text)
+    while n + 1 < len(art.quoted) and art.quoted[n + 1].end <= end:
+        n += 1
+    return n
+
+
 def direct_pass(
     art: ArticleView, *, split_turns: bool = False
 ) -> tuple[list[Attribution], set[int]]:
@@ -760,12 +899,17 @@ def direct_pass(
     while n < len(art.quoted):
         q = art.quoted[n]
         attribution, frame_end = _frame_after(art, q)
+        if attribution is not None and _reported_by_cue_before(art, q):
+            attribution = None  # 'They said they want "justice," but pledged ...'
         if attribution is not None:
             used.add(n)
             clause_start = _clause_before(art, q)
             if clause_start is not None:
                 attribution.spans[0] = (clause_start, attribution.spans[0][1])
                 attribution.type = "mixed"
+            titles_end = _past_titles_in_frame(art, n, frame_end)
+            used.update(range(n + 1, titles_end + 1))
+            n = titles_end
             nxt = art.quoted[n + 1] if n + 1 < len(art.quoted) else None
             rest = None if nxt is None else _continues_turn(art, q, nxt, frame_end, split_turns)
             if nxt is not None and rest is not None:

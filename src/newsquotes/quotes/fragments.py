@@ -23,8 +23,8 @@ from .context import (
     speaker_of,
     subject_mention,
 )
-from .cues import SPEECH_NOUNS, cue_confidence
-from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan
+from .cues import NAMING_VERBS, SPEECH_NOUNS, cue_confidence
+from .quote_marks import ALL_MARKS, DOUBLE_MARKS, QuotedSpan, looks_like_title
 
 
 def governed_pass(
@@ -71,7 +71,7 @@ def governed_pass(
         child = top
         while child.head.i != verb.i and child.head.i != child.i:
             child = child.head
-        lo = verb.i + 1
+        lo = _governed_start(art, verb, child)
         hi = max(last + 1, art.subtree_bounds(child)[1], _clause_end(art, verb))
         sent_end = doc[first].sent.end
         hi = min(hi, sent_end)
@@ -86,14 +86,64 @@ def governed_pass(
         if not is_cue(verb) and looks_like_title(art.text[q.inner[0] : q.inner[1]]):
             continue  # 'showed the film "Night Harbour"': a title, not speech
         confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45
-        results.append(
-            Attribution(
-                "mixed", [(c_start, c_end)], cue_extent(verb), speaker, confidence, "governed"
-            )
-        )
+        spans, rule = _with_relative_word(art, verb, (c_start, c_end))
+        results.append(Attribution("mixed", spans, cue_extent(verb), speaker, confidence, rule))
         covered.append((c_start, c_end))
         used.add(n)
     return results
+
+
+COMPLEMENT_DEPS = frozenset({"ccomp"})
+"""How the part of a clause that holds the reported words hangs from its verb (``told
+reporters that "..."``, ``urged them to "..."``, ``called the plan "a disgrace"``)."""
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+"""Whom or what a verb addresses or names: before a complement, not part of the report."""
+
+
+def _governed_start(art: ArticleView, verb: Token, child: Token) -> int:
+    """Where a governed quote's content begins: after the verb, or, when the verb's object
+    or listener stands between it and the complement that holds the quote, at that
+    complement (``told reporters that "..."``: ``that "..."``; ``likened the plan to "a
+    trap"``: ``to "a trap"``), as PolNeAR annotates it."""
+    start = verb.i + 1
+    if not art.settings.governed_complement_start or child.i < verb.i:
+        return start
+    objects = [c for c in children_of(verb) if c.dep_ in OBJECT_DEPS and verb.i < c.i < child.i]
+    if not objects:
+        return start
+    if child.dep_ in COMPLEMENT_DEPS:
+        return art.subtree_bounds(child)[0]
+    return start
+
+
+FREE_RELATIVE = "what"
+RELATIVE_OBJECTS = frozenset({"which", "what"})
+NAMED_RELATIVE_RULE = "governed-what"
+"""``via`` of a quote named by a free relative (``what she called "a disgrace"``)."""
+
+
+def _with_relative_word(
+    art: ArticleView, verb: Token, content: tuple[int, int]
+) -> tuple[list[tuple[int, int]], str]:
+    """A naming verb whose object is a relative word before it: ``condemned what she called
+    "a disgrace"`` reports the whole free relative (one span from ``what``, a pronoun
+    speaking in it); ``what Ada Finch called "a disgrace"`` and ``the plan, which she called
+    "a disgrace"`` report the relative word and the words (two spans), as PolNeAR annotates
+    them."""
+    if not art.settings.relative_naming or lemma(verb) not in NAMING_VERBS:
+        return [content], "governed"
+    word = next(
+        (c for c in children_of(verb) if c.dep_ == "dobj" and c.i < verb.i),
+        None,
+    )
+    if word is None:
+        return [content], "governed"
+    subj = speaker_of(verb)
+    if word.lower_ == FREE_RELATIVE and subj is not None and subj.pos_ == "PRON":
+        return [(word.idx, content[1])], NAMED_RELATIVE_RULE
+    if word.lower_ in RELATIVE_OBJECTS:
+        return [(word.idx, word.idx + len(word.text)), content], "governed"
+    return [content], "governed"
 
 
 CLAUSE_LINKS = frozenset({"ccomp", "acomp"})
@@ -140,21 +190,20 @@ MAX_CLAIM_HOPS = 4
 """How far up from a quoted fragment its owning speech noun is looked for."""
 
 
+CLAIM_LINKS = frozenset({"acl", "ccomp"})
+"""How the clause holding a fragment hangs from the speech noun that owns it (``claim that
+...``); a preposition (``remarks about "..."``) names a topic, not the words."""
+CLAUSE_VERB_DEPS = frozenset({"acl", "relcl", "ccomp"})
+
+
 def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribution | None:
     """``the Ledger checked Edda Brun's claim that the ferry loses "a fortune every winter"``:
     a fragment inside the complement of a speech noun with an owner is the owner's words,
-    whoever the sentence's subject is."""
+    whoever the sentence's subject is. Not when a speaker comes between (``X's claim that
+    Y called it "..."``: Y's words; ``X's claim about Y's remark "..."``)."""
     doc = art.doc
-    noun = top.head
-    for _ in range(MAX_CLAIM_HOPS):
-        if noun.pos_ == "VERB" and noun.dep_ not in ("acl", "relcl", "ccomp"):
-            return None
-        if noun.pos_ == "NOUN" and lemma(noun) in SPEECH_NOUNS and noun.i < first:
-            break
-        if noun.head.i == noun.i:
-            return None
-        noun = noun.head
-    else:
+    noun = _owning_noun(top, first)
+    if noun is None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ not in ("PROPN", "PRON") or art.quote_of_token[owner.i] >= 0:
@@ -163,10 +212,15 @@ def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribu
     lo = noun.i + 1
     while lo < hi and (doc[lo].is_space or doc[lo].text in (",", ":")):
         lo += 1
-    hi = min(max(hi, last + 1), doc[first].sent.end)
+    # the noun's own phrase, not the sentence after it (with the marks closing its quote)
+    while hi <= last and (doc[hi].is_punct or doc[hi].is_space):
+        hi += 1
+    hi = min(hi, doc[first].sent.end)
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
         hi -= 1
-    if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(doc[first].idx):
+    if hi <= last or hi - lo < 1:
+        return None
+    if art.paragraph_of(doc[lo].idx) != art.paragraph_of(doc[first].idx):
         return None
     o_lo, o_hi = art.subtree_bounds(owner)
     speaker = mention_span(art, owner, o_lo, o_hi)
@@ -176,11 +230,26 @@ def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribu
     )
 
 
-def looks_like_title(inner: str) -> bool:
-    """Every word capitalised (``"Night Harbour"``): the name of a work, not speech."""
-    words = [w for w in inner.strip(" ,.!?;:").split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
-    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
+def _owning_noun(top: Token, first: int) -> Token | None:
+    """The speech noun before the fragment whose ``that`` clause holds it, climbing from the
+    fragment's top token; None when a speech verb with its own subject or a noun with its
+    own owner stands between, or the clause hangs from the noun by a preposition."""
+    node = top
+    for _ in range(MAX_CLAIM_HOPS):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.pos_ == "NOUN" and lemma(head) in SPEECH_NOUNS and head.i < first:
+            return head if node.dep_ in CLAIM_LINKS else None
+        if head.pos_ == "VERB" and (
+            head.dep_ not in CLAUSE_VERB_DEPS
+            or ((is_cue(head) or lemma(head) in NAMING_VERBS) and speaker_of(head) is not None)
+        ):
+            return None  # 'claim that Ellis Marr called it "..."': Marr's words
+        if head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in head.children):
+            return None  # 'claim about Marr's remark "..."': the remark's owner spoke
+        node = head
+    return None
 
 
 def _opens_sentence(art: ArticleView, q: QuotedSpan) -> bool:

@@ -36,9 +36,8 @@ from .context import (
     subject_mention,
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
-from .fragments import looks_like_title
 from .indirect import MAX_CLAUSE_CHARS, is_passive_without_agent
-from .quote_marks import DOUBLE_MARKS, QuotedSpan
+from .quote_marks import DOUBLE_MARKS, QuotedSpan, looks_like_title
 from .spans import (
     cut_relative_clause,
     leading_preposition,
@@ -168,7 +167,7 @@ def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple
         if c.i > verb.i
         and (c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS))
     ]
-    parts = without_listener(verb, parts)
+    parts = [c for c in without_listener(verb, parts) if not _only_time(art, c)]
     if not parts:
         return None
     bounds = _outside([art.subtree_bounds(c) for c in parts], stop)
@@ -191,6 +190,25 @@ def _content_span(art: ArticleView, verb: Token, stop: tuple[int, int]) -> tuple
     if hi <= lo:
         return None
     return lo, hi
+
+
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+"""Entity types that say when something was said, never what."""
+MAX_TIME_TOKENS = 8
+"""Longest complement looked at as a date or time (``on the morning of March 3, 2016``)."""
+TIME_FILLER_POS = frozenset({"ADP", "DET", "PUNCT", "SPACE", "CCONJ"})
+"""Words around a date that carry no content of their own (``on``, ``the``, ``and``)."""
+
+
+def _only_time(art: ArticleView, part: Token) -> bool:
+    """``spoke on Monday``, ``said last week``: a complement that is nothing but a date or
+    a time tells when, not what."""
+    lo, hi = art.subtree_bounds(part)
+    if hi - lo > MAX_TIME_TOKENS:
+        return False  # a date is a few words; looking no further keeps a chain linear
+    doc = art.doc
+    words = [doc[k] for k in range(lo, hi) if doc[k].pos_ not in TIME_FILLER_POS]
+    return bool(words) and all(t.ent_type_ in TIME_ENTITIES for t in words)
 
 
 def _merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -229,3 +229,10 @@ def find_quoted_spans(text: str, max_paragraphs: int = MAX_QUOTE_PARAGRAPHS) -> 
 def strip_marks(text: str) -> str:
     """``text`` without quote marks, punctuation and spaces at either end."""
     return text.strip(ALL_MARKS + " \t\n\u00a0.,;:!?")
+
+
+def looks_like_title(inner: str) -> bool:
+    """Every word capitalised (``"Night Harbour"``): the name of a work, not speech."""
+    words = [w for w in inner.strip(" ,.!?;:").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)

@@ -16,6 +16,9 @@ class EngineSettings:
     """A rule attribution the model gives a lower probability is dropped."""
     model_accept_at: float = 0.5
     """A model candidate with at least this probability becomes an attribution."""
+    titles_in_frames: bool = True
+    """``"A," he said on ABC's "This Week." "B."``: a quoted title inside a frame neither ends
+    the frame nor keeps the next sentence's quote from joining the turn."""
     frame_window: int = 40
     """Tokens after a quote searched for its frame (``..." said X``)."""
     floating_paragraphs: int = 2
@@ -41,6 +44,32 @@ class EngineSettings:
     clause_after_fragment: bool = True
     """``says "the tide is turning our way" despite the loss``: after a cue, a quoted fragment's
     clause goes on to its end."""
+    governed_complement_start: bool = True
+    """``told reporters that "..."``, ``called the plan "a disgrace"``: a governed quote's
+    content begins at the complement that holds it, after the verb's object or listener
+    (with False, right after the verb)."""
+    clause_before_capital: bool = True
+    """``Those who think "America is lost are wrong," she said``: a quote that opens with a
+    capital after words of its own sentence also completes their clause (with False, only a
+    lowercase fragment does)."""
+    cue_before_fragment: bool = True
+    """``They said they want "justice," but pledged calm``: a quote in mid-sentence after a
+    cue of its own sentence belongs to that cue, not to a verb after it."""
+    describing_clauses: bool = True
+    """``Ada Finch, who ran the port for a decade, said``: a ``who`` clause that describes
+    the speaker is part of the speaker's mention (not one with a cue of its own)."""
+    relative_naming: bool = True
+    """``condemned what she called "a disgrace"``: the content is the whole free relative;
+    ``the plan, which she called "a disgrace"``: ``which`` and the words."""
+    headline_claims: bool = True
+    """``Harbour Trust: Pier Will Close``: a headline's name and colon credit the claim."""
+    headline_source_words: int = 4
+    """Longest name before a headline's colon taken as its source (longer: a label)."""
+    fronted_words: bool = True
+    """``The reality is, he added, "there are no recusals"``: the words that open a sentence
+    before a frame set off by commas are the first part of what is reported."""
+    max_fronted_tokens: int = 40
+    """Longest stretch of such opening words taken into the content."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""
     subject_hops: int = 3
