@@ -637,7 +637,7 @@ def test_the_listener_of_told_is_not_the_speaker() -> None:
 
 def test_a_relative_clause_is_not_part_of_the_speaker() -> None:
     text = (
-        "Brother Anselm, who teaches a gospel of thrift to his pupils, urged the bankers to "
+        "Brother Anselm, who preaches a gospel of thrift to his pupils, urged the bankers to "
         "return the money.\n"
     )
     quote = quote_at(extract(text), "return the money")

@@ -316,7 +316,7 @@ def _closing_punctuation(art: ArticleView, tokens: DocSpan, hi: int) -> int:
 
 def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int]:
     """The speaker's noun phrase without the clause that holds the cue or follows it:
-    ``Brother Anselm, who teaches thrift`` is ``Brother Anselm``."""
+    ``Brother Anselm, who preaches thrift`` is ``Brother Anselm``."""
     lo, hi = art.subtree_bounds(subj)
     if subj.is_ancestor(cue):
         branch = cue
