@@ -1189,3 +1189,34 @@ def test_a_participle_after_an_appositive_belongs_to_the_appositive_noun() -> No
     )
     article = extract(text)
     assert [q.speaker_name for q in article.quotes if "arrange a meeting" in q.text] != ["Ana Ruiz"]
+
+
+def test_the_subject_of_a_contrasting_while_clause_takes_the_next_pronoun() -> None:
+    q = "a single fund for every county"
+    text = (
+        '"The plan has made care more expensive for us," said Joel Brennick, a nurse in '
+        "Corvale.\n\nGovernor Ilse Marwood has been a steady defender of the clinic plan, while "
+        f"Senator Oren Dahlquist has dwelled on its gaps. He favors {q}."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Oren Dahlquist"
+
+
+def test_the_subject_of_a_reporting_as_clause_takes_the_next_pronoun() -> None:
+    q = "the idea that greed had prompted the move"
+    text = (
+        "But Paul Vendrake, the finance chief, noted that the new plant was among the reasons "
+        'for the cuts. "They are painful," he said.\n\nClosing that gap means cutting costs '
+        "wherever savings can be found, as Mr. Osric Hallam suggested at the meeting with "
+        f"analysts.\n\nStill he rejected {q}."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Osric Hallam"
+
+
+def test_an_opening_when_clause_names_the_pronoun_of_its_main_clause() -> None:
+    q = "a faster repair"
+    text = (
+        '"The bridge will reopen in May," said Marko Ulver, the mayor of Fennick. He added '
+        "that the budget was set.\n\nWhen Dario Pesce toured the district last week, he was met "
+        f"by angry drivers. He promised {q}."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Dario Pesce"
