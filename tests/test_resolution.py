@@ -1220,3 +1220,22 @@ def test_an_opening_when_clause_names_the_pronoun_of_its_main_clause() -> None:
         f"by angry drivers. He promised {q}."
     )
     assert quote_at(extract(text), q).speaker_name == "Dario Pesce"
+
+
+def test_a_who_clause_after_coordinated_names_makes_neither_the_subject() -> None:
+    q = '"Give them a hand, come on,"'
+    text = (
+        "Governor Anton Creel thanked his supporters for a commanding win in Dorset on "
+        "Saturday.\n\nCreel also offered his congratulations to rivals Milo Varga and Teodor "
+        f"Lusk, who are in a close race for second place. {q} he urged the crowd."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Anton Creel"
+
+
+def test_a_who_clause_without_a_comma_after_a_nested_name_is_not_its_own() -> None:
+    q = '"He is trying to set a course for the party,"'
+    text = (
+        '"There is no question that Lind is ambitious," said Piet Ormond, a former adviser to '
+        f"Governor Elias Brandt who has known Ms. Lind for years. {q} he said."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Piet Ormond"

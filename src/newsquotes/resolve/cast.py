@@ -793,9 +793,21 @@ def _apposed_to(root: Token) -> Token:
 
 def _relative_subject(root: Token) -> bool:
     """``with Ana Ruiz, who has called for a recount, leading the protest``: a name whose own
-    relative clause opens with ``who`` is the subject of that clause."""
+    relative clause opens with ``who`` is the subject of that clause. Not a name coordinated
+    with another (``rivals Ana Ruiz and Eli Kahn, who are ...``: the clause is about both), nor
+    one whose ``who`` has no comma or dash before it (``a director under Governor Eli Kahn who has
+    known her for years``: a person's name takes no restrictive clause, so the clause belongs
+    to the person the phrase describes; a group's may: ``Hispanics who saw it``)."""
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return False
     return any(
-        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+        c.dep_ == "relcl"
+        and any(
+            g.dep_ == "nsubj"
+            and g.lower_ == "who"
+            and (root.ent_type_ not in NAME_LABELS or g.doc[g.i - 1].is_punct)
+            for g in c.children
+        )
         for c in root.children
     )
 
