@@ -1239,3 +1239,13 @@ def test_a_who_clause_without_a_comma_after_a_nested_name_is_not_its_own() -> No
         f"Governor Elias Brandt who has known Ms. Lind for years. {q} he said."
     )
     assert quote_at(extract(text), q).speaker_name == "Piet Ormond"
+
+
+def test_a_first_name_introduced_with_its_own_role_is_not_the_earlier_full_name() -> None:
+    q = '"The rents are already too high,"'
+    text = (
+        "Maria Ostrander, the city's housing director, defended the plan on Tuesday.\n\n"
+        "Maria, a 34-year-old nurse who asked that her surname not be used, disagreed. "
+        f"{q} Maria said."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Maria"

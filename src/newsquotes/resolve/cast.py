@@ -328,6 +328,7 @@ class Cast:
                 ent.start_char,
                 sex=sex,
                 context_sex=self.sentence_sex.get(self.sentence_of_token[ent.start]),
+                introduced=_has_role_appositive(ent.root),
             )
             if person is None:
                 return
@@ -540,8 +541,11 @@ class Cast:
         kind: str = "person",
         sex: str | None = None,
         context_sex: str | None = None,
+        introduced: bool = False,
     ) -> Person | None:
-        """The person (or organisation) this name is, joining forms of the same name."""
+        """The person (or organisation) this name is, joining forms of the same name. A name
+        ``introduced`` with a role of its own (``Maria, a nurse``) is no earlier person's bare
+        first name."""
         key = name_key(name)
         if not key:
             return None
@@ -555,7 +559,9 @@ class Cast:
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
         if not candidates and not given:
-            candidates = self._misspelt_surname(words[-1]) or self._by_first_name(words[0])
+            candidates = self._misspelt_surname(words[-1]) or (
+                [] if introduced else self._by_first_name(words[0])
+            )
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c
@@ -789,6 +795,11 @@ def _apposed_to(root: Token) -> Token:
             break
         phrase = phrase.head
     return phrase
+
+
+def _has_role_appositive(root: Token) -> bool:
+    """``Maria, a 34-year-old nurse``: a name given a common-noun role in apposition."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
 
 
 def _relative_subject(root: Token) -> bool:
