@@ -1249,3 +1249,60 @@ def test_a_first_name_introduced_with_its_own_role_is_not_the_earlier_full_name(
         f"{q} Maria said."
     )
     assert quote_at(extract(text), q).speaker_name == "Maria"
+
+
+def test_a_candidates_team_and_camp_are_the_campaign() -> None:
+    text = (
+        "Karen Whitfield lost the mayoral race by 40 votes on Sunday. The Whitfield team said the "
+        'count was "a disgrace." The Whitfield camp later said it would appeal.'
+    )
+    article = extract(text)
+    names = {q.speaker_name for q in article.quotes}
+    assert names == {"Whitfield campaign"}
+
+
+def test_someone_dared_or_asked_to_speak_has_said_nothing() -> None:
+    article = extract("The council dared Tomas Brenner to admit that the pier was unsafe.")
+    assert [q.speaker_name for q in article.quotes] == ["council"]
+
+
+def test_they_after_an_organisation_that_met_people_is_left_unresolved() -> None:
+    text = (
+        "The Norland Press Agency interviewed more than 20 former crew members, editors and "
+        "guests. They described crude behaviour by the host behind the scenes."
+    )
+    article = extract(text)
+    assert quote_at(article, "crude behaviour").speaker_name is None
+
+
+def test_they_after_an_organisation_with_a_thing_for_object_is_the_organisation() -> None:
+    text = (
+        "The Harbour Union wants policies that create more jobs in the short term. They also "
+        "said that such rules would help the port."
+    )
+    article = extract(text)
+    assert quote_at(article, "such rules would help").speaker_name == "Harbour Union"
+
+
+def test_she_after_a_sentence_about_one_woman_with_no_one_for_subject_is_her() -> None:
+    text = (
+        "Still, the Courier reported at the time that the station's editor, Marta Quist, "
+        'told Ms. Dahl that her remarks were "not in line with our policy."\n\n'
+        "The station said it would send Ms. Dahl to the islands for a better understanding. "
+        "She declined that assignment and has since left the station."
+    )
+    article = extract(text)
+    declined = [q for q in article.quotes if "assignment" in q.text]
+    assert [q.speaker_name for q in declined] == ["Dahl"]
+
+
+def test_she_after_a_sentence_where_she_already_speaks_stays_the_speaker() -> None:
+    q = '"I really got angry,"'
+    text = (
+        'Vera Holm, a friend of the mayor, has watched the attacks closely. "It is very '
+        'hurtful," she said.\n\n'
+        "What really got under her skin, she said, was a meeting last week, when a young man "
+        f"asked Ms. Ruiz why nobody liked her. {q} she said."
+    )
+    article = extract(text)
+    assert quote_at(article, q).speaker_name == "Vera Holm"

@@ -319,6 +319,11 @@ SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
 SUBORDINATORS = frozenset({"since", "after", "before", "until", "because", "when", "once"})
 """Words that open a clause the parser may mistake for a preposition and its object."""
 
+REQUEST_VERBS = frozenset(
+    {"ask", "urge", "dare", "challenge", "invite", "encourage", "implore", "beg", "press", "want"}
+)
+"""Verbs whose object is asked to speak (``dared him to say``): the one who asks is the source."""
+
 MAX_SUBJECT_HOPS = 3
 """How far up such a chain a subject is looked for (``clarified ..., treating ... and
 asserting``)."""
@@ -355,6 +360,8 @@ def speaker_of(cue: Token) -> Token | None:
         if verb.dep_ == "xcomp":
             # 'forced Stumpf to admit that ...': the object of the verb is who admits
             controller = next((c for c in children_of(verb.head) if c.dep_ == "dobj"), None)
+            if lemma(verb.head) in REQUEST_VERBS:
+                controller = None  # 'dared him to say that ...': asked to, he has not said it
             if controller is not None and controller.i < verb.i:
                 # 'uses footage of Hillary Clinton asking, "..."': the one shown speaks
                 if not is_thing(controller):

@@ -7,11 +7,12 @@ each cue carries the confidence that a clause it governs is an attribution at al
 from __future__ import annotations
 
 
-def _words(block: str) -> frozenset[str]:
+def word_set(block: str) -> frozenset[str]:
+    """The words of a block of text, whitespace apart: lexicons written as prose."""
     return frozenset(block.split())
 
 
-SPEECH_VERBS: frozenset[str] = _words(
+SPEECH_VERBS: frozenset[str] = word_set(
     """
     say tell add explain claim argue warn insist deny tweet write ask state announce
     note report declare describe suggest acknowledge admit reply respond recall conclude
@@ -26,14 +27,14 @@ SPEECH_VERBS: frozenset[str] = _words(
     """
 )
 
-BELIEF_VERBS: frozenset[str] = _words(
+BELIEF_VERBS: frozenset[str] = word_set(
     """
     believe think hope want fear expect feel worry know doubt suspect consider guess
     figure imagine assume anticipate wish intend plan
     """
 )
 
-NAMING_VERBS: frozenset[str] = _words(
+NAMING_VERBS: frozenset[str] = word_set(
     """
     call dub label brand accuse criticize criticise praise attack defend dismiss blame slam
     blast mock denounce condemn refer nickname characterize characterise term cite mention
@@ -42,7 +43,7 @@ NAMING_VERBS: frozenset[str] = _words(
 )
 """Naming and characterising verbs (``called X "the Devil"``, ``accused X of``): speech acts."""
 
-SPEECH_NOUNS: frozenset[str] = _words(
+SPEECH_NOUNS: frozenset[str] = word_set(
     """
     claim statement remark comment assertion promise pledge warning accusation argument
     suggestion insistence boast vow allegation contention prediction declaration
@@ -50,7 +51,7 @@ SPEECH_NOUNS: frozenset[str] = _words(
 )
 """Nouns that report what their owner said (``Trump's claim that ...``)."""
 
-DOCUMENT_NOUNS: frozenset[str] = _words(
+DOCUMENT_NOUNS: frozenset[str] = word_set(
     """
     article statement letter sign note tweet post headline message report release memo email
     ad advert caption banner placard poster editorial story piece filing complaint lawsuit
@@ -74,14 +75,14 @@ CUE_CONFIDENCE: dict[str, float] = {
 }
 """Prior confidence that a clause governed by the cue is an attribution."""
 
-ADDRESSEE_VERBS: frozenset[str] = _words(
+ADDRESSEE_VERBS: frozenset[str] = word_set(
     """
     tell ask inform assure remind warn urge advise notify instruct order promise
     """
 )
 """Verbs whose direct object is the listener (``told reporters that``), not the content."""
 
-CUE_ADVERBS: frozenset[str] = _words(
+CUE_ADVERBS: frozenset[str] = word_set(
     """
     also later now never repeatedly again already previously recently once often still
     further publicly privately reportedly frequently long immediately initially then since
@@ -93,7 +94,7 @@ CUE_ADVERBS: frozenset[str] = _words(
 CUE_PREPOSITIONS: frozenset[str] = frozenset({"of", "about", "to", "for"})
 """Prepositions after some verbs that belong to the cue (``warned of``, ``pointed to``)."""
 
-CUE_PREPOSITION_VERBS: frozenset[str] = _words(
+CUE_PREPOSITION_VERBS: frozenset[str] = word_set(
     """
     warn point respond ask talk speak complain boast brag hint joke agree allude refer testify
     """

@@ -32,7 +32,7 @@ from spacy.tokens import Span as DocSpan
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
-from ..quotes.cues import BELIEF_VERBS, SPEECH_VERBS
+from ..quotes.cues import BELIEF_VERBS, SPEECH_VERBS, word_set
 from .cast import Cast, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
@@ -85,6 +85,8 @@ REPORTING_MARKERS = frozenset({"as"})
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
+TEAM_NAMES = {"team": "campaign", "camp": "campaign"}
+"""``the Trump team``, ``the Trump camp``: one organisation, the candidate's campaign."""
 """``the Trump campaign``: a person's organisation, named after them."""
 AUTHOR = "the author"
 BIOGRAPHY_VERBS = frozenset({"be", "write", "teach", "serve"})
@@ -101,6 +103,20 @@ DATELINE_TOKENS = 6
 LABEL_SLACK = 2
 """Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
+
+PEOPLE_NOUNS = word_set(
+    """
+    member people person resident voter official worker employee contestant supporter
+    leader reporter journalist lawmaker expert analyst student parent woman man child family
+    citizen veteran candidate delegate donor executive staffer aide volunteer protester
+    witness victim survivor neighbour neighbor customer patient teacher doctor nurse officer
+    agent soldier farmer fisherman editor producer host guest critic activist
+    """
+)
+"""Plural nouns for people (``interviewed 20 crew members``): they can be a ``they``."""
+AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+IMPERSONAL_SUBJECTS = frozenset({"it", "there", "this", "that", "what", "which", "these", "those"})
+"""Endings of nouns for someone who does something (``talker``, ``strategist``)."""
 
 PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
 """``a study that appeared in the Journal``: the publication speaks for the document."""
@@ -526,9 +542,8 @@ class _Resolver:
             ent = self.cast.entity_at(child)
             if child.dep_ in ("compound", "poss") and ent is not None and self._names_person(ent):
                 owner = clean_name(ent.text).split()[-1]
-                return self.cast.person_for_name(
-                    f"{owner} {root.lemma_}", root.idx, kind="organization"
-                )
+                team = TEAM_NAMES.get(root.lemma_, root.lemma_)
+                return self.cast.person_for_name(f"{owner} {team}", root.idx, kind="organization")
         return None
 
     def _names_person(self, ent: DocSpan) -> bool:
@@ -589,6 +604,8 @@ class _Resolver:
             if described is not None and not any(m.sentence >= sentence - 1 for m in subjects):
                 # "the president appeared cowed. ..., he barely mentioned": a role as subject
                 found = described
+        if found is None:
+            found = self._only_person_of_sentence_before(window, sentence, paragraph, sex)
         if found is not None:
             return found
         if current is not None and (
@@ -614,6 +631,37 @@ class _Resolver:
         ):
             return last.person
         return found
+
+    def _only_person_of_sentence_before(
+        self, window: list[Mention], sentence: int, paragraph: int, sex: str
+    ) -> Person | None:
+        """``The network said it would send Ms. Martin to Crimea. She declined``: when the
+        sentence right before, in the same paragraph, has no one for its subject and names
+        one person only, of known and agreeing sex, she is who the pronoun takes up; not when
+        the pronoun's own sentence names an agreeing person before it."""
+        if any(m.sentence == sentence and m.person.sex == sex for m in window):
+            return None
+        before = [m for m in window if m.sentence == sentence - 1 and m.paragraph == paragraph]
+        people = {id(m.person): m.person for m in before}
+        if len(people) != 1 or any(m.subject for m in before):
+            return None
+        person = next(iter(people.values()))
+        if person.sex != sex or self._someone_in(sentence - 1):
+            return None
+        return person
+
+    def _someone_in(self, sentence: int) -> bool:
+        """Whether the sentence may be about a person besides the names it holds: its main
+        subject is a person, a pronoun or a noun of people, or a he/she appears in it."""
+        for token in self.cast.sentences[sentence]:
+            if self.cast.quoted(token.i):
+                continue
+            if token.lower_ in PRONOUN_SEX and token.pos_ == "PRON":
+                return True  # 'What got under her skin, she said, was ...'
+            main_subject = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
+            if main_subject and _may_be_someone(token, self.cast):
+                return True
+        return False
 
     def _subordinate(self, mention: Mention) -> bool:
         """``He added a note of caution, should Clinton attempt ...``: the subject of an
@@ -715,6 +763,8 @@ class _Resolver:
             plural_at = None  # the plural is how the current speaker was introduced
         if plural_at is not None and (not since or plural_at > since[0].at):
             return None
+        if since and lower in GROUP_PRONOUNS and self._met_people(since[0]):
+            return None  # 'The Courier interviewed 20 former crew members. They described'
         if since:
             return since[0].person
         if (
@@ -726,6 +776,18 @@ class _Resolver:
         if subjects and (plural_at is None or subjects[0].at > plural_at):
             return subjects[0].person
         return None
+
+    def _met_people(self, mention: Mention) -> bool:
+        """The organisation's verb has people as its object (``interviewed former crew
+        members``): a ``they`` after it may be them as well as the organisation."""
+        verb = self.doc[mention.verb]
+        return any(
+            c.dep_ == "dobj"
+            and c.tag_ == "NNS"
+            and c.lemma_.lower() in PEOPLE_NOUNS
+            and not self.cast.quoted(c.i)
+            for c in verb.children
+        )
 
     def _plural_subject_before(self, at: int) -> int | None:
         """Offset of the latest plural common noun that is the subject of a main clause in the
@@ -816,6 +878,24 @@ class _Resolver:
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None:
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
+
+
+def _may_be_someone(subject: Token, cast: Cast) -> bool:
+    """A subject that may be a person: a pronoun but ``it``/``there``/``what``, a person or
+    party member named, a known surname, or a common noun for people (``the radio host``)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in IMPERSONAL_SUBJECTS
+    if subject.ent_type_ in ("PERSON", "NORP"):
+        return True
+    if subject.pos_ == "PROPN" and cast.is_surname(surname_key(subject.text)):
+        return True
+    return subject.pos_ == "NOUN" and _names_people(subject.lemma_.lower())
+
+
+def _names_people(lemma: str) -> bool:
+    """A common noun for a person or people: a role (``senator``), a noun of people
+    (``voters``) or an agent noun (``talker``, ``strategist``, ``historian``)."""
+    return lemma in PEOPLE_NOUNS or is_role_word(lemma) or lemma.endswith(AGENT_SUFFIXES)
 
 
 def _possessive_pronoun(root: Token) -> Token | None:
