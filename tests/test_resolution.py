@@ -1306,3 +1306,40 @@ def test_she_after_a_sentence_where_she_already_speaks_stays_the_speaker() -> No
     )
     article = extract(text)
     assert quote_at(article, q).speaker_name == "Vera Holm"
+
+
+def test_names_right_before_a_verb_with_no_subject_are_its_subject() -> None:
+    """The parser hung the names from the clause before (``..., terror war, X and Y call
+    them``): the verb right after them, with no subject of its own, is theirs."""
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
+
+    words = ["After", "the", "war", ",", "Halvorsen", "and", "Castell", "call", "them", "."]
+    doc = Doc(
+        default_pipeline().nlp.vocab,
+        words=words,
+        heads=[7, 2, 0, 2, 2, 4, 4, 7, 7, 7],
+        deps=["prep", "det", "pobj", "punct", "conj", "cc", "conj", "ROOT", "dobj", "punct"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB", "PRON", "PUNCT"],
+    )
+    doc.ents = [DocSpan(doc, 4, 5, label="PERSON"), DocSpan(doc, 6, 7, label="PERSON")]
+    cast = Cast(ArticleView(doc, []))
+    halvorsen = [m for m in cast.mentions if m.person.name == "Halvorsen"]
+    assert [(m.subject, doc[m.verb].text) for m in halvorsen] == [(True, "call")]
+
+
+@pytest.mark.parametrize(
+    ("tagged", "name"),
+    [
+        ("the federal Harbour Safety Commission", "Harbour Safety Commission"),
+        ("state Division of Ferry Enforcement", "Division of Ferry Enforcement"),
+        ("the Velmora Courier", "Velmora Courier"),
+        ("the German carmaker", "German carmaker"),
+    ],
+)
+def test_an_organisation_is_named_without_the_lower_case_words_before_it(
+    tagged: str, name: str
+) -> None:
+    from newsquotes.resolve.names import organisation_name
+
+    assert organisation_name(tagged) == name

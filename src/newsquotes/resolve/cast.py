@@ -39,8 +39,8 @@ from .names import (
     is_honorific,
     is_initial,
     name_key,
+    organisation_name,
     same_given_name,
-    strip_article,
     surname_key,
     word_key,
 )
@@ -352,7 +352,7 @@ class Cast:
                 if not quoted:
                     self._add_mention(self.mentions, person, ent)
         elif ent.label_ in ORGANISATION_LABELS:
-            name = strip_article(POSSESSIVE.sub("", ent.text.strip()))
+            name = organisation_name(POSSESSIVE.sub("", ent.text.strip()))
             if not any(c.isalpha() for c in name):
                 return
             org = self.person_for_name(name, ent.start_char, kind="organization")
@@ -514,10 +514,12 @@ class Cast:
         root = ent.root
         person.role_heads.update(documents_of(root))
         phrase = _apposed_to(root)
+        stranded = _stranded_before_verb(root)
         subject = (
             phrase.dep_ in ("nsubj", "nsubjpass")
             or _opens_verbless_parse(ent)
             or _relative_subject(root)
+            or stranded is not None
         )
         if person.kind == "person":
             person.last_seen = ent.start_char
@@ -530,7 +532,7 @@ class Cast:
                 subject,
                 self.view.paragraph_of(ent.start_char),
                 self.sentence_of_token[ent.start],
-                phrase.head.i,
+                stranded.i if stranded is not None else phrase.head.i,
             )
         )
 
@@ -800,6 +802,22 @@ def _apposed_to(root: Token) -> Token:
 def _has_role_appositive(root: Token) -> bool:
     """``Maria, a 34-year-old nurse``: a name given a common-noun role in apposition."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
+
+
+def _stranded_before_verb(root: Token) -> Token | None:
+    """``..., Obama and Clinton call them "lone wolves"``, parsed with the names hanging from
+    the clause before: the sentence's verb right after the names, with no subject of its
+    own, is theirs."""
+    last = max([root.i, *(c.i for c in root.conjuncts)])
+    doc = root.doc
+    if last + 1 >= len(doc) or root.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    verb = doc[last + 1]
+    if verb.pos_ != "VERB" or verb.dep_ != "ROOT":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    return verb
 
 
 def _relative_subject(root: Token) -> bool:

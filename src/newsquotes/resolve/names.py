@@ -244,6 +244,16 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
+def organisation_name(text: str) -> str:
+    """An organisation's name without the article and lower-case words the tagger took in
+    before it: ``the federal Securities and Exchange Commission`` → ``Securities and
+    Exchange Commission``."""
+    words = strip_article(text).split()
+    while len(words) > 1 and words[0].islower() and words[1][:1].isupper():
+        words = words[1:]
+    return " ".join(words)
+
+
 def strip_article(text: str) -> str:
     """``the German automaker`` → ``German automaker``."""
     words = text.split()

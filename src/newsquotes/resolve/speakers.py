@@ -49,6 +49,7 @@ from .gender import PRONOUN_SEX
 from .names import (
     clean_name,
     is_honorific,
+    organisation_name,
     shout_to_title,
     strip_article,
     surname_key,
@@ -352,7 +353,7 @@ class _Resolver:
                 if len(ent) == 1 and cast.is_surname(surname_key(ent.text)):
                     return self._name(ent.text, ent.start_char)
                 return cast.person_for_name(
-                    strip_article(ent.text), ent.start_char, kind="organization"
+                    organisation_name(ent.text), ent.start_char, kind="organization"
                 )
             if ent.label_ == "NORP":
                 if len(ent) == 1 and cast.known_surname(ent):  # "Sanders" tagged NORP
@@ -416,7 +417,7 @@ class _Resolver:
         if ent.label_ == "PERSON":
             return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
         if ent.label_ == "ORG":
-            name = strip_article(ent.text)
+            name = organisation_name(ent.text)
             return self.cast.person_for_name(name, ent.start_char, kind="organization")
         return None
 
@@ -530,7 +531,7 @@ class _Resolver:
                 if person is not None:
                     return person
                 kind = "person" if ent.label_ == "PERSON" else "organization"
-                name = clean_name(ent.text) if kind == "person" else strip_article(ent.text)
+                name = clean_name(ent.text) if kind == "person" else organisation_name(ent.text)
                 return self.cast.person_for_name(name, ent.start_char, kind=kind)
         return None
 
