@@ -77,6 +77,23 @@ def test_search_bad_date_is_a_clear_error(db: str) -> None:
     assert "NQ300" in out and "not a date" in out
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"belarus will', "never closed"),
+        ("AND OR", "'AND' needs a search term before it"),
+        ("col:", "'col:' asks for a column"),
+    ],
+)
+def test_a_malformed_search_is_a_clear_error_not_zero_hits(
+    db: str, text: str, message: str
+) -> None:
+    code, out = run("search", text, "--db", db)
+    assert code == 1
+    assert "NQ301" in out and message in out
+    assert "Traceback" not in out
+
+
 def test_speakers_and_speaker(db: str) -> None:
     code, out = run("speakers", "--top", "1", "--db", db)
     assert code == 0

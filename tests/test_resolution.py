@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from conftest import quote_at, speaker_of
+from conftest import quote_at, speaker_named, speaker_of
 
 from newsquotes import extract
 from newsquotes.model import Article, Quote, Span
 from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 from newsquotes.quotes.context import ArticleView
-from newsquotes.resolve.cast import Cast, one_edit_apart
+from newsquotes.quotes.settings import EngineSettings
+from newsquotes.resolve.cast import Cast, CastSettings, one_edit_apart, organisation_name
 from newsquotes.resolve.descriptions import party_and_state
 from newsquotes.resolve.gender import first_name_sex
 from newsquotes.resolve.names import clean_name, name_key, shout_to_title
@@ -245,6 +246,50 @@ def test_resolution_windows_are_set_in_the_component_config() -> None:
     nlp.remove_pipe("newsquotes")
     nlp.add_pipe("newsquotes", config={"pronoun_window_paragraphs": 0})
     assert nlp.get_pipe("newsquotes").resolution.pronoun_window_paragraphs == 0
+
+
+def test_headline_and_name_limits_are_set_in_the_component_config() -> None:
+    nlp = build_nlp()
+    config = nlp.get_pipe_config("newsquotes")
+    defaults = ResolutionSettings()
+    for key in (
+        "headline_max_words",
+        "headline_capitalised",
+        "appositive_max_tokens",
+        "honorifics_before_name",
+        "person_org_max_words",
+        "appositive_depth",
+    ):
+        assert config[key] == getattr(defaults, key)
+    assert config["subject_hops"] == EngineSettings().subject_hops
+    assert config["subject_walk"] == EngineSettings().subject_walk
+    assert config["main_clause_climb"] == EngineSettings().main_clause_climb
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"headline_max_words": 3, "subject_hops": 0})
+    component = nlp.get_pipe("newsquotes")
+    assert component.resolution.headline_max_words == 3
+    assert component.resolution.cast_settings().headline_max_words == 3
+    assert component.settings.subject_hops == 0
+
+
+def test_a_shorter_headline_limit_keeps_a_long_first_line_out_of_the_headline() -> None:
+    text = (
+        "Derelict Halvorsen and Varga Treat Terror as Crime.\n\n"
+        "Last week Peter Halvorsen said the harbour was safe."
+    )
+    view = ArticleView(default_pipeline().nlp(text), [])
+    assert Cast(view).in_headline(0)
+    assert not Cast(view, CastSettings(headline_max_words=3)).in_headline(0)
+    assert not Cast(view, CastSettings(headline_capitalised=0.95)).in_headline(0)
+
+
+def test_no_subject_hops_leave_a_participle_cue_without_its_subject() -> None:
+    content = "that the pier would reopen in June"
+    text = f"Ana Ruiz spoke to reporters in Velmora on Monday, saying {content}."
+    assert quote_at(extract(text), content).speaker_name == "Ana Ruiz"
+    nlp = build_nlp(settings=EngineSettings(subject_hops=0))
+    quotes = nlp(text)._.quotes
+    assert not any(q.speaker_name == "Ana Ruiz" for q in quotes)
 
 
 def test_a_narrow_pronoun_window_leaves_a_far_person_unresolved() -> None:
@@ -889,6 +934,46 @@ def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> N
     assert quote_at(article, q2).speaker_name == "Sonya Herrera"
 
 
+@pytest.mark.parametrize("dash", ["—", "―", "–"])
+def test_a_dash_glued_on_both_sides_signs_the_quote_with_the_whole_name(dash: str) -> None:
+    q1 = '"We will rebuild the pier."'
+    q2 = '"The money is already there."'
+    text = (
+        "The storm destroyed the old pier in Velmora in May.\n\n"
+        f"{q1}{dash}Oskar Lind\n\n{q2}{dash}Marta Sole\n"
+    )
+    article = extract(text)
+    assert quote_at(article, q1).speaker_name == "Oskar Lind"
+    assert quote_at(article, q2).speaker_name == "Marta Sole"
+    assert sorted(s.name for s in article.speakers) == ["Marta Sole", "Oskar Lind"]
+
+
+def test_a_quote_with_its_own_long_subject_does_not_continue_the_signed_turn() -> None:
+    q1 = '"We will rebuild the pier."'
+    q2 = '"It is far too late for that."'
+    text = (
+        "The storm destroyed the old pier in Velmora in May.\n\n"
+        f"{q1}—Oskar Lind\n\n"
+        f"{q2} Marta Sole, a fisher, said on Monday.\n"
+    )
+    article = extract(text)
+    signed = quote_at(article, q1)
+    assert signed.speaker_name == "Oskar Lind"
+    assert len(signed.spans) == 1  # the next paragraph's quote is not folded into it
+    assert quote_at(article, q2).speaker_name == "Marta Sole"
+
+
+def test_a_sentence_after_a_quote_that_does_more_than_name_a_speaker_is_not_its_frame() -> None:
+    q2 = '"Nobody should wait four hours for a ferry."'
+    text = (
+        '"The queues at the harbour were unacceptable," said Ana Ruiz.\n\n'
+        f"{q2} Tomas Brenner, the harbour master, wrote a letter to the council on Monday.\n"
+    )
+    quote = quote_at(extract(text), q2)
+    assert quote.cue is None or quote.cue.text != "wrote"
+    assert quote.speaker_name != "Tomas Brenner"
+
+
 def test_the_passive_subject_of_a_perception_verb_is_who_speaks() -> None:
     q = "to the officers that her husband was unarmed"
     text = (
@@ -931,6 +1016,72 @@ def test_headline_words_glued_to_a_name_are_not_part_of_it() -> None:
     # in body text a capitalised first word stays
     body = extract('"We are safe," said Derelict Halvorsen, the ferry captain.')
     assert [s.name for s in body.speakers] == ["Derelict Halvorsen"]
+
+
+def test_a_title_cased_headline_offers_no_organisation_the_body_does_not_name() -> None:
+    content = "that the pier would stay closed until the spring"
+    text = (
+        "Harbour Council Votes To Close Pier\n\n"
+        "Members met on Tuesday evening in Velmora after the storm had damaged the old pier.\n\n"
+        f"The council said {content}.\n\n"
+        '"Nobody may walk on it," the council said in a statement.'
+    )
+    article = extract(text)
+    said = quote_at(article, content)
+    assert said.speaker_name == "council"
+    assert speaker_of(article, said).kind == "unnamed"
+    assert not any("Harbour" in s.name for s in article.speakers)
+
+
+def test_a_headline_organisation_the_body_names_keeps_its_name_without_the_verb() -> None:
+    text = (
+        "Harbour Council Votes To Close Pier\n\n"
+        "The Harbour Council met on Tuesday after the storm had damaged the old pier.\n\n"
+        "The council said that the pier would stay closed until the spring."
+    )
+    cast = Cast(ArticleView(default_pipeline().nlp(text), []))
+    orgs = sorted(p.name for p in cast.people if p.kind == "organization")
+    assert orgs == ["Harbour Council"]
+    assert organisation_name("The Harbour Council Votes") == "Harbour Council"
+    assert organisation_name("Velmora Ferry Company Sues") == "Velmora Ferry Company"
+    assert organisation_name("Harbour Council") == "Harbour Council"
+
+
+def test_a_description_in_the_headline_is_no_antecedent_for_the_body() -> None:
+    content = "that both candidates had made claims about the harbour budget"
+    text = (
+        "Popular Website Shows Bias When It Comes To Checking Mayors.\n\n"
+        "On Monday, HarbourCheck announced it will have ten checkers working during the "
+        "mayoral debate in Velmora.\n\n"
+        '"The best way to follow along is the live stream below," HarbourCheck says.\n\n'
+        "However, the checking website has some issues with fairness, critics say.\n\n"
+        f"The website said {content}."
+    )
+    article = extract(text)
+    assert quote_at(article, content).speaker_name != "Popular Website"
+    assert "Popular Website" not in [s.name for s in article.speakers if s.kind != "unnamed"]
+
+
+def test_a_compound_title_before_a_name_is_a_role_not_an_organisation() -> None:
+    text = (
+        "Prime Minister Ana Vell visited the harbour of Velmora on Monday.\n\n"
+        '"We will rebuild the pier," said Prime Minister Ana Vell.\n\n'
+        '"The prime minister is right," said Vice President Tomas Brenner.'
+    )
+    article = extract(text)
+    vell = speaker_named(article, "Ana Vell")
+    assert (vell.roles, vell.organizations) == (["prime minister"], [])
+    brenner = speaker_named(article, "Tomas Brenner")
+    assert (brenner.roles, brenner.organizations) == (["vice president"], [])
+    sole = extract("Attorney General Marta Sole said that the ferry would run again.")
+    assert speaker_named(sole, "Marta Sole").roles == ["attorney general"]
+
+
+def test_a_trailing_appositive_gives_the_role_and_the_place_it_is_held_in() -> None:
+    q = '"The bridge will be finished before the winter,"'
+    article = extract(f"{q} said Ana Ruiz, the mayor of Velmora.")
+    ruiz = speaker_of(article, quote_at(article, q))
+    assert (ruiz.name, ruiz.roles, ruiz.organizations) == ("Ana Ruiz", ["mayor"], ["Velmora"])
 
 
 def test_roles_come_from_the_articles_own_words_not_from_a_quote() -> None:

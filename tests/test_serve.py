@@ -32,8 +32,6 @@ from newsquotes.serve.limits import ServeLimits
 from newsquotes.store.corpus import Corpus
 from newsquotes.store.fts import QueryLimits
 
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
 TOKEN = "correct horse battery staple"
 API = "/api/v1"
 THREAD_LIMITS = ServeLimits(extract_workers=0)
@@ -314,13 +312,22 @@ def test_speaker_filter_takes_percent_and_underscore_literally(client: TestClien
         ({"speakr": "Novak"}, "unknown parameter 'speakr'"),
         ({"q": "(harbour"}, "never closed"),
         ({"q": "harbour)"}, "no '('"),
-        ({"q": "harbour OR"}, "not a valid query"),
+        ({"q": "harbour OR"}, "'OR' needs a search term after it"),
+        ({"q": '"unbalanced'}, "never closed"),
+        ({"q": "AND OR"}, "'AND' needs a search term before it"),
+        ({"q": "col:"}, "'col:' asks for a column"),
     ],
 )
 def test_bad_quote_parameters_are_400_with_a_message(
     client: TestClient, query: dict[str, Any], message: str
 ) -> None:
     assert message in error_of(client.get(f"{API}/quotes", params=query), 400)
+
+
+def test_a_malformed_search_answers_400_with_its_error_code(client: TestClient) -> None:
+    response = client.get(f"{API}/quotes", params={"q": '"unbalanced'})
+    assert "never closed" in error_of(response, 400)
+    assert response.json()["code"] == "NQ301"
 
 
 def test_a_query_of_thousands_of_words_is_refused_at_once(client: TestClient) -> None:

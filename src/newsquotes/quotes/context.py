@@ -64,6 +64,7 @@ class ArticleView:
     ) -> None:
         self.doc = doc
         self.settings = settings
+        doc.user_data[SETTINGS_KEY] = settings
         self.text = doc.text
         # Titles hold quotes too ("Cruz: 'We will win'"); furniture, captions and headings don't.
         self.regions = _merged(sorted((r.start, r.end) for r in regions if r.kind != "title"))
@@ -324,11 +325,15 @@ REQUEST_VERBS = frozenset(
 )
 """Verbs whose object is asked to speak (``dared him to say``): the one who asks is the source."""
 
-MAX_SUBJECT_HOPS = 3
-"""How far up such a chain a subject is looked for (``clarified ..., treating ... and
-asserting``)."""
-MAX_MAIN_CLAUSE_CLIMB = 6
-"""Steps from a relative clause's noun up to the verb whose subject speaks."""
+SETTINGS_KEY = "newsquotes.settings"
+"""Where the article's :class:`EngineSettings` are kept while the component runs, for the
+helpers that see only a token."""
+
+
+def settings_of(doc: Doc) -> EngineSettings:
+    """The engine settings the article is read with (the defaults outside the component)."""
+    settings = doc.user_data.get(SETTINGS_KEY)
+    return settings if isinstance(settings, EngineSettings) else DEFAULT_SETTINGS
 
 
 def speaker_of(cue: Token) -> Token | None:
@@ -352,7 +357,7 @@ def speaker_of(cue: Token) -> Token | None:
         # 'Ms. Ortiz, speaking ...' yes; 'the comments made ...': a thing does not speak
         return None if is_thing(cue.head) else cue.head
     verb = cue
-    for _ in range(MAX_SUBJECT_HOPS):
+    for _ in range(settings_of(cue.doc).subject_hops):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             verb = verb.head  # 'sings to Clinton before asking her': through the preposition
         if verb.dep_ not in SUBJECT_SHARING_DEPS or verb.head.i == verb.i:
@@ -408,9 +413,10 @@ def _set_off(verb: Token) -> bool:
 
 def _main_subject_of(noun: Token) -> Token | None:
     """The subject of the clause a noun phrase belongs to: the noun itself when it is one,
-    else the subject of the nearest verb above it that has one."""
+    else the subject of the nearest verb above it that has one (``main_clause_climb`` steps
+    up at most)."""
     token = noun
-    for _ in range(MAX_MAIN_CLAUSE_CLIMB):
+    for _ in range(settings_of(noun.doc).main_clause_climb):
         if token.dep_ in SUBJECT_DEPS:
             return token
         if token.head.i == token.i:

@@ -109,8 +109,10 @@ def name_at(art: ArticleView, i: int) -> Token | None:
     if t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN":
         # walk right over the name to find its syntactic head
         j = i
-        while j + 1 < len(art.doc) and (
-            art.doc[j + 1].pos_ == "PROPN" or art.doc[j + 1].ent_iob_ == "I"
+        while (
+            j + 1 < len(art.doc)
+            and not art.doc[j + 1].is_space  # the tagger may run an entity over a line break
+            and (art.doc[j + 1].pos_ == "PROPN" or art.doc[j + 1].ent_iob_ == "I")
         ):
             j += 1
         return art.doc[j]
@@ -191,7 +193,12 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if _ends_sentence(art, q) and doc[first].text[:1].isupper():
         # '..." Sen. Rubio called it ...': after a full stop a capital opens a new sentence,
         # unless a speech verb follows at once ('..." Smith said.').
+        # A name with an appositive counts too ('..." Marta Sole, a fisher, said on Monday.'):
+        # the quote has its own source, not the previous speaker's turn.
         nxt = next((k for k in range(first + 1, min(hi, first + 4)) if is_speech_cue(doc[k])), None)
+        if nxt is None:
+            verb = _appositive_subject_frame(art, first, hi)
+            nxt = None if verb is None else verb.i
         if nxt is None or any(c.dep_ == "ccomp" and c.i > nxt for c in doc[nxt].children):
             return None, hi
     cue: Token | None = None
@@ -341,12 +348,36 @@ def _possessive(name: Token) -> bool:
     return name.dep_ in ("poss", "case") or any(c.dep_ == "case" for c in name.children)
 
 
+FRAME_TAIL_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "dative"})
+"""What may follow the verb of a frame that closes a quote (``said on Monday``); an object
+or a clause of its own (``wrote a letter``, ``was first reported``) makes it a new
+sentence."""
+
+
+def _appositive_subject_frame(art: ArticleView, first: int, hi: int) -> Token | None:
+    """``Marta Sole, a fisher, said on Monday.`` after a quote's full stop: a speech verb whose
+    subject is a name with an appositive and that takes nothing but adjuncts (a listener for
+    ``told``), so the sentence only says who spoke."""
+    verb = _verb_of_subject(art, first, hi)
+    if verb is None or not any(art.doc[k].text == "," for k in range(first, verb.i)):
+        return None
+    if name_at(art, first) is None or art.doc[first].pos_ == "PRON":
+        return None  # 'His assumption, confidently stated ...': no name speaks
+    listener = "dobj" if lemma(verb) in ADDRESSEE_VERBS else "dative"
+    for child in children_of(verb):
+        if child.i > verb.i and child.dep_ not in FRAME_TAIL_DEPS and child.dep_ != listener:
+            return None
+        if child.dep_ in ("auxpass", "nsubjpass"):
+            return None
+    return verb
+
+
 def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
     """The speech verb that the phrase opening the frame is the subject of, when it lies in
     the frame."""
     doc = art.doc
     token = doc[first]
-    for _ in range(MAX_SUBJECT_WALK):
+    for _ in range(art.settings.subject_walk):
         if token.dep_ in SUBJECT_DEPS:
             verb = token.head
             if (
@@ -362,9 +393,6 @@ def _verb_of_subject(art: ArticleView, first: int, hi: int) -> Token | None:
         token = token.head
     return None
 
-
-MAX_SUBJECT_WALK = 4
-"""How many heads up from a frame's first word its subject phrase is looked for."""
 
 NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
 """Dependencies inside a name's noun phrase (``CNN's Wolf Blitzer``)."""

@@ -43,6 +43,15 @@ class EngineSettings:
     clause goes on to its end."""
     max_quote_paragraphs: int = 12
     """A quote running over more paragraphs than this is taken to be a stray mark."""
+    subject_hops: int = 3
+    """How many verbs up a chain of shared subjects a cue's speaker is looked for
+    (``clarified ..., treating ... and asserting``)."""
+    main_clause_climb: int = 6
+    """Steps from a relative clause's noun up to the verb whose subject speaks through a
+    participle set off after the clause."""
+    subject_walk: int = 4
+    """How many heads up from the first word of a frame after a quote its subject phrase
+    is looked for (``," Kessel's niece, state Del. Marcia Lund, shouted``)."""
 
 
 DEFAULT_SETTINGS = EngineSettings()

@@ -31,7 +31,6 @@ from .descriptions import (
 )
 from .gender import FEMALE, HONORIFIC_SEX, MALE, PRONOUN_SEX, ROLE_SEX, first_name_sex
 from .names import (
-    POSSESSIVE,
     TITLE_ROLES,
     clean_name,
     first_key,
@@ -47,14 +46,17 @@ from .names import (
 
 NAME_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG"})
-MAX_APPOSITIVE_TOKENS = 25
-MAX_HONORIFICS = 2
+PLACE_LABELS = frozenset({"GPE"})
+"""Places a role is held in (``the mayor of Velmora``)."""
 PARTY_SPAN = 24
 """Characters after a name where a lawmaker's ``(D-Calif.)`` is looked for."""
 SUBORDINATE_TITLES = frozenset({"vice", "deputy", "assistant", "lieutenant"})
 """Words that make a title another one: a vice president is not the president."""
-MAX_NAME_WORDS = 3
-"""Shortest bare surname that may join a full name one letter off (``McLenney``)."""
+TITLE_QUALIFIERS = SUBORDINATE_TITLES | frozenset(
+    {"prime", "chief", "acting", "interim", "attorney", "majority", "minority", "first"}
+)
+"""Words that open a compound title (``Prime Minister``, ``Chief Executive``): part of the
+role, never an organisation."""
 NICKNAMED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z]\.)*) [\"“‘']([A-Z][a-z]+)[\"”’'] ([A-Z][\w'’-]*[a-z])\b"
 )
@@ -156,28 +158,52 @@ class Mention:
     """Token index of the word the name hangs from (its verb when it is a subject)."""
 
 
-MAX_APPOSITIVE_DEPTH = 3
-"""Appositives nested this deep still reach the phrase they describe."""
-
 ACRONYM_MIN_LETTERS = 2
 ACRONYM_MAX_LETTERS = 8
 """Initials in brackets after an organisation's name (``(AROS)``) name it when this long."""
 
-HEADLINE_MAX_WORDS = 20
-HEADLINE_CAPITALISED = 0.6
-"""A first paragraph of at most this many words, this share of them capitalised, is a
-headline (``Derelict Obama and Clinton Treat Terror as Crime``)."""
+
+@dataclass(frozen=True, slots=True)
+class CastSettings:
+    """Limits of reading the cast (from ``ResolutionSettings``, set in the component's
+    config)."""
+
+    min_misspelt_surname: int = 6
+    """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
+    headline_max_words: int = 20
+    """Most words of a first paragraph that is a headline."""
+    headline_capitalised: float = 0.6
+    """Least share of a headline's words that are capitalised (``Derelict Obama and
+    Clinton Treat Terror as Crime``)."""
+    appositive_max_tokens: int = 25
+    """Longest appositive after a name read for roles (``Ana Ruiz, the mayor of ...,``)."""
+    honorifics_before_name: int = 2
+    """Most honorifics read right before a name (``Indiana Gov. Mike Pence``)."""
+    person_org_max_words: int = 3
+    """Longest "organisation" the tagger gives that is a person when a first name opens it
+    and a role appositive follows (``Ilse Varga, an economist``)."""
+    appositive_depth: int = 3
+    """Appositives nested this deep still reach the phrase they describe (``His guest, the
+    singer and activist Mira Solberg, was ...``: a subject)."""
+
+
+HEADLINE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for", "by"}
+    | {"as", "with", "from", "into", "over", "vs", "vs."}
+)
+"""Words a title-cased headline leaves in lower case."""
 
 
 class Cast:
     """Everyone the article names, with their mentions in text order."""
 
-    def __init__(self, view: ArticleView, min_misspelt_surname: int = 6) -> None:
-        """``min_misspelt_surname``: shortest bare surname that may join a full name one letter
-        off (``ResolutionSettings.min_misspelt_surname``)."""
+    def __init__(self, view: ArticleView, settings: CastSettings | None = None) -> None:
         self.view = view
         self.doc: Doc = view.doc
-        self.min_misspelt_surname = min_misspelt_surname
+        self.settings = settings or CastSettings()
+        self.min_misspelt_surname = self.settings.min_misspelt_surname
+        self._body_lower: str | None = None
+        self._title_cased: bool | None = None
         doc = self.doc
         self.people: list[Person] = []
         self.by_key: dict[tuple[str, str], Person] = {}
@@ -352,9 +378,11 @@ class Cast:
                 if not quoted:
                     self._add_mention(self.mentions, person, ent)
         elif ent.label_ in ORGANISATION_LABELS:
-            name = organisation_name(POSSESSIVE.sub("", ent.text.strip()))
+            name = organisation_name(ent.text)
             if not any(c.isalpha() for c in name):
                 return
+            if self.in_title_cased_headline(ent.start_char) and not self._named_in_body(name):
+                return  # "Popular Website Shows Bias": the headline's words, no one the body names
             org = self.person_for_name(name, ent.start_char, kind="organization")
             if org is None:
                 return
@@ -421,7 +449,7 @@ class Cast:
             len(words) != 2
             or is_initial(words[0])
             or first_name_sex(words[0]) is not None
-            or not self._in_headline(ent.start_char)
+            or not self.in_headline(ent.start_char)
         ):
             return name
         return words[1]
@@ -457,7 +485,7 @@ class Cast:
             return name
         return f"{name} {partner[1]}"
 
-    def _in_headline(self, char: int) -> bool:
+    def in_headline(self, char: int) -> bool:
         """Whether ``char`` is in the article's first paragraph, written as a headline: short,
         most words capitalised, other paragraphs after it."""
         view = self.view
@@ -466,9 +494,34 @@ class Cast:
         first = view.text[: view.paragraph_starts[1]]
         words = [w for w in first.split() if w[:1].isalpha()]
         capitalised = sum(w[0].isupper() for w in words)
-        return 0 < len(words) <= HEADLINE_MAX_WORDS and capitalised >= HEADLINE_CAPITALISED * len(
+        settings = self.settings
+        return 0 < len(
+            words
+        ) <= settings.headline_max_words and capitalised >= settings.headline_capitalised * len(
             words
         )
+
+    def in_title_cased_headline(self, char: int) -> bool:
+        """Whether ``char`` is in a headline that capitalises every word but the small ones
+        (``Harbour Council Votes To Close Pier``), where the tagger cannot tell a name's
+        words from the headline's."""
+        if not self.in_headline(char):
+            return False
+        if self._title_cased is None:
+            first = self.view.text[: self.view.paragraph_starts[1]]
+            words = [w for w in first.split() if w[:1].isalpha()]
+            self._title_cased = all(
+                w[0].isupper() or w.lower() in HEADLINE_SMALL_WORDS for w in words
+            )
+        return self._title_cased
+
+    def _named_in_body(self, name: str) -> bool:
+        """Whether ``name`` is written (in any case) after the article's first paragraph."""
+        starts = self.view.paragraph_starts
+        if self._body_lower is None:
+            self._body_lower = self.view.text[starts[1] :].lower() if len(starts) > 1 else ""
+        pattern = r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)"
+        return re.search(pattern, self._body_lower) is not None
 
     def _person_tagged_as_org(self, ent: DocSpan) -> bool:
         """``Umarov, a Carnegie analyst``; ``Ilse Varga, an economist``: the tagger's
@@ -477,7 +530,7 @@ class Cast:
         if len(ent) == 1:
             return self.known_surname(ent) or has_person_appositive(ent.root)
         return (
-            len(ent) <= MAX_NAME_WORDS
+            len(ent) <= self.settings.person_org_max_words
             and first_name_sex(ent[0].text) is not None
             and has_person_appositive(ent.root)
         )
@@ -502,10 +555,11 @@ class Cast:
         """``Indiana Gov. Mike Pence``: the honorifics right before (or opening) the name."""
         found = honorific_before(list(ent))
         i = ent.start - 1
-        while i >= 0 and i >= ent.start - MAX_HONORIFICS and is_honorific(self.doc[i].text):
+        most = self.settings.honorifics_before_name
+        while i >= 0 and i >= ent.start - most and is_honorific(self.doc[i].text):
             found.append(word_key(self.doc[i].text))
             i -= 1
-        if found and i >= 0 and word_key(self.doc[i].text) in SUBORDINATE_TITLES:
+        if found and i >= 0 and word_key(self.doc[i].text) in TITLE_QUALIFIERS:
             # "Vice President Joseph R. Biden" is no president
             found = [f"{word_key(self.doc[i].text)} {h}" for h in found]
         return found
@@ -513,7 +567,7 @@ class Cast:
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
         person.role_heads.update(documents_of(root))
-        phrase = _apposed_to(root)
+        phrase = _apposed_to(root, self.settings.appositive_depth)
         stranded = _stranded_before_verb(root)
         subject = (
             phrase.dep_ in ("nsubj", "nsubjpass")
@@ -642,11 +696,12 @@ class Cast:
                 span = doc[tokens[0].i : tokens[-1].i + 1]
                 text = span.text.strip(" ,")
                 if (
-                    1 <= len(span) <= MAX_APPOSITIVE_TOKENS
+                    1 <= len(span) <= self.settings.appositive_max_tokens
                     and any(t.is_alpha for t in span)  # "David Chen, 54,": an age says no role
                     and not any(self.quoted(t.i) for t in span)
                 ):
-                    person.describe(text, role_phrases(child), org_names(span, self.ent_label))
+                    orgs = org_names(span, self.ent_label) + self._places_of(child)
+                    person.describe(text, role_phrases(child), orgs)
                     person.role_words |= words_of(text)
         role = head.head
         while role.dep_ == "pobj" and role.head.dep_ == "prep" and role.head.head.i < role.i:
@@ -672,12 +727,26 @@ class Cast:
                     if t.text[:1].isupper()
                     and t.pos_ in ("PROPN", "NOUN")
                     and role_word(t) is None
+                    and word_key(t.text) not in TITLE_QUALIFIERS  # "Prime Minister Ana Vell"
                     and (self.ent_label[t.i] == "ORG" or role_word(doc[t.i + 1]) is not None)
                 ]
             )
             if roles or orgs:
                 person.describe(None, roles, orgs)
             person.role_words |= words_of(" ".join(t.text for t in lefts))
+
+    def _places_of(self, role: Token) -> list[str]:
+        """``the mayor of Velmora``, ``the governor of Indiana``: the place a role is held
+        in is where the person belongs, as an organisation is."""
+        places = []
+        for prep in role.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for obj in prep.children:
+                n = self.ent_of_token[obj.i] if obj.dep_ == "pobj" else -1
+                if n >= 0 and self.ents[n].label_ in PLACE_LABELS:
+                    places.append(self.ents[n].text)
+        return places
 
     def _describe_organisation(self, org: Person, ent: DocSpan) -> None:
         """``the union, United Mine Workers``: the noun that names what the organisation is."""
@@ -726,14 +795,19 @@ class Cast:
 
 def _pre_modifier_roles(lefts: list[Token]) -> list[str]:
     """``Vice President``, ``Carnegie analyst``: the roles written before a name; a
-    subordinate word joins the title it qualifies."""
+    qualifying word joins the title it qualifies (``Attorney General`` is one role, not an
+    attorney and an attorney general)."""
     roles: list[str] = []
+    role_at: dict[int, int] = {}  # token position in lefts -> its role's index in roles
     for k, t in enumerate(lefts):
         role = role_word(t)
         if role is None:
             continue
-        if k > 0 and word_key(lefts[k - 1].text) in SUBORDINATE_TITLES:
+        if k > 0 and word_key(lefts[k - 1].text) in TITLE_QUALIFIERS:
             role = f"{word_key(lefts[k - 1].text)} {role}"
+            if role_at.get(k - 1) == len(roles) - 1:
+                roles.pop()  # the qualifier was read as a role of its own
+        role_at[k] = len(roles)
         roles.append(role)
     return roles
 
@@ -786,12 +860,12 @@ def _opens_verbless_parse(ent: DocSpan) -> bool:
     return head.dep_ == "ROOT" and head.pos_ in ("NOUN", "VERB")
 
 
-def _apposed_to(root: Token) -> Token:
+def _apposed_to(root: Token, depth: int) -> Token:
     """The noun phrase a name stands in apposition to, through nested or coordinated
     appositives (``His guest, the singer and activist Mira Solberg, was ...`` is the subject
-    ``guest``); the name itself when it is no appositive."""
+    ``guest``, up to ``depth`` appositives up); the name itself when it is no appositive."""
     phrase = root
-    for _ in range(MAX_APPOSITIVE_DEPTH):
+    for _ in range(depth):
         apposed = phrase.dep_ == "appos" or (phrase.dep_ == "conj" and phrase.head.dep_ == "appos")
         if not apposed or phrase.head.i == phrase.i:
             break

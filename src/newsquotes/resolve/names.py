@@ -126,6 +126,19 @@ HEADLINE_VERB_STEMS = frozenset(
         "blame",
         "question",
         "respond",
+        "vote",
+        "show",
+        "reveal",
+        "announce",
+        "demand",
+        "pledge",
+        "promise",
+        "threaten",
+        "unveil",
+        "approve",
+        "condemn",
+        "endorse",
+        "sue",
     ]
 )
 """Verbs a headline puts right after a name (their third-person form)."""
@@ -205,6 +218,14 @@ def is_headline_verb(word: str) -> bool:
     return any(stem in HEADLINE_VERB_STEMS for stem in (lower[:-1], lower[:-2]))
 
 
+def without_headline_verbs(words: list[str]) -> list[str]:
+    """``Harbour Council Votes`` → ``Harbour Council``: a capitalised headline verb the
+    tagger glued onto the end of a name."""
+    while len(words) > 1 and is_headline_verb(words[-1]):
+        words = words[:-1]
+    return words
+
+
 def strip_glued_words(words: list[str]) -> list[str]:
     """Drop a headline word glued before a name: ``Rip Donald Trump`` → ``Donald Trump``,
     or a headline verb after it: ``Obama Says`` → ``Obama``.
@@ -212,8 +233,7 @@ def strip_glued_words(words: list[str]) -> list[str]:
     The first word goes when it is a known headline word, or when it is no first name while
     the next word is one (a name does not start with a common word and then a given name).
     """
-    while len(words) > 1 and is_headline_verb(words[-1]):
-        words = words[:-1]
+    words = without_headline_verbs(words)
     while len(words) > 1:
         first, second = word_key(words[0]), word_key(words[1])
         if first in NOT_NAME_WORDS or (
@@ -245,13 +265,14 @@ def clean_name(text: str) -> str:
 
 
 def organisation_name(text: str) -> str:
-    """An organisation's name without the article and lower-case words the tagger took in
-    before it: ``the federal Securities and Exchange Commission`` → ``Securities and
-    Exchange Commission``."""
-    words = strip_article(text).split()
+    """An organisation entity's text as its name: without the article, a possessive,
+    lower-case words the tagger took in before it or a headline verb glued on after it
+    (``the federal Harbour Safety Commission's`` → ``Harbour Safety Commission``, ``The
+    Harbour Council Votes`` → ``Harbour Council``)."""
+    words = strip_article(POSSESSIVE.sub("", text.strip())).split()
     while len(words) > 1 and words[0].islower() and words[1][:1].isupper():
         words = words[1:]
-    return " ".join(words)
+    return " ".join(without_headline_verbs(words))
 
 
 def strip_article(text: str) -> str:

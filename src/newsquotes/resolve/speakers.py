@@ -33,7 +33,7 @@ from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
 from ..quotes.cues import BELIEF_VERBS, SPEECH_VERBS, word_set
-from .cast import Cast, Mention, Person
+from .cast import Cast, CastSettings, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
@@ -124,6 +124,9 @@ PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
 
+_CAST_DEFAULTS = CastSettings()
+
+
 @dataclass(frozen=True, slots=True)
 class ResolutionSettings:
     """Windows of speaker resolution (set in the ``newsquotes`` component's config)."""
@@ -138,13 +141,37 @@ class ResolutionSettings:
     """Most names looked at for one pronoun (keeps resolution linear)."""
     thing_continuity_paragraphs: int = 1
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
-    min_misspelt_surname: int = 6
+    min_misspelt_surname: int = _CAST_DEFAULTS.min_misspelt_surname
     """Shortest bare surname that may join a full name one letter off (``McLenney``)."""
     description_window_sentences: int = 2
     """How many sentences back a description no one was introduced with (``the GOP
     nominee``) looks for the one person the passage is about."""
     description_lookahead_paragraphs: int = 1
     """How many paragraphs after a description its role holder may still be introduced."""
+    headline_max_words: int = _CAST_DEFAULTS.headline_max_words
+    """Most words of a first paragraph that is a headline."""
+    headline_capitalised: float = _CAST_DEFAULTS.headline_capitalised
+    """Least share of a headline's words that are capitalised."""
+    appositive_max_tokens: int = _CAST_DEFAULTS.appositive_max_tokens
+    """Longest appositive after a name read for roles (``Ana Ruiz, the mayor of ...,``)."""
+    honorifics_before_name: int = _CAST_DEFAULTS.honorifics_before_name
+    """Most honorifics read right before a name (``Indiana Gov. Mike Pence``)."""
+    person_org_max_words: int = _CAST_DEFAULTS.person_org_max_words
+    """Longest tagged "organisation" that is a person named with a role appositive."""
+    appositive_depth: int = _CAST_DEFAULTS.appositive_depth
+    """Appositives nested this deep still reach the phrase they describe."""
+
+    def cast_settings(self) -> CastSettings:
+        """The limits of reading the cast."""
+        return CastSettings(
+            min_misspelt_surname=self.min_misspelt_surname,
+            headline_max_words=self.headline_max_words,
+            headline_capitalised=self.headline_capitalised,
+            appositive_max_tokens=self.appositive_max_tokens,
+            honorifics_before_name=self.honorifics_before_name,
+            person_org_max_words=self.person_org_max_words,
+            appositive_depth=self.appositive_depth,
+        )
 
 
 @dataclass(slots=True)
@@ -161,7 +188,7 @@ class _Resolver:
         self.view = view
         self.doc: Doc = view.doc
         self.settings = settings
-        self.cast = Cast(view, settings.min_misspelt_surname)
+        self.cast = Cast(view, settings.cast_settings())
         self.describer = Describer(
             self.cast,
             view,
@@ -173,6 +200,9 @@ class _Resolver:
         )
         self.current: _Current | None = None
         self.unnamed: dict[str, Person] = {}
+        self.headline_only: set[int] = set()
+        """Unnamed records only the headline describes (``Popular Website Shows ...``): no
+        later description (``the website``) is them."""
         self._author: Person | None = None
         self.labels: dict[int, DocSpan] = {}
         """Paragraph → the transcript label (``PENCE``) that opens it."""
@@ -435,7 +465,10 @@ class _Resolver:
         if not name:
             return None
         if self.cast.is_surname(surname_key(name)) or len(name.split()) > 1:
-            return self.cast.person_for_name(name, mention.start_char)
+            person = self.cast.person_for_name(name, mention.start_char)
+            if person is not None:  # "said Ana Ruiz, the mayor of Velmora": her role too
+                self.cast.describe_from_context(person, self.doc[start : root.i + 1])
+            return person
         return self.cast.person_for_name(name, mention.start_char, kind="organization")
 
     def _appositive_name(self, mention: DocSpan, root: Token) -> Person | None:
@@ -819,7 +852,9 @@ class _Resolver:
         that unnamed one."""
         found = (
             self.describer.by_role(mention, root)
-            or same_unnamed(root, list(self.unnamed.values()))
+            or same_unnamed(
+                root, [p for p in self.unnamed.values() if id(p) not in self.headline_only]
+            )
             or self.describer.by_context(mention, root, at)
         )
         # a headline's "Retired General" would read as a name: no alias
@@ -840,6 +875,11 @@ class _Resolver:
         plural = root.tag_ in ("NNS", "NNPS") or any(t.lower_ in QUANTIFIERS for t in root.lefts)
         plural = plural or root.lower_ in QUANTIFIERS or root.like_num
         record = self.unnamed_record(text, "group" if plural else "unnamed")
+        if self.cast.in_title_cased_headline(mention.start_char):
+            if record.description is None:
+                self.headline_only.add(id(record))
+        else:
+            self.headline_only.discard(id(record))
         record.description = mention.text.strip(" ,")
         if root.pos_ == "NOUN" and not plural:
             record.describe(None, [root.lower_], [])

@@ -77,8 +77,12 @@ class ApiError(Exception):
         self.message = message
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message, "status": status}, status_code=status)
+def _error(status: int, message: str, code: str | None = None) -> JSONResponse:
+    """The error body: the message, the HTTP status and, for a newsquotes error, its code."""
+    body: dict[str, str | int] = {"error": message, "status": status}
+    if code is not None:
+        body["code"] = code
+    return JSONResponse(body, status_code=status)
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -186,7 +190,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(CorpusError)
     async def corpus_error(_request: Request, exc: CorpusError) -> JSONResponse:
-        return _error(400, exc.message + (f" ({exc.advice})" if exc.advice else ""))
+        return _error(400, exc.message + (f" ({exc.advice})" if exc.advice else ""), exc.code)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

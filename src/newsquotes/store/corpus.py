@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import CorpusError, DocumentError, NewsquotesError, install_hint
+from ..errors import CorpusError, DocumentError, NewsquotesError, SearchQueryError, install_hint
 from ..model import QUOTE_ACTS, QUOTE_TYPES, Article, Entity, Quote, Region, Span, Speaker
 from ..resolve.identity import (
     LOCAL,
@@ -89,23 +89,19 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _unreadable_query(exc: sqlite3.OperationalError) -> SearchQueryError | None:
+    """The error to show when FTS5 itself could not read a search, or None for another
+    failure."""
+    if "fts5" not in str(exc) and "syntax error" not in str(exc):
+        return None
+    return SearchQueryError(
+        f"the search text is not a valid query: {exc}",
+        advice='use words, "phrases", word*, AND, OR, NOT and parentheses',
+    )
+
+
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def _fts_query(text: str) -> str | None:
-    """A safe FTS5 query from what a user typed: words AND-ed, "quoted phrases" kept whole."""
-    parts: list[str] = []
-    for phrase, word in re.findall(r'"([^"]+)"|(\w+\*?)', text):
-        if phrase:
-            words = re.findall(r"\w+", phrase)
-            if words:
-                parts.append('"' + " ".join(words) + '"')
-        elif word.endswith("*"):
-            parts.append(f'"{word[:-1]}"*')
-        else:
-            parts.append(f'"{word}"')
-    return " ".join(parts) or None
 
 
 def _date_bound(value: str | None) -> str | None:
@@ -759,7 +755,9 @@ class Corpus:
     ) -> list[QuoteHit] | pandas.DataFrame:
         """Quotes matching all the given filters; best text matches first, else newest first.
 
-        ``text`` is words (all must occur) and "quoted phrases"; ``speaker`` a name, alias,
+        ``text`` is words (all must occur), "quoted phrases", ``word*`` prefixes, and ``AND``
+        / ``OR`` / ``NOT`` between terms with parentheses (a malformed one raises
+        :class:`SearchQueryError`, never finds nothing); ``speaker`` a name, alias,
         surname or speaker id; ``since``/``until`` dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``,
         both inclusive) compared with the article's published date. ``act`` is ``speech``
         (the default, as on the web page), ``thought`` (beliefs, intentions) or None for both.
@@ -769,7 +767,7 @@ class Corpus:
         params: list[Any] = []
         sql = _HIT_SELECT
         order = "ORDER BY a.published IS NULL, a.published DESC, q.id"
-        query = _fts_query(text) if text else None
+        query = fts_query(text) if text and text.strip() else None
         if query:
             sql += " JOIN quotes_fts f ON f.rowid = q.id"
             where.append("quotes_fts MATCH ?")
@@ -786,7 +784,13 @@ class Corpus:
             sql += " WHERE " + " AND ".join(where)
         sql += f" {order} LIMIT ? OFFSET ?"
         params.extend([-1 if limit is None else int(limit), int(offset)])
-        hits = _hits(self._conn.execute(sql, params))
+        try:
+            hits = _hits(self._conn.execute(sql, params))
+        except sqlite3.OperationalError as exc:
+            unreadable = _unreadable_query(exc)
+            if unreadable is not None:
+                raise unreadable from exc
+            raise
         if as_frame:
             return _need_pandas().DataFrame([h.to_dict() for h in hits])
         return hits
@@ -1287,11 +1291,9 @@ class Corpus:
                     f"the search took longer than {seconds:g} s and was stopped",
                     advice="search for fewer or more telling words, or add filters",
                 ) from exc
-            if "fts5" in str(exc) or "syntax error" in str(exc):
-                raise CorpusError(
-                    f"the search text is not a valid query: {exc}",
-                    advice='use words, "phrases", word*, AND, OR, NOT and parentheses',
-                ) from exc
+            unreadable = _unreadable_query(exc)
+            if unreadable is not None:
+                raise unreadable from exc
             raise
         finally:
             self._conn.set_progress_handler(None, 0)
