@@ -1345,6 +1345,66 @@ def test_a_participle_after_an_appositive_belongs_to_the_appositive_noun() -> No
     assert [q.speaker_name for q in article.quotes if "arrange a dinner" in q.text] != ["Ana Ruiz"]
 
 
+def test_the_subject_of_a_contrasting_while_clause_takes_the_next_pronoun() -> None:
+    q = "a single fund for every county"
+    text = (
+        '"The plan has made care more expensive for us," said Joel Brennick, a nurse in '
+        "Corvale.\n\nGovernor Ilse Marwood has been a steady defender of the clinic plan, while "
+        f"Senator Oren Dahlquist has dwelled on its gaps. He favors {q}."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Oren Dahlquist"
+
+
+def test_the_subject_of_a_reporting_as_clause_takes_the_next_pronoun() -> None:
+    q = "the idea that greed had prompted the move"
+    text = (
+        "But Paul Vendrake, the finance chief, noted that the new plant was among the reasons "
+        'for the cuts. "They are painful," he said.\n\nClosing that gap means cutting costs '
+        "wherever savings can be found, as Mr. Osric Hallam suggested at the meeting with "
+        f"analysts.\n\nStill he rejected {q}."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Osric Hallam"
+
+
+def test_an_opening_when_clause_names_the_pronoun_of_its_main_clause() -> None:
+    q = "a faster repair"
+    text = (
+        '"The bridge will reopen in May," said Marko Ulver, the mayor of Fennick. He added '
+        "that the budget was set.\n\nWhen Dario Pesce toured the district last week, he was met "
+        f"by angry drivers. He promised {q}."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Dario Pesce"
+
+
+def test_a_who_clause_after_coordinated_names_makes_neither_the_subject() -> None:
+    q = '"Give them a hand, come on,"'
+    text = (
+        "Governor Anton Creel thanked his supporters for a commanding win in Dorset on "
+        "Saturday.\n\nCreel also offered his congratulations to rivals Milo Varga and Teodor "
+        f"Lusk, who are in a close race for second place. {q} he urged the crowd."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Anton Creel"
+
+
+def test_a_who_clause_without_a_comma_after_a_nested_name_is_not_its_own() -> None:
+    q = '"He is trying to set a course for the party,"'
+    text = (
+        '"There is no question that Lind is ambitious," said Piet Ormond, a former adviser to '
+        f"Governor Elias Brandt who has known Ms. Lind for years. {q} he said."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Piet Ormond"
+
+
+def test_a_first_name_introduced_with_its_own_role_is_not_the_earlier_full_name() -> None:
+    q = '"The rents are already too high,"'
+    text = (
+        "Maria Ostrander, the city's housing director, defended the plan on Tuesday.\n\n"
+        "Maria, a 34-year-old nurse who asked that her surname not be used, disagreed. "
+        f"{q} Maria said."
+    )
+    assert quote_at(extract(text), q).speaker_name == "Maria"
+
+
 def test_a_candidates_team_and_camp_are_the_campaign() -> None:
     text = (
         "Karen Whitfield lost the mayoral race by 40 votes on Sunday. The Whitfield team said the "

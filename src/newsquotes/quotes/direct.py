@@ -184,6 +184,8 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
 
 SIGNATURE_CONFIDENCE = 0.8
 SIGNATURE_DASHES = "―—–-"
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+"""Verb forms that open no clause of their own after a signature's name."""
 """Dashes that put a name after a quote as its signature (``"..." ― Jaan Tamm``)."""
 
 
@@ -216,10 +218,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     if doc[first].lower_ in CLAUSE_SUBORDINATORS:
         return None, hi  # '"That is good business," when Ruiz accused him': a clause of its own
     if _title_inside_sentence(art, q) and not is_speech_cue(doc[first]):
-        return (
-            None,
-            hi,
-        )  # 'In her guide, "Running a Harbour on a Shoestring," Ms. Finch recommended'
+        return None, hi  # 'In her guide, "Running a Harbour," Ms. Finch recommended'
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [Harbour Gazette.] -- a source note, not a speaker
     # the text between, not tokens: '..."― Rosa Ilves' has the dash glued to the mark
@@ -342,12 +341,22 @@ def _title_inside_sentence(art: ArticleView, q: QuotedSpan) -> bool:
 
 def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
     """``on "Night Harbour," Tomas Brenner mocked his guests``: a name that opens a clause of
-    its own, as the subject of a verb in the frame, signs nothing."""
+    its own, as the subject of a verb in the frame, signs nothing. A participle is no clause
+    of its own (``"...," Ilse Brandvold, a diplomat then working for the ministry, wrote``:
+    the parser may hang the name from ``working``), so the name still signs."""
     return (
         name.dep_ in SUBJECT_DEPS
         and name.head.pos_ in ("VERB", "AUX")
+        and not _bare_participle(name.head)
         and name.i < name.head.i < hi
         and art.quote_of_token[name.head.i] < 0
+    )
+
+
+def _bare_participle(verb: Token) -> bool:
+    """``working``, not ``is working``: a participle with no auxiliary of its own."""
+    return verb.tag_ in PARTICIPLE_TAGS and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
     )
 
 

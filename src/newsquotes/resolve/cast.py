@@ -354,6 +354,7 @@ class Cast:
                 ent.start_char,
                 sex=sex,
                 context_sex=self.sentence_sex.get(self.sentence_of_token[ent.start]),
+                introduced=_has_role_appositive(ent.root),
             )
             if person is None:
                 return
@@ -596,8 +597,11 @@ class Cast:
         kind: str = "person",
         sex: str | None = None,
         context_sex: str | None = None,
+        introduced: bool = False,
     ) -> Person | None:
-        """The person (or organisation) this name is, joining forms of the same name."""
+        """The person (or organisation) this name is, joining forms of the same name. A name
+        ``introduced`` with a role of its own (``Maria, a nurse``) is no earlier person's bare
+        first name."""
         key = name_key(name)
         if not key:
             return None
@@ -611,7 +615,9 @@ class Cast:
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
         if not candidates and not given:
-            candidates = self._misspelt_surname(words[-1]) or self._by_first_name(words[0])
+            candidates = self._misspelt_surname(words[-1]) or (
+                [] if introduced else self._by_first_name(words[0])
+            )
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c
@@ -867,6 +873,11 @@ def _apposed_to(root: Token, depth: int) -> Token:
     return phrase
 
 
+def _has_role_appositive(root: Token) -> bool:
+    """``Maria, a 34-year-old nurse``: a name given a common-noun role in apposition."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
+
+
 def _stranded_before_verb(root: Token) -> Token | None:
     """``..., Halvorsen and Castell call them "stray boats"``, parsed with the names hanging from
     the clause before: the sentence's verb right after the names, with no subject of its
@@ -885,9 +896,21 @@ def _stranded_before_verb(root: Token) -> Token | None:
 
 def _relative_subject(root: Token) -> bool:
     """``with Ana Ruiz, who has called for a recount, leading the protest``: a name whose own
-    relative clause opens with ``who`` is the subject of that clause."""
+    relative clause opens with ``who`` is the subject of that clause. Not a name coordinated
+    with another (``rivals Ana Ruiz and Eli Kahn, who are ...``: the clause is about both), nor
+    one whose ``who`` has no comma or dash before it (``a director under Governor Eli Kahn who has
+    known her for years``: a person's name takes no restrictive clause, so the clause belongs
+    to the person the phrase describes; a group's may: ``Hispanics who saw it``)."""
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return False
     return any(
-        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in c.children)
+        c.dep_ == "relcl"
+        and any(
+            g.dep_ == "nsubj"
+            and g.lower_ == "who"
+            and (root.ent_type_ not in NAME_LABELS or g.doc[g.i - 1].is_punct)
+            for g in c.children
+        )
         for c in root.children
     )
 

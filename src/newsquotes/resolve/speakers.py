@@ -32,7 +32,7 @@ from spacy.tokens import Span as DocSpan
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
-from ..quotes.cues import word_set
+from ..quotes.cues import BELIEF_VERBS, SPEECH_VERBS, word_set
 from .cast import Cast, CastSettings, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
@@ -78,6 +78,11 @@ CALENDAR_WORDS = frozenset(
 MEMBER_PREPOSITIONS = frozenset({"including", "like"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 SUBORDINATE_CLAUSE_DEPS = frozenset({"advcl"})
+CONTRASTIVE_MARKERS = frozenset({"while", "whereas"})
+"""``Mrs. Clinton defends the law, while Mr. Sanders wants more``: a clause that sets its
+subject beside the main one, not beneath it; its subject stays in the passage."""
+REPORTING_MARKERS = frozenset({"as"})
+"""``as Mr. Lund suggested at the meeting``: a clause that reports its subject's words."""
 ARTICLES = frozenset({"the", "a", "an"})
 SINGULAR_NAME_TAGS = frozenset({"NNP", "NN", "JJ"})
 TEAM_NOUNS = frozenset({"campaign", "team", "camp", "administration", "staff"})
@@ -697,7 +702,7 @@ class _Resolver:
         adverbial clause, or of an inverted clause (a condition or a question, its auxiliary
         before it), does not take the passage over from the current speaker."""
         verb = self.doc[mention.verb]
-        if verb.dep_ in SUBORDINATE_CLAUSE_DEPS:
+        if verb.dep_ in SUBORDINATE_CLAUSE_DEPS and not _clause_keeps_subject(verb):
             return True
         return any(c.dep_ in ("aux", "auxpass") and c.i < mention.token for c in verb.children)
 
@@ -1007,3 +1012,19 @@ def resolve_speakers(
         )
         for p in speakers
     ]
+
+
+def _clause_keeps_subject(verb: Token) -> bool:
+    """An adverbial clause whose subject is still the passage's topic: one that contrasts
+    (``while Mr. Sanders wants more``), one that reports (``as Mr. Lund suggested``), or one
+    opening a sentence whose main subject is a pronoun (``When Ms. Vey toured the state, she
+    was met by crowds``: the pronoun is her)."""
+    markers = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if markers & CONTRASTIVE_MARKERS:
+        return True
+    if markers & REPORTING_MARKERS and verb.lemma_.lower() in SPEECH_VERBS | BELIEF_VERBS:
+        return True
+    main = verb.head
+    return verb.i < main.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUN_SEX for c in main.children
+    )
