@@ -764,11 +764,11 @@ def test_a_title_in_mid_sentence_is_not_reported_by_the_frame_after_it() -> None
 
 
 def test_a_name_the_parser_hangs_from_a_participle_still_signs_the_quote_before_it() -> None:
-    q = "''I had lunch with Petrov. He will see you at the Carver lunch,''"
+    q = "''Had coffee with Halvorsen. He will see you at the regatta dinner,''"
     text = (
-        "Between May 2011 and June 2012, Oskar Lindqvist, a former consultant for Mr. Harlan, "
-        "arranged a dozen meetings with officials on behalf of Mr. Petrov.\n\n"
-        f"{q} Ilse Brandvold, a Danish-American then working for the Trade Department, wrote in "
-        "a June 2012 email to Mrs. Harlan."
+        "Over two summers, Oskar Lindqvist, once a clerk for Mr. Harlan, set up several "
+        "meetings at the harbour office for Mr. Halvorsen.\n\n"
+        f"{q} Ilse Brandvold, a Danish-born aide then working for the Harbour Department, wrote "
+        "in a March 2019 email to Mrs. Harlan."
     )
     assert quote_at(extract(text), q).speaker_name == "Ilse Brandvold"
