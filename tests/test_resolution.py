@@ -1497,3 +1497,9 @@ def test_an_organisation_is_named_without_the_lower_case_words_before_it(
     from newsquotes.resolve.names import organisation_name
 
     assert organisation_name(tagged) == name
+
+
+def test_a_party_tag_the_parser_made_the_head_is_not_the_speaker() -> None:
+    q = '"The ferry will sail on time,"'
+    article = extract(f"{q} Sen. Ada Finch (D-Mo.) said on Monday.")
+    assert quote_at(article, q).speaker_name == "Ada Finch"

@@ -104,6 +104,8 @@ DATELINE_TOKENS = 6
 LABEL_SLACK = 2
 """Characters a quote may open before its transcript label (the quote mark)."""
 CONTINUATION_RULES = frozenset({"floating"})
+TAG_TOKENS = 4
+"""Longest stretch from a bracket to the head inside it that is a party tag (``(D-Mo.)``)."""
 
 PEOPLE_NOUNS = word_set(
     """
@@ -392,7 +394,7 @@ class _Resolver:
                     return None  # "The Republican": one person described, not the party
                 return cast.person_for_name(mention.text, mention.start_char, kind="group")
         if root.pos_ == "PROPN" and not is_role_word(root.text) and root.tag_ != "NNPS":
-            return self._proper_noun_run(mention, root)
+            return self._person_before_tag(mention, root) or self._proper_noun_run(mention, root)
         surnamed = self._surname_mistagged(root)
         if surnamed is not None:
             return surnamed
@@ -404,6 +406,25 @@ class _Resolver:
                 or self._members_named(mention, root)
             )
         return None
+
+    def _person_before_tag(self, mention: DocSpan, root: Token) -> Person | None:
+        """``Sen. Ada Finch (D-Mo.)`` parsed with ``Mo.`` as its head: a head inside a
+        bracketed party tag is no name; the person named right before the bracket is."""
+        doc = self.doc
+        opening = next(
+            (
+                i
+                for i in range(root.i - 1, max(mention.start, root.i - TAG_TOKENS) - 1, -1)
+                if doc[i].text == "("
+            ),
+            None,
+        )
+        if opening is None or opening == mention.start:
+            return None
+        ent = self.cast.entity_at(doc[opening - 1])
+        if ent is None or ent.label_ != "PERSON" or ent.end != opening:
+            return None
+        return self.cast.person_of_entity(ent) or self._name(ent.text, ent.start_char)
 
     def _surname_mistagged(self, root: Token) -> Person | None:
         """``Brenner last night also hinted``, with ``Brenner`` tagged a noun: a capitalised word
