@@ -1503,3 +1503,17 @@ def test_a_party_tag_the_parser_made_the_head_is_not_the_speaker() -> None:
     q = '"The ferry will sail on time,"'
     article = extract(f"{q} Sen. Ada Finch (D-Mo.) said on Monday.")
     assert quote_at(article, q).speaker_name == "Ada Finch"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("His remarks suggested that the ferry would stop in May.", "His"),
+        ("Ana Ruiz's statement said that the ferry would stop in May.", "Ana Ruiz's"),
+        ("Even Tomas Brenner said that the ferry would stop in May.", "Tomas Brenner"),
+    ],
+)
+def test_a_source_mention_is_marked_the_way_polnear_marks_it(sentence: str, mention: str) -> None:
+    """PolNeAR marks the owner of a saying (``his remarks`` → ``his``) and no focus word."""
+    quote = quote_at(extract(sentence), "the ferry would stop")
+    assert quote.speaker is not None and quote.speaker.text == mention

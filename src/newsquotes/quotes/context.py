@@ -18,8 +18,10 @@ from .cues import (
     CUE_ADVERBS,
     CUE_PREPOSITION_VERBS,
     CUE_PREPOSITIONS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     cue_lemma,
+    word_set,
 )
 from .quote_marks import QuotedSpan, find_quoted_spans
 from .settings import DEFAULT_SETTINGS, EngineSettings
@@ -226,7 +228,12 @@ def cue_head(doc: Doc, cue: tuple[int, int]) -> Token:
 
 
 def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, int]:
-    """Char span of the noun phrase headed by ``head``, kept inside tokens ``[lo, hi)``."""
+    """Char span of the noun phrase headed by ``head``, kept inside tokens ``[lo, hi)``; for
+    a deed or saying owned by someone (``Mr. Dahl's decision``, ``his remarks``), the owner,
+    as PolNeAR marks the source."""
+    owner = next((c for c in children_of(head) if c.dep_ == "poss" and lo <= c.i < hi), None)
+    if owner is not None and head.pos_ == "NOUN" and head.lemma_.lower() in OWNED_ACT_NOUNS:
+        head = owner
     left, right = head.i, head.i
     for t in head.subtree:
         if lo <= t.i < hi and art.quote_of_token[t.i] < 0:
@@ -251,6 +258,8 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
         ):
             right = min(right, art.subtree_bounds(child)[0] - 1)
     right = _before_which_clause(art, head, left, right)
+    while left < head.i and art.doc[left].lower_ in FOCUS_ADVERBS:
+        left += 1  # 'Even Ruiz said': the source is Ruiz, as PolNeAR marks it
     tokens = art.doc[left : right + 1]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -260,6 +269,18 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
         return head.idx, head.idx + len(head.text)
     return tokens[0].idx, _closing_punctuation(art, tokens, hi)
 
+
+OWNED_ACT_NOUNS = SPEECH_NOUNS | word_set(
+    """
+    response remarks comments decision explanation treatment attack rhetoric post tweet policy
+    disclosure appointment inability diagnosis report letter speech message criticism reply
+    answer testimony view position proposal plan reaction
+    """
+)
+"""A deed or a saying whose owner PolNeAR marks as the source (``his remarks`` → ``his``)."""
+
+FOCUS_ADVERBS = frozenset({"even", "only", "just"})
+"""Words before a speaker that are no part of the mention (``Even Ruiz``)."""
 
 NAME_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 DESCRIBING_WORDS = frozenset({"who", "whose"})
