@@ -18,7 +18,6 @@ from .cues import (
     CUE_ADVERBS,
     CUE_PREPOSITION_VERBS,
     CUE_PREPOSITIONS,
-    SPEECH_NOUNS,
     SPEECH_VERBS,
     cue_lemma,
     word_set,
@@ -270,11 +269,11 @@ def mention_span(art: ArticleView, head: Token, lo: int, hi: int) -> tuple[int, 
     return tokens[0].idx, _closing_punctuation(art, tokens, hi)
 
 
-OWNED_ACT_NOUNS = SPEECH_NOUNS | word_set(
+OWNED_ACT_NOUNS = word_set(
     """
-    response remarks comments decision explanation treatment attack rhetoric post tweet policy
-    disclosure appointment inability diagnosis report letter speech message criticism reply
-    answer testimony view position proposal plan reaction
+    statement remark comment response decision explanation treatment attack rhetoric post tweet
+    policy disclosure appointment inability diagnosis report letter speech message criticism
+    reply answer testimony view position proposal plan reaction
     """
 )
 """A deed or a saying whose owner PolNeAR marks as the source (``his remarks`` → ``his``)."""
