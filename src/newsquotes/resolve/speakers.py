@@ -660,7 +660,7 @@ class _Resolver:
                 # "the mayor looked tired. ..., she told reporters": a role as subject
                 found = described
         if found is None:
-            found = self._only_person_of_sentence_before(window, sentence, paragraph, sex)
+            found = self._only_person_of_sentence_before(window, at, sentence, paragraph, sex)
         if found is not None:
             return found
         if current is not None and (
@@ -688,13 +688,14 @@ class _Resolver:
         return found
 
     def _only_person_of_sentence_before(
-        self, window: list[Mention], sentence: int, paragraph: int, sex: str
+        self, window: list[Mention], at: int, sentence: int, paragraph: int, sex: str
     ) -> Person | None:
         """``The station said it would move Ms. Dahl to the night shift. She declined``: when the
         sentence right before, in the same paragraph, has no one for its subject and names
         one person only, of known and agreeing sex, she is who the pronoun takes up; not when
         the pronoun's own sentence names an agreeing person before it."""
-        if any(m.sentence == sentence and m.person.sex == sex for m in window):
+        own = self.cast.mentions_before(at, paragraph, self.settings.antecedent_limit)
+        if any(m.sentence == sentence and m.person.sex == sex for m in own):
             return None
         before = [m for m in window if m.sentence == sentence - 1 and m.paragraph == paragraph]
         people = {id(m.person): m.person for m in before}
