@@ -150,15 +150,17 @@ def _ends_like_speech(art: ArticleView, q: QuotedSpan) -> bool:
 
 
 def _named_title(art: ArticleView, q: QuotedSpan) -> bool:
-    """A title in the middle of a sentence, after a word (``the anthem "A Change Is Gonna
-    Come,"``): a name, whatever frame follows it."""
+    """A title in the middle of a sentence, after a word or a comma (``the anthem "A Change
+    Is Gonna Come,"``, ``In her guide, "Running a Harbour," Ms. Finch recommended``): a name,
+    not speech that the frame after it reports. ``"Crooked Harbour," Dahl said`` opens its
+    sentence and is speech."""
     if not art.settings.titles_in_frames:
         return False
-    first = art.token_at(q.start)
+    before = _word_before(art, q)
     return (
-        first > 0
-        and art.doc[first - 1].is_alpha
-        and art.paragraph_of(art.doc[first - 1].idx) == art.paragraph_of(q.start)
+        before is not None
+        and before.text not in SENTENCE_END
+        and art.paragraph_of(before.idx) == art.paragraph_of(q.start)
         and looks_like_title(art.text[q.inner[0] : q.inner[1]])
     )
 
@@ -208,17 +210,12 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     paragraph = art.paragraph_of(q.end - 1)
     lo, hi = _post_window(art, after, paragraph)
     first = first_word(art, lo, hi)
-    if (
-        first is None
-        or not _ends_like_speech(art, q)
-        or _named_title(art, q)
-        or _after_preposition(art, q)
-    ):
+    if first is None or not _ends_like_speech(art, q) or _after_preposition(art, q):
         return None, hi
     if doc[first].lower_ in CLAUSE_SUBORDINATORS:
         return None, hi  # '"That is good business," when Ruiz accused him': a clause of its own
-    if _title_inside_sentence(art, q) and not is_speech_cue(doc[first]):
-        return None, hi  # 'In her guide, "Running a Harbour," Ms. Finch recommended'
+    if _named_title(art, q) and not _inverted_frame(doc[first]):
+        return None, hi  # unless the frame opens with its verb: '("Mayor Quits," declared X)'
     if any(doc[k].text in "([" for k in range(lo, first)):
         return None, hi  # "..." [Harbour Gazette.] -- a source note, not a speaker
     # the text between, not tokens: '..."― Rosa Ilves' has the dash glued to the mark
@@ -324,19 +321,10 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     return None, hi
 
 
-def _title_inside_sentence(art: ArticleView, q: QuotedSpan) -> bool:
-    """A quote in mid-sentence with every word capitalised names a work; a frame after it
-    reports something else, unless the frame opens with its verb (``("Mayor Quits," declared
-    the Courier)``). ``"Crooked Harbour," Dahl said`` opens its sentence and is speech."""
-    before = _word_before(art, q)
-    if before is None or before.text in SENTENCE_END or "\n" in before.text:
-        return False
-    inner = art.text[q.inner[0] : q.inner[1]].strip(" ,.!?;:")
-    if any(f"{stop} " in inner for stop in ".!?"):
-        return False  # 'Like Velmora. Or Dunmere': sentences, not a title
-    words = [w for w in inner.split() if w[:1].isalpha()]
-    small = TITLE_SMALL_WORDS
-    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
+def _inverted_frame(verb: Token) -> bool:
+    """A speech verb followed by its subject (``declared the Courier``)."""
+    subject = speaker_of(verb) if is_speech_cue(verb) else None
+    return subject is not None and subject.i > verb.i
 
 
 def _subject_of_own_verb(art: ArticleView, name: Token, hi: int) -> bool:
@@ -464,10 +452,6 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
-TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
-)
-"""Words a title leaves in lower case (``Running a Harbour on a Shoestring``)."""
 CLAUSE_SUBORDINATORS = frozenset(
     {"when", "after", "before", "while", "because", "since", "if", "until", "although", "unless"}
 )

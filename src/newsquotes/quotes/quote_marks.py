@@ -231,8 +231,17 @@ def strip_marks(text: str) -> str:
     return text.strip(ALL_MARKS + " \t\n\u00a0.,;:!?")
 
 
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
+)
+"""Words a title leaves in lower case (``Running a Harbour on a Shoestring``)."""
+
+
 def looks_like_title(inner: str) -> bool:
-    """Every word capitalised (``"Night Harbour"``): the name of a work, not speech."""
-    words = [w for w in inner.strip(" ,.!?;:").split() if w[:1].isalpha()]
-    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "or"}
-    return len(words) >= 2 and all(w[0].isupper() or w.lower() in small for w in words)
+    """Every word capitalised (``"Night Harbour"``): the name of a work, not speech; not
+    sentences (``"Like Velmora. Or Dunmere"``)."""
+    inner = inner.strip(" ,.!?;:")
+    if any(f"{stop} " in inner for stop in ".!?"):
+        return False
+    words = [w for w in inner.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
