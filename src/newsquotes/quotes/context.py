@@ -18,6 +18,7 @@ from .cues import (
     CUE_ADVERBS,
     CUE_PREPOSITION_VERBS,
     CUE_PREPOSITIONS,
+    REQUEST_VERBS,
     SPEECH_VERBS,
     cue_lemma,
     word_set,
@@ -375,11 +376,6 @@ SUBJECT_SHARING_DEPS = frozenset({"advcl", "xcomp", "conj", "prep"})
 
 SUBORDINATORS = frozenset({"since", "after", "before", "until", "because", "when", "once"})
 """Words that open a clause the parser may mistake for a preposition and its object."""
-
-REQUEST_VERBS = frozenset(
-    {"ask", "urge", "dare", "challenge", "invite", "encourage", "implore", "beg", "press", "want"}
-)
-"""Verbs whose object is asked to speak (``dared him to say``): the one who asks is the source."""
 
 SETTINGS_KEY = "newsquotes.settings"
 """Where the article's :class:`EngineSettings` are kept while the component runs, for the

@@ -51,7 +51,7 @@ SPEECH_NOUNS: frozenset[str] = word_set(
 )
 """Nouns that report what their owner said (``Brun's claim that ...``)."""
 
-DOCUMENT_NOUNS: frozenset[str] = word_set(
+WRITING_NOUNS: frozenset[str] = word_set(
     """
     article statement letter sign note tweet post headline message report release memo email
     ad advert caption banner placard poster editorial story piece filing complaint lawsuit
@@ -59,6 +59,13 @@ DOCUMENT_NOUNS: frozenset[str] = word_set(
     """
 )
 """Writings that speak through any verb after a quote (``," the letter reads.``)."""
+
+REQUEST_VERBS: frozenset[str] = word_set(
+    """
+    ask urge dare challenge invite encourage implore beg press want
+    """
+)
+"""Verbs whose object is asked to speak (``dared him to say``): the one who asks is the source."""
 
 NOT_SPEECH_WITH_OBJECT: frozenset[str] = frozenset({"continue", "post", "charge", "question"})
 """Speech verbs whose object or infinitive is not speech (``continued to campaign``);

@@ -25,7 +25,7 @@ from .context import (
     speaker_head,
     speaker_of,
 )
-from .cues import ADDRESSEE_VERBS, DOCUMENT_NOUNS
+from .cues import ADDRESSEE_VERBS, WRITING_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan, looks_like_title
 
 NOT_SPEAKERS = frozenset(
@@ -260,7 +260,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
                 and (
                     i == first
                     or doc[i - 1].pos_ in ("PROPN", "PRON")
-                    or doc[i - 1].lemma_.lower() in DOCUMENT_NOUNS
+                    or doc[i - 1].lemma_.lower() in WRITING_NOUNS
                 )
                 and not _own_clause(art, doc[i])
             ):

@@ -430,13 +430,9 @@ class Cast:
                 or self.view.in_region(t.idx)
             ):
                 continue
-            people = [
-                p
-                for p in self.by_surname.get(surname_key(t.text), [])
-                if p.kind == "person" and len(p.name.split()) > 1
-            ]
-            if len(people) == 1:
-                self._add_mention(self.mentions, people[0], doc[t.i : t.i + 1])
+            person = self.only_person_surnamed(t.text)
+            if person is not None:
+                self._add_mention(self.mentions, person, doc[t.i : t.i + 1])
                 added = True
         if added:
             self.mentions.sort(key=lambda mention: mention.at)
@@ -546,10 +542,19 @@ class Cast:
         return key in self.by_surname or bool(self._misspelt_surname(key))
 
     def known_surname(self, ent: DocSpan) -> bool:
-        return any(
-            p.kind == "person" and len(p.name.split()) > 1
-            for p in self.by_surname.get(surname_key(ent.text), [])
-        )
+        return bool(self._named_in_full(ent.text))
+
+    def only_person_surnamed(self, word: str) -> Person | None:
+        """The one person named in full here whose surname ``word`` is, if only one."""
+        people = self._named_in_full(word)
+        return people[0] if len(people) == 1 else None
+
+    def _named_in_full(self, surname: str) -> list[Person]:
+        return [
+            p
+            for p in self.by_surname.get(surname_key(surname), [])
+            if p.kind == "person" and len(p.name.split()) > 1
+        ]
 
     def _honorifics_at(self, ent: DocSpan) -> list[str]:
         """``Norland Gov. Ivo Stenberg``: the honorifics right before (or opening) the name."""

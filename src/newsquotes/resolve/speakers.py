@@ -431,12 +431,7 @@ class _Resolver:
         that is the surname of exactly one person named in full here is that person."""
         if not root.is_title or root.pos_ in ("PROPN", "PRON"):
             return None
-        people = [
-            p
-            for p in self.cast.by_surname.get(surname_key(root.text), [])
-            if p.kind == "person" and len(p.name.split()) > 1
-        ]
-        return people[0] if len(people) == 1 else None
+        return self.cast.only_person_surnamed(root.text)
 
     def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
