@@ -128,14 +128,19 @@ def main() -> None:
     args = parser.parse_args()
     documents = read_gold(args.gold, limit=args.limit).documents
     weights, articles, examples = train(zip(parsed(documents), documents, strict=True))
+    write_weights(weights, articles, examples, args.out)
+    print(f"{len(weights)} weights from {examples} examples in {articles} articles -> {args.out}")
+
+
+def write_weights(weights: dict[str, float], articles: int, examples: int, out: str) -> None:
+    """The judge's file, as the engine reads it."""
     payload = {
         "about": "Logistic regression: is this an attribution as PolNeAR annotates it?",
         "articles": articles,
         "examples": examples,
         "weights": dict(sorted(weights.items())),
     }
-    Path(args.out).write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", "utf-8")
-    print(f"{len(weights)} weights from {examples} examples in {articles} articles -> {args.out}")
+    Path(out).write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

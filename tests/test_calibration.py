@@ -112,7 +112,7 @@ def test_a_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-calibration.json"
     with pytest.raises(ModelNotFoundError, match="no-such-calibration.json") as caught:
         Pipeline(calibration=CalibrationSettings(model_path=str(missing)))
-    assert "train_calibration.py" in str(caught.value)
+    assert "train_models.py" in str(caught.value)
     assert caught.value.code == "NQ001"
 
 

@@ -20,7 +20,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,13 +33,15 @@ from ..model import Quote, Speaker
 from .confidence import cue_class, speaker_class
 from .context import SENTENCE_END, ArticleView, children_of, cue_head, is_cue
 from .cues import cue_confidence, cue_lemma
-from .learned import model_weights
+from .learned import active_weights
 from .quote_marks import DOUBLE_MARKS
 
 CALIBRATION_FILE = "data/calibration_model.json"
 """The shipped ensemble, inside the package."""
-CALIBRATION_FORMAT = "newsquotes-calibration-1"
-"""``format`` of a calibration file this code reads."""
+CALIBRATION_FORMAT = "newsquotes-calibration-2"
+"""``format`` of the calibration file this code writes."""
+TREES_ONLY_FORMAT = "newsquotes-calibration-1"
+"""An older file this code still reads: trees without the linear part."""
 OPENING_MARKS = frozenset("“„«")
 CLOSING_MARKS = frozenset("”»")
 FIRST_PERSON = frozenset({"i", "we", "me", "my", "our", "us", "i'm", "we're", "i've"})
@@ -52,6 +54,13 @@ CONTENT_ROOT_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "dobj", "pobj", "conj",
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 OVERLAP_SCAN = 8
 """Quotes after a quote checked for overlap with it (they are in text order)."""
+CONTENT_LINK_DEPS = frozenset({"ccomp", "xcomp", "dobj", "prep", "pobj", "advcl", "oprd", "conj"})
+"""Dependencies of the content's first word on the cue verb told apart; any other is ``-``."""
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+SENTENCE_VERB_CAP = 8
+SENTENCE_CUE_CAP = 5
+"""Verbs and cue words in a sentence beyond these all look the same to the model."""
 PARAGRAPH_CAP = 30
 """Paragraph indexes beyond this all look the same to the ensemble."""
 
@@ -147,7 +156,7 @@ def _cue_features(doc: Doc, art: ArticleView, quote: Quote, lemmas: frozenset[st
     children = children_of(head)
     row: Row = {
         "has_cue": 1.0,
-        "cue_judge_weight": model_weights().get(f"lem={base}", 0.0),
+        "cue_judge_weight": active_weights().get(f"lem={base}", 0.0),
         "cue_prior": cue_confidence(base),
         "cue_is_sentence_root": float(head.i == sentence.root.i),
         f"cue_tag={head.tag_}": 1.0,
@@ -299,6 +308,44 @@ def _content_syntax(art: ArticleView, quote: Quote) -> Row:
     }
 
 
+def _sentence_context(art: ArticleView, quote: Quote, counted: dict[int, Row]) -> Row:
+    """How crowded the content's sentence is: its length, the share the content takes, and
+    how many verbs and cue words compete in it (counted once per sentence in ``counted``)."""
+    doc = art.doc
+    sent = doc[art.token_at(quote.start)].sent
+    if sent.start not in counted:
+        counted[sent.start] = {
+            "sent_tokens": _log_chars(len(sent)),
+            "sent_verbs": float(min(SENTENCE_VERB_CAP, sum(t.pos_ == "VERB" for t in sent))),
+            "sent_cues": float(min(SENTENCE_CUE_CAP, sum(is_cue(t) for t in sent))),
+        }
+    chars = max(1, sent.end_char - sent.start_char)
+    inside = sum(min(e, sent.end_char) - max(s, sent.start_char) for s, e in quote.spans)
+    return {**counted[sent.start], "sent_share": round(max(0, inside) / chars, 4)}
+
+
+def _content_link(art: ArticleView, quote: Quote) -> Row:
+    """How the content hangs from its cue (the dependency of its first word attached to the
+    cue verb: ``ccomp`` a reported clause, ``dobj`` a thing), whether it has a subject of its
+    own, and whether the speaker is plural (``analysts``, ``Republicans``)."""
+    doc = art.doc
+    if quote.cue is None:
+        return {"link=none": 1.0}
+    head = cue_head(doc, _token_range(art, quote.cue.start, quote.cue.end))
+    first, last = _token_range(art, quote.spans[0][0], quote.spans[0][1])
+    attached = (doc[i] for i in range(first, last) if doc[i].head.i == head.i != i)
+    link = next((t.dep_ for t in attached), "-")
+    subject = any(
+        doc[i].dep_ in SUBJECT_DEPS and first <= doc[i].head.i < last for i in range(first, last)
+    )
+    speaker = doc[art.token_at(quote.speaker.start)] if quote.speaker else None
+    return {
+        f"link={link if link in CONTENT_LINK_DEPS else '-'}": 1.0,
+        "c_has_subject": float(subject),
+        "spk_plural": float(speaker is not None and speaker.tag_ in PLURAL_TAGS),
+    }
+
+
 def _content_features(art: ArticleView, quote: Quote) -> Row:
     content = " ".join(art.text[s:e] for s, e in quote.spans)
     words = content.split()
@@ -331,6 +378,7 @@ def calibration_rows(
     said = Counter(q.speaker_id for q in quotes if q.speaker_id)
     near = Neighbourhood(art, quotes)
     article = _article_features(art, quotes)
+    counted: dict[int, Row] = {}
     rows = []
     for n, quote in enumerate(quotes):
         row: Row = {
@@ -344,6 +392,8 @@ def calibration_rows(
         row.update(_content_features(art, quote))
         row.update(_content_syntax(art, quote))
         row.update(_sentence_position(art, quote.start, quote.end))
+        row.update(_sentence_context(art, quote, counted))
+        row.update(_content_link(art, quote))
         row.update(_neighbour_features(quotes, n, near))
         row["in_region"] = float(art.in_region(quote.start))
         row.update(article)
@@ -397,15 +447,32 @@ class Tree:
 
 @dataclass(frozen=True, slots=True)
 class Calibrator:
-    """The boosted ensemble: probability = logistic(base + sum of the trees' scores)."""
+    """Boosted trees blended with a logistic regression over the same features:
+    probability = logistic(share * (base + sum of the trees' scores)
+    + (1 - share) * (bias + sum of weight * value)). The two err differently (the trees on
+    rare combinations, the linear model on interactions), so their mean ranks better than
+    either on held-out articles."""
 
     base: float
     trees: tuple[Tree, ...]
     lemmas: frozenset[str]
     """Cue lemmas seen often enough in training to be a feature of their own."""
+    linear: dict[str, float] = field(default_factory=dict)
+    """Weight of each feature in the linear part (absent: 0)."""
+    bias: float = 0.0
+    tree_share: float = 1.0
+    """Weight of the trees' score in the blend; the linear part gets the rest."""
+
+    def score(self, row: Row) -> float:
+        """The blended log-odds that the quote matches gold."""
+        trees = self.base + sum(tree.score(row) for tree in self.trees)
+        if self.tree_share >= 1.0:
+            return trees
+        linear = self.bias + sum(self.linear.get(f, 0.0) * v for f, v in row.items())
+        return self.tree_share * trees + (1.0 - self.tree_share) * linear
 
     def probability(self, row: Row) -> float:
-        score = self.base + sum(tree.score(row) for tree in self.trees)
+        score = self.score(row)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def to_dict(self, about: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -415,19 +482,26 @@ class Calibrator:
             "base": self.base,
             "lemmas": sorted(self.lemmas),
             "trees": [tree.to_dict() for tree in self.trees],
+            "tree_share": self.tree_share,
+            "bias": self.bias,
+            "linear": dict(sorted(self.linear.items())),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], where: str = "calibration file") -> Calibrator:
-        if data.get("format") != CALIBRATION_FORMAT:
+        kind = data.get("format")
+        if kind not in (CALIBRATION_FORMAT, TREES_ONLY_FORMAT):
             raise ModelNotFoundError(
-                f"{where} is not a newsquotes calibration file (format {data.get('format')!r})",
-                advice="retrain it: python scripts/train_calibration.py",
+                f"{where} is not a newsquotes calibration file (format {kind!r})",
+                advice="retrain it: python scripts/train_models.py",
             )
         return cls(
             float(data["base"]),
             tuple(Tree.from_dict(t) for t in data["trees"]),
             frozenset(str(lemma) for lemma in data["lemmas"]),
+            {str(f): float(w) for f, w in data.get("linear", {}).items()},
+            float(data.get("bias", 0.0)),
+            float(data.get("tree_share", 1.0)),
         )
 
 
@@ -443,7 +517,7 @@ def load_calibrator(path: str = "") -> Calibrator:
     except (FileNotFoundError, OSError) as exc:
         raise ModelNotFoundError(
             f"the confidence calibration model {where} cannot be read ({exc.__class__.__name__})",
-            advice="retrain it with python scripts/train_calibration.py, or switch the stage "
+            advice="retrain it with python scripts/train_models.py, or switch the stage "
             'off with config={"calibrate": False}',
         ) from exc
     return Calibrator.from_dict(json.loads(raw), where)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 import math
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
@@ -63,6 +65,27 @@ def model_weights() -> dict[str, float]:
     except (FileNotFoundError, OSError):
         return {}
     return {key: float(value) for key, value in json.loads(raw)["weights"].items()}
+
+
+_WEIGHTS_IN_USE: ContextVar[dict[str, float] | None] = ContextVar("judge_weights", default=None)
+
+
+@contextmanager
+def judge_weights(weights: dict[str, float]) -> Iterator[None]:
+    """Judge with ``weights`` instead of the shipped ones inside the block: training scores
+    each article with a judge that never saw it, as the shipped judge scores new text."""
+    token = _WEIGHTS_IN_USE.set(weights)
+    try:
+        yield
+    finally:
+        _WEIGHTS_IN_USE.reset(token)
+
+
+def active_weights() -> dict[str, float]:
+    """The judge's weights in use: those of an enclosing :func:`judge_weights`, else the
+    shipped ones."""
+    chosen = _WEIGHTS_IN_USE.get()
+    return model_weights() if chosen is None else chosen
 
 
 def probability(features: Iterable[str], weights: dict[str, float]) -> float:
@@ -298,7 +321,7 @@ def judge(
 ) -> list[Attribution]:
     """Rule attributions the model does not reject and candidates it accepts, each with the
     model's probability as its confidence; without weights, the rules as they are."""
-    weights = model_weights() if weights is None else weights
+    weights = active_weights() if weights is None else weights
     if not weights:
         return found
     for a in found:
