@@ -141,3 +141,93 @@ def test_training_is_deterministic_and_learns_a_plain_signal() -> None:
     assert first == second
     assert first.probability({"judge": 0.9}) > 0.9
     assert first.probability({"judge": 0.1}) < 0.1
+
+
+def test_the_shipped_blend_gives_probabilities_and_weighs_both_parts() -> None:
+    calibrator = load_calibrator()
+    assert 0.0 < calibrator.tree_share < 1.0
+    assert calibrator.linear  # the linear part is there and has weights
+    for row in (
+        {},
+        {"judge": 0.99, "type=direct": 1.0, "lem=say": 1.0, "has_cue": 1.0},
+        {"judge": 0.01, "via=model": 1.0, "chars": 9.0, "sent_cues": 5.0},
+    ):
+        assert 0.0 <= calibrator.probability(row) <= 1.0
+
+
+def test_the_blend_mixes_the_log_odds_of_trees_and_linear_part() -> None:
+    leaf = Tree(("",), (0.0,), (-1,), (-1,), (1.0,))
+    blend = Calibrator(0.0, (leaf,), frozenset(), {"x": 2.0}, -1.0, 0.25)
+    # trees say 1.0; linear says -1 + 2 * 3 = 5; blend 0.25 * 1 + 0.75 * 5 = 4.0
+    assert blend.score({"x": 3.0}) == pytest.approx(4.0)
+    assert blend.probability({"x": 3.0}) == pytest.approx(1 / (1 + math.exp(-4.0)))
+    trees_only = Calibrator(0.0, (leaf,), frozenset(), {"x": 2.0}, -1.0, 1.0)
+    assert trees_only.score({"x": 3.0}) == pytest.approx(1.0)
+
+
+def test_a_trees_only_file_of_the_earlier_format_still_loads(tmp_path: Path) -> None:
+    leaf = Tree(("",), (0.0,), (-1,), (-1,), (0.5,))
+    data = Calibrator(0.25, (leaf,), frozenset({"say"})).to_dict()
+    data["format"] = "newsquotes-calibration-1"
+    for key in ("linear", "bias", "tree_share"):
+        del data[key]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), "utf-8")
+    old = load_calibrator(str(path))
+    assert old.tree_share == 1.0 and old.linear == {}
+    assert old.score({"judge": 0.3}) == pytest.approx(0.75)
+
+
+def test_the_linear_part_is_deterministic_and_learns_a_plain_signal() -> None:
+    script = training_script()
+    rows = [{"judge": (n % 100) / 100, "noise": float(n % 7)} for n in range(600)]
+    labels = [row["judge"] >= 0.3 for row in rows]
+    first = script.fit_linear(rows, labels)
+    assert first == script.fit_linear(rows, labels)
+    weights, bias = first
+    assert weights["judge"] > 0
+    assert abs(weights.get("noise", 0.0)) < weights["judge"] / 10
+    assert bias + weights["judge"] * 0.9 > 0 > bias + weights["judge"] * 0.05
+
+
+def test_articles_fall_in_the_same_parts_whatever_their_order() -> None:
+    script = training_script()
+    names = [f"outlet_{n:02d}" for n in range(10)]
+    parts = script.article_folds(names, 5)
+    shuffled = names[3:] + names[:3]
+    again = dict(zip(shuffled, script.article_folds(shuffled, 5), strict=True))
+    assert dict(zip(names, parts, strict=True)) == again
+    assert sorted(parts) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4]
+
+
+def test_a_judge_given_for_a_block_is_used_there_and_only_there() -> None:
+    from newsquotes.quotes.learned import active_weights, judge_weights, model_weights
+
+    other = {"bias": -5.0}
+    with judge_weights(other):
+        assert active_weights() is other
+        silent = quotes_of(Pipeline(calibration=CalibrationSettings(enabled=False)))
+    assert active_weights() is model_weights()
+    shipped = quotes_of(Pipeline(calibration=CalibrationSettings(enabled=False)))
+    # a judge that rejects everything keeps no rule finding it may drop
+    assert len(silent) < len(shipped)
+
+
+def test_the_rows_hold_the_sentence_and_cue_link_features() -> None:
+    pipeline = default_pipeline()
+    nlp = pipeline.nlp
+    doc = nlp(ARTICLE)
+    from newsquotes.quotes.calibrate import calibration_rows
+    from newsquotes.quotes.context import ArticleView
+
+    view = ArticleView(doc, doc._.regions)
+    rows = calibration_rows(view, doc._.quotes, doc._.speakers)
+    reported = next(
+        row
+        for quote, row in zip(doc._.quotes, rows, strict=True)
+        if quote.text.startswith("the council")
+    )
+    assert reported["link=ccomp"] == 1.0
+    assert reported["c_has_subject"] == 1.0
+    assert 0.0 < reported["sent_share"] < 1.0
+    assert reported["sent_cues"] >= 1.0
