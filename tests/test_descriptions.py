@@ -542,3 +542,79 @@ def test_an_ad_from_someones_campaign_has_an_author_too() -> None:
     )
     quote = quote_at(extract(text), q)
     assert quote.speaker_name == "Tomas Brenner"
+
+
+LEDE_JUDGE = (
+    "Judge rejects ferry company appeal.\n\n"
+    "A Velmora judge has ruled that the ferry company must refund every passenger who paid "
+    "the winter surcharge during the storms of last year.\n\n"
+    "The ferry company had asked the court to keep its accounts sealed until the spring, and "
+    "lawyers for the city objected.\n\n"
+)
+
+
+def test_an_indefinite_role_opening_the_lede_is_the_holder_named_soon_after() -> None:
+    text = LEDE_JUDGE + "Velmora High Court Justice Pavel Dorn wrote that the charter was clear."
+    assert said_by(extract(text), "the ferry company must refund") == (
+        "Pavel Dorn",
+        "person",
+        "description",
+    )
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # two judges named: either could be the one
+        "Velmora High Court Justice Pavel Dorn and Justice Mara Olsen wrote that it was clear.",
+        # named too far on to be the lede's subject
+        "Ana Ruiz, the mayor, said the city would not appeal.\n\n"
+        "Velmora High Court Justice Pavel Dorn wrote that the charter was clear.",
+    ],
+)
+def test_an_indefinite_role_opening_the_lede_stays_unnamed_without_one_holder_near(
+    after: str,
+) -> None:
+    name, kind, _how = said_by(extract(LEDE_JUDGE + after), "the ferry company must refund")
+    assert kind == "unnamed"
+    assert name not in ("Pavel Dorn", "Mara Olsen")
+
+
+def test_an_indefinite_role_outside_a_lede_stays_unnamed() -> None:
+    # no headline: the first paragraph is not a lede that names its subject later
+    text = (
+        "The ferry company had asked the court to keep its accounts sealed until the spring, "
+        "and lawyers for the city objected.\n\n"
+        "A Velmora judge has ruled that the ferry company must refund every passenger.\n\n"
+        "Velmora High Court Justice Pavel Dorn wrote that the charter left no room for a "
+        "surcharge."
+    )
+    name, kind, _how = said_by(extract(text), "the ferry company must refund")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"
+
+
+def test_a_lede_role_and_its_headline_are_the_person_quoted_next() -> None:
+    text = (
+        "Former harbour commissioner calls for ferry audit.\n\n"
+        "A former harbour commissioner says the city council should order an independent "
+        "audit of the ferry accounts before the budget vote in May.\n\n"
+        '"The numbers have not added up for three years," said Mara Olsen, who ran the '
+        'harbour office from 1990 to 1996. "Someone has to look."'
+    )
+    article = extract(text)
+    assert said_by(article, "the city council should order")[0] == "Mara Olsen"
+    assert said_by(article, "ferry audit")[0] == "Mara Olsen"
+
+
+def test_a_spokeswoman_opening_the_lede_stays_an_unnamed_source() -> None:
+    text = (
+        "Ferry company loses appeal.\n\n"
+        "A spokeswoman for the ferry company said it would refund every passenger who paid "
+        "the winter surcharge before the end of the month.\n\n"
+        "The company's spokeswoman, Mara Olsen, told reporters that the refunds would be paid "
+        "in May."
+    )
+    name, kind, _how = said_by(extract(text), "it would refund every passenger")
+    assert kind == "unnamed"
+    assert name != "Mara Olsen"

@@ -8,8 +8,9 @@ organisation) that fits: the one introduced with its head noun (or a synonym) wh
 words hold its modifiers; the passage's one subject, for the roles news stories call their
 subject by; the one member of the party it names; the one introduced with the role just
 after it, when that introduction confirms it; the person named for the first time at the
-head of the next paragraph; for a headline's bare role, the one the article (else its lede)
-introduces with it. Nobody who holds another post, or the post in another tenure, is
+head of the next paragraph; for a headline's bare role, whom the lede's opening describes,
+else the one the article (else its lede) introduces with it; for an indefinite role opening
+the lede (``A New York judge has ruled``), the one the next paragraphs name. Nobody who holds another post, or the post in another tenure, is
 credited. With two or more candidates left at a step it resolves to no one.
 """
 
@@ -164,6 +165,8 @@ PUBLISHING_VERBS = frozenset(
 WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
 DEFINITE = frozenset({"the", "this", "that"})
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+LEDE_ARTICLES = frozenset({"a", "an"})
+"""How a lede introduces the person it names later (``A New York judge has ruled``)."""
 """How an unnamed source is introduced (``a spokeswoman``): a headline's bare capitalised
 words (``Popular Website Shows Bias``) introduce no one a later description can be."""
 DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
@@ -581,6 +584,13 @@ LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
 (positions and organisations, not ``the time frame``)."""
 
 
+SOURCE_HEADS = frozenset({"spokesman", "adviser", "strategist", "lawyer", "aide", "official"})
+"""Roles of someone who speaks for another: ``A spokeswoman said`` stays an unnamed source
+even in a lede."""
+LEDE_HEADS = LOOKAHEAD_HEADS - SOURCE_HEADS
+"""Roles a lede may describe its subject by before naming them (``A New York judge``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class DescriptionSettings:
     """Windows of description resolution (from ``ResolutionSettings``)."""
@@ -593,6 +603,11 @@ class DescriptionSettings:
     far past the headline its lede reaches)."""
     limit: int = 30
     """Most names looked at for one description (keeps resolution linear)."""
+    lede_paragraphs: int = 2
+    """How many paragraphs after a lede that opens with an indefinite role (``A New York
+    judge has ruled ...``) the article may name the one it describes."""
+    headline_max_words: int = 20
+    """Most words of a paragraph before the lede (a headline or its second line)."""
 
 
 CORE_STOPS = frozenset({"relcl", "appos", "acl"})
@@ -645,13 +660,23 @@ class Description:
 def is_headline_role(root: Token) -> bool:
     """``Judge rejects request``, ``Senator from Texas says``: a capitalised singular role
     with no determiner as a subject, as headlines write one (body text never does)."""
+    return root.text[:1].isupper() and is_bare_role(root)
+
+
+def is_bare_role(root: Token) -> bool:
+    """``Former DNC chairman calls for``: a singular role with no determiner as a subject."""
     return (
         root.tag_ in ("NN", "NNP")
-        and root.text[:1].isupper()
         and root.dep_ in ("nsubj", "nsubjpass")
         and is_role_word(root.text)
         and not any(c.dep_ in ("det", "poss", "nummod") for c in root.children)
     )
+
+
+def _bare_description(mention: DocSpan, root: Token) -> Description:
+    """What a headline's bare role says: its head and words, nothing proper required."""
+    head, words = description_words(core_phrase(mention, root, DESCRIPTION_STOPS), root)
+    return Description(head, frozenset(words), frozenset(), ROLE_SEX.get(root.lower_), bare=True)
 
 
 def read_description(mention: DocSpan, root: Token) -> Description | None:
@@ -663,12 +688,23 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
         words = (words - DESCRIPTION_SKIP_WORDS) | {party}
         return Description(PARTY_HEAD, frozenset(words), frozenset(words), None)
     if is_headline_role(root):  # "Judge rejects ...": all capitals, nothing proper by them
-        head, words = description_words(core, root)
-        return Description(
-            head, frozenset(words), frozenset(), ROLE_SEX.get(root.lower_), bare=True
-        )
+        return _bare_description(mention, root)
     if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
         return None
+    return _role_description(mention, root, core)
+
+
+def read_indefinite_description(mention: DocSpan, root: Token) -> Description | None:
+    """``A New York judge``: the description an indefinite singular role (``a``/``an``)
+    makes, read like a definite one's."""
+    if root.pos_ != "NOUN" or root.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in LEDE_ARTICLES for c in root.lefts):
+        return None
+    return _role_description(mention, root, core_phrase(mention, root, DESCRIPTION_STOPS))
+
+
+def _role_description(mention: DocSpan, root: Token, core: DocSpan) -> Description:
     head, words = description_words(core, root)
     # "the Vermont senator", "the GOP nominee": a proper modifier must fit
     proper = {
@@ -725,6 +761,7 @@ class Describer:
        (``His rival, Sen. X``).
     5. **Named next**: the person named for the first time, with no role, as the subject
        opening the next paragraph, for a description that opens its own.
+    6. **Lede**: an indefinite role opening the lede (:meth:`by_lede`).
 
     Each step resolves only when exactly one candidate fits.
     """
@@ -736,6 +773,7 @@ class Describer:
         self._salient: list[Person] | None = None
         self._party_members: dict[str, list[Person]] | None = None
         self._headline: bool | None = None
+        self._lede: int | None = None
 
     def by_role(self, mention: DocSpan, root: Token) -> Person | None:
         """The one person or organisation introduced with the role before the description
@@ -749,7 +787,12 @@ class Describer:
         """For a role no one introduced before fits: the passage's one fitting person or
         organisation, the one party member, or the one introduced with it just after."""
         description = read_description(mention, root)
-        if description is None or description.owned:
+        if description is None and root.i < self._lede_start() and is_bare_role(root):
+            # "Former DNC chairman calls for ...": a headline in sentence case
+            return self._headline_holder(_bare_description(mention, root))
+        if description is None:  # "A New York judge has rejected ...", opening the lede
+            return self.by_lede(mention, root, at)
+        if description.owned:
             return None
         if description.bare:  # a headline's role: whom the article introduces with it
             return self._headline_holder(description)
@@ -768,6 +811,53 @@ class Describer:
         if found is None and description.head in LOOKAHEAD_HEADS and not later:
             found = self._named_next(description, root, at)
         return found
+
+    def by_lede(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+        """``A New York judge has rejected ...`` as the subject opening the lede, then
+        ``Justice Frank Nervo`` or ``said Don Fowler``: a story that opens by describing its
+        subject names them soon after. The one holder of the role the next
+        ``lede_paragraphs`` introduce, when it confirms the description, else the person
+        named first, with no role, opening the next paragraph. Anywhere else an indefinite
+        description is an unnamed source."""
+        description = read_indefinite_description(mention, root)
+        if description is None or description.head not in LEDE_HEADS:
+            return None
+        if not is_main_subject(root) or not self._opens_lede(root):
+            return None
+        head = description.head
+        end = self._paragraphs_end(at, self.settings.lede_paragraphs)
+        holders = [
+            p
+            for p in self._holders(description, end)
+            if p.role_at.get(head, p.first_seen) >= mention.end_char
+        ]
+        if not holders:
+            return self._named_next(description, root, at)
+        person = holders[0]
+        introduced = self.cast.doc[self.view.token_at(person.role_at.get(head, 0))]
+        if len(holders) > 1 or set_against(introduced) or not confirms(description, person):
+            return None
+        return person
+
+    def _opens_lede(self, root: Token) -> bool:
+        """Whether ``root`` is in the first sentence of the lede: the first paragraph
+        after the headline (and any second headline line) longer than a headline."""
+        return root.sent.start == self._lede_start()
+
+    def _lede_start(self) -> int:
+        """Token index where the lede's first sentence starts (-1: no headline before)."""
+        if self._lede is None:
+            self._lede = -1
+            starts = [*self.view.paragraph_starts, len(self.view.text)]
+            for n in range(len(starts) - 1):
+                words = len(self.view.text[starts[n] : starts[n + 1]].split())
+                if words <= self.settings.headline_max_words:
+                    continue  # a headline, its second line, or an empty paragraph
+                first = bisect_left(self.view.token_starts, starts[n])
+                if n > 0 and first < len(self.cast.doc):
+                    self._lede = self.cast.doc[first].sent.start
+                break
+        return self._lede
 
     def _named_next(self, description: Description, root: Token, at: int) -> Person | None:
         """``Connecticut's tax commissioner says ...`` then, opening the next paragraph,
@@ -836,9 +926,13 @@ class Describer:
         return None
 
     def _headline_holder(self, description: Description) -> Person | None:
-        """``Lawmaker urges ...``: the one the article introduces with the role, else the one
-        its lede (the paragraph after the headline and the look-ahead's paragraphs after
-        that) introduces with it, whom the headline is about."""
+        """``Lawmaker urges ...``: whom the lede's opening subject describes with the role
+        (``A Vermont lawmaker ...``), else the one the article introduces with the role, else
+        the one its lede (the paragraph after the headline and the look-ahead's paragraphs
+        after that) introduces with it, whom the headline is about."""
+        opening = self._lede_subject(description)
+        if opening is not None:  # whom the lede describes, named or not
+            return self.by_lede(opening, opening.root, opening.start_char)
         everyone = self._holders(description, len(self.view.text))
         found = self._narrowed(description, everyone)
         starts = self.view.paragraph_starts
@@ -847,10 +941,30 @@ class Describer:
             found = self._narrowed(description, lede) if len(lede) < len(everyone) else None
         return found
 
+    def _lede_subject(self, description: Description) -> DocSpan | None:
+        """The lede's opening subject when it is an indefinite description of the
+        headline's role (``Former DNC chairman calls for ...`` over ``A former DNC chairman
+        says ...``): the one the headline is about."""
+        start = self._lede_start()
+        if start < 0:
+            return None
+        verb = self.cast.doc[start].sent.root
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        mention = self.cast.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        lede = read_indefinite_description(mention, subject)
+        return mention if lede is not None and lede.head == description.head else None
+
     def _lookahead_end(self, at: int) -> int:
         """Offset where the paragraphs a description may look ahead into end."""
+        return self._paragraphs_end(at, self.settings.lookahead_paragraphs)
+
+    def _paragraphs_end(self, at: int, paragraphs: int) -> int:
+        """Offset where the ``paragraphs`` paragraphs after the one of ``at`` end."""
         starts = self.view.paragraph_starts
-        following = self.view.paragraph_of(at) + self.settings.lookahead_paragraphs + 1
+        following = self.view.paragraph_of(at) + paragraphs + 1
         return starts[following] if following < len(starts) else len(self.view.text)
 
     def _holders(self, description: Description, before: int) -> list[Person]:
