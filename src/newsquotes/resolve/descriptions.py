@@ -11,7 +11,8 @@ after it, when that introduction confirms it; the person named for the first tim
 head of the next paragraph; for a headline's bare role, whom the lede's opening describes,
 else the one the article (else its lede) introduces with it; for an indefinite role opening
 the lede (``A New York judge has ruled``), the one the next paragraphs name. Nobody who
-holds another post, or the post in another tenure, is credited. With two or more candidates left at a step it resolves to no one.
+holds another post, or the post in another tenure, is credited. With two or more candidates
+left at a step it resolves to no one.
 """
 
 from __future__ import annotations
