@@ -618,3 +618,28 @@ def test_a_spokeswoman_opening_the_lede_stays_an_unnamed_source() -> None:
     name, kind, _how = said_by(extract(text), "it would refund every passenger")
     assert kind == "unnamed"
     assert name != "Mara Olsen"
+
+
+def test_the_authors_father_and_mother_are_the_parents_they_name() -> None:
+    # the parents are named after the first "My father"; the author's family is theirs anywhere
+    text = (
+        "My father sold the farm in 1979 and bought a boat with the money.\n\n"
+        "My father said the sea was the only honest employer left in Velmora.\n\n"
+        "Lest you think my parents, Tomas and Vera Lindqvist, were simple folk, my mother "
+        "trained as a nurse in Oslo.\n\n"
+        "My mother said the boat was the worst thing he ever bought."
+    )
+    article = extract(text)
+    father, _kind, how = said_by(article, "the only honest employer")
+    assert (father or "").startswith("Tomas") and how == "description"
+    assert said_by(article, "the worst thing he ever bought")[:2] == ("Vera Lindqvist", "person")
+
+
+@pytest.mark.parametrize("introduced_first", [True, False])
+def test_someone_elses_wife_is_the_one_introduced_before(introduced_first: bool) -> None:
+    introduction = "Ivo Stenberg, the captain, survived. His wife, Mara Stenberg, lives in Velmora."
+    said = "His wife said the captain had warned the owners for months."
+    body = [introduction, said] if introduced_first else [said, introduction]
+    text = "\n\n".join(["The ferry sank in 1979, two miles off the harbour wall.", *body])
+    name, _kind, _how = said_by(extract(text), "had warned the owners")
+    assert (name == "Mara Stenberg") is introduced_first

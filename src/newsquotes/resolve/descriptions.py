@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from .gender import PRONOUN_SEX, ROLE_SEX
+from .gender import FEMALE, MALE, PRONOUN_SEX, ROLE_SEX, first_name_sex
 from .names import POSSESSIVE, TITLE_ROLES, name_key, surname_key, word_key
 
 if TYPE_CHECKING:
@@ -592,6 +592,35 @@ LEDE_HEADS = LOOKAHEAD_HEADS - SOURCE_HEADS
 """Roles a lede may describe its subject by before naming them (``A New York judge``)."""
 
 
+KIN_NOUNS = {
+    "father": MALE,
+    "dad": MALE,
+    "mother": FEMALE,
+    "mom": FEMALE,
+    "husband": MALE,
+    "wife": FEMALE,
+    "son": MALE,
+    "daughter": FEMALE,
+    "brother": MALE,
+    "sister": FEMALE,
+    "grandfather": MALE,
+    "grandmother": FEMALE,
+}
+"""Family roles, and the sex each says."""
+KIN_GROUPS = {
+    "parents": frozenset({"father", "dad", "mother", "mom"}),
+    "children": frozenset({"son", "daughter"}),
+    "kids": frozenset({"son", "daughter"}),
+    "siblings": frozenset({"brother", "sister"}),
+    "grandparents": frozenset({"grandfather", "grandmother"}),
+}
+"""Family nouns for several (``my parents, James and Olive Meehan``) and the one each
+member is by sex."""
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+"""Whose family is the author's, wherever in the article it is named."""
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
 @dataclass(frozen=True, slots=True)
 class DescriptionSettings:
     """Windows of description resolution (from ``ResolutionSettings``)."""
@@ -763,6 +792,7 @@ class Describer:
     5. **Named next**: the person named for the first time, with no role, as the subject
        opening the next paragraph, for a description that opens its own.
     6. **Lede**: an indefinite role opening the lede (:meth:`by_lede`).
+    7. **Family**: ``my father`` is the one introduced as such (:meth:`by_kin`).
 
     Each step resolves only when exactly one candidate fits.
     """
@@ -775,6 +805,7 @@ class Describer:
         self._party_members: dict[str, list[Person]] | None = None
         self._headline: bool | None = None
         self._lede: int | None = None
+        self._kin: dict[str, list[tuple[str, int, Person]]] | None = None
 
     def by_role(self, mention: DocSpan, root: Token) -> Person | None:
         """The one person or organisation introduced with the role before the description
@@ -791,6 +822,8 @@ class Describer:
         if description is None and root.i < self._lede_start() and is_bare_role(root):
             # "Former DNC chairman calls for ...": a headline in sentence case
             return self._headline_holder(_bare_description(mention, root))
+        if description is None and root.lower_ in KIN_NOUNS:  # "my father"
+            return self.by_kin(root)
         if description is None:  # "A New York judge has rejected ...", opening the lede
             return self.by_lede(mention, root, at)
         if description.owned:
@@ -812,6 +845,61 @@ class Describer:
         if found is None and description.head in LOOKAHEAD_HEADS and not later:
             found = self._named_next(description, root, at)
         return found
+
+    def by_kin(self, root: Token) -> Person | None:
+        """``my father`` where the article writes ``my parents, James and Olive Meehan``:
+        the one person introduced as that relative of the same possessive (``my father,
+        James``, ``James, my father``), or, of a family noun for several, the one of the
+        relative's sex. The author's family (``my``, ``our``) is theirs anywhere in the
+        article; someone else's (``his wife``) only once introduced before it."""
+        owner = _kin_owner(root)
+        if owner is None or self.cast.quoted(root.i):
+            return None
+        noun = root.lower_
+        found = []
+        for relative, at, person in self._relatives().get(owner, []):
+            if owner not in FIRST_PERSON_POSSESSIVES and at > root.idx:
+                continue
+            group = KIN_GROUPS.get(relative, frozenset())
+            fits = relative == noun or (noun in group and person.sex == KIN_NOUNS[noun])
+            if fits and person not in found:
+                found.append(person)
+        return found[0] if len(found) == 1 else None
+
+    def _relatives(self) -> dict[str, list[tuple[str, int, Person]]]:
+        """Possessive → (family noun, offset, person) for each person the article
+        introduces, outside quotation marks, in apposition to a family noun with that
+        possessive; read once per article."""
+        if self._kin is None:
+            self._kin = {}
+            for token in self.cast.doc:
+                noun = token.lower_
+                if noun not in KIN_NOUNS and noun not in KIN_GROUPS:
+                    continue
+                owner = _kin_owner(token)
+                if owner is None or self.cast.quoted(token.i):
+                    continue
+                for name in _kin_names(token):
+                    person = self._person_named(name)
+                    if person is not None and person.kind == "person":
+                        self._kin.setdefault(owner, []).append((noun, token.idx, person))
+        return self._kin
+
+    def _person_named(self, token: Token) -> Person | None:
+        """The person a proper noun in apposition to a family noun names: its entity's, else
+        the name its compound words and it make, when a first name opens it (``Olive
+        Meehan`` in ``James and Olive Meehan``, untagged or tagged an organisation)."""
+        ent = self.cast.entity_at(token)
+        person = self.cast.person_of_entity(ent) if ent is not None else None
+        if person is not None and person.kind == "person":
+            return person
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if not words or any(not t.is_title for t in [*words, token]):
+            return None
+        if first_name_sex(words[0].text) is None:
+            return None
+        name = " ".join(t.text for t in [*words, token])
+        return self.cast.person_for_name(name, words[0].idx)
 
     def by_lede(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """``A New York judge has rejected ...`` as the subject opening the lede, then
@@ -1175,6 +1263,24 @@ def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
         and modifiers <= words_of(p.description or "")
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _kin_owner(noun: Token) -> str | None:
+    """``my`` in ``my parents``, ``his`` in ``his wife``: a family noun's possessive pronoun."""
+    if noun.tag_ not in ("NN", "NNS"):
+        return None
+    owners = [c.lower_ for c in noun.children if c.dep_ == "poss"]
+    possessives = FIRST_PERSON_POSSESSIVES | THIRD_PERSON_POSSESSIVES
+    return owners[0] if len(owners) == 1 and owners[0] in possessives else None
+
+
+def _kin_names(noun: Token) -> list[Token]:
+    """The names in apposition to a family noun: ``my parents, James and Olive Meehan``
+    (both), ``James, my father`` (James)."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return [noun.head]
+    names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return [n for name in names for n in (name, *name.conjuncts) if n.pos_ == "PROPN"]
 
 
 def is_main_subject(token: Token) -> bool:
