@@ -643,3 +643,27 @@ def test_someone_elses_wife_is_the_one_introduced_before(introduced_first: bool)
     text = "\n\n".join(["The ferry sank in 1979, two miles off the harbour wall.", *body])
     name, _kind, _how = said_by(extract(text), "had warned the owners")
     assert (name == "Mara Stenberg") is introduced_first
+
+
+def test_a_panel_opening_the_lede_is_the_committee_named_next() -> None:
+    text = (
+        "Panel votes to fine ferry company.\n\n"
+        "A Velmora panel voted on Thursday to fine the ferry company for refusing to hand over "
+        "its accounts, saying the refusal broke the harbour charter.\n\n"
+        "The Velmora Harbour Committee voted 9-4 along party lines to send the fine to the "
+        "full council."
+    )
+    name, kind, how = said_by(extract(text), "the refusal broke the harbour charter")
+    assert (name, kind, how) == ("Velmora Harbour Committee", "organization", "description")
+
+
+def test_a_headline_member_of_a_panel_is_not_the_panel() -> None:
+    # "Member of harbour panel says": parsed with "panel" as the subject, it is no role
+    text = (
+        "Councillor urges ferry fine;\n"
+        "Member of harbour panel says the company has to pay.\n\n"
+        "Councillor Ana Ruiz, the top Liberal on the Velmora Harbour Committee, called on the "
+        "mayor to fine the ferry company for hiding its accounts."
+    )
+    name, _kind, _how = said_by(extract(text), "the company has to pay")
+    assert name != "Velmora Harbour Committee"

@@ -93,6 +93,7 @@ HEAD_SYNONYMS = {
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
     "justice": "judge",
+    "panel": "committee",
     "advertisement": "ad",
     "spot": "ad",
     "clip": "ad",
@@ -460,10 +461,11 @@ def documents_of(name_root: Token) -> list[str]:
 def is_role_word(word: str) -> bool:
     """``Senator``, ``General``, ``Lawmaker`` capitalised in a headline: a role, not a name."""
     word = word.lower().rstrip(".")
+    thing = HEAD_SYNONYMS.get(word) in ORGANISATION_NOUNS | DOCUMENT_NOUNS  # "Panel", "Piece"
     return (
         word in ROLE_TITLES
         or word in TITLE_ROLES
-        or word in HEAD_SYNONYMS
+        or (word in HEAD_SYNONYMS and not thing)
         or word
         in (
             "doctor",
@@ -1364,8 +1366,9 @@ def confirms(description: Description, person: Person) -> bool:
     """Whether a holder of the role introduced after a description is surely the one it
     means: it agrees, holds every proper word or is given none of its kind (``the New York
     state attorney general`` then ``Attorney General Ada Finch``), nothing sets it
-    against another, and both say alike whether the post is a former one."""
-    known = person.role_words
+    against another, and both say alike whether the post is a former one. An
+    organisation's name says what it is (``A House panel``: the House Oversight Committee)."""
+    known = person.role_words | (words_of(person.name) if person.kind == "organization" else set())
     return (
         agrees(description, person)
         and all(w in known or _silent_on(person, w) for w in description.proper)
