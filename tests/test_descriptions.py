@@ -667,3 +667,29 @@ def test_a_headline_member_of_a_panel_is_not_the_panel() -> None:
     )
     name, _kind, _how = said_by(extract(text), "the company has to pay")
     assert name != "Velmora Harbour Committee"
+
+
+UNION_STORY = (
+    "The ferry company cut the crews' wages by a fifth last spring, the union said.\n\n"
+    "The cuts came a month after the company lost its harbour contract.\n\n"
+    "Passengers have complained of late sailings ever since.\n\n"
+    "The Velmora Dock Workers Association has called a strike for May"
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "expected"),
+    [
+        (".", "Velmora Dock Workers Association"),
+        (", and the Harbour Pilots Union has backed it.", None),  # two unions: either
+    ],
+)
+def test_an_organisation_noun_no_passage_fits_is_the_articles_one_of_its_type(
+    ending: str, expected: str | None
+) -> None:
+    name, kind, _how = said_by(extract(UNION_STORY + ending), "cut the crews' wages")
+    if expected is None:
+        assert kind == "unnamed"
+        assert name not in ("Velmora Dock Workers Association", "Harbour Pilots Union")
+    else:
+        assert (name, kind) == (expected, "organization")

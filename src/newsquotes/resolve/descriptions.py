@@ -1208,7 +1208,24 @@ class Describer:
         if not typed:  # of no known type: only the organisation the article is most about
             salient = self._most_named_organisation()
             typed = [o for o in orgs if not o.role_heads & ORGANISATION_NOUNS and o is salient]
+        if not orgs:  # none named in the passage: the article's one of that type
+            typed = self._organisations_of_type(description)
         return typed[0] if len(typed) == 1 else None
+
+    def _organisations_of_type(self, description: Description) -> list[Person]:
+        """The organisations the article names, anywhere, whose name's words say they are of
+        the description's type (:data:`ORGANISATION_TYPES`: ``the union`` is the United
+        Mine Workers of America) and hold its other words (``the new paper`` is no
+        newspaper's)."""
+        head = description.head
+        return [
+            p
+            for p in self.cast.by_role.get(head, [])
+            if p.kind == "organization"
+            and head in organisation_types(p.name)
+            and description.words <= words_of(p.name)
+            and not self._headline_noun(p, head)
+        ]
 
     def _most_named_organisation(self) -> Person | None:
         """The organisation named most often in the article, if one is named most."""
