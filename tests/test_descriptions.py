@@ -9,7 +9,8 @@ from conftest import quote_at, speaker_of
 from newsquotes import extract
 from newsquotes.model import Article
 from newsquotes.pipeline import build_nlp, default_pipeline
-from newsquotes.resolve.descriptions import party_and_state
+from newsquotes.resolve.cast import Person
+from newsquotes.resolve.descriptions import documents_of, party_and_state, without_short_forms
 from newsquotes.resolve.speakers import ResolutionSettings
 
 pytestmark = pytest.mark.slow
@@ -693,3 +694,30 @@ def test_an_organisation_noun_no_passage_fits_is_the_articles_one_of_its_type(
         assert name not in ("Velmora Dock Workers Association", "Harbour Pilots Union")
     else:
         assert (name, kind) == (expected, "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "documents"),
+    [
+        ("The Ruiz tax story was told by the Courier.", True, []),  # about Ruiz
+        ("The Ruiz ad says the bridge will cost more.", True, ["ad"]),  # by Ruiz
+        ("A Reuters survey found that voters were tired.", False, ["report"]),
+    ],
+)
+def test_a_persons_name_before_a_story_is_whom_it_is_about(
+    text: str, person: bool, documents: list[str]
+) -> None:
+    doc = default_pipeline().nlp(text)
+    name = next(t for t in doc if t.text in ("Ruiz", "Reuters"))
+    assert documents_of(name, person) == documents
+
+
+def test_an_organisations_short_name_is_one_candidate_with_its_full_name() -> None:
+    def org(name: str) -> Person:
+        return Person(name=name, kind="organization", first_seen=0)
+
+    full, short = org("New York Times"), org("Times")
+    assert without_short_forms([full, short]) == [full]
+    # "Post" ends two candidates' names: it could be either
+    posts = [org("Washington Post"), org("Velmora Post"), org("Post")]
+    assert without_short_forms(posts) == posts

@@ -432,16 +432,22 @@ def has_person_appositive(root: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
 
 
+REPORTED_NOUNS = frozenset({"article", "report", "column", "editorial", "analysis", "review"})
+"""What the press writes about someone: a person's name before one (``the Trump tax story``)
+says whom it is about, not who wrote it."""
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 """``a report by X``, ``an ad from X``: the object is the document's author."""
 
 
-def documents_of(name_root: Token) -> list[str]:
+def documents_of(name_root: Token, person: bool = False) -> list[str]:
     """What a name is the author of, by the phrase around it: ``X's report``, ``a Reuters
     survey``, ``a report by X``, ``X released an ad`` → [report] / [ad]."""
     head = name_root.head
     found = []
-    if name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
+    about = person and name_root.dep_ == "compound"
+    if about and role_head(head.lemma_.lower()) in REPORTED_NOUNS:
+        pass  # "the Trump tax story" is about Trump
+    elif name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
         found.append(head)  # "X's report", "a Bloomberg poll"
     if name_root.dep_ == "poss" and head.dep_ == "pobj":
         # "an ad from Tomas Brenner's campaign": the owner of the author is the author
@@ -1111,6 +1117,7 @@ class Describer:
                 if not narrowed and len(silent) < len(candidates):
                     silent = []
                 candidates = narrowed or silent
+        candidates = without_short_forms(candidates)
         return candidates[0] if len(candidates) == 1 else None
 
     def _window(self, root: Token, at: int) -> tuple[int, int]:
@@ -1300,6 +1307,26 @@ def _kin_names(noun: Token) -> list[Token]:
         return [noun.head]
     names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     return [n for name in names for n in (name, *name.conjuncts) if n.pos_ == "PROPN"]
+
+
+def without_short_forms(candidates: list[Person]) -> list[Person]:
+    """``the article`` where ``The New York Times`` and, later, ``a Times article`` were
+    both read as organisations: a name that ends one other candidate organisation's name
+    is its short form, one candidate."""
+    return [
+        p
+        for p in candidates
+        if sum(is_short_form(p, other) for other in candidates if other is not p) != 1
+    ]
+
+
+def is_short_form(short: Person, full: Person) -> bool:
+    """Whether organisation ``short``'s name is the last words of ``full``'s (``Times``,
+    ``New York Times``)."""
+    if short.kind != "organization" or full.kind != "organization":
+        return False
+    words, whole = name_key(short.name).split(), name_key(full.name).split()
+    return 0 < len(words) < len(whole) and whole[-len(words) :] == words
 
 
 def is_main_subject(token: Token) -> bool:
