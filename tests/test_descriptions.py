@@ -721,3 +721,23 @@ def test_an_organisations_short_name_is_one_candidate_with_its_full_name() -> No
     # "Post" ends two candidates' names: it could be either
     posts = [org("Washington Post"), org("Velmora Post"), org("Post")]
     assert without_short_forms(posts) == posts
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [("Mara Olsen", "Mara Olsen"), ("Mara Olsen and Ivo Dahl", None)],  # two: either
+)
+def test_a_description_with_an_age_is_the_person_the_passage_is_about(
+    subject: str, expected: str | None
+) -> None:
+    text = (
+        "About 200 protesters gathered outside the harbour office on Monday.\n\n"
+        f"{subject} held up a sign saying the ferries belong to the town. The 57-year-old "
+        "teacher says she has taken the ferry to work every day for thirty years."
+    )
+    name, kind, _how = said_by(extract(text), "taken the ferry to work")
+    if expected is None:
+        assert kind == "unnamed"
+        assert name not in ("Mara Olsen", "Ivo Dahl")
+    else:
+        assert (name, kind) == (expected, "person")

@@ -687,6 +687,13 @@ class Description:
     """``Mr. Ostrander's new company``: said of someone's, so only a role can resolve it."""
     bare: bool = False
     """``Judge rejects ...``: a role with no determiner, as headlines write it."""
+    aged: bool = False
+    """``the 34-year-old mother of three``: an age, as a story calls its subject."""
+
+    @property
+    def stands_in(self) -> bool:
+        """Whether a story may call the person it is about by this description."""
+        return self.head in STAND_IN_ROLES or (self.aged and self.kinds == ("person",))
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -755,7 +762,13 @@ def _role_description(mention: DocSpan, root: Token, core: DocSpan) -> Descripti
     } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
     # "Mr. Ostrander's new company" is someone's; "Connecticut's tax commissioner" a place's post
     owned = any(c.dep_ == "poss" and c.ent_type_ not in PLACE_ENTITIES for c in root.children)
-    return Description(head, frozenset(words), frozenset(proper), _sex_of(mention, root), owned)
+    aged = AGE.search(core.text) is not None
+    sex = _sex_of(mention, root)
+    return Description(head, frozenset(words), frozenset(proper), sex, owned, aged=aged)
+
+
+AGE = re.compile(r"\b\d{1,3}-year-old\b")
+"""``the 34-year-old``: an age written before a description's head."""
 
 
 TITLE_CASE_LOWER = frozenset(
@@ -841,7 +854,7 @@ class Describer:
         later = self._later_holders(description, mention, at)
         if description.head == PARTY_HEAD:  # "the Florida Republican": whom the passage is about
             found = self._recent_subject(description, root, at)
-        elif description.head in STAND_IN_ROLES and not any(agrees(description, p) for p in later):
+        elif description.stands_in and not any(agrees(description, p) for p in later):
             found = self._recent_subject(description, root, at)
             found = found or self._party_member(description, at)
         elif description.kinds == ("organization",) and description.head in STAND_IN_NOUNS:
