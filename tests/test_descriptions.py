@@ -741,3 +741,15 @@ def test_a_description_with_an_age_is_the_person_the_passage_is_about(
         assert name not in ("Mara Olsen", "Ivo Dahl")
     else:
         assert (name, kind) == (expected, "person")
+
+
+def test_a_newspaper_is_known_by_the_word_its_name_ends_in() -> None:
+    text = (
+        "The ferry tax will double next year, the Velmora Sentinel reported on Sunday, citing "
+        "a memo from the Harbour Authority.\n\n"
+        "The newspaper said the memo had been sent to every councillor in March."
+    )
+    assert said_by(extract(text), "sent to every councillor")[:2] == (
+        "Velmora Sentinel",
+        "organization",
+    )

@@ -216,10 +216,32 @@ ORGANISATION_NOUNS = frozenset(
     }
 )
 """Nouns that describe an organisation (``the newspaper``, ``the union``)."""
+NEWSPAPER_NAME_WORDS = (
+    "times",
+    "post",
+    "journal",
+    "tribune",
+    "herald",
+    "gazette",
+    "globe",
+    "chronicle",
+    "sentinel",
+    "inquirer",
+    "enquirer",
+    "courier",
+    "register",
+    "observer",
+    "examiner",
+    "dispatch",
+    "ledger",
+    "telegraph",
+    "guardian",
+)
+"""Words that end newspapers' names (``The Orlando Sentinel``)."""
 ORGANISATION_TYPES = {
-    "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
-    "paper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
-    "daily": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "newspaper": NEWSPAPER_NAME_WORDS,
+    "paper": NEWSPAPER_NAME_WORDS,
+    "daily": NEWSPAPER_NAME_WORDS,
     "network": ("network", "television", "tv", "broadcasting"),
     "channel": ("news", "channel", "television", "tv"),
     "union": ("union", "workers", "teamsters", "federation", "association", "brotherhood"),
