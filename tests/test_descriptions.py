@@ -753,3 +753,23 @@ def test_a_newspaper_is_known_by_the_word_its_name_ends_in() -> None:
         "Velmora Sentinel",
         "organization",
     )
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [("The former governor", "Pavel Dorn"), ("The Vermont governor", None)],  # no state known
+)
+def test_with_no_main_subject_a_stand_in_role_is_the_one_subject_of_another_clause(
+    description: str, expected: str | None
+) -> None:
+    text = (
+        "The ferry fares will double in May.\n\n"
+        "The row centers on comments Pavel Dorn made on Tuesday during a speech at the harbour. "
+        f"{description} said the ferries had been run into the ground."
+    )
+    name, kind, _how = said_by(extract(text), "run into the ground")
+    if expected is None:
+        assert kind == "unnamed"
+        assert name != "Pavel Dorn"
+    else:
+        assert (name, kind) == (expected, "person")

@@ -1181,26 +1181,45 @@ class Describer:
         description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
         passage is about both). Reached past a quotation's sentences, a subject counts only
         when the narration between names no one else (``... said Ola Dahl. Some saw a
-        culprit in Vera Holm. The harbour master ...`` is not Dahl)."""
+        culprit in Vera Holm. The harbour master ...`` is not Dahl). With no main-clause
+        subject that agrees, the one subject of any other clause that does (``The
+        controversy centers on comments Clinton made Tuesday. The former secretary of
+        state mocked ...``), when the article places them where the description does (``the
+        Vermont senator`` is no one of unknown state)."""
+        people = self._subjects(description, root, at, main=True)
+        if people == []:
+            people = self._subjects(description, root, at, main=False)
+        return people[0] if people is not None and len(people) == 1 else None
+
+    def _subjects(
+        self, description: Description, root: Token, at: int, main: bool
+    ) -> list[Person] | None:
+        """The people agreeing with the description who are subjects (of a main clause, or
+        of any clause) in the window; None when coordinated subjects make it two."""
         first, paragraph = self._window(root, at)
         sentence = self.cast.sentence_of_token[root.i]
         plain_first = sentence - self.settings.window_sentences
         own = self._named_after(root, at)
         people: list[Person] = []
+        subject_of = is_main_subject if main else is_clause_subject
         for m in self.cast.mentions_before(at, paragraph, self.settings.limit):
             if m.sentence < first:
                 break
             ent = self.cast.entity_at(self.cast.doc[m.token])
             name = ent.root if ent is not None else self.cast.doc[m.token]  # or an untagged one
-            if not (is_main_subject(name) or owns_main_subject(name)) or m.person.kind != "person":
+            owned = name.head
+            owns = name.dep_ in ("compound", "poss") and owned.lemma_.lower() in OWN_PEOPLE_NOUNS
+            if not (subject_of(name) or owns and subject_of(owned)) or m.person.kind != "person":
                 continue
             if name.conjuncts:
                 return None
             if m.sentence < plain_first and self._names_another(m.person, m.sentence, sentence):
                 continue
-            if agrees(description, m.person) and m.person not in own + people:
+            if not agrees(description, m.person) or m.person in own + people:
+                continue
+            if main or placed(description, m.person):
                 people.append(m.person)
-        return people[0] if len(people) == 1 else None
+        return people
 
     def _names_another(self, person: Person, after: int, before: int) -> bool:
         """Whether the narration strictly between two sentences holds a proper name (tagged a
@@ -1372,16 +1391,18 @@ def is_main_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
-def owns_main_subject(name: Token) -> bool:
-    """``The Ruiz campaign now hopes``, ``Brenner's aides said``: a name that owns the main
-    subject, when that subject is the person's own people (:data:`OWN_PEOPLE_NOUNS`)."""
-    owned = name.head
-    return (
-        name.dep_ in ("compound", "poss")
-        and owned.i != name.i
-        and owned.lemma_.lower() in OWN_PEOPLE_NOUNS
-        and is_main_subject(owned)
-    )
+def is_clause_subject(token: Token) -> bool:
+    """Whether a name is the subject of any clause (``comments Clinton made``), alone,
+    coordinated or in apposition to it."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def placed(description: Description, person: Person) -> bool:
+    """Whether the article gives ``person`` every state word of the description (``the
+    Vermont senator``: Vermont)."""
+    return description.words & STATE_WORDS <= person.role_words
 
 
 def _silent_on(person: Person, word: str) -> bool:
