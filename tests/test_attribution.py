@@ -772,3 +772,22 @@ def test_a_name_the_parser_hangs_from_a_participle_still_signs_the_quote_before_
         "in a March 2019 email to Mrs. Harlan."
     )
     assert quote_at(extract(text), q).speaker_name == "Ilse Brandvold"
+
+
+def test_a_dash_the_parser_takes_for_a_subject_is_not_the_speaker() -> None:
+    """``... were made public ― Kellerman boasted``, parsed with the horizontal bar as a
+    first subject of ``boasted``: the name is who boasts, not "public"."""
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import speaker_of
+
+    nlp = default_pipeline().nlp
+    doc = Doc(
+        nlp.vocab,
+        words=["made", "public", "\u2015", "Kellerman", "boasted"],
+        heads=[0, 2, 4, 4, 0],
+        deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp"],
+        pos=["VERB", "ADJ", "NOUN", "PROPN", "VERB"],
+    )
+    subject = speaker_of(doc[4])
+    assert subject is not None and subject.text == "Kellerman"

@@ -391,7 +391,8 @@ def settings_of(doc: Doc) -> EngineSettings:
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Marta Quill``), whose subject is the listener."""
-    children = children_of(cue)
+    # "made public ― Trump boasted": a dash the parser took for a second subject says nothing
+    children = [c for c in children_of(cue) if c.dep_ not in SUBJECT_DEPS or not _is_dash(c)]
     for child in children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -442,6 +443,15 @@ def speaker_of(cue: Token) -> Token | None:
                 shown = _shown_speaker(cue) if is_thing(child) else None
                 return shown or child
     return None
+
+
+DASH_CHARACTERS = "-\u2010\u2011\u2012\u2013\u2014\u2015"
+"""Hyphens and dashes, down to the horizontal bar some outlets set between clauses."""
+
+
+def _is_dash(token: Token) -> bool:
+    """Whether the token is a dash alone: it sets clauses apart, it never speaks."""
+    return not token.text.strip(DASH_CHARACTERS)
 
 
 def _shown_speaker(cue: Token) -> Token | None:
