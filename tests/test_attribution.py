@@ -791,3 +791,40 @@ def test_a_dash_the_parser_takes_for_a_subject_is_not_the_speaker() -> None:
     )
     subject = speaker_of(doc[4])
     assert subject is not None and subject.text == "Kellerman"
+
+
+def test_a_cue_the_parser_hangs_from_a_quoted_verb_speaks_for_the_subject_before_it() -> None:
+    """``Dalton said, going on to say that the town spent "years ..., and young people do
+    not want it"``, parsed with ``going`` hanging from ``want`` inside the quotation marks:
+    Dalton says it, not the "young people" of the quote."""
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import ArticleView, speaker_of
+    from newsquotes.quotes.indirect import indirect_pass
+
+    nlp = default_pipeline().nlp
+    # fmt: off
+    words = ["Dalton", "said", ",", "going", "on", "to", "say", "that", "the", "town",
+             "spent", '"', "years", ",", "and", "young", "people", "do", "not", "want",
+             "it", ".", '"']
+    heads = [1, 19, 1, 19, 3, 6, 3, 10, 9, 10, 6, 10, 10, 19, 19, 16, 19, 19, 19, 19, 19,
+             19, 19]
+    deps = ["nsubj", "parataxis", "punct", "advcl", "prt", "aux", "xcomp", "mark", "det",
+            "nsubj", "ccomp", "punct", "dobj", "punct", "cc", "amod", "nsubj", "aux", "neg",
+            "ROOT", "dobj", "punct", "punct"]
+    pairs = zip(words, [*words[1:], ""], strict=True)
+    spaces = [nxt not in (",", ".", "") and word != '"' for word, nxt in pairs]
+    spaces[-2] = False  # '... it."' closes the quote
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB", "SCONJ", "DET", "NOUN",
+           "VERB", "PUNCT", "NOUN", "PUNCT", "CCONJ", "ADJ", "NOUN", "AUX", "PART", "VERB",
+           "PRON", "PUNCT", "PUNCT"]
+    # fmt: on
+    lemmas = [w.lower() for w in words]
+    lemmas[1], lemmas[3], lemmas[10] = "say", "go", "spend"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert doc.text.startswith('Dalton said, going on to say that the town spent "years,')
+    say = doc[6]
+    assert speaker_of(say) is not None and speaker_of(say).text == "people"
+    found = [a for a in indirect_pass(ArticleView(doc, []), []) if a.cue == (say.i, say.i + 1)]
+    assert len(found) == 1 and found[0].speaker is not None
+    assert doc.text[found[0].speaker[0] : found[0].speaker[1]] == "Dalton"

@@ -454,6 +454,47 @@ def _is_dash(token: Token) -> bool:
     return not token.text.strip(DASH_CHARACTERS)
 
 
+SUBJECT_RELATIVES = frozenset({"who", "which", "that", "whom"})
+"""Relative pronouns: subjects of a clause inside a noun phrase, not of the sentence."""
+
+
+def subject_before_outside_quotes(art: ArticleView, cue: Token) -> Token | None:
+    """The subject of the nearest verb before ``cue`` in its sentence, both outside
+    quotation marks and outside relative and reported clauses: who speaks through a cue
+    the parser hung from a verb inside a quote (``Bo Lind said, suggesting questions,
+    including, "..."``)."""
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = art.doc[i]
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and art.quote_of_token[i] < 0
+            and art.quote_of_token[token.head.i] < 0
+            and not _reported_or_relative(art, token.head)
+            and token.lower_ not in SUBJECT_RELATIVES
+        ):
+            return token
+    return None
+
+
+def _reported_or_relative(art: ArticleView, verb: Token) -> bool:
+    """A relative clause, or a clause reported by a verb outside quotes (``Boreing said the
+    members will meet``); a verb the parser hung from a quote's verb is neither."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "ccomp" and art.quote_of_token[verb.head.i] < 0
+
+
+def speaker_outside_quotes(art: ArticleView, cue: Token) -> Token | None:
+    """``speaker_of`` for a cue outside quotation marks: a subject it finds inside them is a
+    word of someone's quote the parser hung the cue from (``Dalton said, going on to say
+    that the town has spent "years ..., and young people do not want ..."``), so the
+    subject before the cue outside quotes speaks instead."""
+    subj = speaker_of(cue)
+    if subj is None or art.quote_of_token[cue.i] >= 0 or art.quote_of_token[subj.i] < 0:
+        return subj
+    return subject_before_outside_quotes(art, cue)
+
+
 def _shown_speaker(cue: Token) -> Token | None:
     """``The advert ends with footage of Ana Ruiz saying``, parsed with ``saying`` hanging
     from ``ends``: a thing does not speak; the name right before the participle does."""

@@ -24,6 +24,7 @@ from .context import (
     mention_span,
     speaker_head,
     speaker_of,
+    subject_before_outside_quotes,
 )
 from .cues import ADDRESSEE_VERBS, WRITING_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan, looks_like_title
@@ -450,7 +451,6 @@ SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 """``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
-RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
 CLAUSE_SUBORDINATORS = frozenset(
     {"when", "after", "before", "while", "because", "since", "if", "until", "although", "unless"}
@@ -489,17 +489,7 @@ def _cue_speaker(art: ArticleView, cue: Token) -> Token | None:
         return subj
     if subj is not None and art.quote_of_token[subj.i] < 0:
         return subj
-    for i in range(cue.i - 1, cue.sent.start - 1, -1):
-        token = art.doc[i]
-        if (
-            token.dep_ in SUBJECT_DEPS
-            and art.quote_of_token[i] < 0
-            and art.quote_of_token[token.head.i] < 0
-            and token.head.dep_ != "relcl"
-            and token.lower_ not in RELATIVE_WORDS
-        ):
-            return token
-    return None
+    return subject_before_outside_quotes(art, cue)
 
 
 def is_governed_name(token: Token) -> bool:

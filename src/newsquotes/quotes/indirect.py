@@ -22,7 +22,7 @@ from .context import (
     lemma,
     mention_span,
     speaker_head,
-    speaker_of,
+    speaker_outside_quotes,
     subject_mention,
 )
 from .cues import (
@@ -109,7 +109,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         if not is_cue(token):
             continue
         complement = next((c for c in children_of(token) if c.dep_ == "ccomp"), None)
-        subj = speaker_of(token) or _speaker_through_noun(token)
+        subj = speaker_outside_quotes(art, token) or _speaker_through_noun(token)
         if subj is None:
             continue
         thing = is_thing_relative(subj)
