@@ -828,3 +828,30 @@ def test_a_cue_the_parser_hangs_from_a_quoted_verb_speaks_for_the_subject_before
     found = [a for a in indirect_pass(ArticleView(doc, []), []) if a.cue == (say.i, say.i + 1)]
     assert len(found) == 1 and found[0].speaker is not None
     assert doc.text[found[0].speaker[0] : found[0].speaker[1]] == "Dalton"
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        (
+            "Over the past decade, Mayor Tomas Lind said, most residents have come to believe "
+            '"that the old ferry is part of who we are."',
+            "Tomas Lind",
+        ),
+        (
+            "Since the storm, Ms. Holm said, the fishermen have come to think that the council "
+            'is "simply not listening."',
+            "Holm",
+        ),
+    ],
+)
+def test_quoted_words_of_a_belief_told_as_an_aside_are_the_reporters(
+    text: str, reporter: str
+) -> None:
+    """``X, Mayor Lind said, most residents have come to believe "..."``: the residents
+    hold the belief; the quoted words are what Lind said."""
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "mixed"
+    assert q.speaker_name == reporter
