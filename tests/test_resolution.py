@@ -1517,3 +1517,15 @@ def test_a_source_mention_is_marked_the_way_polnear_marks_it(sentence: str, ment
     """PolNeAR marks the owner of a saying (``his remarks`` → ``his``) and no focus word."""
     quote = quote_at(extract(sentence), "the ferry would stop")
     assert quote.speaker is not None and quote.speaker.text == mention
+
+
+def test_they_in_a_clause_of_a_campaigns_verb_is_the_campaign() -> None:
+    text = (
+        "Ana Harwick will speak in Velmora on Friday.\n\n"
+        "Harwick’s campaign is seeking to contrast her approach with what they call rival "
+        "Tom Brandt’s “selfish message.”"
+    )
+    article = extract(text)
+    q = quote_at(article, "selfish message")
+    assert q.speaker is not None and q.speaker.text == "they"
+    assert q.speaker_name == "Harwick campaign"

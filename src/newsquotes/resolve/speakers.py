@@ -596,6 +596,18 @@ class _Resolver:
                 return self.cast.person_for_name(f"{owner} {team}", root.idx, kind="organization")
         return None
 
+    def _governing_team(self, root: Token) -> Person | None:
+        """``The Brenner campaign is seeking to contrast her record with what they call
+        ...``: a ``they`` or ``it`` in a clause hanging from a verb whose subject is a
+        person's campaign or team is that team."""
+        for verb in root.ancestors:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != root.i:
+                    team = self._team_of(child)
+                    if team is not None:
+                        return team
+        return None
+
     def _names_person(self, ent: DocSpan) -> bool:
         """A PERSON entity, or one word tagged otherwise that is a surname named here
         (``the Brenner campaign`` with ``Brenner`` tagged ORG)."""
@@ -614,6 +626,10 @@ class _Resolver:
                 # "Petr Dvorak disagreed. He said ...": a later "she" is not Dvorak
                 person.sex_votes[sex] += 1
             return person, "pronoun"
+        if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
+            team = self._governing_team(root)
+            if team is not None:
+                return team, "pronoun"
         if lower in THING_PRONOUNS and self._current_thing(at) is not None:
             # "..., the audit says. It also finds": still the audit
             return self._current_thing(at), "pronoun"
