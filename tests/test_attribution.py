@@ -855,3 +855,16 @@ def test_quoted_words_of_a_belief_told_as_an_aside_are_the_reporters(
     q = article.quotes[0]
     assert q.type == "mixed"
     assert q.speaker_name == reporter
+
+
+def test_a_described_speaker_filling_the_frame_after_a_quote_is_kept() -> None:
+    text = (
+        "Velmora mayor Tomas Lind was asked about the remark on Monday.\n\n"
+        "“My reaction, that was outrageous,” Lind's former campaign strategist said in an "
+        "interview with RTV’s Ola Berg."
+    )
+    article = extract(text)
+    q = quote_at(article, "My reaction")
+    assert q.speaker is not None
+    assert q.speaker.text == "Lind's former campaign strategist"
+    assert q.speaker_name != "Tomas Lind"

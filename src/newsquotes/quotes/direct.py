@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .context import (
     SENTENCE_END,
@@ -427,6 +427,9 @@ NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
 SPEAKER_POS = frozenset({"PROPN", "PRON"})
 """What may stand right before a cue as its speaker when the parse gives none."""
 
+DESCRIPTION_PART_DEPS = NAME_PART_DEPS | {"det"}
+"""Dependencies of the words before a described speaker's noun (``Lind's former ...``)."""
+
 
 def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
     """The name or pronoun that ends right before the cue (``Ilona Varga (D-Ore.) also
@@ -439,12 +442,25 @@ def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
         while j >= first and doc[j].text != "(":
             j -= 1
         j -= 1
-    if j < first or doc[j].pos_ not in SPEAKER_POS or art.quote_of_token[j] >= 0:
+    if j < first or art.quote_of_token[j] >= 0:
+        return None
+    if doc[j].pos_ not in SPEAKER_POS and not _fills_frame(doc, first, j):
         return None
     head = doc[j]
     while first <= head.head.i < cue and head.dep_ in NAME_PART_DEPS:
         head = head.head
     return head
+
+
+def _fills_frame(doc: Doc, first: int, last: int) -> bool:
+    """A common noun right before the cue whose phrase is the whole frame up to it
+    (``," Lind's former campaign strategist said``): a description of the speaker."""
+    head = doc[last]
+    return head.pos_ == "NOUN" and all(
+        head.is_ancestor(doc[k]) and doc[k].dep_ in DESCRIPTION_PART_DEPS
+        for k in range(first, last)
+        if not doc[k].is_punct
+    )
 
 
 SOURCE_PREPOSITIONS = frozenset({"from", "by"})
