@@ -1529,3 +1529,24 @@ def test_they_in_a_clause_of_a_campaigns_verb_is_the_campaign() -> None:
     q = quote_at(article, "selfish message")
     assert q.speaker is not None and q.speaker.text == "they"
     assert q.speaker_name == "Harwick campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "publication"),
+    [
+        (
+            "A 2014 study that appeared in the Norland Medical Journal found that most ferries "
+            "run late.",
+            "Norland Medical Journal",
+        ),
+        (
+            "A report published in the Velmora Ledger found that most ferries run late.",
+            "Velmora Ledger",
+        ),
+    ],
+)
+def test_a_document_speaks_for_the_publication_it_ran_in(text: str, publication: str) -> None:
+    article = extract(text)
+    q = quote_at(article, "most ferries run late")
+    assert q.speaker is not None and q.speaker.text.endswith(publication)
+    assert q.speaker_name == publication

@@ -18,6 +18,7 @@ from .cues import (
     CUE_ADVERBS,
     CUE_PREPOSITION_VERBS,
     CUE_PREPOSITIONS,
+    PUBLISHED_IN_VERBS,
     REQUEST_VERBS,
     SPEECH_VERBS,
     cue_lemma,
@@ -347,9 +348,27 @@ def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int
     elif subj.i < cue.i:
         hi = min(hi, cue.i)
     for child in children_of(subj):
-        if child.dep_ == "relcl" and child.i > subj.i and not describes_speaker(art, child):
+        if (
+            child.dep_ == "relcl"
+            and child.i > subj.i
+            and not describes_speaker(art, child)
+            and not _names_publication(child)
+        ):
             hi = min(hi, art.subtree_bounds(child)[0])
     return mention_span(art, subj, lo, max(hi, subj.i + 1))
+
+
+def _names_publication(clause: Token) -> bool:
+    """``A study that appeared in the Norland Medical Journal``: the clause names where the
+    document ran, who speaks for it, so it stays in the mention."""
+    return clause.lemma_ in PUBLISHED_IN_VERBS and any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(
+            obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "WORK_OF_ART") for obj in prep.children
+        )
+        for prep in children_of(clause)
+    )
 
 
 RELATIVE_THINGS = frozenset({"which", "that"})

@@ -32,7 +32,7 @@ from spacy.tokens import Span as DocSpan
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView
-from ..quotes.cues import BELIEF_VERBS, SPEECH_VERBS, word_set
+from ..quotes.cues import BELIEF_VERBS, PUBLISHED_IN_VERBS, SPEECH_VERBS, word_set
 from .cast import Cast, CastSettings, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
@@ -121,8 +121,6 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian")
 IMPERSONAL_SUBJECTS = frozenset({"it", "there", "this", "that", "what", "which", "these", "those"})
 """Endings of nouns for someone who does something (``talker``, ``strategist``)."""
 
-PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
-"""``a study that appeared in the Journal``: the publication speaks for the document."""
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
 
@@ -563,14 +561,15 @@ class _Resolver:
                         authors += [c for c in agent.children if c.dep_ == "pobj"]
             if verb.dep_ == "relcl":  # "a speech Mrs. Hayes delivered"
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
-                if verb.lemma_ in PUBLISHED_IN_VERBS:  # "a study that appeared in the Journal"
-                    authors += [
-                        obj
-                        for prep in verb.children
-                        if prep.dep_ == "prep" and prep.lower_ == "in"
-                        for obj in prep.children
-                        if obj.dep_ == "pobj"
-                    ]
+            if verb.dep_ in ("acl", "relcl") and verb.lemma_ in PUBLISHED_IN_VERBS:
+                # "a study that appeared in the Journal", "a report published in the Ledger"
+                authors += [
+                    obj
+                    for prep in verb.children
+                    if prep.dep_ == "prep" and prep.lower_ == "in"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                ]
         for token in authors:
             if not mention.start <= token.i < mention.end:
                 continue
