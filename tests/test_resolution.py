@@ -1550,3 +1550,28 @@ def test_a_document_speaks_for_the_publication_it_ran_in(text: str, publication:
     q = quote_at(article, "most ferries run late")
     assert q.speaker is not None and q.speaker.text.endswith(publication)
     assert q.speaker_name == publication
+
+
+@pytest.mark.parametrize(("word", "joined"), [("Oz", True), ("Whigs", False)])
+def test_an_untagged_word_is_the_person_known_by_it_alone(word: str, joined: bool) -> None:
+    """``Oz's show`` tagged a person, ``Oz is hardly ...`` not: with no full name tagged,
+    the untagged subject is still that one person; a plural-looking word is not."""
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
+
+    words = [word, "'s", "show", "ended", ".", word, "is", "a", "chef", "."]
+    doc = Doc(
+        default_pipeline().nlp.vocab,
+        words=words,
+        spaces=[False, True, True, False, True, True, True, True, False, False],
+        heads=[2, 0, 3, 3, 3, 6, 6, 8, 6, 6],
+        deps=["poss", "case", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "det", "attr", "punct"],
+        pos=["PROPN", "PART", "NOUN", "VERB", "PUNCT", "PROPN", "AUX", "DET", "NOUN", "PUNCT"],
+        tags=["NNP", "POS", "NN", "VBD", ".", "NNP", "VBZ", "DT", "NN", "."],
+    )
+    doc.ents = [DocSpan(doc, 0, 1, label="PERSON")]
+    cast = Cast(ArticleView(doc, []))
+    subjects = [m for m in cast.mentions if m.person.name == word and m.subject]
+    assert bool(subjects) is joined
+    if joined:
+        assert doc[subjects[0].verb].text == "is"
