@@ -1575,3 +1575,18 @@ def test_an_untagged_word_is_the_person_known_by_it_alone(word: str, joined: boo
     assert bool(subjects) is joined
     if joined:
         assert doc[subjects[0].verb].text == "is"
+
+
+@pytest.mark.parametrize(
+    ("full", "misspelt"),
+    [("Ola Covers", "Cavers"), ("Ola Tiles", "Tides"), ("Ida Varga", "Vargo")],
+)
+def test_a_five_letter_or_mistagged_surname_one_letter_off_joins_the_full_name(
+    full: str, misspelt: str
+) -> None:
+    text = (
+        f"“The harbor is in panic mode,” said {full}, a Bayport fisherman.\n\n"
+        f"{misspelt} believes that the council took the fishermen for granted."
+    )
+    article = extract(text)
+    assert quote_at(article, "took the fishermen").speaker_name == full

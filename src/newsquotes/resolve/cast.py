@@ -168,7 +168,7 @@ class CastSettings:
     """Limits of reading the cast (from ``ResolutionSettings``, set in the component's
     config)."""
 
-    min_misspelt_surname: int = 6
+    min_misspelt_surname: int = 5
     """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
     headline_max_words: int = 20
     """Most words of a first paragraph that is a headline."""
@@ -547,6 +547,11 @@ class Cast:
     def only_person_surnamed(self, word: str) -> Person | None:
         """The one person named in full here whose surname ``word`` is, if only one."""
         people = self._named_in_full(word)
+        return people[0] if len(people) == 1 else None
+
+    def only_person_misspelt(self, word: str) -> Person | None:
+        """The one person named in full here whose surname ``word`` is one letter off."""
+        people = self._misspelt_surname(surname_key(word))
         return people[0] if len(people) == 1 else None
 
     def _only_person_called(self, word: str) -> Person | None:

@@ -429,7 +429,9 @@ class _Resolver:
         that is the surname of exactly one person named in full here is that person."""
         if not root.is_title or root.pos_ in ("PROPN", "PRON"):
             return None
-        return self.cast.only_person_surnamed(root.text)
+        return self.cast.only_person_surnamed(root.text) or self.cast.only_person_misspelt(
+            root.text
+        )
 
     def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
