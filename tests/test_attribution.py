@@ -868,3 +868,36 @@ def test_a_described_speaker_filling_the_frame_after_a_quote_is_kept() -> None:
     assert q.speaker is not None
     assert q.speaker.text == "Lind's former campaign strategist"
     assert q.speaker_name != "Tomas Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "In a Harbor Institute poll released Monday, 74 percent of Velmora residents said "
+            "the ferry should stay.",
+            "a Harbor Institute poll released Monday",
+            "Harbor Institute",
+        ),
+        (
+            "A Lindqvist University poll released in late August found that 74 percent of "
+            "likely voters said the mayor should release his tax returns.",
+            "A Lindqvist University poll released in late August",
+            "Lindqvist University",
+        ),
+        (
+            "Six in 10 say the mayor is decisive, after half said so in the earlier poll.",
+            "Six in 10",
+            "Six in 10",
+        ),
+    ],
+)
+def test_a_share_of_those_polled_speaks_through_the_poll(
+    text: str, speaker: str, name: str
+) -> None:
+    """The poll reports what a share of those it asked said; a poll named only in another
+    clause (``after half said so in the earlier poll``) is not this share's source."""
+    article = extract(text)
+    first = article.quotes[0]
+    assert first.speaker is not None and first.speaker.text == speaker
+    assert first.speaker_name == name

@@ -423,7 +423,7 @@ def speaker_of(cue: Token) -> Token | None:
         if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:
             return None
         if child.dep_ in SUBJECT_DEPS:
-            return child
+            return _poll_of_respondents(cue, child) or child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
     if cue.dep_ == "relcl" and cue.head.i != cue.i:
         # 'Ms. Moreau, speaking ...' yes; 'the comments made ...': a thing does not speak
@@ -462,6 +462,50 @@ def speaker_of(cue: Token) -> Token | None:
                 shown = _shown_speaker(cue) if is_thing(child) else None
                 return shown or child
     return None
+
+
+POLL_NOUNS = frozenset({"poll", "survey"})
+"""Documents that report what a share of the people they asked said."""
+
+SHARE_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter"})
+"""Heads of a share of people (``74 percent of likely voters``, ``a majority of them``)."""
+
+
+def _poll_of_respondents(cue: Token, subject: Token) -> Token | None:
+    """``In a Harbor Institute poll, 74 percent of voters said ...``, ``the poll found that
+    six in 10 residents say ...``: a share of those asked answers the poll, and the poll
+    is the source, as PolNeAR marks it. A poll named only where the share holds a view
+    (``87 percent viewing him favorably in a poll``) is not: the share is."""
+    if not _is_share(subject):
+        return None
+    if is_speech_cue(cue):  # 'In a Harbor Institute poll, 74 percent said'
+        for prep in children_of(cue):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                poll = next((g for g in children_of(prep) if g.dep_ == "pobj"), None)
+                if poll is not None and poll.lemma_.lower() in POLL_NOUNS:
+                    return poll
+    verb = cue
+    for _ in range(settings_of(cue.doc).subject_hops):
+        for child in children_of(verb):
+            if child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in POLL_NOUNS:
+                return child
+        if verb.head.i == verb.i or verb.dep_ not in POLL_CLAUSE_DEPS:
+            return None
+        verb = verb.head
+    return None
+
+
+POLL_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis"})
+"""Links from a respondents' verb up to the poll's (``the poll finds that, while ...``)."""
+
+
+def _is_share(subject: Token) -> bool:
+    """``74 percent of likely voters``, ``31% of Republicans``, ``six in 10 residents``."""
+    if subject.lower_ in SHARE_WORDS:
+        return True
+    return subject.like_num or any(
+        c.dep_ == "nummod" and c.like_num or c.lower_ == "in" for c in children_of(subject)
+    )
 
 
 DASH_CHARACTERS = "-\u2010\u2011\u2012\u2013\u2014\u2015"
