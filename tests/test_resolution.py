@@ -1590,3 +1590,17 @@ def test_a_five_letter_or_mistagged_surname_one_letter_off_joins_the_full_name(
     )
     article = extract(text)
     assert quote_at(article, "took the fishermen").speaker_name == full
+
+
+@pytest.mark.parametrize(
+    ("tagged", "person", "organisation"),
+    [
+        ("\u2015 \u00a0Rosa Ilves", "Rosa Ilves", "Rosa Ilves"),
+        ("\u2014 Harbour Council -", "Harbour Council", "Harbour Council"),
+    ],
+)
+def test_a_dash_the_tagger_took_into_a_name_is_not_part_of_it(
+    tagged: str, person: str, organisation: str
+) -> None:
+    assert clean_name(tagged) == person
+    assert organisation_name(tagged) == organisation
