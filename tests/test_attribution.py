@@ -901,3 +901,28 @@ def test_a_share_of_those_polled_speaks_through_the_poll(
     first = article.quotes[0]
     assert first.speaker is not None and first.speaker.text == speaker
     assert first.speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "According to the Velmora Gazette, harbour spokesman Ivo Dahl said Friday that the "
+            "pier would reopen in May.",
+            "the pier would reopen",
+            "Velmora Gazette",
+        ),
+        (
+            "Lind will probably go to the debate because, according to Lind, the press would "
+            'call him a "coward" if he didn\'t.',
+            "coward",
+            "Lind",
+        ),
+    ],
+)
+def test_the_report_a_sentence_opens_with_is_the_source_of_what_it_relays(
+    text: str, content: str, name: str
+) -> None:
+    """``According to X, Y said Z``: PolNeAR marks X as the source of all X relays."""
+    article = extract(text)
+    assert quote_at(article, content).speaker_name == name

@@ -412,6 +412,9 @@ def speaker_of(cue: Token) -> Token | None:
     (``was asked by host Marta Quill``), whose subject is the listener."""
     # "made public ― Trump boasted": a dash the parser took for a second subject says nothing
     children = [c for c in children_of(cue) if c.dep_ not in SUBJECT_DEPS or not _is_dash(c)]
+    reporter = _according_to_source(cue, children)
+    if reporter is not None:
+        return reporter
     for child in children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -461,6 +464,17 @@ def speaker_of(cue: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 shown = _shown_speaker(cue) if is_thing(child) else None
                 return shown or child
+    return None
+
+
+def _according_to_source(cue: Token, children: list[Token]) -> Token | None:
+    """``According to the Harbor Gazette, Mayor Lind said ...``: the report the sentence
+    opens with is the source of all it relays, as PolNeAR marks it."""
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "according" and child.i < cue.i:
+            for to in children_of(child):
+                if to.dep_ == "prep" and to.lower_ == "to":
+                    return next((g for g in children_of(to) if g.dep_ == "pobj"), None)
     return None
 
 
