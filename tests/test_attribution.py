@@ -918,11 +918,17 @@ def test_a_share_of_those_polled_speaks_through_the_poll(
             "coward",
             "Lind",
         ),
+        (
+            "Dahl said the pier would reopen in May, according to the Velmora Gazette.",
+            "the pier would reopen",
+            "Velmora Gazette",
+        ),
     ],
 )
-def test_the_report_a_sentence_opens_with_is_the_source_of_what_it_relays(
+def test_the_report_a_reporting_verb_relays_through_is_the_source(
     text: str, content: str, name: str
 ) -> None:
-    """``According to X, Y said Z``: PolNeAR marks X as the source of all X relays."""
+    """``According to X, Y said Z`` and ``Y said Z, according to X``: PolNeAR marks X as
+    the source of what X relays."""
     article = extract(text)
     assert quote_at(article, content).speaker_name == name

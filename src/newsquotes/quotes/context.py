@@ -468,10 +468,11 @@ def speaker_of(cue: Token) -> Token | None:
 
 
 def _according_to_source(cue: Token, children: list[Token]) -> Token | None:
-    """``According to the Harbor Gazette, Mayor Lind said ...``: the report the sentence
-    opens with is the source of all it relays, as PolNeAR marks it."""
+    """``According to the Harbor Gazette, Mayor Lind said ...``, ``"...," Lind said,
+    according to a transcript``: the report the reporting verb relays through is the
+    source, as PolNeAR marks it."""
     for child in children:
-        if child.dep_ == "prep" and child.lower_ == "according" and child.i < cue.i:
+        if child.dep_ == "prep" and child.lower_ == "according":
             for to in children_of(child):
                 if to.dep_ == "prep" and to.lower_ == "to":
                     return next((g for g in children_of(to) if g.dep_ == "pobj"), None)
