@@ -919,9 +919,9 @@ def test_a_share_of_those_polled_speaks_through_the_poll(
             "Lind",
         ),
         (
-            "Dahl said the pier would reopen in May, according to the Velmora Gazette.",
-            "the pier would reopen",
-            "Velmora Gazette",
+            "“The pier will reopen in May,” Dahl said, according to a transcript of the show.",
+            "The pier will reopen",
+            "transcript of the show",
         ),
     ],
 )
