@@ -31,7 +31,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
-from ..quotes.context import ArticleView
+from ..quotes.context import ArticleView, children_of
 from ..quotes.cues import BELIEF_VERBS, PUBLISHED_IN_VERBS, SPEECH_VERBS, word_set
 from .cast import Cast, CastSettings, Mention, Person
 from .descriptions import (
@@ -602,7 +602,7 @@ class _Resolver:
         ...``: a ``they`` or ``it`` in a clause hanging from a verb whose subject is a
         person's campaign or team is that team."""
         for verb in root.ancestors:
-            for child in verb.children:
+            for child in children_of(verb):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != root.i:
                     team = self._team_of(child)
                     if team is not None:
