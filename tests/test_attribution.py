@@ -932,3 +932,31 @@ def test_the_report_a_reporting_verb_relays_through_is_the_source(
     the source of what X relays."""
     article = extract(text)
     assert quote_at(article, content).speaker_name == name
+
+
+def test_according_to_inside_the_reported_clause_is_relayed_not_the_source() -> None:
+    """``Varga said that, according to the police, the driver fled``, parsed with the
+    according-phrase hanging from ``said``: it sits inside what Varga said, so Varga speaks."""
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import speaker_of
+
+    nlp = default_pipeline().nlp
+    # fmt: off
+    words = ["Varga", "said", "that", ",", "according", "to", "the", "police", ",", "the",
+             "driver", "fled", "."]
+    heads = [1, 1, 11, 11, 1, 4, 7, 5, 11, 10, 11, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "punct", "prep", "prep", "det", "pobj", "punct", "det",
+            "nsubj", "ccomp", "punct"]
+    # fmt: on
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    subject = speaker_of(doc[1])
+    assert subject is not None and subject.text == "Varga"
+    trailing = Doc(
+        nlp.vocab,
+        words=["Varga", "said", "it", "fled", ",", "according", "to", "police", "."],
+        heads=[1, 1, 3, 1, 1, 1, 5, 6, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct", "prep", "prep", "pobj", "punct"],
+    )
+    source = speaker_of(trailing[1])
+    assert source is not None and source.text == "police"

@@ -471,8 +471,11 @@ def _according_to_source(cue: Token, children: list[Token]) -> Token | None:
     """``According to the Harbor Gazette, Mayor Lind said ...``, ``"...," Lind said,
     according to a transcript``: the report the reporting verb relays through is the
     source, as PolNeAR marks it."""
+    clauses = [c for c in children if c.dep_ == "ccomp"]
     for child in children:
         if child.dep_ == "prep" and child.lower_ == "according":
+            if any(c.left_edge.i < child.i < c.right_edge.i for c in clauses):
+                continue  # 'said that, according to the police, the driver fled': relayed
             for to in children_of(child):
                 if to.dep_ == "prep" and to.lower_ == "to":
                     return next((g for g in children_of(to) if g.dep_ == "pobj"), None)
