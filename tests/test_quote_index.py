@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import itertools
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsquotes.model import Article, Quote, Span, Speaker
 from newsquotes.store.corpus import Corpus
-from newsquotes.store.fts import and_terms, fts_query
+from newsquotes.store.fts import and_terms, fts_query, like_pattern
+from newsquotes.store.quote_index import like_matcher
 
 WORDS = ["harbour", "ferry", "café", "Zürich", "vote", "fees", "storm", "quay", "budget"]
 NAMES = ["Jana Novak", "Terence Ulvik", "Ida Brandt", "Ola Lindqvist"]
@@ -41,7 +45,11 @@ FILTERS = [
     {"until": "2024-05"},
     {"since": "2024", "until": "2024-05-03"},
     {"speaker": "Novak"},
-    {"speaker": "Nobody Known"},  # no corpus speaker: LIKE on the quoted name, in SQL
+    {"speaker": "Nobody Known"},  # no corpus speaker: LIKE on the quoted name
+    {"speaker": "ana No"},  # part of a quoted name
+    {"speaker": "TERENCE u"},  # LIKE ignores ASCII case
+    {"speaker": "J_na"},  # the user's "_" is a character, not a wildcard
+    {"speaker": "%"},
     {"speaker_id": 2},
     {"article_id": 3},
     {"act": "speech", "outlet": "Fjord Weekly", "since": "2024-01"},
@@ -171,3 +179,21 @@ def test_plain_searches_are_one_expression_in_any_word_order() -> None:
     assert fts_query("storm OR quay budget") == '"storm" OR "quay" "budget"'
     assert and_terms('"storm" OR "quay"') is None
     assert and_terms('("storm")') is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.text(alphabet="aAbB_%\\éÉ ", max_size=8),
+    pattern=st.text(alphabet="aAbB_%\\éÉ ", max_size=6),
+    escaped=st.booleans(),
+)
+def test_like_matcher_matches_as_sqlite_like_does(name: str, pattern: str, escaped: bool) -> None:
+    """Wildcards, escapes and case (ASCII letters only) exactly as SQLite's LIKE."""
+    if escaped:
+        pattern = like_pattern(pattern)
+    elif pattern.replace("\\\\", "").endswith("\\"):
+        pattern += "a"  # a pattern ending in a lone escape is an error in SQLite
+    with sqlite3.connect(":memory:") as conn:
+        (expected,) = conn.execute("SELECT ? LIKE ? ESCAPE '\\'", (name, pattern)).fetchone()
+    folded = name.translate(str.maketrans("AB", "ab"))
+    assert (like_matcher(pattern).fullmatch(folded) is not None) == bool(expected)
