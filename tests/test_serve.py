@@ -820,6 +820,80 @@ def test_search_answers_are_the_same_with_or_without_the_index(db: Path) -> None
             assert indexed.get(f"{API}/quotes", params=params).json() == expected.json()
 
 
+PLAIN_AND_ODD_SEARCHES = [
+    "",
+    "q=harbour",
+    "q=harbour+vote&limit=1",
+    "q=Harbour&offset=1&limit=2",
+    "q=caf%C3%A9&act=all",
+    "q=harbour&type=&act=&sort=&speaker=&outlet=",  # blanks, as forms send them
+    "speaker=Ulvik&act=all",
+    "speaker=erence+U&act=all",  # no corpus speaker: LIKE on the quoted name
+    "speaker=" + "x" * 200,
+    "speaker=" + "x" * 201,
+    "outlet=valley+COURIER&since=2024&until=2024-06",
+    "since=2024-13",
+    "type=indirect&act=all",
+    "type=rumour",
+    "act=thought",
+    "act=bogus",
+    "q=harbour&sort=relevance",
+    "sort=newest&limit=100",
+    "sort=bogus",
+    "q=%22unbalanced",
+    "q=" + "w" * 501,
+    "limit=0",
+    "limit=101",
+    "limit=abc",
+    "limit=",
+    "limit=%2B5",
+    "limit=05",
+    "limit=2.0",
+    "offset=-1",
+    "offset=10000001",
+    "speaker_id=%C2%B2",
+    "speaker_id=1&act=all",
+    "speaker_id=9223372036854775807",
+    "speaker_id=9223372036854775808",
+    "speaker_id=00000000000000000001",
+    "article_id=2&act=all",
+    "q=harbour&q=ferry",
+    "speakr=Novak",
+    "q=%FF%FE",
+    "q=harbour%00",
+]
+
+
+@pytest.mark.parametrize("query", PLAIN_AND_ODD_SEARCHES)
+def test_quick_searches_answer_as_fastapi_does(db: Path, query: str) -> None:
+    """Plain searches skip FastAPI's parameter machinery; every answer, refusal or not, is
+    the one FastAPI gives: status, body and headers."""
+    slow = ServeLimits(extract_workers=0, quick_search=False)
+    with make_client(db) as quick, make_client(db, limits=slow) as by_fastapi:
+        expected = by_fastapi.get(f"{API}/quotes?{query}")
+        answered = quick.get(f"{API}/quotes?{query}")
+        assert (answered.status_code, answered.content) == (
+            expected.status_code,
+            expected.content,
+        )
+        assert dict(answered.headers) == dict(expected.headers)
+
+
+def test_plain_search_parameters_are_read_as_starlette_reads_them() -> None:
+    from newsquotes.serve.quick import Text, Whole, plain_arguments
+
+    spec = {"q": Text(), "name": Text(3), "limit": Whole(1, 100)}
+    assert plain_arguments(b"q=caf%C3%A9+bar&limit=07&name=", spec) == {
+        "q": "café bar",
+        "limit": 7,
+        "name": "",
+    }
+    assert plain_arguments(b"", spec) == {}
+    for odd in (b"limit=0", b"limit=1e2", b"limit=%2B5", b"limit=", b"name=abcd", b"q=a&q=b"):
+        assert plain_arguments(odd, spec) is None, odd
+    assert plain_arguments(b"other=1", spec) is None
+
+
 def test_serve_command_runs_several_processes_when_asked(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -856,6 +930,24 @@ def test_the_search_index_is_rebuilt_once_per_corpus_change(db: Path) -> None:
     assert snapshot.get() == 2 and snapshot.get() == 2
     snapshot.clear()
     assert snapshot.get() == 3
+
+
+def test_a_snapshot_is_ready_only_when_current(db: Path) -> None:
+    """What decides whether a search may run on the event loop: no build waits there."""
+    from newsquotes.serve.cache import AnswerCache, Snapshot
+
+    snapshot = Snapshot(AnswerCache(db, entries=0, ttl_s=60), lambda: "index")
+    assert not snapshot.ready()
+    snapshot.get()
+    assert snapshot.ready()
+    with Corpus(db) as corpus:
+        corpus.add(make_article("a12", "Snow in the pass", "Pia Holm"))
+    assert not snapshot.ready()
+    snapshot.get()
+    assert snapshot.ready()
+    expired = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), lambda: "index")
+    expired.get()
+    assert not expired.ready()
 
 
 def test_searches_during_an_ingest_see_every_stored_article_after_it(db: Path) -> None:

@@ -118,6 +118,16 @@ class Snapshot(Generic[T]):
                 return current[2]  # built by the thread this one waited for
             return self._renew()
 
+    def ready(self) -> bool:
+        """Whether :meth:`get` would answer at once: built, for the corpus files as they are
+        now, and within the time limit."""
+        current = self._current
+        return (
+            current is not None
+            and current[0] == self._cache.stamp()
+            and time.monotonic() - current[1] < self._cache.ttl_s
+        )
+
     def _renew(self) -> T:
         stamp = self._cache.stamp()  # before reading: a commit during the build shows
         built = (stamp, time.monotonic(), self._build())
