@@ -197,3 +197,32 @@ def test_like_matcher_matches_as_sqlite_like_does(name: str, pattern: str, escap
         (expected,) = conn.execute("SELECT ? LIKE ? ESCAPE '\\'", (name, pattern)).fetchone()
     folded = name.translate(str.maketrans("AB", "ab"))
     assert (like_matcher(pattern).fullmatch(folded) is not None) == bool(expected)
+
+
+def test_a_quote_shown_again_is_not_read_again_and_keeps_each_searchs_marks(
+    corpus: Corpus,
+) -> None:
+    index = corpus.quote_index()
+    first = corpus.quote_page("harbour", index=index, limit=100)
+    reads: list[str] = []
+    corpus._conn.set_trace_callback(reads.append)
+    try:
+        again = corpus.quote_page("harbour", index=index, limit=100)
+    finally:
+        corpus._conn.set_trace_callback(None)
+    assert again == first
+    assert not [sql for sql in reads if "JOIN articles" in sql]  # every row was kept
+    storm = corpus.quote_page("storm", index=index, limit=100)
+    shared = {hit["id"] for hit in first["hits"]} & {hit["id"] for hit in storm["hits"]}
+    assert shared
+    for hit in first["hits"]:
+        assert {hit["quote"]["text"][s:e].lower() for s, e in hit["highlights"]} == {"harbour"}
+    for hit in storm["hits"]:
+        assert {hit["quote"]["text"][s:e].lower() for s, e in hit["highlights"]} == {"storm"}
+
+
+def test_no_quote_is_kept_when_the_bound_is_zero(corpus: Corpus) -> None:
+    index = corpus.quote_index(max_shown=0)
+    page = corpus.quote_page("harbour", index=index, limit=5)
+    assert page == corpus.quote_page("harbour", limit=5)
+    assert index.shown(hit["id"] for hit in page["hits"]) == {}

@@ -180,7 +180,10 @@ def create_app(
     _add_error_handlers(app)
     _add_page_routes(app)
     index = Snapshot(
-        cache, lambda: corpora.get().quote_index(max_positions=limits.search_index_positions)
+        cache,
+        lambda: corpora.get().quote_index(
+            max_positions=limits.search_index_positions, max_shown=limits.search_index_shown
+        ),
     )
     used_index = index if limits.search_index else None
     search = _add_read_routes(app, corpora, limits, cache, used_index)

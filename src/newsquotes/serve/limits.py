@@ -49,6 +49,9 @@ class ServeLimits:
     search_index_positions: int = 8_000_000
     """Most full-text match positions the index keeps for reuse, over all queries (4 bytes
     each)."""
+    search_index_shown: int = 10_000
+    """Most quotes the index keeps as search pages show them (about 2.5 KB each), so a
+    quote on many pages is read and built once."""
     query: QueryLimits = field(default_factory=QueryLimits)
 
 

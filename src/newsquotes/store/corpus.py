@@ -41,7 +41,7 @@ from ..resolve.identity import (
 )
 from .fts import DEFAULT_LIMITS, QueryLimits, fts_query, like_pattern
 from .migrations import SCHEMA_VERSION, migrate, schema_version
-from .quote_index import MATCH_CACHE_POSITIONS, QuoteFilters, QuoteIndex
+from .quote_index import MATCH_CACHE_POSITIONS, SHOWN_QUOTES, QuoteFilters, QuoteIndex
 from .records import ErrorRecord, QuoteHit, SpeakerDescription, SpeakerProfile, SpeakerSummary
 
 if TYPE_CHECKING:
@@ -1121,7 +1121,8 @@ class Corpus:
                     self._conn, query, chosen, limit=int(limit), offset=int(offset)
                 )
                 if found is not None:
-                    return {"total": found[0], "hits": self._hits_by_id(found[1], query)}
+                    hits = self._hits_by_id(found[1], query, index)
+                    return {"total": found[0], "hits": hits}
         where, params = chosen.sql()
         joined = "quotes q JOIN articles a ON a.id = q.article"
         # Counting needs the articles only when a filter is about them.
@@ -1181,11 +1182,14 @@ class Corpus:
             "hits": [_web_hit(row, marked.get(row["row_id"])) for row in rows],
         }
 
-    def quote_index(self, *, max_positions: int = MATCH_CACHE_POSITIONS) -> QuoteIndex:
+    def quote_index(
+        self, *, max_positions: int = MATCH_CACHE_POSITIONS, max_shown: int = SHOWN_QUOTES
+    ) -> QuoteIndex:
         """The in-memory search index of the corpus as it is now (see :class:`QuoteIndex`);
         pass it to :meth:`quote_page` while the corpus is unchanged. ``max_positions``
-        bounds the full-text matches it keeps for reuse."""
-        return QuoteIndex.load(self._conn, max_positions=max_positions)
+        bounds the full-text matches it keeps for reuse, ``max_shown`` the quotes it keeps
+        as pages show them."""
+        return QuoteIndex.load(self._conn, max_positions=max_positions, max_shown=max_shown)
 
     def _highlighted(self, query: str, quote_ids: list[int]) -> dict[int, str]:
         """The quote texts of one page with the matched words between marks.
@@ -1221,21 +1225,29 @@ class Corpus:
             self._conn.execute(f"ROLLBACK TO {_MARKING}")
             self._conn.execute(f"RELEASE {_MARKING}")
 
-    def _hits_by_id(self, quote_ids: list[int], query: str | None) -> list[dict[str, Any]]:
-        """The web hits of these quotes, in this order (a quote deleted meanwhile is left out)."""
+    def _hits_by_id(
+        self, quote_ids: list[int], query: str | None, index: QuoteIndex
+    ) -> list[dict[str, Any]]:
+        """The web hits of these quotes, in this order (a quote deleted meanwhile is left out);
+        those ``index`` kept from earlier pages are not read again."""
         if not quote_ids:
             return []
-        cursor = self._conn.execute(
-            f"SELECT {_WEB_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article "
-            f"LEFT JOIN speakers s ON s.id = q.speaker WHERE q.id IN "
-            f"({','.join('?' * len(quote_ids))})",
-            quote_ids,
-        )
-        # Plain dicts: sqlite3.Row finds a column by comparing its name with every other.
-        names = [column[0] for column in cursor.description]
-        by_id = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
+        by_id = index.shown(quote_ids)
+        missing = [i for i in quote_ids if i not in by_id]
+        if missing:
+            cursor = self._conn.execute(
+                f"SELECT {_WEB_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article "
+                f"LEFT JOIN speakers s ON s.id = q.speaker WHERE q.id IN "
+                f"({','.join('?' * len(missing))})",
+                missing,
+            )
+            # Plain dicts: sqlite3.Row finds a column by comparing its name with every other.
+            names = [column[0] for column in cursor.description]
+            read = {row[0]: _web_hit(dict(zip(names, row, strict=True)), None) for row in cursor}
+            index.keep_shown(read)
+            by_id.update(read)
         marked = self._highlighted(query, quote_ids) if query else {}
-        return [_web_hit(by_id[i], marked.get(i)) for i in quote_ids if i in by_id]
+        return [_with_highlights(by_id[i], marked.get(i)) for i in quote_ids if i in by_id]
 
     def _resolve_filters(
         self,
@@ -1611,6 +1623,11 @@ def _web_hit(row: Mapping[str, Any], marked: str | None) -> dict[str, Any]:
         ),
         "highlights": _marked_offsets(marked) if marked else [],
     }
+
+
+def _with_highlights(hit: dict[str, Any], marked: str | None) -> dict[str, Any]:
+    """A copy of a kept hit (shared between pages) with this search's highlights."""
+    return {**hit, "highlights": _marked_offsets(marked) if marked else []}
 
 
 def _marked_offsets(marked: str) -> list[list[int]]:

@@ -23,6 +23,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +31,8 @@ from .fts import and_terms
 
 MATCH_CACHE_POSITIONS = 8_000_000
 """Most match positions kept over all cached queries (4 bytes each: 32 MB)."""
+SHOWN_QUOTES = 10_000
+"""Most quotes kept as shown in a page of hits (about 2.5 KB each: 25 MB)."""
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 """SQLite's NOCASE folds ASCII letters only; ``str.lower`` would fold more."""
 _NO_SPEAKER = -1
@@ -141,7 +144,11 @@ class QuoteIndex:
     """Every quote's filter columns, newest first, and the positions each query matches."""
 
     def __init__(
-        self, rows: list[tuple[object, ...]], *, max_positions: int = MATCH_CACHE_POSITIONS
+        self,
+        rows: list[tuple[object, ...]],
+        *,
+        max_positions: int = MATCH_CACHE_POSITIONS,
+        max_shown: int = SHOWN_QUOTES,
     ) -> None:
         """``rows``: (id, act, type, article, speaker, outlet, published, speaker_name) of
         every quote, newest first, as :meth:`load` reads them."""
@@ -167,6 +174,8 @@ class QuoteIndex:
         self._matches: OrderedDict[str, np.ndarray] = OrderedDict()
         self._kept_positions = 0
         self._max_positions = max_positions
+        self._shown: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._max_shown = max_shown
         self._lock = threading.Lock()
 
     @classmethod
@@ -225,6 +234,32 @@ class QuoteIndex:
             while self._kept_positions > self._max_positions and len(self._matches) > 1:
                 _, dropped = self._matches.popitem(last=False)
                 self._kept_positions -= len(dropped)
+
+    def shown(self, quote_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """The kept hits (as a page shows them, without highlights) of those of these
+        quotes that were shown before.
+
+        The newest quotes head the pages of most searches: a page's twenty rows are mostly
+        ones read and built for another search a moment ago. The hits are shared: whoever
+        gets one copies it before changing it.
+        """
+        found: dict[int, dict[str, Any]] = {}
+        with self._lock:
+            for quote_id in quote_ids:
+                hit = self._shown.get(quote_id)
+                if hit is not None:
+                    self._shown.move_to_end(quote_id)
+                    found[quote_id] = hit
+        return found
+
+    def keep_shown(self, hits: dict[int, dict[str, Any]]) -> None:
+        """Keep these hits by quote id (the least recently shown go past the bound)."""
+        if self._max_shown <= 0:
+            return
+        with self._lock:
+            self._shown.update(hits)
+            while len(self._shown) > self._max_shown:
+                self._shown.popitem(last=False)
 
     def select(
         self,
