@@ -226,3 +226,62 @@ def test_no_quote_is_kept_when_the_bound_is_zero(corpus: Corpus) -> None:
     page = corpus.quote_page("harbour", index=index, limit=5)
     assert page == corpus.quote_page("harbour", limit=5)
     assert index.shown(hit["id"] for hit in page["hits"]) == {}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(
+        alphabet="abAB01 _-'.,\u201c\u201d\u2014\u2026\xe9\xdf\u0301\xb2\u00a0", max_size=30
+    ),
+    words=st.lists(st.text(alphabet="abAB01", min_size=1, max_size=3), min_size=1, max_size=3),
+    prefix=st.booleans(),
+)
+def test_marks_of_plain_words_are_those_of_the_full_text_index(
+    text: str, words: list[str], prefix: bool
+) -> None:
+    """Where a quote's words are all ASCII, its marks are made without SQLite: the same
+    offsets FTS5's highlight() gives, with the corpus's tokenizer."""
+    from newsquotes.store.corpus import (
+        _FTS_TOKENIZER,
+        _MARK_CLOSE,
+        _MARK_OPEN,
+        _ascii_words,
+        _marked_offsets,
+        _plain_words,
+        _word_marks,
+    )
+
+    query = fts_query(" ".join(w + ("*" if prefix else "") for w in words))
+    assert query is not None
+    plain = _plain_words(query)
+    assert plain is not None
+    if not _ascii_words(text):
+        return  # marked by SQLite itself
+    with sqlite3.connect(":memory:") as conn:
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(text, tokenize='{_FTS_TOKENIZER}')")
+        conn.execute("INSERT INTO t(rowid, text) VALUES (1, ?)", (text,))
+        expected: list[list[int]] = []
+        for term in and_terms(query) or []:  # the union of each word's marks
+            row = conn.execute(
+                "SELECT highlight(t, 0, ?, ?) FROM t WHERE t MATCH ?",
+                (_MARK_OPEN, _MARK_CLOSE, term),
+            ).fetchone()
+            expected += _marked_offsets(row[0]) if row else []
+        whole = conn.execute(
+            "SELECT highlight(t, 0, ?, ?) FROM t WHERE t MATCH ?", (_MARK_OPEN, _MARK_CLOSE, query)
+        ).fetchone()
+    assert _word_marks(text, plain) == sorted(map(list, {tuple(m) for m in expected}))
+    if whole is not None:  # the text holds every word: the query's own marks
+        assert _word_marks(text, plain) == _marked_offsets(whole[0])
+
+
+def test_quotes_with_other_letters_are_marked_by_the_full_text_index() -> None:
+    from newsquotes.store.corpus import _ascii_words, _plain_words
+
+    assert _ascii_words("\u201cThe harbour \u2014 again,\u201d she said")
+    assert not _ascii_words("Caf\xe9 by the harbour")
+    assert not _ascii_words("cafe\u0301")
+    assert _plain_words('"harbour" "ferry"*') == [("harbour", False), ("ferry", True)]
+    assert _plain_words('"harbour" OR "ferry"') is None
+    assert _plain_words('"caf\xe9"') is None
+    assert _plain_words('"ferry fees"') is None

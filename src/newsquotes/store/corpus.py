@@ -39,9 +39,9 @@ from ..resolve.identity import (
     resolve_identities,
     surname,
 )
-from .fts import DEFAULT_LIMITS, QueryLimits, fts_query, like_pattern
+from .fts import DEFAULT_LIMITS, QueryLimits, and_terms, fts_query, like_pattern
 from .migrations import SCHEMA_VERSION, migrate, schema_version
-from .quote_index import MATCH_CACHE_POSITIONS, SHOWN_QUOTES, QuoteFilters, QuoteIndex
+from .quote_index import MATCH_CACHE_POSITIONS, SHOWN_QUOTES, Marks, QuoteFilters, QuoteIndex
 from .records import ErrorRecord, QuoteHit, SpeakerDescription, SpeakerProfile, SpeakerSummary
 
 if TYPE_CHECKING:
@@ -1246,8 +1246,26 @@ class Corpus:
             read = {row[0]: _web_hit(dict(zip(names, row, strict=True)), None) for row in cursor}
             index.keep_shown(read)
             by_id.update(read)
-        marked = self._highlighted(query, quote_ids) if query else {}
-        return [_with_highlights(by_id[i], marked.get(i)) for i in quote_ids if i in by_id]
+        marks = self._page_marks(query, by_id) if query else {}
+        return [_with_highlights(by_id[i], marks.get(i)) for i in quote_ids if i in by_id]
+
+    def _page_marks(self, query: str, hits: dict[int, dict[str, Any]]) -> dict[int, Marks]:
+        """Highlight offsets of a page's quotes (``hits`` by quote id).
+
+        A query of plain ASCII words (``harbour``, ``harb*``) in a quote whose letters and
+        digits are all ASCII is marked here, as the tokenizer would split and fold it: its
+        words are the runs of ASCII letters and digits, compared without case. Other quotes
+        and queries are marked by SQLite (:meth:`_highlighted`).
+        """
+        words = _plain_words(query)
+        texts = {i: hit["quote"]["text"] for i, hit in hits.items()}
+        simple = {} if words is None else {i: t for i, t in texts.items() if _ascii_words(t)}
+        marks = {i: _word_marks(text, words) for i, text in simple.items() if words}
+        rest = [i for i in texts if i not in simple]
+        if rest:
+            marked = self._highlighted(query, rest)
+            marks.update({i: _marked_offsets(m) for i, m in marked.items()})
+        return marks
 
     def _resolve_filters(
         self,
@@ -1625,9 +1643,51 @@ def _web_hit(row: Mapping[str, Any], marked: str | None) -> dict[str, Any]:
     }
 
 
-def _with_highlights(hit: dict[str, Any], marked: str | None) -> dict[str, Any]:
+def _with_highlights(hit: dict[str, Any], marks: Marks | None) -> dict[str, Any]:
     """A copy of a kept hit (shared between pages) with this search's highlights."""
-    return {**hit, "highlights": _marked_offsets(marked) if marked else []}
+    return {**hit, "highlights": marks or []}
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_PLAIN_TERM = re.compile(r'"([A-Za-z0-9]+)"(\*?)')
+_TOKEN_CATEGORIES = ("L", "N", "Co", "M")
+"""Unicode categories the tokenizer may read as (part of) a word: letters and numbers and
+private-use characters are word characters for unicode61; marks are left to it too."""
+
+
+def _plain_words(query: str) -> list[tuple[str, bool]] | None:
+    """The words of a query of plain ASCII words that must all occur, lowercased, each
+    with whether it is a prefix (``harb*``); None for any other query."""
+    terms = and_terms(query)
+    if terms is None:
+        return None
+    words = []
+    for term in terms:
+        plain = _PLAIN_TERM.fullmatch(term)
+        if plain is None:
+            return None
+        words.append((plain.group(1).lower(), bool(plain.group(2))))
+    return words
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether every word character of ``text`` is ASCII (punctuation, spaces and symbols
+    such as curly quotes and dashes may be anything)."""
+    return text.isascii() or not any(
+        not char.isascii() and unicodedata.category(char).startswith(_TOKEN_CATEGORIES)
+        for char in text
+    )
+
+
+def _word_marks(text: str, words: list[tuple[str, bool]]) -> Marks:
+    """Offsets of the words of ``text`` that are (or, for a prefix, begin with) one of
+    ``words``: the marks FTS5's ``highlight`` gives a text of ASCII words."""
+    marks: Marks = []
+    for token in _ASCII_WORD.finditer(text):
+        folded = token.group().lower()
+        if any(folded.startswith(w) if prefix else folded == w for w, prefix in words):
+            marks.append([token.start(), token.end()])
+    return marks
 
 
 def _marked_offsets(marked: str) -> list[list[int]]:

@@ -33,6 +33,8 @@ MATCH_CACHE_POSITIONS = 8_000_000
 """Most match positions kept over all cached queries (4 bytes each: 32 MB)."""
 SHOWN_QUOTES = 10_000
 """Most quotes kept as shown in a page of hits (about 2.5 KB each: 25 MB)."""
+Marks = list[list[int]]
+"""Highlight offsets in a quote's text: ``[[start, end], ...]``."""
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 """SQLite's NOCASE folds ASCII letters only; ``str.lower`` would fold more."""
 _NO_SPEAKER = -1
@@ -316,4 +318,4 @@ class QuoteIndex:
         )
 
 
-__all__ = ["QuoteFilters", "QuoteIndex", "like_matcher"]
+__all__ = ["SHOWN_QUOTES", "Marks", "QuoteFilters", "QuoteIndex", "like_matcher"]
