@@ -78,6 +78,8 @@ START_TIMEOUT_S = 60
 DEFAULT_PROCESSES = 2
 """Server processes: one per core of the 2-core machine the bar is set for."""
 SERVE = "import sys; from newsquotes.cli import main; sys.exit(main())"
+PGRP_FIELD, UTIME_FIELD, STIME_FIELD = 2, 11, 12
+"""Fields of /proc/PID/stat after the command name: process group, user and system time."""
 
 
 def _speaker_name(i: int) -> str:
@@ -219,6 +221,24 @@ def _cpu_s(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def group_cpu_s(group: int) -> float | None:
+    """CPU seconds used so far by the live processes of a process group (the server's), read
+    from /proc; None where there is no /proc. Taken before and after the load, it leaves out
+    the server's start and warm-up."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    ticks = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[PGRP_FIELD]) == group:
+            ticks += int(fields[UTIME_FIELD]) + int(fields[STIME_FIELD])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -243,8 +263,11 @@ def main() -> None:
     try:
         asyncio.run(load(port, min(args.clients, 10), 3.0))  # warm the server's threads
         client_cpu = _cpu_s(resource.RUSAGE_SELF)
+        server_cpu = group_cpu_s(server.pid)
         latencies, errors, elapsed = asyncio.run(load(port, args.clients, args.seconds))
         client_cpu = _cpu_s(resource.RUSAGE_SELF) - client_cpu
+        server_after = group_cpu_s(server.pid)
+        load_after = os.getloadavg()[0]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -254,9 +277,16 @@ def main() -> None:
     )
     print(
         f"CPU seconds: clients {client_cpu:.1f}, server {_cpu_s(resource.RUSAGE_CHILDREN):.1f} "
-        f"(with its start and warm-up); load average before {load_before:.1f}"
+        f"(with its start and warm-up); load average before {load_before:.1f}, "
+        f"after {load_after:.1f}"
     )
     print(f"requests {len(latencies)}, {len(latencies) / elapsed:.1f} /s, errors {len(errors)}")
+    if server_cpu is not None and server_after is not None and latencies:
+        during = server_after - server_cpu
+        print(
+            f"server CPU during the load: {during:.1f} s, "
+            f"{1000 * during / len(latencies):.3f} ms per request"
+        )
     if latencies:
         ms = [1000 * v for v in latencies]
         print(
