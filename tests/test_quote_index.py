@@ -247,13 +247,13 @@ def test_marks_of_plain_words_are_those_of_the_full_text_index(
         _MARK_OPEN,
         _ascii_words,
         _marked_offsets,
-        _plain_words,
+        _marking_pattern,
         _word_marks,
     )
 
     query = fts_query(" ".join(w + ("*" if prefix else "") for w in words))
     assert query is not None
-    plain = _plain_words(query)
+    plain = _marking_pattern(query)
     assert plain is not None
     if not _ascii_words(text):
         return  # marked by SQLite itself

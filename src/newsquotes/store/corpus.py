@@ -7,6 +7,7 @@ in WAL mode, so readers (search, the web app) are not blocked by an ingest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -1257,10 +1258,10 @@ class Corpus:
         words are the runs of ASCII letters and digits, compared without case. Other quotes
         and queries are marked by SQLite (:meth:`_highlighted`).
         """
-        words = _plain_words(query)
+        pattern = _marking_pattern(query)
         texts = {i: hit["quote"]["text"] for i, hit in hits.items()}
-        simple = {} if words is None else {i: t for i, t in texts.items() if _ascii_words(t)}
-        marks = {i: _word_marks(text, words) for i, text in simple.items() if words}
+        simple = {} if pattern is None else {i: t for i, t in texts.items() if _ascii_words(t)}
+        marks = {i: _word_marks(text, pattern) for i, text in simple.items() if pattern}
         rest = [i for i in texts if i not in simple]
         if rest:
             marked = self._highlighted(query, rest)
@@ -1648,7 +1649,11 @@ def _with_highlights(hit: dict[str, Any], marks: Marks | None) -> dict[str, Any]
     return {**hit, "highlights": marks or []}
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORD_REST = "[A-Za-z0-9]*"
+_NOT_AFTER_WORD, _NOT_BEFORE_WORD = "(?<![A-Za-z0-9])", "(?![A-Za-z0-9])"
+"""A word of ASCII text, for the tokenizer, is a whole run of ASCII letters and digits."""
+MARKING_PATTERNS = 1024
+"""Queries whose marking pattern is kept."""
 _PLAIN_TERM = re.compile(r'"([A-Za-z0-9]+)"(\*?)')
 _TOKEN_CATEGORIES = ("L", "N", "Co", "M")
 """Unicode categories the tokenizer may read as (part of) a word: letters and numbers and
@@ -1679,15 +1684,20 @@ def _ascii_words(text: str) -> bool:
     )
 
 
-def _word_marks(text: str, words: list[tuple[str, bool]]) -> Marks:
-    """Offsets of the words of ``text`` that are (or, for a prefix, begin with) one of
-    ``words``: the marks FTS5's ``highlight`` gives a text of ASCII words."""
-    marks: Marks = []
-    for token in _ASCII_WORD.finditer(text):
-        folded = token.group().lower()
-        if any(folded.startswith(w) if prefix else folded == w for w, prefix in words):
-            marks.append([token.start(), token.end()])
-    return marks
+@functools.lru_cache(maxsize=MARKING_PATTERNS)
+def _marking_pattern(query: str) -> re.Pattern[str] | None:
+    """A pattern finding the words of ``text`` that are (or, for a prefix, begin with) one
+    of the query's plain words, whole words only; None unless :func:`_plain_words` reads it."""
+    words = _plain_words(query)
+    if words is None:
+        return None
+    choices = "|".join(re.escape(word) + (_WORD_REST if prefix else "") for word, prefix in words)
+    return re.compile(f"{_NOT_AFTER_WORD}(?:{choices}){_NOT_BEFORE_WORD}", re.ASCII | re.IGNORECASE)
+
+
+def _word_marks(text: str, pattern: re.Pattern[str]) -> Marks:
+    """The marks FTS5's ``highlight`` gives a text of ASCII words (see :func:`_marking_pattern`)."""
+    return [[found.start(), found.end()] for found in pattern.finditer(text)]
 
 
 def _marked_offsets(marked: str) -> list[list[int]]:
