@@ -76,6 +76,10 @@ class JSONResponse(StarletteJSON):
     is encoded several times faster than by the standard library."""
 
     def render(self, content: Any) -> bytes:
+        return self.encode(content)
+
+    @staticmethod
+    def encode(content: Any) -> bytes:
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
@@ -490,13 +494,22 @@ def _quote_search(
         text = _blank_is_none(q)
         page = cache.get(
             ("quotes", fts_query(text, limits.query) if text else None, *sorted(filters.items())),
-            lambda: corpora.get().quote_page(
-                text, limits=limits.query, index=index.get() if index else None, **filters
+            lambda: _kept_page(
+                corpora.get().quote_page(
+                    text, limits=limits.query, index=index.get() if index else None, **filters
+                )
             ),
         )
         return JSONResponse({**_paging(page["total"], limit, offset), "quotes": page["hits"]})
 
     return search
+
+
+def _kept_page(page: dict[str, Any]) -> dict[str, Any]:
+    """A page of hits as the answer cache keeps it: the hits as their JSON, which the
+    response writes as it is. Thousands of kept pages of nested dicts and lists were half a
+    million objects for the garbage collector to walk: pauses of 0.1-0.3 s."""
+    return {"total": page["total"], "hits": orjson.Fragment(JSONResponse.encode(page["hits"]))}
 
 
 def _quick_answer(

@@ -164,8 +164,8 @@ class ResponseCache:
         stamp = self.answers.stamp()
         found = self.answers.lookup(key, stamp)
         if found is not None:
-            start, body = found
-            await send(dict(start))
+            status, headers, body = found
+            await send({"type": "http.response.start", "status": status, "headers": list(headers)})
             await send({"type": "http.response.body", "body": body})
             return
         sent: list[Message] = []
@@ -182,4 +182,6 @@ class ResponseCache:
             and sent[0]["status"] == OK
             and not sent[1].get("more_body", False)
         ):
-            self.answers.keep(key, stamp, (sent[0], bytes(sent[1].get("body", b""))))
+            # Tuples of bytes only: nothing the garbage collector has to walk, however many.
+            headers = tuple((bytes(k), bytes(v)) for k, v in sent[0].get("headers", ()))
+            self.answers.keep(key, stamp, (OK, headers, bytes(sent[1].get("body", b""))))
