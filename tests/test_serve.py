@@ -8,6 +8,7 @@ the real pipeline (marked slow).
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import threading
@@ -648,12 +649,15 @@ def test_serve_command_runs_uvicorn_on_loopback_by_default(
     import uvicorn
 
     calls: list[dict[str, Any]] = []
+    frozen: list[int] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(len(calls)))
     result = CliRunner().invoke(
         cli_main, ["serve", "--db", str(db), "--port", "8765", "--token", TOKEN]
     )
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8765
+    assert frozen == [0]  # what was set up is left out of full collections, before serving
     with TestClient(calls[0]["app"], base_url="http://127.0.0.1:8765") as served:
         story = {"text": '"Open," said Pia Holm.'}
         bearer = {"authorization": f"Bearer {TOKEN}"}
@@ -902,7 +906,9 @@ def test_serve_command_runs_several_processes_when_asked(
     from newsquotes.serve.api import APP_FACTORY, SERVE_ENV, app_from_environment
 
     calls: list[dict[str, Any]] = []
+    frozen: list[int] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
     monkeypatch.delenv(SERVE_ENV, raising=False)
     result = CliRunner().invoke(
         cli_main, ["serve", "--db", str(db), "--processes", "2", "--token", TOKEN]
@@ -911,7 +917,9 @@ def test_serve_command_runs_several_processes_when_asked(
     assert calls[0]["app"] == APP_FACTORY and calls[0]["factory"] is True
     assert calls[0]["workers"] == 2 and calls[0]["access_log"] is False
     # Each process makes the app from the settings the command left in its environment.
+    assert frozen == []  # the command's own process serves nothing
     with TestClient(app_from_environment(), base_url="http://127.0.0.1:8000") as served:
+        assert frozen == [1]
         assert served.get(f"{API}/quotes", params={"q": "ferry"}).json()["total"] == 1
         story = {"text": '"Open," said Pia Holm.'}
         bearer = {"authorization": f"Bearer {TOKEN}"}

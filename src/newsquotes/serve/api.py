@@ -6,6 +6,7 @@ mode, so reading while ``newsquotes ingest`` writes is fine). Extraction runs in
 processes (see :mod:`.extraction`), so one long text never holds up the rest.
 """
 
+import gc
 import hmac
 import importlib.util
 import json
@@ -762,12 +763,26 @@ def app_from_environment() -> FastAPI:
     """The app each server process makes when ``newsquotes serve`` runs several (uvicorn
     starts them by name, so the settings travel in ``$NEWSQUOTES_SERVE``)."""
     settings = json.loads(os.environ[SERVE_ENV])
-    return create_app(
+    app = create_app(
         settings["db"],
         token=settings["token"],
         host=settings["host"],
         limits=ServeLimits(extract_workers=settings["extract_workers"]),
     )
+    settle_heap()
+    return app
 
 
-__all__ = ["API", "APP_FACTORY", "ApiError", "app_from_environment", "create_app"]
+def settle_heap() -> None:
+    """Leave what a server process has made so far (modules, the app) out of the garbage
+    collector's full collections: it lives as long as the process, and walking it again
+    and again doubled each pause of a busy server (80 -> 40 ms with 70,000 quotes).
+
+    Only for a process that goes on to serve: what is frozen is never collected as cyclic
+    garbage (acyclic objects are still freed as soon as nothing refers to them).
+    """
+    gc.collect()
+    gc.freeze()
+
+
+__all__ = ["API", "APP_FACTORY", "ApiError", "app_from_environment", "create_app", "settle_heap"]
