@@ -285,3 +285,18 @@ def test_quotes_with_other_letters_are_marked_by_the_full_text_index() -> None:
     assert _plain_words('"harbour" OR "ferry"') is None
     assert _plain_words('"caf\xe9"') is None
     assert _plain_words('"ferry fees"') is None
+
+
+def test_an_index_tells_whether_it_holds_a_querys_matches(corpus: Corpus) -> None:
+    index = corpus.quote_index()
+    harbour, storm = fts_query("harbour"), fts_query("storm")
+    both = fts_query("storm harbour")
+    assert harbour and storm and both
+    assert index.holds_matches(None)
+    assert not index.holds_matches(harbour) and not index.holds_matches(both)
+    corpus.quote_page("harbour", index=index)
+    assert index.holds_matches(harbour) and not index.holds_matches(both)
+    corpus.quote_page("storm", index=index)
+    assert index.holds_matches(both)  # the intersection of two words already held
+    either = fts_query("storm OR harbour")
+    assert either and not index.holds_matches(either)

@@ -883,6 +883,38 @@ def test_quick_searches_answer_as_fastapi_does(db: Path, query: str) -> None:
         assert dict(answered.headers) == dict(expected.headers)
 
 
+def test_only_searches_the_index_can_answer_at_once_run_on_the_event_loop(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word whose matches are not yet known is read from the full-text index on a worker
+    thread; once known, its searches run on the event loop, as do searches without words."""
+    import asyncio
+
+    on_loop: list[bool] = []
+    real = Corpus.quote_page
+
+    def noted(self: Corpus, text: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:
+            on_loop.append(False)
+        return real(self, text, **kwargs)
+
+    monkeypatch.setattr(Corpus, "quote_page", noted)
+    for params in (
+        {"q": "harbour"},  # the index is built and the word's matches read: a thread
+        {"q": "harbour", "offset": 1},
+        {"q": "harbour", "act": "all"},
+        {"act": "all"},
+        {"q": "harbour", "sort": "relevance"},  # SQL ranks every match: a thread
+        {"q": "ferry"},  # a new word: a thread
+        {"q": "ferry harbour", "act": "all"},  # both words known
+    ):
+        assert client.get(f"{API}/quotes", params=params).status_code == 200
+    assert on_loop == [False, True, True, True, False, False, True]
+
+
 def test_plain_search_parameters_are_read_as_starlette_reads_them() -> None:
     from newsquotes.serve.quick import Text, Whole, plain_arguments
 

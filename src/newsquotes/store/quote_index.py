@@ -210,6 +210,13 @@ class QuoteIndex:
         self._keep(query, found)
         return found
 
+    def holds_matches(self, query: str | None) -> bool:
+        """Whether :meth:`positions` would answer ``query`` without reading SQLite."""
+        if query is None or self._kept(query) is not None:
+            return True
+        terms = and_terms(query)
+        return terms is not None and len(terms) > 1 and all(self.holds_matches(t) for t in terms)
+
     def _matched(self, conn: sqlite3.Connection, query: str) -> np.ndarray:
         """Positions of the quotes SQLite's full-text index matches, sorted."""
         # One comma-separated string parsed by numpy: half the time of a row per match.
