@@ -985,9 +985,26 @@ def test_a_snapshot_is_ready_only_when_current(db: Path) -> None:
     assert not snapshot.ready()
     snapshot.get()
     assert snapshot.ready()
-    expired = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), lambda: "index")
+    renewing = threading.Event()
+    finish = threading.Event()
+
+    def build() -> str:
+        if renewing.is_set():  # the renewal: held until the checks below are done
+            assert finish.wait(10)
+        return "index"
+
+    expired = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), build)
     expired.get()
-    assert not expired.ready()
+    assert not expired.ready()  # too old, and nobody renews it: a thread must
+    renewing.set()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        renewal = pool.submit(expired.get)
+        deadline = time.monotonic() + 10
+        while not expired.ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert expired.ready()  # being renewed: the old one answers at once meanwhile
+        finish.set()
+        assert renewal.result(timeout=10) == "index"
 
 
 def test_searches_during_an_ingest_see_every_stored_article_after_it(db: Path) -> None:

@@ -119,13 +119,13 @@ class Snapshot(Generic[T]):
             return self._renew()
 
     def ready(self) -> bool:
-        """Whether :meth:`get` would answer at once: built, for the corpus files as they are
-        now, and within the time limit."""
+        """Whether :meth:`get` would answer at once: built for the corpus files as they are
+        now, and within the time limit or being renewed by another thread meanwhile."""
         current = self._current
         return (
             current is not None
             and current[0] == self._cache.stamp()
-            and time.monotonic() - current[1] < self._cache.ttl_s
+            and (time.monotonic() - current[1] < self._cache.ttl_s or self._lock.locked())
         )
 
     def _renew(self) -> T:
