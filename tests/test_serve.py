@@ -993,6 +993,9 @@ def test_a_snapshot_is_ready_only_when_current(db: Path) -> None:
             assert finish.wait(10)
         return "index"
 
+    own_limit = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), lambda: "index", ttl_s=60)
+    own_limit.get()
+    assert own_limit.ready()  # its own time limit, not the kept answers'
     expired = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), build)
     expired.get()
     assert not expired.ready()  # too old, and nobody renews it: a thread must

@@ -186,7 +186,8 @@ def create_app(
     _add_page_routes(app)
     index = Snapshot(
         cache,
-        lambda: corpora.get().quote_index(
+        ttl_s=limits.search_index_ttl_s,
+        build=lambda: corpora.get().quote_index(
             max_positions=limits.search_index_positions, max_shown=limits.search_index_shown
         ),
     )

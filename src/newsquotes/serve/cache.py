@@ -90,21 +90,26 @@ class Snapshot(Generic[T]):
     """One value built from the whole corpus (such as the search index), rebuilt when the
     corpus files change, by one thread while the others wait for it.
 
-    Past the cache's time limit with the files unchanged, one thread renews it while the
+    Past its time limit with the files unchanged, one thread renews it while the
     others go on with the old value: a change the file stamp missed is seen at the latest
     a build later, and no request waits for a build the corpus did not call for.
     """
 
-    def __init__(self, cache: AnswerCache, build: Callable[[], T]) -> None:
+    def __init__(
+        self, cache: AnswerCache, build: Callable[[], T], *, ttl_s: float | None = None
+    ) -> None:
+        """``cache`` gives the corpus stamp; ``ttl_s`` (default: the cache's) is how long the
+        value is used while the stamp is unchanged before it is renewed."""
         self._cache = cache
         self._build = build
+        self.ttl_s = cache.ttl_s if ttl_s is None else ttl_s
         self._current: tuple[Any, float, T] | None = None
         self._lock = threading.Lock()
 
     def get(self) -> T:
         current = self._current
         if current is not None and current[0] == self._cache.stamp():
-            if time.monotonic() - current[1] < self._cache.ttl_s:
+            if time.monotonic() - current[1] < self.ttl_s:
                 return current[2]
             if not self._lock.acquire(blocking=False):
                 return current[2]  # being renewed by another thread
@@ -125,7 +130,7 @@ class Snapshot(Generic[T]):
         return (
             current is not None
             and current[0] == self._cache.stamp()
-            and (time.monotonic() - current[1] < self._cache.ttl_s or self._lock.locked())
+            and (time.monotonic() - current[1] < self.ttl_s or self._lock.locked())
         )
 
     def _renew(self) -> T:
