@@ -6,7 +6,7 @@ settled and speakers resolved. Whether a finished quote is right depends on more
 speaker was resolved and what kind of speaker that is, whether its quote marks pair up,
 whether it ends a sentence, how it sits among the article's other quotes. A small ensemble
 of gradient-boosted decision trees over such features (:func:`calibration_rows`), trained
-on PolNeAR's training split by ``scripts/train_calibration.py``, turns them into the
+on PolNeAR's training split by ``scripts/train_models.py``, turns them into the
 probability that the quote matches a gold attribution (content overlap, as
 ``newsquotes evaluate`` pairs them). It changes no quote's words, cue or speaker: only its
 ``confidence`` (and, where ``drop_below`` is set above zero, which quotes are kept).
