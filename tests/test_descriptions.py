@@ -773,3 +773,79 @@ def test_with_no_main_subject_a_stand_in_role_is_the_one_subject_of_another_clau
         assert name != "Pavel Dorn"
     else:
         assert (name, kind) == (expected, "person")
+
+
+LEDE_PERMIT = (
+    "Judge blocks Harlow County mining permit\n\n"
+    "A Harlow County judge has blocked a permit for a new coal mine, saying the state ignored "
+    "the risk to the river.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # the next paragraph opens with someone else's narration, not the judge's quotation
+        "Dana Whitcombe, who represents the mining company, said the ruling would be appealed.",
+        "Mira Castellan, who filed the lawsuit for the river's neighbours, called it a victory.",
+        # a quotation, but the clause says she is no judge
+        '"This decision will not stand," said Dana Whitcombe, who represents the mining '
+        'company. "We will appeal."',
+    ],
+)
+def test_a_lede_role_is_not_the_lawyer_or_plaintiff_named_next(after: str) -> None:
+    name, kind, _how = said_by(extract(LEDE_PERMIT + after), "the state ignored the risk")
+    assert kind == "unnamed"
+    assert name not in ("Dana Whitcombe", "Mira Castellan")
+
+
+@pytest.mark.parametrize(
+    ("between", "relative"),
+    [
+        # his: the engineer, described but never named
+        ("The engineer drowned; nobody from the company has spoken to his family since.", "wife"),
+        ("The engineer, Tomas Brenner, drowned. Brenner was 31.", "father"),
+    ],
+)
+def test_his_relative_is_not_another_mans_introduced_before(between: str, relative: str) -> None:
+    text = (
+        "Ivo Stenberg, 54, the captain, survived the sinking. His wife, Mara Stenberg, lives in "
+        "Velmora. His father, Karl Stenberg, was a captain too.\n\n"
+        f"{between}\n\n"
+        f"His {relative} said the ship should never have left the harbour."
+    )
+    name, kind, _how = said_by(extract(text), "never have left the harbour")
+    assert kind == "unnamed"
+    assert name not in ("Mara Stenberg", "Karl Stenberg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Brenner was charged with assault on Monday.\n\n"
+        "The 29-year-old witness said the fight started over a bill.",
+        "Tomas Brenner was charged with assault on Monday.\n\n"
+        "The 52-year-old bartender said the fight started over a bill.",
+        "Tomas Brenner punched a man outside the Anchor bar on Saturday. The 52-year-old victim "
+        "said the fight started over a bill.",
+    ],
+)
+def test_a_description_with_an_age_is_not_the_other_party_of_an_event(text: str) -> None:
+    name, kind, _how = said_by(extract(text), "the fight started over a bill")
+    assert kind == "unnamed"
+    assert name != "Tomas Brenner"
+
+
+def test_an_examiners_office_is_no_newspaper() -> None:
+    text = (
+        "A Velmora man died in police custody last spring.\n\n"
+        "The Velmora County Medical Examiner's Office ruled the death a homicide in June.\n\n"
+        "The family has sued the city. The mayor declined to comment.\n\n"
+        "The officers involved remain on duty. Protests continued through the summer.\n\n"
+        "Marchers gathered again on Saturday outside city hall, where the council met.\n\n"
+        "A local newspaper obtained the officers' reports last week. The newspaper said the "
+        "reports contradicted the police account."
+    )
+    name, kind, _how = said_by(extract(text), "contradicted the police account")
+    assert kind == "unnamed"
+    assert name != "Velmora County Medical Examiner's Office"

@@ -263,6 +263,8 @@ ORGANISATION_TYPES = {
 }
 """Organisation nouns and the words of the names that can be one (``the union``: the
 Association of Flight Attendants)."""
+NAME_ENDING_TYPES = frozenset({"newspaper", "paper", "daily"})
+"""Organisation nouns whose type word must end the name (:data:`NEWSPAPER_NAME_WORDS`)."""
 _TYPE_OF_NAME_WORD = {
     word: [noun for noun, words in ORGANISATION_TYPES.items() if word in words]
     for words in ORGANISATION_TYPES.values()
@@ -271,8 +273,17 @@ _TYPE_OF_NAME_WORD = {
 
 
 def organisation_types(name: str) -> list[str]:
-    """The organisation nouns a name can be called by (``Velmora Savings Bank`` → bank)."""
-    return [noun for w in _WORD.findall(name) for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())]
+    """The organisation nouns a name can be called by (``Velmora Savings Bank`` → bank); a
+    newspaper's word only ends its name (``The Orlando Sentinel``, never ``the Medical
+    Examiner's Office`` or ``the Post Office``)."""
+    words = _WORD.findall(name)
+    last = len(words) - 1
+    return [
+        noun
+        for n, w in enumerate(words)
+        for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())
+        if n == last or noun not in NAME_ENDING_TYPES
+    ]
 
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -789,6 +800,11 @@ def _role_description(mention: DocSpan, root: Token, core: DocSpan) -> Descripti
     return Description(head, frozenset(words), frozenset(proper), sex, owned, aged=aged)
 
 
+OTHER_PARTY_HEADS = frozenset(
+    {"witness", "victim", "bystander", "passerby", "neighbor", "neighbour", "suspect"}
+)
+"""Whom a story about someone else's deed meets: ``the 29-year-old witness`` is never the
+one the passage is about."""
 AGE = re.compile(r"\b\d{1,3}-year-old\b")
 """``the 34-year-old``: an age written before a description's head."""
 
@@ -878,6 +894,8 @@ class Describer:
             found = self._recent_subject(description, root, at)
         elif description.stands_in and not any(agrees(description, p) for p in later):
             found = self._recent_subject(description, root, at)
+            if found is not None and description.head not in STAND_IN_ROLES:
+                found = found if self._introduced_just_before(found, root, description) else None
             found = found or self._party_member(description, at)
         elif description.kinds == ("organization",) and description.head in STAND_IN_NOUNS:
             found = self._recent_organisation(description, root, at)
@@ -894,20 +912,46 @@ class Describer:
         the one person introduced as that relative of the same possessive (``my father,
         James``, ``James, my father``), or, of a family noun for several, the one of the
         relative's sex. The author's family (``my``, ``our``) is theirs anywhere in the
-        article; someone else's (``his wife``) only once introduced before it."""
+        article; someone else's (``his wife``) only just after it was introduced
+        (:meth:`_same_owner`)."""
         owner = _kin_owner(root)
         if owner is None or self.cast.quoted(root.i):
             return None
         noun = root.lower_
         found = []
         for relative, at, person in self._relatives().get(owner, []):
-            if owner not in FIRST_PERSON_POSSESSIVES and at > root.idx:
+            if owner not in FIRST_PERSON_POSSESSIVES and not self._same_owner(owner, at, root):
                 continue
             group = KIN_GROUPS.get(relative, frozenset())
             fits = relative == noun or (noun in group and person.sex == KIN_NOUNS[noun])
             if fits and person not in found:
                 found.append(person)
         return found[0] if len(found) == 1 else None
+
+    def _same_owner(self, owner: str, introduced: int, root: Token) -> bool:
+        """Whether ``his wife`` at ``root`` is still the wife of whom ``His wife, Mara`` at
+        offset ``introduced`` was: introduced before it, in its paragraph or the sentence
+        just before, with no one of the possessive's sex named in between but those the
+        introduction's sentence names (``His wife, Mara Stenberg ... Tomas Brenner drowned.
+        His wife said`` is Brenner's)."""
+        cast, view = self.cast, self.view
+        if introduced > root.idx:
+            return False
+        first = cast.sentence_of_token[view.token_at(introduced)]
+        sentence = cast.sentence_of_token[root.i]
+        paragraph = view.paragraph_of(introduced)
+        if view.paragraph_of(root.idx) != paragraph and sentence != first + 1:
+            return False
+        mentions = cast.mentions_before(root.idx, paragraph, self.settings.limit)
+        named = {id(m.person) for m in mentions if m.sentence == first}
+        sex = PRONOUN_SEX.get(owner)
+        return not any(
+            first < m.sentence
+            and id(m.person) not in named
+            and m.person.kind == "person"
+            and (sex is None or m.person.sex in (sex, None))
+            for m in mentions
+        )
 
     def _relatives(self) -> dict[str, list[tuple[str, int, Person]]]:
         """Possessive → (family noun, offset, person) for each person the article
@@ -964,11 +1008,37 @@ class Describer:
             if p.role_at.get(head, p.first_seen) >= mention.end_char
         ]
         if not holders:
-            return self._named_next(description, root, at)
+            return self._quoted_next(description, mention, root, at)
         person = holders[0]
         introduced = self.cast.doc[self.view.token_at(person.role_at.get(head, 0))]
         if len(holders) > 1 or set_against(introduced) or not confirms(description, person):
             return None
+        return person
+
+    def _quoted_next(
+        self, description: Description, mention: DocSpan, root: Token, at: int
+    ) -> Person | None:
+        """``A former DNC chairman says ...`` then ``"Now is the time ...," said Don Fowler,
+        who helmed the DNC``: the person named next (:meth:`_named_next`) stands for the
+        lede's description only when the next paragraph opens with their quotation, and
+        whatever clause describes them says something of the description (``Dana
+        Whitcombe, who represents the company, said the ruling would be appealed`` is no
+        judge of ``A Harlow County judge has ruled``)."""
+        person = self._named_next(description, root, at)
+        if person is None:
+            return None
+        start = self.view.paragraph_starts[self.view.paragraph_of(at) + 1]
+        opening = self.cast.doc[bisect_left(self.view.token_starts, start)].sent
+        if not opening[0].is_quote:
+            return None
+        known = description.words | description.proper | {initials_of(mention, root)}
+        for m in self.cast.mentions_before(opening.end_char, 0, self.settings.limit):
+            if m.person is not person or not opening.start <= m.token < opening.end:
+                continue
+            ent = self.cast.entity_at(self.cast.doc[m.token])
+            said = clause_words(ent.root if ent is not None else self.cast.doc[m.token])
+            if said and not said & known:
+                return None
         return person
 
     def _opens_lede(self, root: Token) -> bool:
@@ -1176,6 +1246,31 @@ class Describer:
         words = [t for t in self.cast.sentences[n] if not (t.is_punct or t.is_space)]
         return bool(words) and all(self.cast.quoted(t.i) for t in words)
 
+    def _introduced_just_before(
+        self, person: Person, root: Token, description: Description
+    ) -> bool:
+        """``Lori Bernstein held up a sign. The 57-year-old scientist says ...``: an aged
+        description stands in for the acting subject of the sentence just before it, in
+        its paragraph, and never for the other party of an event (``Tomas Brenner was
+        charged. The 29-year-old witness said`` is no Brenner)."""
+        if description.head in OTHER_PARTY_HEADS:
+            return False
+        cast = self.cast
+        sentence = cast.sentence_of_token[root.i]
+        before = cast.sentences[sentence - 1] if sentence > 0 else None
+        if before is None or self.view.paragraph_of(before.start_char) != self.view.paragraph_of(
+            root.idx
+        ):
+            return False
+        for m in cast.mentions_before(before.end_char, 0, self.settings.limit):
+            if m.person is not person or not before.start <= m.token < before.end:
+                continue
+            ent = cast.entity_at(cast.doc[m.token])
+            name = ent.root if ent is not None else cast.doc[m.token]
+            if name.dep_ == "nsubj" and name.head.dep_ == "ROOT":
+                return True
+        return False
+
     def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
         """The one person who is a main-clause subject in the window and agrees with the
         description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
@@ -1343,6 +1438,27 @@ def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
         and modifiers <= words_of(p.description or "")
     ]
     return found[0] if len(found) == 1 else None
+
+
+DESCRIBING_CLAUSES = frozenset({"relcl", "appos", "acl"})
+"""Clauses that say who a name is (``Don Fowler, who helmed the DNC``)."""
+
+
+def clause_words(name: Token) -> set[str]:
+    """The words of the clauses that say who ``name`` is, lower-cased."""
+    return {
+        t.lower_
+        for c in name.children
+        if c.dep_ in DESCRIBING_CLAUSES
+        for t in c.subtree
+        if t.is_alpha
+    }
+
+
+def initials_of(mention: DocSpan, root: Token) -> str:
+    """``dnc`` for ``A former Democratic National Committee chairman``: the initials of
+    the capitalised words before the head, as a short form may name them."""
+    return "".join(t.text[0] for t in mention[1:] if t.i < root.i and t.is_title).lower()
 
 
 def _kin_owner(noun: Token) -> str | None:
