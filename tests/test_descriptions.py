@@ -721,6 +721,9 @@ def test_an_organisations_short_name_is_one_candidate_with_its_full_name() -> No
     # "Post" ends two candidates' names: it could be either
     posts = [org("Washington Post"), org("Velmora Post"), org("Post")]
     assert without_short_forms(posts) == posts
+    # one word left off is another paper's own word: The Financial Times is not The Times
+    papers = [org("Financial Times"), org("Times")]
+    assert without_short_forms(papers) == papers
 
 
 @pytest.mark.parametrize(
@@ -849,3 +852,23 @@ def test_an_examiners_office_is_no_newspaper() -> None:
     name, kind, _how = said_by(extract(text), "contradicted the police account")
     assert kind == "unnamed"
     assert name != "Velmora County Medical Examiner's Office"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Sunday, The Times of London published the mayor's travel logs.",  # a newspaper too
+        "On Sunday, The Times published the mayor's travel logs.",  # not the Financial Times
+    ],
+)
+def test_the_newspaper_after_two_papers_is_neither(second: str) -> None:
+    first = "The New York Times" if "London" in second else "The Financial Times"
+    text = (
+        "Ostra mayor hit by leak\n\n"
+        f"{first} first reported in May that Ostra's mayor, Ivo Stenberg, used city cars for "
+        "private trips.\n\n"
+        f"{second} The newspaper said the trips cost the city 40,000 euros."
+    )
+    name, kind, _how = said_by(extract(text), "the trips cost the city")
+    assert kind == "unnamed"
+    assert name not in ("New York Times", "Financial Times", "Times", "Times of London")

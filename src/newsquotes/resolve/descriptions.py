@@ -265,6 +265,8 @@ ORGANISATION_TYPES = {
 Association of Flight Attendants)."""
 NAME_ENDING_TYPES = frozenset({"newspaper", "paper", "daily"})
 """Organisation nouns whose type word must end the name (:data:`NEWSPAPER_NAME_WORDS`)."""
+PLACE_PAPER_WORDS = frozenset({"times", "post", "herald", "tribune", "journal"})
+"""Newspaper words a name may follow with the place (``The Times of London``)."""
 _TYPE_OF_NAME_WORD = {
     word: [noun for noun, words in ORGANISATION_TYPES.items() if word in words]
     for words in ORGANISATION_TYPES.values()
@@ -275,15 +277,21 @@ _TYPE_OF_NAME_WORD = {
 def organisation_types(name: str) -> list[str]:
     """The organisation nouns a name can be called by (``Velmora Savings Bank`` → bank); a
     newspaper's word only ends its name (``The Orlando Sentinel``, never ``the Medical
-    Examiner's Office`` or ``the Post Office``)."""
-    words = _WORD.findall(name)
-    last = len(words) - 1
+    Examiner's Office`` or ``the Post Office``), or comes before the place it is of
+    (``The Times of London``)."""
+    words = [w.lower() for w in _WORD.findall(name)]
     return [
         noun
         for n, w in enumerate(words)
-        for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())
-        if n == last or noun not in NAME_ENDING_TYPES
+        for noun in _TYPE_OF_NAME_WORD.get(w, ())
+        if noun not in NAME_ENDING_TYPES or _ends_paper_name(words, n)
     ]
+
+
+def _ends_paper_name(words: list[str], n: int) -> bool:
+    """Whether word ``n`` ends a newspaper's name, or its part before ``of`` a place
+    (``The Times of London``)."""
+    return n == len(words) - 1 or (words[n] in PLACE_PAPER_WORDS and words[n + 1] == "of")
 
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -1479,6 +1487,12 @@ def _kin_names(noun: Token) -> list[Token]:
     return [n for name in names for n in (name, *name.conjuncts) if n.pos_ == "PROPN"]
 
 
+SHORT_FORM_MIN_DROPPED = 2
+"""Words a short form leaves off a full name: a place of two or more (``New York Times``,
+``Wall Street Journal``: the Times, the Journal); one word left off is often another paper's
+own word (``The Financial Times`` and ``The Times`` are two newspapers)."""
+
+
 def without_short_forms(candidates: list[Person]) -> list[Person]:
     """``the article`` where ``The New York Times`` and, later, ``a Times article`` were
     both read as organisations: a name that ends one other candidate organisation's name
@@ -1491,12 +1505,14 @@ def without_short_forms(candidates: list[Person]) -> list[Person]:
 
 
 def is_short_form(short: Person, full: Person) -> bool:
-    """Whether organisation ``short``'s name is the last words of ``full``'s (``Times``,
-    ``New York Times``)."""
+    """Whether organisation ``short``'s name is the last words of ``full``'s, leaving off at
+    least :data:`SHORT_FORM_MIN_DROPPED` (``Times``, ``New York Times``; not ``Financial
+    Times``)."""
     if short.kind != "organization" or full.kind != "organization":
         return False
     words, whole = name_key(short.name).split(), name_key(full.name).split()
-    return 0 < len(words) < len(whole) and whole[-len(words) :] == words
+    dropped = len(whole) - len(words)
+    return len(words) > 0 and dropped >= SHORT_FORM_MIN_DROPPED and whole[-len(words) :] == words
 
 
 def is_main_subject(token: Token) -> bool:
