@@ -872,3 +872,37 @@ def test_the_newspaper_after_two_papers_is_neither(second: str) -> None:
     name, kind, _how = said_by(extract(text), "the trips cost the city")
     assert kind == "unnamed"
     assert name not in ("New York Times", "Financial Times", "Times", "Times of London")
+
+
+HOTEL_STRIKE = (
+    "The hotel strike entered its third week on Monday.\n\n"
+    "The {name}, which represents {whom}, says it has offered a fair raise.\n\n"
+    "Housekeepers have picketed outside the largest hotels every day. Tourists have complained "
+    "of unmade beds.\n\n"
+    "The mayor asked both sides to talk. Neither has agreed.\n\n"
+    "Talks collapsed on Friday after six hours.\n\n"
+    "The union said the owners had refused to meet for six weeks."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "whom", "expected"),
+    [
+        ("Velmora Hotel Association", "the owners of 40 hotels", None),  # the employers
+        (
+            "Velmora Hotel Workers Association",
+            "the housekeepers",
+            "Velmora Hotel Workers Association",
+        ),
+    ],
+)
+def test_an_association_is_a_union_only_when_its_name_says_whose_work(
+    name: str, whom: str, expected: str | None
+) -> None:
+    text = HOTEL_STRIKE.format(name=name, whom=whom)
+    found, kind, _how = said_by(extract(text), "refused to meet for six weeks")
+    if expected is None:
+        assert kind == "unnamed"
+        assert found != name
+    else:
+        assert (found, kind) == (expected, "organization")

@@ -265,6 +265,39 @@ ORGANISATION_TYPES = {
 Association of Flight Attendants)."""
 NAME_ENDING_TYPES = frozenset({"newspaper", "paper", "daily"})
 """Organisation nouns whose type word must end the name (:data:`NEWSPAPER_NAME_WORDS`)."""
+SHARED_UNION_WORDS = frozenset({"association", "federation", "brotherhood"})
+"""Words that end unions' names and employers' or others' alike (``Velmora Hotel
+Association``, ``Muslim Brotherhood``)."""
+WORKER_WORDS = frozenset(
+    {
+        "workers",
+        "employees",
+        "labor",
+        "labour",
+        "teachers",
+        "educators",
+        "education",
+        "nurses",
+        "pilots",
+        "attendants",
+        "dockers",
+        "longshoremen",
+        "miners",
+        "machinists",
+        "engineers",
+        "electricians",
+        "carpenters",
+        "drivers",
+        "firefighters",
+        "officers",
+        "patrolmen",
+        "troopers",
+        "deputies",
+        "fishermen",
+        "staff",
+    }
+)
+"""Whose work a union's name says it stands for (``Harbour Pilots Association``)."""
 PLACE_PAPER_WORDS = frozenset({"times", "post", "herald", "tribune", "journal"})
 """Newspaper words a name may follow with the place (``The Times of London``)."""
 _TYPE_OF_NAME_WORD = {
@@ -278,13 +311,16 @@ def organisation_types(name: str) -> list[str]:
     """The organisation nouns a name can be called by (``Velmora Savings Bank`` → bank); a
     newspaper's word only ends its name (``The Orlando Sentinel``, never ``the Medical
     Examiner's Office`` or ``the Post Office``), or comes before the place it is of
-    (``The Times of London``)."""
+    (``The Times of London``); an association is a union only when its name says whose
+    work it stands for (``Air Line Pilots Association``, not ``Velmora Hotel Association``).
+    """
     words = [w.lower() for w in _WORD.findall(name)]
     return [
         noun
         for n, w in enumerate(words)
         for noun in _TYPE_OF_NAME_WORD.get(w, ())
         if noun not in NAME_ENDING_TYPES or _ends_paper_name(words, n)
+        if noun != "union" or w not in SHARED_UNION_WORDS or WORKER_WORDS.intersection(words)
     ]
 
 
