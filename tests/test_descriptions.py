@@ -906,3 +906,25 @@ def test_an_association_is_a_union_only_when_its_name_says_whose_work(
         assert found != name
     else:
         assert (found, kind) == (expected, "organization")
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # the lower court's judge, whose decision it reverses
+        ("The ruling reverses a 2019 decision by Harlow County Judge Oren Talbot.", None),
+        ("The ruling, by Velmora Appeals Court Judge Oren Talbot, sends it back.", "Oren Talbot"),
+    ],
+)
+def test_a_lede_judge_is_not_the_judge_of_another_court(after: str, expected: str | None) -> None:
+    text = (
+        "Appeals judge revives ferry lawsuit\n\n"
+        "A state appeals court judge has revived a lawsuit against the ferry company, saying "
+        f"the lower court had misread the charter.\n\n{after}"
+    )
+    name, kind, _how = said_by(extract(text), "the lower court had misread")
+    if expected is None:
+        assert kind == "unnamed"
+        assert name != "Oren Talbot"
+    else:
+        assert (name, kind) == (expected, "person")

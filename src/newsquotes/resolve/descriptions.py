@@ -660,6 +660,19 @@ CONTRASTIVE_WORDS = frozenset(
 )
 """Words that set a person against the one just described (``his rival``, ``the other``):
 the look-ahead stops at them."""
+COURT_RANKS = (
+    {
+        "federal": frozenset(
+            {"federal", "u.s.", "district", "circuit", "bankruptcy", "magistrate"}
+        ),
+        "state": frozenset({"state", "county", "superior", "municipal", "city"}),
+    },
+    {
+        "trial": frozenset({"district", "county", "superior", "municipal", "trial", "lower"}),
+        "appeal": frozenset({"appeals", "appellate", "circuit", "supreme", "high"}),
+    },
+)
+"""The words that place a court in a system and at a rank (``a state appeals court``)."""
 TENURE_WORDS = frozenset({"former", "ex", "outgoing", "incoming", "acting", "late"})
 """Words that say a post is not the one held now (``the former governor``); a retired
 general is still ``the general``."""
@@ -1634,15 +1647,29 @@ def confirms(description: Description, person: Person) -> bool:
     """Whether a holder of the role introduced after a description is surely the one it
     means: it agrees, holds every proper word or is given none of its kind (``the New York
     state attorney general`` then ``Attorney General Ada Finch``), nothing sets it
-    against another, and both say alike whether the post is a former one. An
-    organisation's name says what it is (``A House panel``: the House Oversight Committee)."""
+    against another, both say alike whether the post is a former one, and name no other
+    court (:func:`other_court`). An organisation's name says what it is (``A House
+    panel``: the House Oversight Committee)."""
     known = person.role_words | (words_of(person.name) if person.kind == "organization" else set())
     return (
         agrees(description, person)
         and all(w in known or _silent_on(person, w) for w in description.proper)
         and not known & CONTRASTIVE_WORDS
         and description.words & TENURE_WORDS == known & TENURE_WORDS
+        and not other_court(description.words, known)
     )
+
+
+def other_court(said: set[str] | frozenset[str], known: set[str]) -> bool:
+    """Whether a description and a judge's introduction name courts of another rank or
+    system (``A state appeals court judge`` is no ``Harlow County Judge Oren Talbot``, whose
+    decision it reverses); silence on either side contradicts nothing."""
+    for ranks in COURT_RANKS:
+        told = {rank for rank, words in ranks.items() if said & words}
+        held = {rank for rank, words in ranks.items() if known & words}
+        if told and held and not told & held:
+            return True
+    return False
 
 
 def posts_held(person: Person) -> set[str]:
