@@ -928,3 +928,24 @@ def test_a_lede_judge_is_not_the_judge_of_another_court(after: str, expected: st
         assert name != "Oren Talbot"
     else:
         assert (name, kind) == (expected, "person")
+
+
+@pytest.mark.parametrize(
+    ("clause", "description"),
+    [
+        # the post changed hands: the new chairman, the newcomer
+        ("After Pavel Dorn resigned in March, the board appointed a new chairman.", "chairman"),
+        ("The increase comes after Pavel Dorn lost the mayoral race to a newcomer.", "mayor"),
+        ("Although Pavel Dorn warned against it, the council approved the increase.", "minister"),
+    ],
+)
+def test_a_stand_in_role_is_not_the_subject_of_a_clause_before_or_after_the_deed(
+    clause: str, description: str
+) -> None:
+    text = (
+        "The ferry fares will double in May.\n\n"
+        f"{clause} The {description} said the fares were still the lowest in the region."
+    )
+    name, kind, _how = said_by(extract(text), "still the lowest in the region")
+    assert kind == "unnamed"
+    assert name != "Pavel Dorn"

@@ -1572,12 +1572,28 @@ def is_main_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
+SEQUENCE_MARKERS = frozenset(
+    {"after", "since", "before", "until", "till", "once", "although", "though", "unless"}
+)
+"""Words opening a clause set before, after or against the passage's deed."""
+
+
 def is_clause_subject(token: Token) -> bool:
     """Whether a name is the subject of any clause (``comments Clinton made``), alone,
-    coordinated or in apposition to it."""
+    coordinated or in apposition to it, but one that sets the time of another's deed or a
+    concession (``After Pavel Dorn resigned, the board appointed a new chairman``)."""
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ in ("nsubj", "nsubjpass") and not _sets_time_or_concession(token.head)
+
+
+def _sets_time_or_concession(verb: Token) -> bool:
+    """``after Pavel Dorn resigned``, ``although Dorn warned``: a clause before or after
+    which a post may have changed hands, or that sets someone against the deed (``when
+    Trump shot back`` is the same scene)."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in SEQUENCE_MARKERS
 
 
 def placed(description: Description, person: Person) -> bool:
