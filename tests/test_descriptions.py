@@ -949,3 +949,28 @@ def test_a_stand_in_role_is_not_the_subject_of_a_clause_before_or_after_the_deed
     name, kind, _how = said_by(extract(text), "still the lowest in the region")
     assert kind == "unnamed"
     assert name != "Pavel Dorn"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "noun", "expected"),
+    [
+        # "a federal agency" introduces another one, whom "the agency" means
+        ("A federal agency opened an inquiry into the death.", "agency", None),
+        ("The inquiry was opened by the police.", "department", "Velmora Police Department"),
+    ],
+)
+def test_an_organisation_just_introduced_with_a_is_not_the_one_named_before(
+    introduced: str, noun: str, expected: str | None
+) -> None:
+    text = (
+        "A Velmora man died in police custody last spring.\n\n"
+        "The Velmora Police Department said he had resisted arrest.\n\n"
+        "The family has sued the city.\n\n"
+        f"{introduced} The {noun} said the inquiry would take months."
+    )
+    name, kind, _how = said_by(extract(text), "the inquiry would take months")
+    if expected is None:
+        assert kind == "unnamed"
+        assert name != "Velmora Police Department"
+    else:
+        assert (name, kind) == (expected, "organization")

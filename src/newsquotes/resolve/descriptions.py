@@ -929,7 +929,8 @@ class Describer:
         description = read_description(mention, root)
         if description is None:  # roles given before it, or inside it ("The author, X,")
             return None
-        return self._narrowed(description, self._holders(description, mention.end_char))
+        found = self._narrowed(description, self._holders(description, mention.end_char))
+        return None if found is None or self._introduced_anew(found, root) else found
 
     def by_context(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """For a role no one introduced before fits: the passage's one fitting person or
@@ -962,7 +963,31 @@ class Describer:
             found = self._narrowed(description, later)
         if found is None and description.head in LOOKAHEAD_HEADS and not later:
             found = self._named_next(description, root, at)
-        return found
+        return None if found is None or self._introduced_anew(found, root) else found
+
+    def _introduced_anew(self, person: Person, root: Token) -> bool:
+        """``A federal agency opened an inquiry. The agency said``: an indefinite of the
+        description's head (``a``, ``an``, ``another``) in the sentences just before it, with
+        ``person`` not named since, introduces another one, whom the description means."""
+        cast = self.cast
+        first = max(0, cast.sentence_of_token[root.i] - self.settings.window_sentences)
+        head = role_head(root.lemma_)
+        if head in DOCUMENT_NOUNS:  # "a Bloomberg poll ... the poll": Bloomberg's
+            return False
+        anew = [
+            t.idx
+            for t in cast.doc[cast.sentences[first].start : root.i]
+            if t.pos_ == "NOUN"
+            and role_head(t.lemma_) == head
+            and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in t.children)
+            and not cast.quoted(t.i)
+        ]
+        if not anew:
+            return False
+        paragraph = self.view.paragraph_of(cast.sentences[first].start_char)
+        named = cast.orgs_before if person.kind == "organization" else cast.mentions_before
+        since = [m for m in named(root.idx, paragraph, self.settings.limit) if m.person is person]
+        return not since or since[0].at < anew[-1]
 
     def by_kin(self, root: Token) -> Person | None:
         """``my father`` where the article writes ``my parents, James and Olive Meehan``:
