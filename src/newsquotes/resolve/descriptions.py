@@ -968,14 +968,15 @@ class Describer:
     def _introduced_anew(self, person: Person, root: Token) -> bool:
         """``A federal agency opened an inquiry. The agency said``: an indefinite of the
         description's head (``a``, ``an``, ``another``) in the sentences just before it, with
-        ``person`` not named since, introduces another one, whom the description means."""
+        ``person`` not named since (nor in its sentence: ``Lena Vasko, an analyst``),
+        introduces another one, whom the description means."""
         cast = self.cast
         first = max(0, cast.sentence_of_token[root.i] - self.settings.window_sentences)
         head = role_head(root.lemma_)
         if head in DOCUMENT_NOUNS:  # "a Bloomberg poll ... the poll": Bloomberg's
             return False
         anew = [
-            t.idx
+            t
             for t in cast.doc[cast.sentences[first].start : root.i]
             if t.pos_ == "NOUN"
             and role_head(t.lemma_) == head
@@ -987,7 +988,8 @@ class Describer:
         paragraph = self.view.paragraph_of(cast.sentences[first].start_char)
         named = cast.orgs_before if person.kind == "organization" else cast.mentions_before
         since = [m for m in named(root.idx, paragraph, self.settings.limit) if m.person is person]
-        return not since or since[0].at < anew[-1]
+        # "said Lena Vasko, an analyst": named in the indefinite's own sentence, it is theirs
+        return not since or since[0].sentence < cast.sentence_of_token[anew[-1].i]
 
     def by_kin(self, root: Token) -> Person | None:
         """``my father`` where the article writes ``my parents, James and Olive Meehan``:
