@@ -794,12 +794,15 @@ LEDE_PERMIT = (
         # a quotation, but the clause says she is no judge
         '"This decision will not stand," said Dana Whitcombe, who represents the mining '
         'company. "We will appeal."',
+        # the clause shares the place, not the post: the judge's critic
+        '"This is activism from the bench," said Paul Drummond, who chairs the Harlow County '
+        'mining board. "We will appeal."',
     ],
 )
 def test_a_lede_role_is_not_the_lawyer_or_plaintiff_named_next(after: str) -> None:
     name, kind, _how = said_by(extract(LEDE_PERMIT + after), "the state ignored the risk")
     assert kind == "unnamed"
-    assert name not in ("Dana Whitcombe", "Mira Castellan")
+    assert name not in ("Dana Whitcombe", "Mira Castellan", "Paul Drummond")
 
 
 @pytest.mark.parametrize(

@@ -1105,9 +1105,10 @@ class Describer:
         """``A former DNC chairman says ...`` then ``"Now is the time ...," said Don Fowler,
         who helmed the DNC``: the person named next (:meth:`_named_next`) stands for the
         lede's description only when the next paragraph opens with their quotation, and
-        whatever clause describes them says something of the description (``Dana
-        Whitcombe, who represents the company, said the ruling would be appealed`` is no
-        judge of ``A Harlow County judge has ruled``)."""
+        whatever clause describes them shares a word of what the post is, or its initials
+        (``Dana Whitcombe, who represents the company, said the ruling would be appealed``
+        and ``said Paul Drummond, who chairs the Harlow County mining board`` are no judge
+        of ``A Harlow County judge has ruled``)."""
         person = self._named_next(description, root, at)
         if person is None:
             return None
@@ -1115,7 +1116,10 @@ class Describer:
         opening = self.cast.doc[bisect_left(self.view.token_starts, start)].sent
         if not opening[0].is_quote:
             return None
-        known = description.words | description.proper | {initials_of(mention, root)}
+        # what the post is, not where or when: "who chairs the Harlow County mining board"
+        # is no "Harlow County judge"
+        what = description.words - description.proper - TENURE_WORDS
+        known = what | {description.head, initials_of(mention, root)}
         for m in self.cast.mentions_before(opening.end_char, 0, self.settings.limit):
             if m.person is not person or not opening.start <= m.token < opening.end:
                 continue
