@@ -568,6 +568,50 @@ def test_doubled_single_marks_close_after_a_space() -> None:
     assert q.cue is not None and q.cue.text == "said"
 
 
+def test_a_quote_whose_sentence_has_its_own_frame_does_not_continue_the_turn() -> None:
+    text = (
+        '"The pier is a disgrace," Finch said. "You starved the harbour of money" to pay for '
+        "the new bridge, Varga told the council."
+    )
+    article = extract(text)
+    first = quote_at(article, "The pier is a disgrace")
+    assert first.text == '"The pier is a disgrace,"'
+    second = quote_at(article, "You starved")
+    assert second.speaker is not None and second.speaker.text == "Varga"
+    assert second.cue is not None and second.cue.text == "told"
+
+
+def test_a_report_inside_the_frame_does_not_end_the_turn() -> None:
+    text = (
+        '"The ferry will run in May," Finch told the crowd, saying the council would '
+        '"find the money."\n\n"We have the crew and the fuel for all of it."'
+    )
+    article = extract(text)
+    turn = quote_at(article, "The ferry will run")
+    assert turn.spans == [
+        span_of(text, '"The ferry will run in May,"'),
+        span_of(text, '"We have the crew and the fuel for all of it."'),
+    ]
+    assert turn.cue is not None and turn.cue.text == "told"
+    saying = quote_at(article, "find the money")
+    assert saying.text == 'the council would "find the money."'
+
+
+def test_a_full_stop_the_parser_missed_still_ends_the_sentence_before_a_quote() -> None:
+    text = (
+        "But aides said the mayor simply believed in honestly airing differences, not "
+        "creating distance. ''This was not the guiding basis of our policy,'' Mr. Holm said. "
+        "''The basis was to be energetic.''"
+    )
+    q = quote_at(extract(text), "This was not the guiding basis")
+    assert q.type == "direct"
+    assert q.speaker is not None and q.speaker.text == "Mr. Holm"
+    assert q.spans == [
+        span_of(text, "''This was not the guiding basis of our policy,''"),
+        span_of(text, "''The basis was to be energetic.''"),
+    ]
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

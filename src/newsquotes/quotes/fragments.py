@@ -359,6 +359,13 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             prev is not None
             and a.rule == "floating"
             and a.speaker is not None
+            and not (prev.type == "direct" and prev.speaker == a.speaker)
+        ):
+            prev = _direct_turn_before(art, joined, a) or prev
+        if (
+            prev is not None
+            and a.rule == "floating"
+            and a.speaker is not None
             and a.speaker == prev.speaker
             and (
                 (
@@ -372,6 +379,28 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             continue
         joined.append(a)
     return joined
+
+
+def _direct_turn_before(
+    art: ArticleView, joined: list[Attribution], a: Attribution
+) -> Attribution | None:
+    """The speaker's direct quote before floating quote ``a`` when only reports inside that
+    quote's own paragraph come between (``"A," Finch told the crowd, saying the pier would
+    "fall." / "B."``: the participle's report is part of the frame, B continues A)."""
+    last = joined[-1]
+    paragraph = art.paragraph_of(last.start)
+    for n in range(len(joined) - 2, -1, -1):
+        back = joined[n]
+        end_paragraph = art.paragraph_of(back.spans[-1][1] - 1)
+        if (
+            back.type == "direct"
+            and back.speaker == a.speaker
+            and all(art.paragraph_of(b.start) == end_paragraph for b in joined[n + 1 :])
+        ):
+            return back
+        if art.paragraph_of(back.start) != paragraph:
+            return None
+    return None
 
 
 def _names_someone(subject: Token) -> bool:
