@@ -612,6 +612,14 @@ def test_a_full_stop_the_parser_missed_still_ends_the_sentence_before_a_quote() 
     ]
 
 
+def test_a_capitalised_name_given_by_a_naming_verb_is_a_quote_not_a_title() -> None:
+    text = 'At the harbour meeting, Ada Finch called the new pier plan "A Total Disgrace."'
+    q = quote_at(extract(text), "A Total Disgrace")
+    assert q.text == 'the new pier plan "A Total Disgrace."'
+    assert q.cue is not None and q.cue.text == "called"
+    assert q.speaker is not None and q.speaker.text == "Ada Finch"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

@@ -83,8 +83,12 @@ def governed_pass(
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(lo, hi))
         speaker = subject_mention(art, subj, verb)
-        if not is_cue(verb) and looks_like_title(art.text[q.inner[0] : q.inner[1]]):
-            continue  # 'showed the film "Night Harbour"': a title, not speech
+        if (
+            not is_cue(verb)
+            and lemma(verb) not in NAMING_VERBS
+            and looks_like_title(art.text[q.inner[0] : q.inner[1]])
+        ):
+            continue  # 'showed the film "Night Harbour"': a title; 'Calls X "A Disgrace"' names
         confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45
         spans, rule = _with_relative_word(art, verb, (c_start, c_end))
         results.append(Attribution("mixed", spans, cue_extent(verb), speaker, confidence, rule))
