@@ -620,6 +620,22 @@ def test_a_capitalised_name_given_by_a_naming_verb_is_a_quote_not_a_title() -> N
     assert q.speaker is not None and q.speaker.text == "Ada Finch"
 
 
+def test_an_abbreviation_in_the_closing_frame_does_not_keep_the_next_quote_apart() -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        '"I have admiration for the mechanics" of the pier plan, Dr. Holm said. '
+        '"They are more detailed than the old ones. But I have concerns about the money."'
+    )
+    q = quote_at(extract(text), "I have admiration")
+    assert q.spans == [
+        span_of(text, '"I have admiration for the mechanics" of the pier plan'),
+        span_of(
+            text, '"They are more detailed than the old ones. But I have concerns about the money."'
+        ),
+    ]
+    assert q.speaker is not None and q.speaker.text == "Dr. Holm"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

@@ -349,8 +349,14 @@ def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> b
     last_word = art.text[a.start : a.spans[-1][1]].rstrip(ALL_MARKS + " ")[-1:]
     if "\n" in between or last_word not in SENTENCE_END:
         return False  # '... they say that,".': a quote shaped for a frame it lacks
-    stops = [n for n, ch in enumerate(between) if ch in SENTENCE_END]
-    return len(stops) == 1 and not between[stops[0] + 1 :].strip()
+    # full stops as the tokenizer splits them: the one in 'Mr. Holm said.' ends no sentence
+    doc = art.doc
+    stops = [
+        k
+        for k in range(art.token_at(end), art.token_at(a.start))
+        if doc[k].text in SENTENCE_END and end <= doc[k].idx
+    ]
+    return len(stops) == 1 and not art.text[doc[stops[0]].idx + 1 : a.start].strip()
 
 
 def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
