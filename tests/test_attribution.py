@@ -636,6 +636,20 @@ def test_an_abbreviation_in_the_closing_frame_does_not_keep_the_next_quote_apart
     assert q.speaker is not None and q.speaker.text == "Dr. Holm"
 
 
+def test_a_connective_opening_the_sentence_before_an_inserted_frame_opens_a_direct_quote() -> None:
+    text = (
+        "The board met again on Monday.\n\n"
+        'Coincidentally, Ada Holm said, "all of these old ferry routes started closing down '
+        'one by one."'
+    )
+    q = quote_at(extract(text), "all of these old ferry routes")
+    assert q.spans[0] == span_of(text, "Coincidentally")
+    assert len(q.spans) == 2
+    # reported speech keeps it out: the writer's link ('Still, it said, ...' above)
+    told = "The ferry company admitted the delay. Still, it said, the crossings would resume soon."
+    assert quote_at(extract(told), "the crossings").text == "the crossings would resume soon"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes
