@@ -571,7 +571,7 @@ class Cast:
 
     def _add_mention(self, into: list[Mention], person: Person, ent: DocSpan) -> None:
         root = ent.root
-        person.role_heads.update(documents_of(root))
+        person.role_heads.update(documents_of(root, person.kind == "person"))
         phrase = _apposed_to(root, self.settings.appositive_depth)
         stranded = _stranded_before_verb(root)
         subject = (

@@ -8,9 +8,11 @@ organisation) that fits: the one introduced with its head noun (or a synonym) wh
 words hold its modifiers; the passage's one subject, for the roles news stories call their
 subject by; the one member of the party it names; the one introduced with the role just
 after it, when that introduction confirms it; the person named for the first time at the
-head of the next paragraph; for a headline's bare role, the one the article (else its lede)
-introduces with it. Nobody who holds another post, or the post in another tenure, is
-credited. With two or more candidates left at a step it resolves to no one.
+head of the next paragraph; for a headline's bare role, whom the lede's opening describes,
+else the one the article (else its lede) introduces with it; for an indefinite role opening
+the lede (``A New York judge has ruled``), the one the next paragraphs name. Nobody who
+holds another post, or the post in another tenure, is credited. With two or more candidates
+left at a step it resolves to no one.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from .gender import PRONOUN_SEX, ROLE_SEX
+from .gender import FEMALE, MALE, PRONOUN_SEX, ROLE_SEX, first_name_sex
 from .names import POSSESSIVE, TITLE_ROLES, name_key, surname_key, word_key
 
 if TYPE_CHECKING:
@@ -91,6 +93,7 @@ HEAD_SYNONYMS = {
     "spokeswoman": "spokesman",
     "spokesperson": "spokesman",
     "justice": "judge",
+    "panel": "committee",
     "advertisement": "ad",
     "spot": "ad",
     "clip": "ad",
@@ -164,6 +167,8 @@ PUBLISHING_VERBS = frozenset(
 WORD_SYNONYMS = {"gop": "republican", "democrat": "democratic", "dem": "democratic"}
 DEFINITE = frozenset({"the", "this", "that"})
 INDEFINITE = frozenset({"a", "an", "one", "another"})
+LEDE_ARTICLES = frozenset({"a", "an"})
+"""How a lede introduces the person it names later (``A New York judge has ruled``)."""
 """How an unnamed source is introduced (``a spokeswoman``): a headline's bare capitalised
 words (``Popular Website Shows Bias``) introduce no one a later description can be."""
 DESCRIPTION_SKIP_WORDS = frozenset({"the", "this", "that", "a", "an", "of", "and", "'s", "’s"})
@@ -211,10 +216,32 @@ ORGANISATION_NOUNS = frozenset(
     }
 )
 """Nouns that describe an organisation (``the newspaper``, ``the union``)."""
+NEWSPAPER_NAME_WORDS = (
+    "times",
+    "post",
+    "journal",
+    "tribune",
+    "herald",
+    "gazette",
+    "globe",
+    "chronicle",
+    "sentinel",
+    "inquirer",
+    "enquirer",
+    "courier",
+    "register",
+    "observer",
+    "examiner",
+    "dispatch",
+    "ledger",
+    "telegraph",
+    "guardian",
+)
+"""Words that end newspapers' names (``The Orlando Sentinel``)."""
 ORGANISATION_TYPES = {
-    "newspaper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
-    "paper": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
-    "daily": ("times", "post", "journal", "tribune", "herald", "gazette", "globe", "chronicle"),
+    "newspaper": NEWSPAPER_NAME_WORDS,
+    "paper": NEWSPAPER_NAME_WORDS,
+    "daily": NEWSPAPER_NAME_WORDS,
     "network": ("network", "television", "tv", "broadcasting"),
     "channel": ("news", "channel", "television", "tv"),
     "union": ("union", "workers", "teamsters", "federation", "association", "brotherhood"),
@@ -427,16 +454,22 @@ def has_person_appositive(root: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" for c in root.children)
 
 
+REPORTED_NOUNS = frozenset({"article", "report", "column", "editorial", "analysis", "review"})
+"""What the press writes about someone: a person's name before one (``the Trump tax story``)
+says whom it is about, not who wrote it."""
 AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 """``a report by X``, ``an ad from X``: the object is the document's author."""
 
 
-def documents_of(name_root: Token) -> list[str]:
+def documents_of(name_root: Token, person: bool = False) -> list[str]:
     """What a name is the author of, by the phrase around it: ``X's report``, ``a Reuters
     survey``, ``a report by X``, ``X released an ad`` → [report] / [ad]."""
     head = name_root.head
     found = []
-    if name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
+    about = person and name_root.dep_ == "compound"
+    if about and role_head(head.lemma_.lower()) in REPORTED_NOUNS:
+        pass  # "the Trump tax story" is about Trump
+    elif name_root.dep_ in ("poss", "compound") and head.lemma_.lower() in DOCUMENT_NOUNS:
         found.append(head)  # "X's report", "a Bloomberg poll"
     if name_root.dep_ == "poss" and head.dep_ == "pobj":
         # "an ad from Tomas Brenner's campaign": the owner of the author is the author
@@ -456,10 +489,11 @@ def documents_of(name_root: Token) -> list[str]:
 def is_role_word(word: str) -> bool:
     """``Senator``, ``General``, ``Lawmaker`` capitalised in a headline: a role, not a name."""
     word = word.lower().rstrip(".")
+    thing = HEAD_SYNONYMS.get(word) in ORGANISATION_NOUNS | DOCUMENT_NOUNS  # "Panel", "Piece"
     return (
         word in ROLE_TITLES
         or word in TITLE_ROLES
-        or word in HEAD_SYNONYMS
+        or (word in HEAD_SYNONYMS and not thing)
         or word
         in (
             "doctor",
@@ -581,6 +615,42 @@ LOOKAHEAD_HEADS = STAND_IN_ROLES | TITLE_HEADS | ORGANISATION_NOUNS
 (positions and organisations, not ``the time frame``)."""
 
 
+SOURCE_HEADS = frozenset({"spokesman", "adviser", "strategist", "lawyer", "aide", "official"})
+"""Roles of someone who speaks for another: ``A spokeswoman said`` stays an unnamed source
+even in a lede."""
+LEDE_HEADS = LOOKAHEAD_HEADS - SOURCE_HEADS
+"""Roles a lede may describe its subject by before naming them (``A New York judge``)."""
+
+
+KIN_NOUNS = {
+    "father": MALE,
+    "dad": MALE,
+    "mother": FEMALE,
+    "mom": FEMALE,
+    "husband": MALE,
+    "wife": FEMALE,
+    "son": MALE,
+    "daughter": FEMALE,
+    "brother": MALE,
+    "sister": FEMALE,
+    "grandfather": MALE,
+    "grandmother": FEMALE,
+}
+"""Family roles, and the sex each says."""
+KIN_GROUPS = {
+    "parents": frozenset({"father", "dad", "mother", "mom"}),
+    "children": frozenset({"son", "daughter"}),
+    "kids": frozenset({"son", "daughter"}),
+    "siblings": frozenset({"brother", "sister"}),
+    "grandparents": frozenset({"grandfather", "grandmother"}),
+}
+"""Family nouns for several (``my parents, James and Olive Meehan``) and the one each
+member is by sex."""
+FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+"""Whose family is the author's, wherever in the article it is named."""
+THIRD_PERSON_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
 @dataclass(frozen=True, slots=True)
 class DescriptionSettings:
     """Windows of description resolution (from ``ResolutionSettings``)."""
@@ -593,6 +663,11 @@ class DescriptionSettings:
     far past the headline its lede reaches)."""
     limit: int = 30
     """Most names looked at for one description (keeps resolution linear)."""
+    lede_paragraphs: int = 2
+    """How many paragraphs after a lede that opens with an indefinite role (``A New York
+    judge has ruled ...``) the article may name the one it describes."""
+    headline_max_words: int = 20
+    """Most words of a paragraph before the lede (a headline or its second line)."""
 
 
 CORE_STOPS = frozenset({"relcl", "appos", "acl"})
@@ -634,6 +709,13 @@ class Description:
     """``Mr. Ostrander's new company``: said of someone's, so only a role can resolve it."""
     bare: bool = False
     """``Judge rejects ...``: a role with no determiner, as headlines write it."""
+    aged: bool = False
+    """``the 34-year-old mother of three``: an age, as a story calls its subject."""
+
+    @property
+    def stands_in(self) -> bool:
+        """Whether a story may call the person it is about by this description."""
+        return self.head in STAND_IN_ROLES or (self.aged and self.kinds == ("person",))
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -645,13 +727,23 @@ class Description:
 def is_headline_role(root: Token) -> bool:
     """``Judge rejects request``, ``Senator from Texas says``: a capitalised singular role
     with no determiner as a subject, as headlines write one (body text never does)."""
+    return root.text[:1].isupper() and is_bare_role(root)
+
+
+def is_bare_role(root: Token) -> bool:
+    """``Former DNC chairman calls for``: a singular role with no determiner as a subject."""
     return (
         root.tag_ in ("NN", "NNP")
-        and root.text[:1].isupper()
         and root.dep_ in ("nsubj", "nsubjpass")
         and is_role_word(root.text)
         and not any(c.dep_ in ("det", "poss", "nummod") for c in root.children)
     )
+
+
+def _bare_description(mention: DocSpan, root: Token) -> Description:
+    """What a headline's bare role says: its head and words, nothing proper required."""
+    head, words = description_words(core_phrase(mention, root, DESCRIPTION_STOPS), root)
+    return Description(head, frozenset(words), frozenset(), ROLE_SEX.get(root.lower_), bare=True)
 
 
 def read_description(mention: DocSpan, root: Token) -> Description | None:
@@ -663,12 +755,23 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
         words = (words - DESCRIPTION_SKIP_WORDS) | {party}
         return Description(PARTY_HEAD, frozenset(words), frozenset(words), None)
     if is_headline_role(root):  # "Judge rejects ...": all capitals, nothing proper by them
-        head, words = description_words(core, root)
-        return Description(
-            head, frozenset(words), frozenset(), ROLE_SEX.get(root.lower_), bare=True
-        )
+        return _bare_description(mention, root)
     if root.pos_ != "NOUN" or root.tag_ != "NN" or not is_definite(root):
         return None
+    return _role_description(mention, root, core)
+
+
+def read_indefinite_description(mention: DocSpan, root: Token) -> Description | None:
+    """``A New York judge``: the description an indefinite singular role (``a``/``an``)
+    makes, read like a definite one's."""
+    if root.pos_ != "NOUN" or root.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in LEDE_ARTICLES for c in root.lefts):
+        return None
+    return _role_description(mention, root, core_phrase(mention, root, DESCRIPTION_STOPS))
+
+
+def _role_description(mention: DocSpan, root: Token, core: DocSpan) -> Description:
     head, words = description_words(core, root)
     # "the Vermont senator", "the GOP nominee": a proper modifier must fit
     proper = {
@@ -681,7 +784,13 @@ def read_description(mention: DocSpan, root: Token) -> Description | None:
     } | {normal_word(t.text) for t in core if t.i != root.i and t.pos_ == "PROPN"}
     # "Mr. Ostrander's new company" is someone's; "Connecticut's tax commissioner" a place's post
     owned = any(c.dep_ == "poss" and c.ent_type_ not in PLACE_ENTITIES for c in root.children)
-    return Description(head, frozenset(words), frozenset(proper), _sex_of(mention, root), owned)
+    aged = AGE.search(core.text) is not None
+    sex = _sex_of(mention, root)
+    return Description(head, frozenset(words), frozenset(proper), sex, owned, aged=aged)
+
+
+AGE = re.compile(r"\b\d{1,3}-year-old\b")
+"""``the 34-year-old``: an age written before a description's head."""
 
 
 TITLE_CASE_LOWER = frozenset(
@@ -725,6 +834,8 @@ class Describer:
        (``His rival, Sen. X``).
     5. **Named next**: the person named for the first time, with no role, as the subject
        opening the next paragraph, for a description that opens its own.
+    6. **Lede**: an indefinite role opening the lede (:meth:`by_lede`).
+    7. **Family**: ``my father`` is the one introduced as such (:meth:`by_kin`).
 
     Each step resolves only when exactly one candidate fits.
     """
@@ -736,6 +847,8 @@ class Describer:
         self._salient: list[Person] | None = None
         self._party_members: dict[str, list[Person]] | None = None
         self._headline: bool | None = None
+        self._lede: int | None = None
+        self._kin: dict[str, list[tuple[str, int, Person]]] | None = None
 
     def by_role(self, mention: DocSpan, root: Token) -> Person | None:
         """The one person or organisation introduced with the role before the description
@@ -749,14 +862,21 @@ class Describer:
         """For a role no one introduced before fits: the passage's one fitting person or
         organisation, the one party member, or the one introduced with it just after."""
         description = read_description(mention, root)
-        if description is None or description.owned:
+        if description is None and root.i < self._lede_start() and is_bare_role(root):
+            # "Former DNC chairman calls for ...": a headline in sentence case
+            return self._headline_holder(_bare_description(mention, root))
+        if description is None and root.lower_ in KIN_NOUNS:  # "my father"
+            return self.by_kin(root)
+        if description is None:  # "A New York judge has rejected ...", opening the lede
+            return self.by_lede(mention, root, at)
+        if description.owned:
             return None
         if description.bare:  # a headline's role: whom the article introduces with it
             return self._headline_holder(description)
         later = self._later_holders(description, mention, at)
         if description.head == PARTY_HEAD:  # "the Florida Republican": whom the passage is about
             found = self._recent_subject(description, root, at)
-        elif description.head in STAND_IN_ROLES and not any(agrees(description, p) for p in later):
+        elif description.stands_in and not any(agrees(description, p) for p in later):
             found = self._recent_subject(description, root, at)
             found = found or self._party_member(description, at)
         elif description.kinds == ("organization",) and description.head in STAND_IN_NOUNS:
@@ -768,6 +888,108 @@ class Describer:
         if found is None and description.head in LOOKAHEAD_HEADS and not later:
             found = self._named_next(description, root, at)
         return found
+
+    def by_kin(self, root: Token) -> Person | None:
+        """``my father`` where the article writes ``my parents, James and Olive Meehan``:
+        the one person introduced as that relative of the same possessive (``my father,
+        James``, ``James, my father``), or, of a family noun for several, the one of the
+        relative's sex. The author's family (``my``, ``our``) is theirs anywhere in the
+        article; someone else's (``his wife``) only once introduced before it."""
+        owner = _kin_owner(root)
+        if owner is None or self.cast.quoted(root.i):
+            return None
+        noun = root.lower_
+        found = []
+        for relative, at, person in self._relatives().get(owner, []):
+            if owner not in FIRST_PERSON_POSSESSIVES and at > root.idx:
+                continue
+            group = KIN_GROUPS.get(relative, frozenset())
+            fits = relative == noun or (noun in group and person.sex == KIN_NOUNS[noun])
+            if fits and person not in found:
+                found.append(person)
+        return found[0] if len(found) == 1 else None
+
+    def _relatives(self) -> dict[str, list[tuple[str, int, Person]]]:
+        """Possessive → (family noun, offset, person) for each person the article
+        introduces, outside quotation marks, in apposition to a family noun with that
+        possessive; read once per article."""
+        if self._kin is None:
+            self._kin = {}
+            for token in self.cast.doc:
+                noun = token.lower_
+                if noun not in KIN_NOUNS and noun not in KIN_GROUPS:
+                    continue
+                owner = _kin_owner(token)
+                if owner is None or self.cast.quoted(token.i):
+                    continue
+                for name in _kin_names(token):
+                    person = self._person_named(name)
+                    if person is not None and person.kind == "person":
+                        self._kin.setdefault(owner, []).append((noun, token.idx, person))
+        return self._kin
+
+    def _person_named(self, token: Token) -> Person | None:
+        """The person a proper noun in apposition to a family noun names: its entity's, else
+        the name its compound words and it make, when a first name opens it (``Olive
+        Meehan`` in ``James and Olive Meehan``, untagged or tagged an organisation)."""
+        ent = self.cast.entity_at(token)
+        person = self.cast.person_of_entity(ent) if ent is not None else None
+        if person is not None and person.kind == "person":
+            return person
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if not words or any(not t.is_title for t in [*words, token]):
+            return None
+        if first_name_sex(words[0].text) is None:
+            return None
+        name = " ".join(t.text for t in [*words, token])
+        return self.cast.person_for_name(name, words[0].idx)
+
+    def by_lede(self, mention: DocSpan, root: Token, at: int) -> Person | None:
+        """``A New York judge has rejected ...`` as the subject opening the lede, then
+        ``Justice Frank Nervo`` or ``said Don Fowler``: a story that opens by describing its
+        subject names them soon after. The one holder of the role the next
+        ``lede_paragraphs`` introduce, when it confirms the description, else the person
+        named first, with no role, opening the next paragraph. Anywhere else an indefinite
+        description is an unnamed source."""
+        description = read_indefinite_description(mention, root)
+        if description is None or description.head not in LEDE_HEADS:
+            return None
+        if not is_main_subject(root) or not self._opens_lede(root):
+            return None
+        head = description.head
+        end = self._paragraphs_end(at, self.settings.lede_paragraphs)
+        holders = [
+            p
+            for p in self._holders(description, end)
+            if p.role_at.get(head, p.first_seen) >= mention.end_char
+        ]
+        if not holders:
+            return self._named_next(description, root, at)
+        person = holders[0]
+        introduced = self.cast.doc[self.view.token_at(person.role_at.get(head, 0))]
+        if len(holders) > 1 or set_against(introduced) or not confirms(description, person):
+            return None
+        return person
+
+    def _opens_lede(self, root: Token) -> bool:
+        """Whether ``root`` is in the first sentence of the lede: the first paragraph
+        after the headline (and any second headline line) longer than a headline."""
+        return root.sent.start == self._lede_start()
+
+    def _lede_start(self) -> int:
+        """Token index where the lede's first sentence starts (-1: no headline before)."""
+        if self._lede is None:
+            self._lede = -1
+            starts = [*self.view.paragraph_starts, len(self.view.text)]
+            for n in range(len(starts) - 1):
+                words = len(self.view.text[starts[n] : starts[n + 1]].split())
+                if words <= self.settings.headline_max_words:
+                    continue  # a headline, its second line, or an empty paragraph
+                first = bisect_left(self.view.token_starts, starts[n])
+                if n > 0 and first < len(self.cast.doc):
+                    self._lede = self.cast.doc[first].sent.start
+                break
+        return self._lede
 
     def _named_next(self, description: Description, root: Token, at: int) -> Person | None:
         """``Connecticut's tax commissioner says ...`` then, opening the next paragraph,
@@ -836,9 +1058,13 @@ class Describer:
         return None
 
     def _headline_holder(self, description: Description) -> Person | None:
-        """``Lawmaker urges ...``: the one the article introduces with the role, else the one
-        its lede (the paragraph after the headline and the look-ahead's paragraphs after
-        that) introduces with it, whom the headline is about."""
+        """``Lawmaker urges ...``: whom the lede's opening subject describes with the role
+        (``A Vermont lawmaker ...``), else the one the article introduces with the role, else
+        the one its lede (the paragraph after the headline and the look-ahead's paragraphs
+        after that) introduces with it, whom the headline is about."""
+        opening = self._lede_subject(description)
+        if opening is not None:  # whom the lede describes, named or not
+            return self.by_lede(opening, opening.root, opening.start_char)
         everyone = self._holders(description, len(self.view.text))
         found = self._narrowed(description, everyone)
         starts = self.view.paragraph_starts
@@ -847,10 +1073,30 @@ class Describer:
             found = self._narrowed(description, lede) if len(lede) < len(everyone) else None
         return found
 
+    def _lede_subject(self, description: Description) -> DocSpan | None:
+        """The lede's opening subject when it is an indefinite description of the
+        headline's role (``Former DNC chairman calls for ...`` over ``A former DNC chairman
+        says ...``): the one the headline is about."""
+        start = self._lede_start()
+        if start < 0:
+            return None
+        verb = self.cast.doc[start].sent.root
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        mention = self.cast.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        lede = read_indefinite_description(mention, subject)
+        return mention if lede is not None and lede.head == description.head else None
+
     def _lookahead_end(self, at: int) -> int:
         """Offset where the paragraphs a description may look ahead into end."""
+        return self._paragraphs_end(at, self.settings.lookahead_paragraphs)
+
+    def _paragraphs_end(self, at: int, paragraphs: int) -> int:
+        """Offset where the ``paragraphs`` paragraphs after the one of ``at`` end."""
         starts = self.view.paragraph_starts
-        following = self.view.paragraph_of(at) + self.settings.lookahead_paragraphs + 1
+        following = self.view.paragraph_of(at) + paragraphs + 1
         return starts[following] if following < len(starts) else len(self.view.text)
 
     def _holders(self, description: Description, before: int) -> list[Person]:
@@ -906,6 +1152,7 @@ class Describer:
                 if not narrowed and len(silent) < len(candidates):
                     silent = []
                 candidates = narrowed or silent
+        candidates = without_short_forms(candidates)
         return candidates[0] if len(candidates) == 1 else None
 
     def _window(self, root: Token, at: int) -> tuple[int, int]:
@@ -934,26 +1181,45 @@ class Describer:
         description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
         passage is about both). Reached past a quotation's sentences, a subject counts only
         when the narration between names no one else (``... said Ola Dahl. Some saw a
-        culprit in Vera Holm. The harbour master ...`` is not Dahl)."""
+        culprit in Vera Holm. The harbour master ...`` is not Dahl). With no main-clause
+        subject that agrees, the one subject of any other clause that does (``The
+        controversy centers on comments Clinton made Tuesday. The former secretary of
+        state mocked ...``), when the article places them where the description does (``the
+        Vermont senator`` is no one of unknown state)."""
+        people = self._subjects(description, root, at, main=True)
+        if people == []:
+            people = self._subjects(description, root, at, main=False)
+        return people[0] if people is not None and len(people) == 1 else None
+
+    def _subjects(
+        self, description: Description, root: Token, at: int, main: bool
+    ) -> list[Person] | None:
+        """The people agreeing with the description who are subjects (of a main clause, or
+        of any clause) in the window; None when coordinated subjects make it two."""
         first, paragraph = self._window(root, at)
         sentence = self.cast.sentence_of_token[root.i]
         plain_first = sentence - self.settings.window_sentences
         own = self._named_after(root, at)
         people: list[Person] = []
+        subject_of = is_main_subject if main else is_clause_subject
         for m in self.cast.mentions_before(at, paragraph, self.settings.limit):
             if m.sentence < first:
                 break
             ent = self.cast.entity_at(self.cast.doc[m.token])
             name = ent.root if ent is not None else self.cast.doc[m.token]  # or an untagged one
-            if not (is_main_subject(name) or owns_main_subject(name)) or m.person.kind != "person":
+            owned = name.head
+            owns = name.dep_ in ("compound", "poss") and owned.lemma_.lower() in OWN_PEOPLE_NOUNS
+            if not (subject_of(name) or owns and subject_of(owned)) or m.person.kind != "person":
                 continue
             if name.conjuncts:
                 return None
             if m.sentence < plain_first and self._names_another(m.person, m.sentence, sentence):
                 continue
-            if agrees(description, m.person) and m.person not in own + people:
+            if not agrees(description, m.person) or m.person in own + people:
+                continue
+            if main or placed(description, m.person):
                 people.append(m.person)
-        return people[0] if len(people) == 1 else None
+        return people
 
     def _names_another(self, person: Person, after: int, before: int) -> bool:
         """Whether the narration strictly between two sentences holds a proper name (tagged a
@@ -1003,7 +1269,24 @@ class Describer:
         if not typed:  # of no known type: only the organisation the article is most about
             salient = self._most_named_organisation()
             typed = [o for o in orgs if not o.role_heads & ORGANISATION_NOUNS and o is salient]
+        if not orgs:  # none named in the passage: the article's one of that type
+            typed = self._organisations_of_type(description)
         return typed[0] if len(typed) == 1 else None
+
+    def _organisations_of_type(self, description: Description) -> list[Person]:
+        """The organisations the article names, anywhere, whose name's words say they are of
+        the description's type (:data:`ORGANISATION_TYPES`: ``the union`` is the United
+        Mine Workers of America) and hold its other words (``the new paper`` is no
+        newspaper's)."""
+        head = description.head
+        return [
+            p
+            for p in self.cast.by_role.get(head, [])
+            if p.kind == "organization"
+            and head in organisation_types(p.name)
+            and description.words <= words_of(p.name)
+            and not self._headline_noun(p, head)
+        ]
 
     def _most_named_organisation(self) -> Person | None:
         """The organisation named most often in the article, if one is named most."""
@@ -1062,6 +1345,44 @@ def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
     return found[0] if len(found) == 1 else None
 
 
+def _kin_owner(noun: Token) -> str | None:
+    """``my`` in ``my parents``, ``his`` in ``his wife``: a family noun's possessive pronoun."""
+    if noun.tag_ not in ("NN", "NNS"):
+        return None
+    owners = [c.lower_ for c in noun.children if c.dep_ == "poss"]
+    possessives = FIRST_PERSON_POSSESSIVES | THIRD_PERSON_POSSESSIVES
+    return owners[0] if len(owners) == 1 and owners[0] in possessives else None
+
+
+def _kin_names(noun: Token) -> list[Token]:
+    """The names in apposition to a family noun: ``my parents, James and Olive Meehan``
+    (both), ``James, my father`` (James)."""
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return [noun.head]
+    names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    return [n for name in names for n in (name, *name.conjuncts) if n.pos_ == "PROPN"]
+
+
+def without_short_forms(candidates: list[Person]) -> list[Person]:
+    """``the article`` where ``The New York Times`` and, later, ``a Times article`` were
+    both read as organisations: a name that ends one other candidate organisation's name
+    is its short form, one candidate."""
+    return [
+        p
+        for p in candidates
+        if sum(is_short_form(p, other) for other in candidates if other is not p) != 1
+    ]
+
+
+def is_short_form(short: Person, full: Person) -> bool:
+    """Whether organisation ``short``'s name is the last words of ``full``'s (``Times``,
+    ``New York Times``)."""
+    if short.kind != "organization" or full.kind != "organization":
+        return False
+    words, whole = name_key(short.name).split(), name_key(full.name).split()
+    return 0 < len(words) < len(whole) and whole[-len(words) :] == words
+
+
 def is_main_subject(token: Token) -> bool:
     """Whether a name is the subject of its sentence's main verb, alone or coordinated
     (``Tomas Brenner and Ana Ruiz met``: both), or in apposition to it."""
@@ -1070,16 +1391,18 @@ def is_main_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
-def owns_main_subject(name: Token) -> bool:
-    """``The Ruiz campaign now hopes``, ``Brenner's aides said``: a name that owns the main
-    subject, when that subject is the person's own people (:data:`OWN_PEOPLE_NOUNS`)."""
-    owned = name.head
-    return (
-        name.dep_ in ("compound", "poss")
-        and owned.i != name.i
-        and owned.lemma_.lower() in OWN_PEOPLE_NOUNS
-        and is_main_subject(owned)
-    )
+def is_clause_subject(token: Token) -> bool:
+    """Whether a name is the subject of any clause (``comments Clinton made``), alone,
+    coordinated or in apposition to it."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def placed(description: Description, person: Person) -> bool:
+    """Whether the article gives ``person`` every state word of the description (``the
+    Vermont senator``: Vermont)."""
+    return description.words & STATE_WORDS <= person.role_words
 
 
 def _silent_on(person: Person, word: str) -> bool:
@@ -1143,8 +1466,9 @@ def confirms(description: Description, person: Person) -> bool:
     """Whether a holder of the role introduced after a description is surely the one it
     means: it agrees, holds every proper word or is given none of its kind (``the New York
     state attorney general`` then ``Attorney General Ada Finch``), nothing sets it
-    against another, and both say alike whether the post is a former one."""
-    known = person.role_words
+    against another, and both say alike whether the post is a former one. An
+    organisation's name says what it is (``A House panel``: the House Oversight Committee)."""
+    known = person.role_words | (words_of(person.name) if person.kind == "organization" else set())
     return (
         agrees(description, person)
         and all(w in known or _silent_on(person, w) for w in description.proper)

@@ -150,6 +150,9 @@ class ResolutionSettings:
     nominee``) looks for the one person the passage is about."""
     description_lookahead_paragraphs: int = 1
     """How many paragraphs after a description its role holder may still be introduced."""
+    description_lede_paragraphs: int = 2
+    """How many paragraphs after a lede that opens with an indefinite role (``A New York
+    judge has ruled``) the article may name the one it describes."""
     headline_max_words: int = _CAST_DEFAULTS.headline_max_words
     """Most words of a first paragraph that is a headline."""
     headline_capitalised: float = _CAST_DEFAULTS.headline_capitalised
@@ -198,6 +201,8 @@ class _Resolver:
                 settings.description_window_sentences,
                 settings.description_lookahead_paragraphs,
                 settings.antecedent_limit,
+                settings.description_lede_paragraphs,
+                settings.headline_max_words,
             ),
         )
         self.current: _Current | None = None
