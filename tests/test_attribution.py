@@ -650,6 +650,19 @@ def test_a_connective_opening_the_sentence_before_an_inserted_frame_opens_a_dire
     assert quote_at(extract(told), "the crossings").text == "the crossings would resume soon"
 
 
+def test_a_quote_after_a_speech_participle_in_the_frame_is_not_the_same_turn() -> None:
+    text = (
+        '"Keep your hands where I can see them," Mira Solberg sings to the mayor before '
+        'asking her, "Where do we go from here?"'
+    )
+    article = extract(text)
+    first = quote_at(article, "Keep your hands")
+    assert first.text == '"Keep your hands where I can see them,"'
+    second = quote_at(article, "Where do we go")
+    assert second.text == '"Where do we go from here?"'
+    assert second.cue is not None and second.cue.text == "asking"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

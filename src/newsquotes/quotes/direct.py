@@ -852,8 +852,11 @@ def _continues_turn(
     if art.token_at(nxt.start) > frame_end + 1 or len(between) >= art.settings.continuation_chars:
         return None
     frame = art.doc[art.token_at(q.end - 1) + 1 : art.token_at(nxt.start)]
-    if sum(is_speech_cue(t) for t in frame) > 1:
+    speech = [t for t in frame if is_speech_cue(t)]
+    if len(speech) > 1:
         return None  # '"A," Finch said, adding later, "B."': B has a cue of its own
+    if speech and speech[0].tag_ == PARTICIPLE_TAG and speech[0].dep_ != "ROOT":
+        return None  # '"A," Solberg sings to them before asking, "B."': the participle's
     if between.rstrip()[-1:] in CONTINUATION_MARKS:
         return nxt.start
     conjunction = CONJUNCTION_BEFORE_REST.search(between)
@@ -873,6 +876,9 @@ def _cue_later_in_sentence(art: ArticleView, q: QuotedSpan) -> bool:
         k += 1
     return False
 
+
+PARTICIPLE_TAG = "VBG"
+"""``asking``, ``adding``: a speech participle in a frame whose own verb is no speech cue."""
 
 CONJUNCTION_BEFORE_REST = re.compile(r",\s+(and|but|or)\s+$")
 """``"A," he said, but "b."``: a frame handing back to the turn with a conjunction."""
