@@ -663,6 +663,19 @@ def test_a_quote_after_a_speech_participle_in_the_frame_is_not_the_same_turn() -
     assert second.cue is not None and second.cue.text == "asking"
 
 
+def test_a_frameless_quote_after_a_report_with_its_cue_first_continues_it() -> None:
+    text = (
+        "The council met on Monday.\n\nAda Finch said the harbour board caused the long delay. "
+        '"We warned them about the pier for years and nobody listened."'
+    )
+    q = quote_at(extract(text), "the harbour board caused")
+    assert q.spans == [
+        span_of(text, "the harbour board caused the long delay"),
+        span_of(text, '"We warned them about the pier for years and nobody listened."'),
+    ]
+    assert q.speaker is not None and q.speaker.text == "Ada Finch"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

@@ -338,12 +338,14 @@ def _introducing_subject(art: ArticleView, q: QuotedSpan) -> tuple[int, int] | N
 
 def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
     """``The ferry may stop, Finch said. "We have no boat."``: a frameless quote opening the
-    sentence right after a reported clause and its closing frame continues that report."""
+    sentence right after a reported clause and its closing frame continues that report; so
+    it does after a report whose cue comes first (``Finch blamed the council for the delay.
+    "We warned them."``)."""
     if not art.settings.join_next_sentence or prev.cue is None:
         return False
     cue_char = art.doc[prev.cue[0]].idx
     end = prev.spans[-1][1]
-    if not (end <= cue_char < a.start):
+    if not (end <= cue_char < a.start or cue_char < prev.start):
         return False
     between = art.text[end : a.start]
     last_word = art.text[a.start : a.spans[-1][1]].rstrip(ALL_MARKS + " ")[-1:]
