@@ -78,6 +78,11 @@ START_TIMEOUT_S = 60
 DEFAULT_PROCESSES = 2
 """Server processes: one per core of the 2-core machine the bar is set for."""
 SERVE = "import sys; from newsquotes.cli import main; sys.exit(main())"
+WARM_UP_S = 3.0
+WARM_UP_SEEDS = 1_000_000
+"""The warm-up's clients are seeded from here: their searches are not the measured ones."""
+PGRP_FIELD, UTIME_FIELD, STIME_FIELD = 2, 11, 12
+"""Fields of /proc/PID/stat after the command name: process group, user and system time."""
 
 
 def _speaker_name(i: int) -> str:
@@ -188,35 +193,59 @@ async def client(
             path = random_query(rng)
             started = time.monotonic()
             writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
-            status_line = await reader.readline()
+            # The head in one read: the clients share the machine's two cores with the server,
+            # so the less CPU they spend per answer the more the figures are the server's.
+            head = await reader.readuntil(b"\r\n\r\n")
+            status_line, _, headers = head.partition(b"\r\n")
             length = 0
-            while (line := await reader.readline()) not in (b"\r\n", b""):
-                name, _, value = line.decode("latin-1").partition(":")
-                if name.lower() == "content-length":
+            for line in headers.split(b"\r\n"):
+                name, _, value = line.partition(b":")
+                if name.lower() == b"content-length":
                     length = int(value)
             await reader.readexactly(length)
             latencies.append(time.monotonic() - started)
             status = status_line.split(b" ")[1:2]
             if status != [b"200"]:
                 errors.append(f"{status_line.decode(errors='replace').strip()} for {path}")
-    except (OSError, asyncio.IncompleteReadError) as exc:
+    except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
         errors.append(f"{type(exc).__name__}: {exc}")
     finally:
         writer.close()
 
 
-async def load(port: int, clients: int, seconds: float) -> tuple[list[float], list[str], float]:
+async def load(
+    port: int, clients: int, seconds: float, first_seed: int = 0
+) -> tuple[list[float], list[str], float]:
     latencies: list[float] = []
     errors: list[str] = []
     started = time.monotonic()
     until = started + seconds
-    await asyncio.gather(*(client(port, until, n, latencies, errors) for n in range(clients)))
+    seeds = range(first_seed, first_seed + clients)
+    await asyncio.gather(*(client(port, until, n, latencies, errors) for n in seeds))
     return latencies, errors, time.monotonic() - started
 
 
 def _cpu_s(who: int) -> float:
     usage = resource.getrusage(who)
     return usage.ru_utime + usage.ru_stime
+
+
+def group_cpu_s(group: int) -> float | None:
+    """CPU seconds used so far by the live processes of a process group (the server's), read
+    from /proc; None where there is no /proc. Taken before and after the load, it leaves out
+    the server's start and warm-up."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    ticks = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if int(fields[PGRP_FIELD]) == group:
+            ticks += int(fields[UTIME_FIELD]) + int(fields[STIME_FIELD])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -241,10 +270,15 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     server = start_server(db, port, args.processes)
     try:
-        asyncio.run(load(port, min(args.clients, 10), 3.0))  # warm the server's threads
+        # Warm every server process (its search index, its threads) with as many connections
+        # as the measured clients, asking other searches than theirs (other seeds).
+        asyncio.run(load(port, args.clients, WARM_UP_S, first_seed=WARM_UP_SEEDS))
         client_cpu = _cpu_s(resource.RUSAGE_SELF)
+        server_cpu = group_cpu_s(server.pid)
         latencies, errors, elapsed = asyncio.run(load(port, args.clients, args.seconds))
         client_cpu = _cpu_s(resource.RUSAGE_SELF) - client_cpu
+        server_after = group_cpu_s(server.pid)
+        load_after = os.getloadavg()[0]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -254,9 +288,16 @@ def main() -> None:
     )
     print(
         f"CPU seconds: clients {client_cpu:.1f}, server {_cpu_s(resource.RUSAGE_CHILDREN):.1f} "
-        f"(with its start and warm-up); load average before {load_before:.1f}"
+        f"(with its start and warm-up); load average before {load_before:.1f}, "
+        f"after {load_after:.1f}"
     )
     print(f"requests {len(latencies)}, {len(latencies) / elapsed:.1f} /s, errors {len(errors)}")
+    if server_cpu is not None and server_after is not None and latencies:
+        during = server_after - server_cpu
+        print(
+            f"server CPU during the load: {during:.1f} s, "
+            f"{1000 * during / len(latencies):.3f} ms per request"
+        )
     if latencies:
         ms = [1000 * v for v in latencies]
         print(

@@ -880,3 +880,191 @@ def test_a_name_the_parser_hangs_from_a_participle_still_signs_the_quote_before_
         "in a March 2019 email to Mrs. Harlan."
     )
     assert quote_at(extract(text), q).speaker_name == "Ilse Brandvold"
+
+
+def test_a_dash_the_parser_takes_for_a_subject_is_not_the_speaker() -> None:
+    """``... were made public ― Kellerman boasted``, parsed with the horizontal bar as a
+    first subject of ``boasted``: the name is who boasts, not "public"."""
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import speaker_of
+
+    nlp = default_pipeline().nlp
+    doc = Doc(
+        nlp.vocab,
+        words=["made", "public", "\u2015", "Kellerman", "boasted"],
+        heads=[0, 2, 4, 4, 0],
+        deps=["ROOT", "amod", "nsubj", "nsubj", "ccomp"],
+        pos=["VERB", "ADJ", "NOUN", "PROPN", "VERB"],
+    )
+    subject = speaker_of(doc[4])
+    assert subject is not None and subject.text == "Kellerman"
+
+
+def test_a_cue_the_parser_hangs_from_a_quoted_verb_speaks_for_the_subject_before_it() -> None:
+    """``Dalton said, going on to say that the town spent "years ..., and young people do
+    not want it"``, parsed with ``going`` hanging from ``want`` inside the quotation marks:
+    Dalton says it, not the "young people" of the quote."""
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import ArticleView, speaker_of
+    from newsquotes.quotes.indirect import indirect_pass
+
+    nlp = default_pipeline().nlp
+    # fmt: off
+    words = ["Dalton", "said", ",", "going", "on", "to", "say", "that", "the", "town",
+             "spent", '"', "years", ",", "and", "young", "people", "do", "not", "want",
+             "it", ".", '"']
+    heads = [1, 19, 1, 19, 3, 6, 3, 10, 9, 10, 6, 10, 10, 19, 19, 16, 19, 19, 19, 19, 19,
+             19, 19]
+    deps = ["nsubj", "parataxis", "punct", "advcl", "prt", "aux", "xcomp", "mark", "det",
+            "nsubj", "ccomp", "punct", "dobj", "punct", "cc", "amod", "nsubj", "aux", "neg",
+            "ROOT", "dobj", "punct", "punct"]
+    pairs = zip(words, [*words[1:], ""], strict=True)
+    spaces = [nxt not in (",", ".", "") and word != '"' for word, nxt in pairs]
+    spaces[-2] = False  # '... it."' closes the quote
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB", "SCONJ", "DET", "NOUN",
+           "VERB", "PUNCT", "NOUN", "PUNCT", "CCONJ", "ADJ", "NOUN", "AUX", "PART", "VERB",
+           "PRON", "PUNCT", "PUNCT"]
+    # fmt: on
+    lemmas = [w.lower() for w in words]
+    lemmas[1], lemmas[3], lemmas[10] = "say", "go", "spend"
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert doc.text.startswith('Dalton said, going on to say that the town spent "years,')
+    say = doc[6]
+    assert speaker_of(say) is not None and speaker_of(say).text == "people"
+    found = [a for a in indirect_pass(ArticleView(doc, []), []) if a.cue == (say.i, say.i + 1)]
+    assert len(found) == 1 and found[0].speaker is not None
+    assert doc.text[found[0].speaker[0] : found[0].speaker[1]] == "Dalton"
+
+
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        (
+            "Over the past decade, Mayor Tomas Lind said, most residents have come to believe "
+            '"that the old ferry is part of who we are."',
+            "Tomas Lind",
+        ),
+        (
+            "Since the storm, Ms. Holm said, the fishermen have come to think that the council "
+            'is "simply not listening."',
+            "Holm",
+        ),
+    ],
+)
+def test_quoted_words_of_a_belief_told_as_an_aside_are_the_reporters(
+    text: str, reporter: str
+) -> None:
+    """``X, Mayor Lind said, most residents have come to believe "..."``: the residents
+    hold the belief; the quoted words are what Lind said."""
+    article = extract(text)
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert q.type == "mixed"
+    assert q.speaker_name == reporter
+
+
+def test_a_described_speaker_filling_the_frame_after_a_quote_is_kept() -> None:
+    text = (
+        "Velmora mayor Tomas Lind was asked about the remark on Monday.\n\n"
+        "“My reaction, that was outrageous,” Lind's former campaign strategist said in an "
+        "interview with RTV’s Ola Berg."
+    )
+    article = extract(text)
+    q = quote_at(article, "My reaction")
+    assert q.speaker is not None
+    assert q.speaker.text == "Lind's former campaign strategist"
+    assert q.speaker_name != "Tomas Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            "In a Harbor Institute poll released Monday, 74 percent of Velmora residents said "
+            "the ferry should stay.",
+            "a Harbor Institute poll released Monday",
+            "Harbor Institute",
+        ),
+        (
+            "A Lindqvist University poll released in late August found that 74 percent of "
+            "likely voters said the mayor should release his tax returns.",
+            "A Lindqvist University poll released in late August",
+            "Lindqvist University",
+        ),
+        (
+            "Six in 10 say the mayor is decisive, after half said so in the earlier poll.",
+            "Six in 10",
+            "Six in 10",
+        ),
+    ],
+)
+def test_a_share_of_those_polled_speaks_through_the_poll(
+    text: str, speaker: str, name: str
+) -> None:
+    """The poll reports what a share of those it asked said; a poll named only in another
+    clause (``after half said so in the earlier poll``) is not this share's source."""
+    article = extract(text)
+    first = article.quotes[0]
+    assert first.speaker is not None and first.speaker.text == speaker
+    assert first.speaker_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (
+            "According to the Velmora Gazette, harbour spokesman Ivo Dahl said Friday that the "
+            "pier would reopen in May.",
+            "the pier would reopen",
+            "Velmora Gazette",
+        ),
+        (
+            "Lind will probably go to the debate because, according to Lind, the press would "
+            'call him a "coward" if he didn\'t.',
+            "coward",
+            "Lind",
+        ),
+        (
+            "“The pier will reopen in May,” Dahl said, according to a transcript of the show.",
+            "The pier will reopen",
+            "transcript of the show",
+        ),
+    ],
+)
+def test_the_report_a_reporting_verb_relays_through_is_the_source(
+    text: str, content: str, name: str
+) -> None:
+    """``According to X, Y said Z`` and ``Y said Z, according to X``: PolNeAR marks X as
+    the source of what X relays."""
+    article = extract(text)
+    assert quote_at(article, content).speaker_name == name
+
+
+def test_according_to_inside_the_reported_clause_is_relayed_not_the_source() -> None:
+    """``Varga said that, according to the police, the driver fled``, parsed with the
+    according-phrase hanging from ``said``: it sits inside what Varga said, so Varga speaks."""
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import speaker_of
+
+    nlp = default_pipeline().nlp
+    # fmt: off
+    words = ["Varga", "said", "that", ",", "according", "to", "the", "police", ",", "the",
+             "driver", "fled", "."]
+    heads = [1, 1, 11, 11, 1, 4, 7, 5, 11, 10, 11, 1, 1]
+    deps = ["nsubj", "ROOT", "mark", "punct", "prep", "prep", "det", "pobj", "punct", "det",
+            "nsubj", "ccomp", "punct"]
+    # fmt: on
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    subject = speaker_of(doc[1])
+    assert subject is not None and subject.text == "Varga"
+    trailing = Doc(
+        nlp.vocab,
+        words=["Varga", "said", "it", "fled", ",", "according", "to", "police", "."],
+        heads=[1, 1, 3, 1, 1, 1, 5, 6, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "punct", "prep", "prep", "pobj", "punct"],
+    )
+    source = speaker_of(trailing[1])
+    assert source is not None and source.text == "police"

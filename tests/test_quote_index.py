@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import itertools
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsquotes.model import Article, Quote, Span, Speaker
 from newsquotes.store.corpus import Corpus
-from newsquotes.store.fts import and_terms, fts_query
+from newsquotes.store.fts import and_terms, fts_query, like_pattern
+from newsquotes.store.quote_index import like_matcher
 
 WORDS = ["harbour", "ferry", "café", "Zürich", "vote", "fees", "storm", "quay", "budget"]
 NAMES = ["Jana Novak", "Terence Ulvik", "Ida Brandt", "Ola Lindqvist"]
@@ -41,7 +45,11 @@ FILTERS = [
     {"until": "2024-05"},
     {"since": "2024", "until": "2024-05-03"},
     {"speaker": "Novak"},
-    {"speaker": "Nobody Known"},  # no corpus speaker: LIKE on the quoted name, in SQL
+    {"speaker": "Nobody Known"},  # no corpus speaker: LIKE on the quoted name
+    {"speaker": "ana No"},  # part of a quoted name
+    {"speaker": "TERENCE u"},  # LIKE ignores ASCII case
+    {"speaker": "J_na"},  # the user's "_" is a character, not a wildcard
+    {"speaker": "%"},
     {"speaker_id": 2},
     {"article_id": 3},
     {"act": "speech", "outlet": "Fjord Weekly", "since": "2024-01"},
@@ -171,3 +179,124 @@ def test_plain_searches_are_one_expression_in_any_word_order() -> None:
     assert fts_query("storm OR quay budget") == '"storm" OR "quay" "budget"'
     assert and_terms('"storm" OR "quay"') is None
     assert and_terms('("storm")') is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.text(alphabet="aAbB_%\\éÉ ", max_size=8),
+    pattern=st.text(alphabet="aAbB_%\\éÉ ", max_size=6),
+    escaped=st.booleans(),
+)
+def test_like_matcher_matches_as_sqlite_like_does(name: str, pattern: str, escaped: bool) -> None:
+    """Wildcards, escapes and case (ASCII letters only) exactly as SQLite's LIKE."""
+    if escaped:
+        pattern = like_pattern(pattern)
+    elif pattern.replace("\\\\", "").endswith("\\"):
+        pattern += "a"  # a pattern ending in a lone escape is an error in SQLite
+    with sqlite3.connect(":memory:") as conn:
+        (expected,) = conn.execute("SELECT ? LIKE ? ESCAPE '\\'", (name, pattern)).fetchone()
+    folded = name.translate(str.maketrans("AB", "ab"))
+    assert (like_matcher(pattern).fullmatch(folded) is not None) == bool(expected)
+
+
+def test_a_quote_shown_again_is_not_read_again_and_keeps_each_searchs_marks(
+    corpus: Corpus,
+) -> None:
+    index = corpus.quote_index()
+    first = corpus.quote_page("harbour", index=index, limit=100)
+    reads: list[str] = []
+    corpus._conn.set_trace_callback(reads.append)
+    try:
+        again = corpus.quote_page("harbour", index=index, limit=100)
+    finally:
+        corpus._conn.set_trace_callback(None)
+    assert again == first
+    assert not [sql for sql in reads if "JOIN articles" in sql]  # every row was kept
+    storm = corpus.quote_page("storm", index=index, limit=100)
+    shared = {hit["id"] for hit in first["hits"]} & {hit["id"] for hit in storm["hits"]}
+    assert shared
+    for hit in first["hits"]:
+        assert {hit["quote"]["text"][s:e].lower() for s, e in hit["highlights"]} == {"harbour"}
+    for hit in storm["hits"]:
+        assert {hit["quote"]["text"][s:e].lower() for s, e in hit["highlights"]} == {"storm"}
+
+
+def test_no_quote_is_kept_when_the_bound_is_zero(corpus: Corpus) -> None:
+    index = corpus.quote_index(max_shown=0)
+    page = corpus.quote_page("harbour", index=index, limit=5)
+    assert page == corpus.quote_page("harbour", limit=5)
+    assert index.shown(hit["id"] for hit in page["hits"]) == {}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(
+        alphabet="abAB01 _-'.,\u201c\u201d\u2014\u2026\xe9\xdf\u0301\xb2\u00a0", max_size=30
+    ),
+    words=st.lists(st.text(alphabet="abAB01", min_size=1, max_size=3), min_size=1, max_size=3),
+    prefix=st.booleans(),
+)
+def test_marks_of_plain_words_are_those_of_the_full_text_index(
+    text: str, words: list[str], prefix: bool
+) -> None:
+    """Where a quote's words are all ASCII, its marks are made without SQLite: the same
+    offsets FTS5's highlight() gives, with the corpus's tokenizer."""
+    from newsquotes.store.corpus import (
+        _FTS_TOKENIZER,
+        _MARK_CLOSE,
+        _MARK_OPEN,
+        _ascii_words,
+        _marked_offsets,
+        _marking_pattern,
+        _word_marks,
+    )
+
+    query = fts_query(" ".join(w + ("*" if prefix else "") for w in words))
+    assert query is not None
+    plain = _marking_pattern(query)
+    assert plain is not None
+    if not _ascii_words(text):
+        return  # marked by SQLite itself
+    with sqlite3.connect(":memory:") as conn:
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(text, tokenize='{_FTS_TOKENIZER}')")
+        conn.execute("INSERT INTO t(rowid, text) VALUES (1, ?)", (text,))
+        expected: list[list[int]] = []
+        for term in and_terms(query) or []:  # the union of each word's marks
+            row = conn.execute(
+                "SELECT highlight(t, 0, ?, ?) FROM t WHERE t MATCH ?",
+                (_MARK_OPEN, _MARK_CLOSE, term),
+            ).fetchone()
+            expected += _marked_offsets(row[0]) if row else []
+        whole = conn.execute(
+            "SELECT highlight(t, 0, ?, ?) FROM t WHERE t MATCH ?", (_MARK_OPEN, _MARK_CLOSE, query)
+        ).fetchone()
+    assert _word_marks(text, plain) == sorted(map(list, {tuple(m) for m in expected}))
+    if whole is not None:  # the text holds every word: the query's own marks
+        assert _word_marks(text, plain) == _marked_offsets(whole[0])
+
+
+def test_quotes_with_other_letters_are_marked_by_the_full_text_index() -> None:
+    from newsquotes.store.corpus import _ascii_words, _plain_words
+
+    assert _ascii_words("\u201cThe harbour \u2014 again,\u201d she said")
+    assert not _ascii_words("Caf\xe9 by the harbour")
+    assert not _ascii_words("cafe\u0301")
+    assert _plain_words('"harbour" "ferry"*') == [("harbour", False), ("ferry", True)]
+    assert _plain_words('"harbour" OR "ferry"') is None
+    assert _plain_words('"caf\xe9"') is None
+    assert _plain_words('"ferry fees"') is None
+
+
+def test_an_index_tells_whether_it_holds_a_querys_matches(corpus: Corpus) -> None:
+    index = corpus.quote_index()
+    harbour, storm = fts_query("harbour"), fts_query("storm")
+    both = fts_query("storm harbour")
+    assert harbour and storm and both
+    assert index.holds_matches(None)
+    assert not index.holds_matches(harbour) and not index.holds_matches(both)
+    corpus.quote_page("harbour", index=index)
+    assert index.holds_matches(harbour) and not index.holds_matches(both)
+    corpus.quote_page("storm", index=index)
+    assert index.holds_matches(both)  # the intersection of two words already held
+    either = fts_query("storm OR harbour")
+    assert either and not index.holds_matches(either)

@@ -1517,3 +1517,90 @@ def test_a_source_mention_is_marked_the_way_polnear_marks_it(sentence: str, ment
     """PolNeAR marks the owner of a saying (``his remarks`` → ``his``) and no focus word."""
     quote = quote_at(extract(sentence), "the ferry would stop")
     assert quote.speaker is not None and quote.speaker.text == mention
+
+
+def test_they_in_a_clause_of_a_campaigns_verb_is_the_campaign() -> None:
+    text = (
+        "Ana Harwick will speak in Velmora on Friday.\n\n"
+        "Harwick’s campaign is seeking to contrast her approach with what they call rival "
+        "Tom Brandt’s “selfish message.”"
+    )
+    article = extract(text)
+    q = quote_at(article, "selfish message")
+    assert q.speaker is not None and q.speaker.text == "they"
+    assert q.speaker_name == "Harwick campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "publication"),
+    [
+        (
+            "A 2014 study that appeared in the Norland Medical Journal found that most ferries "
+            "run late.",
+            "Norland Medical Journal",
+        ),
+        (
+            "A report published in the Velmora Ledger found that most ferries run late.",
+            "Velmora Ledger",
+        ),
+    ],
+)
+def test_a_document_speaks_for_the_publication_it_ran_in(text: str, publication: str) -> None:
+    article = extract(text)
+    q = quote_at(article, "most ferries run late")
+    assert q.speaker is not None and q.speaker.text.endswith(publication)
+    assert q.speaker_name == publication
+
+
+@pytest.mark.parametrize(("word", "joined"), [("Oz", True), ("Whigs", False)])
+def test_an_untagged_word_is_the_person_known_by_it_alone(word: str, joined: bool) -> None:
+    """``Oz's show`` tagged a person, ``Oz is hardly ...`` not: with no full name tagged,
+    the untagged subject is still that one person; a plural-looking word is not."""
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as DocSpan
+
+    words = [word, "'s", "show", "ended", ".", word, "is", "a", "chef", "."]
+    doc = Doc(
+        default_pipeline().nlp.vocab,
+        words=words,
+        spaces=[False, True, True, False, True, True, True, True, False, False],
+        heads=[2, 0, 3, 3, 3, 6, 6, 8, 6, 6],
+        deps=["poss", "case", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "det", "attr", "punct"],
+        pos=["PROPN", "PART", "NOUN", "VERB", "PUNCT", "PROPN", "AUX", "DET", "NOUN", "PUNCT"],
+        tags=["NNP", "POS", "NN", "VBD", ".", "NNP", "VBZ", "DT", "NN", "."],
+    )
+    doc.ents = [DocSpan(doc, 0, 1, label="PERSON")]
+    cast = Cast(ArticleView(doc, []))
+    subjects = [m for m in cast.mentions if m.person.name == word and m.subject]
+    assert bool(subjects) is joined
+    if joined:
+        assert doc[subjects[0].verb].text == "is"
+
+
+@pytest.mark.parametrize(
+    ("full", "misspelt"),
+    [("Ola Covers", "Cavers"), ("Ola Tiles", "Tides"), ("Ida Varga", "Vargo")],
+)
+def test_a_five_letter_or_mistagged_surname_one_letter_off_joins_the_full_name(
+    full: str, misspelt: str
+) -> None:
+    text = (
+        f"“The harbor is in panic mode,” said {full}, a Bayport fisherman.\n\n"
+        f"{misspelt} believes that the council took the fishermen for granted."
+    )
+    article = extract(text)
+    assert quote_at(article, "took the fishermen").speaker_name == full
+
+
+@pytest.mark.parametrize(
+    ("tagged", "person", "organisation"),
+    [
+        ("\u2015 \u00a0Rosa Ilves", "Rosa Ilves", "Rosa Ilves"),
+        ("\u2014 Harbour Council -", "Harbour Council", "Harbour Council"),
+    ],
+)
+def test_a_dash_the_tagger_took_into_a_name_is_not_part_of_it(
+    tagged: str, person: str, organisation: str
+) -> None:
+    assert clean_name(tagged) == person
+    assert organisation_name(tagged) == organisation

@@ -8,6 +8,7 @@ the real pipeline (marked slow).
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import threading
@@ -648,12 +649,15 @@ def test_serve_command_runs_uvicorn_on_loopback_by_default(
     import uvicorn
 
     calls: list[dict[str, Any]] = []
+    frozen: list[int] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(len(calls)))
     result = CliRunner().invoke(
         cli_main, ["serve", "--db", str(db), "--port", "8765", "--token", TOKEN]
     )
     assert result.exit_code == 0, result.output
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8765
+    assert frozen == [0]  # what was set up is left out of full collections, before serving
     with TestClient(calls[0]["app"], base_url="http://127.0.0.1:8765") as served:
         story = {"text": '"Open," said Pia Holm.'}
         bearer = {"authorization": f"Bearer {TOKEN}"}
@@ -820,6 +824,112 @@ def test_search_answers_are_the_same_with_or_without_the_index(db: Path) -> None
             assert indexed.get(f"{API}/quotes", params=params).json() == expected.json()
 
 
+PLAIN_AND_ODD_SEARCHES = [
+    "",
+    "q=harbour",
+    "q=harbour+vote&limit=1",
+    "q=Harbour&offset=1&limit=2",
+    "q=caf%C3%A9&act=all",
+    "q=harbour&type=&act=&sort=&speaker=&outlet=",  # blanks, as forms send them
+    "speaker=Ulvik&act=all",
+    "speaker=erence+U&act=all",  # no corpus speaker: LIKE on the quoted name
+    "speaker=" + "x" * 200,
+    "speaker=" + "x" * 201,
+    "outlet=valley+COURIER&since=2024&until=2024-06",
+    "since=2024-13",
+    "type=indirect&act=all",
+    "type=rumour",
+    "act=thought",
+    "act=bogus",
+    "q=harbour&sort=relevance",
+    "sort=newest&limit=100",
+    "sort=bogus",
+    "q=%22unbalanced",
+    "q=" + "w" * 501,
+    "limit=0",
+    "limit=101",
+    "limit=abc",
+    "limit=",
+    "limit=%2B5",
+    "limit=05",
+    "limit=2.0",
+    "offset=-1",
+    "offset=10000001",
+    "speaker_id=%C2%B2",
+    "speaker_id=1&act=all",
+    "speaker_id=9223372036854775807",
+    "speaker_id=9223372036854775808",
+    "speaker_id=00000000000000000001",
+    "article_id=2&act=all",
+    "q=harbour&q=ferry",
+    "speakr=Novak",
+    "q=%FF%FE",
+    "q=harbour%00",
+]
+
+
+@pytest.mark.parametrize("query", PLAIN_AND_ODD_SEARCHES)
+def test_quick_searches_answer_as_fastapi_does(db: Path, query: str) -> None:
+    """Plain searches skip FastAPI's parameter machinery; every answer, refusal or not, is
+    the one FastAPI gives: status, body and headers."""
+    slow = ServeLimits(extract_workers=0, quick_search=False)
+    with make_client(db) as quick, make_client(db, limits=slow) as by_fastapi:
+        expected = by_fastapi.get(f"{API}/quotes?{query}")
+        answered = quick.get(f"{API}/quotes?{query}")
+        assert (answered.status_code, answered.content) == (
+            expected.status_code,
+            expected.content,
+        )
+        assert dict(answered.headers) == dict(expected.headers)
+
+
+def test_only_searches_the_index_can_answer_at_once_run_on_the_event_loop(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word whose matches are not yet known is read from the full-text index on a worker
+    thread; once known, its searches run on the event loop, as do searches without words."""
+    import asyncio
+
+    on_loop: list[bool] = []
+    real = Corpus.quote_page
+
+    def noted(self: Corpus, text: str | None = None, **kwargs: Any) -> dict[str, Any]:
+        try:
+            asyncio.get_running_loop()
+            on_loop.append(True)
+        except RuntimeError:
+            on_loop.append(False)
+        return real(self, text, **kwargs)
+
+    monkeypatch.setattr(Corpus, "quote_page", noted)
+    for params in (
+        {"q": "harbour"},  # the index is built and the word's matches read: a thread
+        {"q": "harbour", "offset": 1},
+        {"q": "harbour", "act": "all"},
+        {"act": "all"},
+        {"q": "harbour", "sort": "relevance"},  # SQL ranks every match: a thread
+        {"q": "ferry"},  # a new word: a thread
+        {"q": "ferry harbour", "act": "all"},  # both words known
+    ):
+        assert client.get(f"{API}/quotes", params=params).status_code == 200
+    assert on_loop == [False, True, True, True, False, False, True]
+
+
+def test_plain_search_parameters_are_read_as_starlette_reads_them() -> None:
+    from newsquotes.serve.quick import Text, Whole, plain_arguments
+
+    spec = {"q": Text(), "name": Text(3), "limit": Whole(1, 100)}
+    assert plain_arguments(b"q=caf%C3%A9+bar&limit=07&name=", spec) == {
+        "q": "café bar",
+        "limit": 7,
+        "name": "",
+    }
+    assert plain_arguments(b"", spec) == {}
+    for odd in (b"limit=0", b"limit=1e2", b"limit=%2B5", b"limit=", b"name=abcd", b"q=a&q=b"):
+        assert plain_arguments(odd, spec) is None, odd
+    assert plain_arguments(b"other=1", spec) is None
+
+
 def test_serve_command_runs_several_processes_when_asked(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -828,7 +938,9 @@ def test_serve_command_runs_several_processes_when_asked(
     from newsquotes.serve.api import APP_FACTORY, SERVE_ENV, app_from_environment
 
     calls: list[dict[str, Any]] = []
+    frozen: list[int] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
     monkeypatch.delenv(SERVE_ENV, raising=False)
     result = CliRunner().invoke(
         cli_main, ["serve", "--db", str(db), "--processes", "2", "--token", TOKEN]
@@ -837,7 +949,9 @@ def test_serve_command_runs_several_processes_when_asked(
     assert calls[0]["app"] == APP_FACTORY and calls[0]["factory"] is True
     assert calls[0]["workers"] == 2 and calls[0]["access_log"] is False
     # Each process makes the app from the settings the command left in its environment.
+    assert frozen == []  # the command's own process serves nothing
     with TestClient(app_from_environment(), base_url="http://127.0.0.1:8000") as served:
+        assert frozen == [1]
         assert served.get(f"{API}/quotes", params={"q": "ferry"}).json()["total"] == 1
         story = {"text": '"Open," said Pia Holm.'}
         bearer = {"authorization": f"Bearer {TOKEN}"}
@@ -856,6 +970,44 @@ def test_the_search_index_is_rebuilt_once_per_corpus_change(db: Path) -> None:
     assert snapshot.get() == 2 and snapshot.get() == 2
     snapshot.clear()
     assert snapshot.get() == 3
+
+
+def test_a_snapshot_is_ready_only_when_current(db: Path) -> None:
+    """What decides whether a search may run on the event loop: no build waits there."""
+    from newsquotes.serve.cache import AnswerCache, Snapshot
+
+    snapshot = Snapshot(AnswerCache(db, entries=0, ttl_s=60), lambda: "index")
+    assert not snapshot.ready()
+    snapshot.get()
+    assert snapshot.ready()
+    with Corpus(db) as corpus:
+        corpus.add(make_article("a12", "Snow in the pass", "Pia Holm"))
+    assert not snapshot.ready()
+    snapshot.get()
+    assert snapshot.ready()
+    renewing = threading.Event()
+    finish = threading.Event()
+
+    def build() -> str:
+        if renewing.is_set():  # the renewal: held until the checks below are done
+            assert finish.wait(10)
+        return "index"
+
+    own_limit = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), lambda: "index", ttl_s=60)
+    own_limit.get()
+    assert own_limit.ready()  # its own time limit, not the kept answers'
+    expired = Snapshot(AnswerCache(db, entries=0, ttl_s=0.0), build)
+    expired.get()
+    assert not expired.ready()  # too old, and nobody renews it: a thread must
+    renewing.set()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        renewal = pool.submit(expired.get)
+        deadline = time.monotonic() + 10
+        while not expired.ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert expired.ready()  # being renewed: the old one answers at once meanwhile
+        finish.set()
+        assert renewal.result(timeout=10) == "index"
 
 
 def test_searches_during_an_ingest_see_every_stored_article_after_it(db: Path) -> None:

@@ -61,7 +61,7 @@ def serve_command(
     try:
         import uvicorn
 
-        from ..serve.api import APP_FACTORY, SERVE_ENV, create_app, serve_settings
+        from ..serve.api import APP_FACTORY, SERVE_ENV, create_app, serve_settings, settle_heap
         from ..serve.limits import ServeLimits
     except ImportError as exc:
         raise click.ClickException(
@@ -86,6 +86,7 @@ def serve_command(
         "access_log": False,
     }
     if processes == 1:
+        settle_heap()
         uvicorn.run(app, **options)
         return
     # Several processes: uvicorn starts each by name; the app made above only checked

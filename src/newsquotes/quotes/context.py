@@ -18,6 +18,7 @@ from .cues import (
     CUE_ADVERBS,
     CUE_PREPOSITION_VERBS,
     CUE_PREPOSITIONS,
+    PUBLISHED_IN_VERBS,
     REQUEST_VERBS,
     SPEECH_VERBS,
     cue_lemma,
@@ -347,9 +348,27 @@ def subject_mention(art: ArticleView, subj: Token, cue: Token) -> tuple[int, int
     elif subj.i < cue.i:
         hi = min(hi, cue.i)
     for child in children_of(subj):
-        if child.dep_ == "relcl" and child.i > subj.i and not describes_speaker(art, child):
+        if (
+            child.dep_ == "relcl"
+            and child.i > subj.i
+            and not describes_speaker(art, child)
+            and not _names_publication(child)
+        ):
             hi = min(hi, art.subtree_bounds(child)[0])
     return mention_span(art, subj, lo, max(hi, subj.i + 1))
+
+
+def _names_publication(clause: Token) -> bool:
+    """``A study that appeared in the Norland Medical Journal``: the clause names where the
+    document ran, who speaks for it, so it stays in the mention."""
+    return clause.lemma_ in PUBLISHED_IN_VERBS and any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(
+            obj.dep_ == "pobj" and obj.ent_type_ in ("ORG", "WORK_OF_ART") for obj in prep.children
+        )
+        for prep in children_of(clause)
+    )
 
 
 RELATIVE_THINGS = frozenset({"which", "that"})
@@ -391,7 +410,11 @@ def settings_of(doc: Doc) -> EngineSettings:
 def speaker_of(cue: Token) -> Token | None:
     """Who speaks through ``cue``: its subject, or the agent of a passive
     (``was asked by host Marta Quill``), whose subject is the listener."""
-    children = children_of(cue)
+    # "made public ― Trump boasted": a dash the parser took for a second subject says nothing
+    children = [c for c in children_of(cue) if c.dep_ not in SUBJECT_DEPS or not _is_dash(c)]
+    reporter = _according_to_source(cue, children)
+    if reporter is not None:
+        return reporter
     for child in children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -403,7 +426,7 @@ def speaker_of(cue: Token) -> Token | None:
         if child.dep_ == "nsubjpass" and lemma(cue) in ADDRESSEE_VERBS:
             return None
         if child.dep_ in SUBJECT_DEPS:
-            return child
+            return _poll_of_respondents(cue, child) or child
     # "..., saying ..." / "and added ...": the subject of the verb it hangs from.
     if cue.dep_ == "relcl" and cue.head.i != cue.i:
         # 'Ms. Moreau, speaking ...' yes; 'the comments made ...': a thing does not speak
@@ -442,6 +465,115 @@ def speaker_of(cue: Token) -> Token | None:
                 shown = _shown_speaker(cue) if is_thing(child) else None
                 return shown or child
     return None
+
+
+def _according_to_source(cue: Token, children: list[Token]) -> Token | None:
+    """``According to the Harbor Gazette, Mayor Lind said ...``, ``"...," Lind said,
+    according to a transcript``: the report the reporting verb relays through is the
+    source, as PolNeAR marks it."""
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            if any(c.left_edge.i < child.i < c.right_edge.i for c in clauses):
+                continue  # 'said that, according to the police, the driver fled': relayed
+            for to in children_of(child):
+                if to.dep_ == "prep" and to.lower_ == "to":
+                    return next((g for g in children_of(to) if g.dep_ == "pobj"), None)
+    return None
+
+
+POLL_NOUNS = frozenset({"poll", "survey"})
+"""Documents that report what a share of the people they asked said."""
+
+SHARE_WORDS = frozenset({"percent", "%", "majority", "minority", "half", "third", "quarter"})
+"""Heads of a share of people (``74 percent of likely voters``, ``a majority of them``)."""
+
+
+def _poll_of_respondents(cue: Token, subject: Token) -> Token | None:
+    """``In a Harbor Institute poll, 74 percent of voters said ...``, ``the poll found that
+    six in 10 residents say ...``: a share of those asked answers the poll, and the poll
+    is the source, as PolNeAR marks it. A poll named only where the share holds a view
+    (``87 percent viewing him favorably in a poll``) is not: the share is."""
+    if not _is_share(subject):
+        return None
+    if is_speech_cue(cue):  # 'In a Harbor Institute poll, 74 percent said'
+        for prep in children_of(cue):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                poll = next((g for g in children_of(prep) if g.dep_ == "pobj"), None)
+                if poll is not None and poll.lemma_.lower() in POLL_NOUNS:
+                    return poll
+    verb = cue
+    for _ in range(settings_of(cue.doc).subject_hops):
+        for child in children_of(verb):
+            if child.dep_ in SUBJECT_DEPS and child.lemma_.lower() in POLL_NOUNS:
+                return child
+        if verb.head.i == verb.i or verb.dep_ not in POLL_CLAUSE_DEPS:
+            return None
+        verb = verb.head
+    return None
+
+
+POLL_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "conj", "parataxis"})
+"""Links from a respondents' verb up to the poll's (``the poll finds that, while ...``)."""
+
+
+def _is_share(subject: Token) -> bool:
+    """``74 percent of likely voters``, ``31% of Republicans``, ``six in 10 residents``."""
+    if subject.lower_ in SHARE_WORDS:
+        return True
+    return subject.like_num or any(
+        c.dep_ == "nummod" and c.like_num or c.lower_ == "in" for c in children_of(subject)
+    )
+
+
+DASH_CHARACTERS = "-\u2010\u2011\u2012\u2013\u2014\u2015"
+"""Hyphens and dashes, down to the horizontal bar some outlets set between clauses."""
+
+
+def _is_dash(token: Token) -> bool:
+    """Whether the token is a dash alone: it sets clauses apart, it never speaks."""
+    return not token.text.strip(DASH_CHARACTERS)
+
+
+SUBJECT_RELATIVES = frozenset({"who", "which", "that", "whom"})
+"""Relative pronouns: subjects of a clause inside a noun phrase, not of the sentence."""
+
+
+def subject_before_outside_quotes(art: ArticleView, cue: Token) -> Token | None:
+    """The subject of the nearest verb before ``cue`` in its sentence, both outside
+    quotation marks and outside relative and reported clauses: who speaks through a cue
+    the parser hung from a verb inside a quote (``Bo Lind said, suggesting questions,
+    including, "..."``)."""
+    for i in range(cue.i - 1, cue.sent.start - 1, -1):
+        token = art.doc[i]
+        if (
+            token.dep_ in SUBJECT_DEPS
+            and art.quote_of_token[i] < 0
+            and art.quote_of_token[token.head.i] < 0
+            and not _reported_or_relative(art, token.head)
+            and token.lower_ not in SUBJECT_RELATIVES
+        ):
+            return token
+    return None
+
+
+def _reported_or_relative(art: ArticleView, verb: Token) -> bool:
+    """A relative clause, or a clause reported by a verb outside quotes (``Boreing said the
+    members will meet``); a verb the parser hung from a quote's verb is neither."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "ccomp" and art.quote_of_token[verb.head.i] < 0
+
+
+def speaker_outside_quotes(art: ArticleView, cue: Token) -> Token | None:
+    """``speaker_of`` for a cue outside quotation marks: a subject it finds inside them is a
+    word of someone's quote the parser hung the cue from (``Dalton said, going on to say
+    that the town has spent "years ..., and young people do not want ..."``), so the
+    subject before the cue outside quotes speaks instead."""
+    subj = speaker_of(cue)
+    if subj is None or art.quote_of_token[cue.i] >= 0 or art.quote_of_token[subj.i] < 0:
+        return subj
+    return subject_before_outside_quotes(art, cue)
 
 
 def _shown_speaker(cue: Token) -> Token | None:

@@ -34,6 +34,9 @@ BELIEF_VERBS: frozenset[str] = word_set(
     """
 )
 
+PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
+"""``a study that appeared in the Journal``: the publication speaks for the document."""
+
 NAMING_VERBS: frozenset[str] = word_set(
     """
     call dub label brand accuse criticize criticise praise attack defend dismiss blame slam

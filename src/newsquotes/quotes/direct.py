@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .context import (
     SENTENCE_END,
@@ -24,6 +24,7 @@ from .context import (
     mention_span,
     speaker_head,
     speaker_of,
+    subject_before_outside_quotes,
 )
 from .cues import ADDRESSEE_VERBS, WRITING_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan, looks_like_title
@@ -426,6 +427,9 @@ NAME_PART_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "case"})
 SPEAKER_POS = frozenset({"PROPN", "PRON"})
 """What may stand right before a cue as its speaker when the parse gives none."""
 
+DESCRIPTION_PART_DEPS = NAME_PART_DEPS | {"det"}
+"""Dependencies of the words before a described speaker's noun (``Lind's former ...``)."""
+
 
 def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
     """The name or pronoun that ends right before the cue (``Ilona Varga (D-Ore.) also
@@ -438,7 +442,9 @@ def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
         while j >= first and doc[j].text != "(":
             j -= 1
         j -= 1
-    if j < first or doc[j].pos_ not in SPEAKER_POS or art.quote_of_token[j] >= 0:
+    if j < first or art.quote_of_token[j] >= 0:
+        return None
+    if doc[j].pos_ not in SPEAKER_POS and not _fills_frame(doc, first, j):
         return None
     head = doc[j]
     while first <= head.head.i < cue and head.dep_ in NAME_PART_DEPS:
@@ -446,11 +452,21 @@ def _phrase_before(art: ArticleView, first: int, cue: int) -> Token | None:
     return head
 
 
+def _fills_frame(doc: Doc, first: int, last: int) -> bool:
+    """A common noun right before the cue whose phrase is the whole frame up to it
+    (``," Lind's former campaign strategist said``): a description of the speaker."""
+    head = doc[last]
+    return head.pos_ == "NOUN" and all(
+        head.is_ancestor(doc[k]) and doc[k].dep_ in DESCRIPTION_PART_DEPS
+        for k in range(first, last)
+        if not doc[k].is_punct
+    )
+
+
 SOURCE_PREPOSITIONS = frozenset({"from", "by"})
 """``a lesson from X``, ``remarks by X``: the object of these is who spoke."""
 
 OBJECT_DEPS = frozenset({"pobj", "dobj", "dative", "iobj"})
-RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 QUOTE_PREPOSITIONS = frozenset({"that", "like", "as"})
 CLAUSE_SUBORDINATORS = frozenset(
     {"when", "after", "before", "while", "because", "since", "if", "until", "although", "unless"}
@@ -489,17 +505,7 @@ def _cue_speaker(art: ArticleView, cue: Token) -> Token | None:
         return subj
     if subj is not None and art.quote_of_token[subj.i] < 0:
         return subj
-    for i in range(cue.i - 1, cue.sent.start - 1, -1):
-        token = art.doc[i]
-        if (
-            token.dep_ in SUBJECT_DEPS
-            and art.quote_of_token[i] < 0
-            and art.quote_of_token[token.head.i] < 0
-            and token.head.dep_ != "relcl"
-            and token.lower_ not in RELATIVE_WORDS
-        ):
-            return token
-    return None
+    return subject_before_outside_quotes(art, cue)
 
 
 def is_governed_name(token: Token) -> bool:

@@ -18,15 +18,18 @@ from .context import (
     children_of,
     cue_extent,
     is_cue,
+    is_speech_cue,
     is_thing_relative,
     lemma,
     mention_span,
     speaker_head,
     speaker_of,
+    speaker_outside_quotes,
     subject_mention,
 )
 from .cues import (
     ADDRESSEE_VERBS,
+    BELIEF_VERBS,
     NOT_SPEECH_WITH_OBJECT,
     SPEECH_VERBS,
     SPEECH_WITH_INFINITIVE,
@@ -109,7 +112,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         if not is_cue(token):
             continue
         complement = next((c for c in children_of(token) if c.dep_ == "ccomp"), None)
-        subj = speaker_of(token) or _speaker_through_noun(token)
+        subj = speaker_outside_quotes(art, token) or _speaker_through_noun(token)
         if subj is None:
             continue
         thing = is_thing_relative(subj)
@@ -156,6 +159,10 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         speaker = mention_span(art, subj, speaker_lo, speaker_hi)
         inner_quotes = quoted_before[clause[1]] - quoted_before[clause[0]]
         kind = "mixed" if inner_quotes else "indirect"
+        reporter = _parenthetical_reporter(art, token) if inner_quotes else None
+        if reporter is not None:
+            # 'X, Mr. Obama said, have come to believe "..."': the quoted words are Obama's
+            speaker = subject_mention(art, reporter, reporter.head)
         confidence = cue_confidence(lemma(token))
         if subj.pos_ == "PRON" and subj.lower_ in ("it", "this", "that"):
             confidence *= 0.5
@@ -165,6 +172,27 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             )
         )
     return results
+
+
+CLAUSE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj"})
+"""Links from a cue up to the verb of its sentence (``have come to believe``)."""
+
+
+def _parenthetical_reporter(art: ArticleView, cue: Token) -> Token | None:
+    """The subject of a speech verb set into the cue's sentence as an aside (``A majority,
+    Mr. Obama said, have come to believe "..."``): for a belief, the quoted words are the
+    reporter's, not the words of those said to hold it."""
+    if lemma(cue) not in BELIEF_VERBS:
+        return None
+    verb = cue
+    while verb.dep_ in CLAUSE_CHAIN_DEPS and verb.head.i != verb.i:
+        verb = verb.head
+    for child in children_of(verb):
+        if child.dep_ == "parataxis" and is_speech_cue(child) and art.quote_of_token[child.i] < 0:
+            subject = speaker_of(child)
+            if subject is not None and art.quote_of_token[subject.i] < 0:
+                return subject
+    return None
 
 
 OBJECT_PREPOSITIONS = frozenset({"of", "about", "for", "against", "over", "to", "on"})

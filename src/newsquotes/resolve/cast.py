@@ -168,7 +168,7 @@ class CastSettings:
     """Limits of reading the cast (from ``ResolutionSettings``, set in the component's
     config)."""
 
-    min_misspelt_surname: int = 6
+    min_misspelt_surname: int = 5
     """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
     headline_max_words: int = 20
     """Most words of a first paragraph that is a headline."""
@@ -430,7 +430,7 @@ class Cast:
                 or self.view.in_region(t.idx)
             ):
                 continue
-            person = self.only_person_surnamed(t.text)
+            person = self.only_person_surnamed(t.text) or self._only_person_called(t.text)
             if person is not None:
                 self._add_mention(self.mentions, person, doc[t.i : t.i + 1])
                 added = True
@@ -547,6 +547,24 @@ class Cast:
     def only_person_surnamed(self, word: str) -> Person | None:
         """The one person named in full here whose surname ``word`` is, if only one."""
         people = self._named_in_full(word)
+        return people[0] if len(people) == 1 else None
+
+    def only_person_misspelt(self, word: str) -> Person | None:
+        """The one person named in full here whose surname ``word`` is one letter off."""
+        people = self._misspelt_surname(surname_key(word))
+        return people[0] if len(people) == 1 else None
+
+    def _only_person_called(self, word: str) -> Person | None:
+        """``Oz is hardly ...`` after ``Oz's show`` (tagged a person) with no full name
+        tagged: the one person known here by that single word alone. Not a word that looks
+        plural (``Latinos``, ``Whigs``): the tagger takes groups for people."""
+        if word.endswith("s"):
+            return None
+        people = [
+            p
+            for p in self.by_surname.get(surname_key(word), [])
+            if p.kind == "person" and name_key(p.name) == surname_key(word)
+        ]
         return people[0] if len(people) == 1 else None
 
     def _named_in_full(self, surname: str) -> list[Person]:

@@ -163,11 +163,22 @@ def name_words(text: str) -> list[str]:
     """The words of a name without possessive, leading honorifics or trailing suffixes."""
     words = POSSESSIVE.sub("", text.strip().rstrip(QUOTE_CHARACTERS)).split()
     words = [w for w in words if w not in ("(", ")") and w.strip(QUOTE_CHARACTERS)]
+    words = without_wordless_edges(words)
     while len(words) > 1 and is_honorific(words[0]):
         words = words[1:]
     while len(words) > 1 and word_key(words[-1]) in SUFFIXES:
         words = words[:-1]
     return [w.strip(",") for w in words if w.strip(",")]
+
+
+def without_wordless_edges(words: list[str]) -> list[str]:
+    """Without dashes or other marks before the first word or after the last that the
+    tagger took into the name (``― Rosa Ilves``)."""
+    while words and not any(ch.isalnum() for ch in words[0]):
+        words = words[1:]
+    while words and not any(ch.isalnum() for ch in words[-1]):
+        words = words[:-1]
+    return words
 
 
 def name_key(name: str) -> str:
@@ -270,6 +281,7 @@ def organisation_name(text: str) -> str:
     (``the federal Harbour Safety Commission's`` → ``Harbour Safety Commission``, ``The
     Harbour Council Votes`` → ``Harbour Council``)."""
     words = strip_article(POSSESSIVE.sub("", text.strip())).split()
+    words = without_wordless_edges(words)
     while len(words) > 1 and words[0].islower() and words[1][:1].isupper():
         words = words[1:]
     return " ".join(without_headline_verbs(words))

@@ -31,8 +31,8 @@ from spacy.tokens import Span as DocSpan
 
 from ..model import Quote, Speaker
 from ..model import Span as TextSpan
-from ..quotes.context import ArticleView
-from ..quotes.cues import BELIEF_VERBS, SPEECH_VERBS, word_set
+from ..quotes.context import ArticleView, children_of
+from ..quotes.cues import BELIEF_VERBS, PUBLISHED_IN_VERBS, SPEECH_VERBS, word_set
 from .cast import Cast, CastSettings, Mention, Person
 from .descriptions import (
     DOCUMENT_NOUNS,
@@ -121,8 +121,6 @@ AGENT_SUFFIXES = ("er", "or", "ist", "ian")
 IMPERSONAL_SUBJECTS = frozenset({"it", "there", "this", "that", "what", "which", "these", "those"})
 """Endings of nouns for someone who does something (``talker``, ``strategist``)."""
 
-PUBLISHED_IN_VERBS = frozenset({"appear", "run", "publish"})
-"""``a study that appeared in the Journal``: the publication speaks for the document."""
 """Attribution rules that carry the previous speaker over to a frameless quote."""
 
 
@@ -436,7 +434,9 @@ class _Resolver:
         that is the surname of exactly one person named in full here is that person."""
         if not root.is_title or root.pos_ in ("PROPN", "PRON"):
             return None
-        return self.cast.only_person_surnamed(root.text)
+        return self.cast.only_person_surnamed(root.text) or self.cast.only_person_misspelt(
+            root.text
+        )
 
     def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
@@ -568,14 +568,15 @@ class _Resolver:
                         authors += [c for c in agent.children if c.dep_ == "pobj"]
             if verb.dep_ == "relcl":  # "a speech Mrs. Hayes delivered"
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
-                if verb.lemma_ in PUBLISHED_IN_VERBS:  # "a study that appeared in the Journal"
-                    authors += [
-                        obj
-                        for prep in verb.children
-                        if prep.dep_ == "prep" and prep.lower_ == "in"
-                        for obj in prep.children
-                        if obj.dep_ == "pobj"
-                    ]
+            if verb.dep_ in ("acl", "relcl") and verb.lemma_ in PUBLISHED_IN_VERBS:
+                # "a study that appeared in the Journal", "a report published in the Ledger"
+                authors += [
+                    obj
+                    for prep in verb.children
+                    if prep.dep_ == "prep" and prep.lower_ == "in"
+                    for obj in prep.children
+                    if obj.dep_ == "pobj"
+                ]
         for token in authors:
             if not mention.start <= token.i < mention.end:
                 continue
@@ -601,6 +602,18 @@ class _Resolver:
                 return self.cast.person_for_name(f"{owner} {team}", root.idx, kind="organization")
         return None
 
+    def _governing_team(self, root: Token) -> Person | None:
+        """``The Brenner campaign is seeking to contrast her record with what they call
+        ...``: a ``they`` or ``it`` in a clause hanging from a verb whose subject is a
+        person's campaign or team is that team."""
+        for verb in root.ancestors:
+            for child in children_of(verb):
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != root.i:
+                    team = self._team_of(child)
+                    if team is not None:
+                        return team
+        return None
+
     def _names_person(self, ent: DocSpan) -> bool:
         """A PERSON entity, or one word tagged otherwise that is a surname named here
         (``the Brenner campaign`` with ``Brenner`` tagged ORG)."""
@@ -619,6 +632,10 @@ class _Resolver:
                 # "Petr Dvorak disagreed. He said ...": a later "she" is not Dvorak
                 person.sex_votes[sex] += 1
             return person, "pronoun"
+        if lower in GROUP_PRONOUNS or lower in THING_PRONOUNS:
+            team = self._governing_team(root)
+            if team is not None:
+                return team, "pronoun"
         if lower in THING_PRONOUNS and self._current_thing(at) is not None:
             # "..., the audit says. It also finds": still the audit
             return self._current_thing(at), "pronoun"

@@ -90,21 +90,26 @@ class Snapshot(Generic[T]):
     """One value built from the whole corpus (such as the search index), rebuilt when the
     corpus files change, by one thread while the others wait for it.
 
-    Past the cache's time limit with the files unchanged, one thread renews it while the
+    Past its time limit with the files unchanged, one thread renews it while the
     others go on with the old value: a change the file stamp missed is seen at the latest
     a build later, and no request waits for a build the corpus did not call for.
     """
 
-    def __init__(self, cache: AnswerCache, build: Callable[[], T]) -> None:
+    def __init__(
+        self, cache: AnswerCache, build: Callable[[], T], *, ttl_s: float | None = None
+    ) -> None:
+        """``cache`` gives the corpus stamp; ``ttl_s`` (default: the cache's) is how long the
+        value is used while the stamp is unchanged before it is renewed."""
         self._cache = cache
         self._build = build
+        self.ttl_s = cache.ttl_s if ttl_s is None else ttl_s
         self._current: tuple[Any, float, T] | None = None
         self._lock = threading.Lock()
 
     def get(self) -> T:
         current = self._current
         if current is not None and current[0] == self._cache.stamp():
-            if time.monotonic() - current[1] < self._cache.ttl_s:
+            if time.monotonic() - current[1] < self.ttl_s:
                 return current[2]
             if not self._lock.acquire(blocking=False):
                 return current[2]  # being renewed by another thread
@@ -117,6 +122,16 @@ class Snapshot(Generic[T]):
             if current is not None and current[0] == self._cache.stamp():
                 return current[2]  # built by the thread this one waited for
             return self._renew()
+
+    def ready(self) -> bool:
+        """Whether :meth:`get` would answer at once: built for the corpus files as they are
+        now, and within the time limit or being renewed by another thread meanwhile."""
+        current = self._current
+        return (
+            current is not None
+            and current[0] == self._cache.stamp()
+            and (time.monotonic() - current[1] < self.ttl_s or self._lock.locked())
+        )
 
     def _renew(self) -> T:
         stamp = self._cache.stamp()  # before reading: a commit during the build shows
@@ -154,8 +169,8 @@ class ResponseCache:
         stamp = self.answers.stamp()
         found = self.answers.lookup(key, stamp)
         if found is not None:
-            start, body = found
-            await send(dict(start))
+            status, headers, body = found
+            await send({"type": "http.response.start", "status": status, "headers": list(headers)})
             await send({"type": "http.response.body", "body": body})
             return
         sent: list[Message] = []
@@ -172,4 +187,6 @@ class ResponseCache:
             and sent[0]["status"] == OK
             and not sent[1].get("more_body", False)
         ):
-            self.answers.keep(key, stamp, (sent[0], bytes(sent[1].get("body", b""))))
+            # Tuples of bytes only: nothing the garbage collector has to walk, however many.
+            headers = tuple((bytes(k), bytes(v)) for k, v in sent[0].get("headers", ()))
+            self.answers.keep(key, stamp, (OK, headers, bytes(sent[1].get("body", b""))))

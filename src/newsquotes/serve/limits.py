@@ -42,9 +42,21 @@ class ServeLimits:
     """Answer searches from an in-memory index of every quote's filter columns (about 50
     bytes a quote, rebuilt when the corpus changes) instead of walking their matches in
     SQL; same answers."""
+    quick_search: bool = True
+    """Answer plain searches (known parameters, each once, numbers as digits within range)
+    before FastAPI's parameter machinery, and newest-first ones over a current index on the
+    event loop, not a worker thread; same answers, a fraction of the CPU."""
+    search_index_ttl_s: float = 600.0
+    """Longest the search index is used while the corpus files look unchanged (a write
+    always changes them and retires it at once). A renewal rebuilds it and forgets every
+    query's matches and every shown quote: done each minute, it was a dip of a few seconds
+    in a busy server's answers every minute."""
     search_index_positions: int = 8_000_000
     """Most full-text match positions the index keeps for reuse, over all queries (4 bytes
     each)."""
+    search_index_shown: int = 10_000
+    """Most quotes the index keeps as search pages show them (about 2.5 KB each), so a
+    quote on many pages is read and built once."""
     query: QueryLimits = field(default_factory=QueryLimits)
 
 

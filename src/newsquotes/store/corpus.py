@@ -7,6 +7,7 @@ in WAL mode, so readers (search, the web app) are not blocked by an ingest.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -39,9 +40,9 @@ from ..resolve.identity import (
     resolve_identities,
     surname,
 )
-from .fts import DEFAULT_LIMITS, QueryLimits, fts_query, like_pattern
+from .fts import DEFAULT_LIMITS, QueryLimits, and_terms, fts_query, like_pattern
 from .migrations import SCHEMA_VERSION, migrate, schema_version
-from .quote_index import MATCH_CACHE_POSITIONS, QuoteFilters, QuoteIndex
+from .quote_index import MATCH_CACHE_POSITIONS, SHOWN_QUOTES, Marks, QuoteFilters, QuoteIndex
 from .records import ErrorRecord, QuoteHit, SpeakerDescription, SpeakerProfile, SpeakerSummary
 
 if TYPE_CHECKING:
@@ -1121,7 +1122,8 @@ class Corpus:
                     self._conn, query, chosen, limit=int(limit), offset=int(offset)
                 )
                 if found is not None:
-                    return {"total": found[0], "hits": self._hits_by_id(found[1], query)}
+                    hits = self._hits_by_id(found[1], query, index)
+                    return {"total": found[0], "hits": hits}
         where, params = chosen.sql()
         joined = "quotes q JOIN articles a ON a.id = q.article"
         # Counting needs the articles only when a filter is about them.
@@ -1181,11 +1183,14 @@ class Corpus:
             "hits": [_web_hit(row, marked.get(row["row_id"])) for row in rows],
         }
 
-    def quote_index(self, *, max_positions: int = MATCH_CACHE_POSITIONS) -> QuoteIndex:
+    def quote_index(
+        self, *, max_positions: int = MATCH_CACHE_POSITIONS, max_shown: int = SHOWN_QUOTES
+    ) -> QuoteIndex:
         """The in-memory search index of the corpus as it is now (see :class:`QuoteIndex`);
         pass it to :meth:`quote_page` while the corpus is unchanged. ``max_positions``
-        bounds the full-text matches it keeps for reuse."""
-        return QuoteIndex.load(self._conn, max_positions=max_positions)
+        bounds the full-text matches it keeps for reuse, ``max_shown`` the quotes it keeps
+        as pages show them."""
+        return QuoteIndex.load(self._conn, max_positions=max_positions, max_shown=max_shown)
 
     def _highlighted(self, query: str, quote_ids: list[int]) -> dict[int, str]:
         """The quote texts of one page with the matched words between marks.
@@ -1221,21 +1226,47 @@ class Corpus:
             self._conn.execute(f"ROLLBACK TO {_MARKING}")
             self._conn.execute(f"RELEASE {_MARKING}")
 
-    def _hits_by_id(self, quote_ids: list[int], query: str | None) -> list[dict[str, Any]]:
-        """The web hits of these quotes, in this order (a quote deleted meanwhile is left out)."""
+    def _hits_by_id(
+        self, quote_ids: list[int], query: str | None, index: QuoteIndex
+    ) -> list[dict[str, Any]]:
+        """The web hits of these quotes, in this order (a quote deleted meanwhile is left out);
+        those ``index`` kept from earlier pages are not read again."""
         if not quote_ids:
             return []
-        cursor = self._conn.execute(
-            f"SELECT {_WEB_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article "
-            f"LEFT JOIN speakers s ON s.id = q.speaker WHERE q.id IN "
-            f"({','.join('?' * len(quote_ids))})",
-            quote_ids,
-        )
-        # Plain dicts: sqlite3.Row finds a column by comparing its name with every other.
-        names = [column[0] for column in cursor.description]
-        by_id = {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
-        marked = self._highlighted(query, quote_ids) if query else {}
-        return [_web_hit(by_id[i], marked.get(i)) for i in quote_ids if i in by_id]
+        by_id = index.shown(quote_ids)
+        missing = [i for i in quote_ids if i not in by_id]
+        if missing:
+            cursor = self._conn.execute(
+                f"SELECT {_WEB_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article "
+                f"LEFT JOIN speakers s ON s.id = q.speaker WHERE q.id IN "
+                f"({','.join('?' * len(missing))})",
+                missing,
+            )
+            # Plain dicts: sqlite3.Row finds a column by comparing its name with every other.
+            names = [column[0] for column in cursor.description]
+            read = {row[0]: _web_hit(dict(zip(names, row, strict=True)), None) for row in cursor}
+            index.keep_shown(read)
+            by_id.update(read)
+        marks = self._page_marks(query, by_id) if query else {}
+        return [_with_highlights(by_id[i], marks.get(i)) for i in quote_ids if i in by_id]
+
+    def _page_marks(self, query: str, hits: dict[int, dict[str, Any]]) -> dict[int, Marks]:
+        """Highlight offsets of a page's quotes (``hits`` by quote id).
+
+        A query of plain ASCII words (``harbour``, ``harb*``) in a quote whose letters and
+        digits are all ASCII is marked here, as the tokenizer would split and fold it: its
+        words are the runs of ASCII letters and digits, compared without case. Other quotes
+        and queries are marked by SQLite (:meth:`_highlighted`).
+        """
+        pattern = _marking_pattern(query)
+        texts = {i: hit["quote"]["text"] for i, hit in hits.items()}
+        simple = {} if pattern is None else {i: t for i, t in texts.items() if _ascii_words(t)}
+        marks = {i: _word_marks(text, pattern) for i, text in simple.items() if pattern}
+        rest = [i for i in texts if i not in simple]
+        if rest:
+            marked = self._highlighted(query, rest)
+            marks.update({i: _marked_offsets(m) for i, m in marked.items()})
+        return marks
 
     def _resolve_filters(
         self,
@@ -1611,6 +1642,62 @@ def _web_hit(row: Mapping[str, Any], marked: str | None) -> dict[str, Any]:
         ),
         "highlights": _marked_offsets(marked) if marked else [],
     }
+
+
+def _with_highlights(hit: dict[str, Any], marks: Marks | None) -> dict[str, Any]:
+    """A copy of a kept hit (shared between pages) with this search's highlights."""
+    return {**hit, "highlights": marks or []}
+
+
+_WORD_REST = "[A-Za-z0-9]*"
+_NOT_AFTER_WORD, _NOT_BEFORE_WORD = "(?<![A-Za-z0-9])", "(?![A-Za-z0-9])"
+"""A word of ASCII text, for the tokenizer, is a whole run of ASCII letters and digits."""
+MARKING_PATTERNS = 1024
+"""Queries whose marking pattern is kept."""
+_PLAIN_TERM = re.compile(r'"([A-Za-z0-9]+)"(\*?)')
+_TOKEN_CATEGORIES = ("L", "N", "Co", "M")
+"""Unicode categories the tokenizer may read as (part of) a word: letters and numbers and
+private-use characters are word characters for unicode61; marks are left to it too."""
+
+
+def _plain_words(query: str) -> list[tuple[str, bool]] | None:
+    """The words of a query of plain ASCII words that must all occur, lowercased, each
+    with whether it is a prefix (``harb*``); None for any other query."""
+    terms = and_terms(query)
+    if terms is None:
+        return None
+    words = []
+    for term in terms:
+        plain = _PLAIN_TERM.fullmatch(term)
+        if plain is None:
+            return None
+        words.append((plain.group(1).lower(), bool(plain.group(2))))
+    return words
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether every word character of ``text`` is ASCII (punctuation, spaces and symbols
+    such as curly quotes and dashes may be anything)."""
+    return text.isascii() or not any(
+        not char.isascii() and unicodedata.category(char).startswith(_TOKEN_CATEGORIES)
+        for char in text
+    )
+
+
+@functools.lru_cache(maxsize=MARKING_PATTERNS)
+def _marking_pattern(query: str) -> re.Pattern[str] | None:
+    """A pattern finding the words of ``text`` that are (or, for a prefix, begin with) one
+    of the query's plain words, whole words only; None unless :func:`_plain_words` reads it."""
+    words = _plain_words(query)
+    if words is None:
+        return None
+    choices = "|".join(re.escape(word) + (_WORD_REST if prefix else "") for word, prefix in words)
+    return re.compile(f"{_NOT_AFTER_WORD}(?:{choices}){_NOT_BEFORE_WORD}", re.ASCII | re.IGNORECASE)
+
+
+def _word_marks(text: str, pattern: re.Pattern[str]) -> Marks:
+    """The marks FTS5's ``highlight`` gives a text of ASCII words (see :func:`_marking_pattern`)."""
+    return [[found.start(), found.end()] for found in pattern.finditer(text)]
 
 
 def _marked_offsets(marked: str) -> list[list[int]]:

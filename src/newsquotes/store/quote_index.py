@@ -9,18 +9,21 @@ in that order. A search is then a few vectorised comparisons over the matches, i
 sum, its page a slice; only the twenty quotes of the page are read from SQLite.
 
 An index is a snapshot: whoever holds it must drop it when the corpus changes (the server
-keys it by the corpus files, as its answer cache). Filters the arrays cannot answer (a speaker
-name that matches no corpus speaker, which falls back to ``LIKE`` on the quoted name) and the
-relevance order (bm25) are left to SQL: :meth:`QuoteIndex.select` answers None for them.
+keys it by the corpus files, as its answer cache). A speaker name that means no corpus
+speaker is matched as SQL's ``LIKE`` would match the quoted names, once per distinct name
+rather than once per quote. The relevance order (bm25) is left to SQL: :meth:`QuoteIndex.select`
+answers None for it.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -28,12 +31,16 @@ from .fts import and_terms
 
 MATCH_CACHE_POSITIONS = 8_000_000
 """Most match positions kept over all cached queries (4 bytes each: 32 MB)."""
+SHOWN_QUOTES = 10_000
+"""Most quotes kept as shown in a page of hits (about 2.5 KB each: 25 MB)."""
+Marks = list[list[int]]
+"""Highlight offsets in a quote's text: ``[[start, end], ...]``."""
 _NOCASE = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 """SQLite's NOCASE folds ASCII letters only; ``str.lower`` would fold more."""
 _NO_SPEAKER = -1
-_COLUMN_COUNT = 7
+_COLUMN_COUNT = 8
 _COLUMNS_SQL = (
-    "SELECT q.id, q.act, q.type, q.article, q.speaker, a.outlet, a.published "
+    "SELECT q.id, q.act, q.type, q.article, q.speaker, a.outlet, a.published, q.speaker_name "
     "FROM quotes q JOIN articles a ON a.id = q.article ORDER BY a.published DESC, q.id"
 )
 """Every quote in the newest-first page order (undated articles last, as in SQL)."""
@@ -101,6 +108,23 @@ class QuoteFilters:
         return not (self.until and not published[: len(self.until)] <= self.until)
 
 
+_LIKE_ESCAPE = "\\"
+_LIKE_ANY = {"%": ".*", "_": "."}
+
+
+def like_matcher(pattern: str) -> re.Pattern[str]:
+    """SQLite's ``LIKE pattern ESCAPE '\\'`` as a regular expression, to ``fullmatch`` a
+    text folded with :data:`_NOCASE` (LIKE ignores the case of ASCII letters only)."""
+    parts: list[str] = []
+    chars = iter(pattern.translate(_NOCASE))
+    for char in chars:
+        if char == _LIKE_ESCAPE:
+            parts.append(re.escape(next(chars, "")))
+        else:
+            parts.append(_LIKE_ANY.get(char) or re.escape(char))
+    return re.compile("".join(parts), re.DOTALL)
+
+
 def _intersect(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """The positions in both sorted arrays (binary search of the shorter in the longer)."""
     if len(left) > len(right):
@@ -122,12 +146,16 @@ class QuoteIndex:
     """Every quote's filter columns, newest first, and the positions each query matches."""
 
     def __init__(
-        self, rows: list[tuple[object, ...]], *, max_positions: int = MATCH_CACHE_POSITIONS
+        self,
+        rows: list[tuple[object, ...]],
+        *,
+        max_positions: int = MATCH_CACHE_POSITIONS,
+        max_shown: int = SHOWN_QUOTES,
     ) -> None:
-        """``rows``: (id, act, type, article, speaker, outlet, published) of every quote,
-        newest first, as :meth:`load` reads them."""
+        """``rows``: (id, act, type, article, speaker, outlet, published, speaker_name) of
+        every quote, newest first, as :meth:`load` reads them."""
         columns = list(zip(*rows, strict=True)) if rows else [()] * _COLUMN_COUNT
-        ids, acts, types, articles, speakers, outlets, published = columns
+        ids, acts, types, articles, speakers, outlets, published, names = columns
         self.ids = np.asarray(ids, dtype=np.int64)
         self.article = np.asarray(articles, dtype=np.int64)
         self.speaker = np.asarray(
@@ -139,6 +167,8 @@ class QuoteIndex:
         self.outlet, self._outlet_codes = _codes(folded)
         self.published, dates = _codes(published)  # type: ignore[arg-type]
         self._dates = list(dates)
+        self.speaker_name, quoted_names = _codes(names)  # type: ignore[arg-type]
+        self._quoted_names = list(quoted_names)
         order = np.argsort(self.ids, kind="stable")
         self._sorted_ids = self.ids[order]
         self._position_of_sorted = order.astype(np.int32)
@@ -146,6 +176,8 @@ class QuoteIndex:
         self._matches: OrderedDict[str, np.ndarray] = OrderedDict()
         self._kept_positions = 0
         self._max_positions = max_positions
+        self._shown: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._max_shown = max_shown
         self._lock = threading.Lock()
 
     @classmethod
@@ -178,6 +210,13 @@ class QuoteIndex:
         self._keep(query, found)
         return found
 
+    def holds_matches(self, query: str | None) -> bool:
+        """Whether :meth:`positions` would answer ``query`` without reading SQLite."""
+        if query is None or self._kept(query) is not None:
+            return True
+        terms = and_terms(query)
+        return terms is not None and len(terms) > 1 and all(self.holds_matches(t) for t in terms)
+
     def _matched(self, conn: sqlite3.Connection, query: str) -> np.ndarray:
         """Positions of the quotes SQLite's full-text index matches, sorted."""
         # One comma-separated string parsed by numpy: half the time of a row per match.
@@ -205,6 +244,32 @@ class QuoteIndex:
                 _, dropped = self._matches.popitem(last=False)
                 self._kept_positions -= len(dropped)
 
+    def shown(self, quote_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """The kept hits (as a page shows them, without highlights) of those of these
+        quotes that were shown before.
+
+        The newest quotes head the pages of most searches: a page's twenty rows are mostly
+        ones read and built for another search a moment ago. The hits are shared: whoever
+        gets one copies it before changing it.
+        """
+        found: dict[int, dict[str, Any]] = {}
+        with self._lock:
+            for quote_id in quote_ids:
+                hit = self._shown.get(quote_id)
+                if hit is not None:
+                    self._shown.move_to_end(quote_id)
+                    found[quote_id] = hit
+        return found
+
+    def keep_shown(self, hits: dict[int, dict[str, Any]]) -> None:
+        """Keep these hits by quote id (the least recently shown go past the bound)."""
+        if self._max_shown <= 0:
+            return
+        with self._lock:
+            self._shown.update(hits)
+            while len(self._shown) > self._max_shown:
+                self._shown.popitem(last=False)
+
     def select(
         self,
         conn: sqlite3.Connection,
@@ -214,9 +279,7 @@ class QuoteIndex:
         limit: int,
         offset: int,
     ) -> tuple[int, list[int]] | None:
-        """``(total, quote ids of the page)`` newest first, or None when SQL must answer."""
-        if filters.speaker_like is not None:
-            return None
+        """``(total, quote ids of the page)`` newest first."""
         hits = self.positions(conn, query)
         keep = self._mask(hits, filters)
         chosen = hits if keep is None else hits[keep]
@@ -235,6 +298,8 @@ class QuoteIndex:
             both(self.speaker[hits] == filters.speaker_id)
         if filters.speaker_ids is not None:
             both(np.isin(self.speaker[hits], np.asarray(filters.speaker_ids, dtype=np.int64)))
+        if filters.speaker_like is not None:
+            both(self._names_like(filters.speaker_like)[self.speaker_name[hits]])
         if filters.outlet:
             both(self.outlet[hits] == self._outlet_codes.get(filters.outlet.translate(_NOCASE), -1))
         if filters.since or filters.until:
@@ -248,5 +313,16 @@ class QuoteIndex:
             both(self.article[hits] == filters.article_id)
         return keep
 
+    def _names_like(self, pattern: str) -> np.ndarray:
+        """For each distinct quoted speaker name (by code), whether it is ``LIKE pattern``."""
+        matcher = like_matcher(pattern)
+        return np.asarray(
+            [
+                name is not None and matcher.fullmatch(name.translate(_NOCASE)) is not None
+                for name in self._quoted_names
+            ],
+            dtype=bool,
+        )
 
-__all__ = ["QuoteFilters", "QuoteIndex"]
+
+__all__ = ["SHOWN_QUOTES", "Marks", "QuoteFilters", "QuoteIndex", "like_matcher"]
