@@ -727,16 +727,22 @@ def test_an_organisations_short_name_is_one_candidate_with_its_full_name() -> No
 
 
 @pytest.mark.parametrize(
-    ("subject", "expected"),
-    [("Mara Olsen", "Mara Olsen"), ("Mara Olsen and Ivo Dahl", None)],  # two: either
+    ("subject", "aged", "expected"),
+    [
+        ("Mara Olsen, a teacher,", "teacher", "Mara Olsen"),
+        ("Mara Olsen", "woman", "Mara Olsen"),  # a plain person word fits anyone
+        ("Mara Olsen and Ivo Dahl", "woman", None),  # two: either
+        # no role of hers: the teacher may be someone else in the crowd
+        ("Mara Olsen", "teacher", None),
+    ],
 )
 def test_a_description_with_an_age_is_the_person_the_passage_is_about(
-    subject: str, expected: str | None
+    subject: str, aged: str, expected: str | None
 ) -> None:
     text = (
         "About 200 protesters gathered outside the harbour office on Monday.\n\n"
         f"{subject} held up a sign saying the ferries belong to the town. The 57-year-old "
-        "teacher says she has taken the ferry to work every day for thirty years."
+        f"{aged} says she has taken the ferry to work every day for thirty years."
     )
     name, kind, _how = said_by(extract(text), "taken the ferry to work")
     if expected is None:

@@ -862,6 +862,24 @@ OTHER_PARTY_HEADS = frozenset(
 )
 """Whom a story about someone else's deed meets: ``the 29-year-old witness`` is never the
 one the passage is about."""
+PLAIN_PERSON_HEADS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "mother",
+        "father",
+        "resident",
+        "native",
+        "grandmother",
+        "grandfather",
+        "veteran",
+        "retiree",
+    }
+)
+"""What an aged description may call anyone; any other head (``the 52-year-old bartender``)
+must be a role the article gives the person."""
 AGE = re.compile(r"\b\d{1,3}-year-old\b")
 """``the 34-year-old``: an age written before a description's head."""
 
@@ -1340,9 +1358,12 @@ class Describer:
         """``Lori Bernstein held up a sign. The 57-year-old scientist says ...``: an aged
         description stands in for the acting subject of the sentence just before it, in
         its paragraph, and never for the other party of an event (``Tomas Brenner was
-        charged. The 29-year-old witness said`` is no Brenner)."""
+        charged. The 29-year-old witness said`` is no Brenner), and with a head that is
+        no plain person word only when the article gives them that role."""
         if description.head in OTHER_PARTY_HEADS:
             return False
+        if description.head not in PLAIN_PERSON_HEADS and description.head not in person.role_heads:
+            return False  # 'Brenner punched a man. The 52-year-old bartender said': not his job
         cast = self.cast
         sentence = cast.sentence_of_token[root.i]
         before = cast.sentences[sentence - 1] if sentence > 0 else None
