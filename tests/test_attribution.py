@@ -568,6 +568,114 @@ def test_doubled_single_marks_close_after_a_space() -> None:
     assert q.cue is not None and q.cue.text == "said"
 
 
+def test_a_quote_whose_sentence_has_its_own_frame_does_not_continue_the_turn() -> None:
+    text = (
+        '"The pier is a disgrace," Finch said. "You starved the harbour of money" to pay for '
+        "the new bridge, Varga told the council."
+    )
+    article = extract(text)
+    first = quote_at(article, "The pier is a disgrace")
+    assert first.text == '"The pier is a disgrace,"'
+    second = quote_at(article, "You starved")
+    assert second.speaker is not None and second.speaker.text == "Varga"
+    assert second.cue is not None and second.cue.text == "told"
+
+
+def test_a_report_inside_the_frame_does_not_end_the_turn() -> None:
+    text = (
+        '"The ferry will run in May," Finch told the crowd, saying the council would '
+        '"find the money."\n\n"We have the crew and the fuel for all of it."'
+    )
+    article = extract(text)
+    turn = quote_at(article, "The ferry will run")
+    assert turn.spans == [
+        span_of(text, '"The ferry will run in May,"'),
+        span_of(text, '"We have the crew and the fuel for all of it."'),
+    ]
+    assert turn.cue is not None and turn.cue.text == "told"
+    saying = quote_at(article, "find the money")
+    assert saying.text == 'the council would "find the money."'
+
+
+def test_a_full_stop_the_parser_missed_still_ends_the_sentence_before_a_quote() -> None:
+    text = (
+        "But aides said the mayor simply believed in honestly airing differences, not "
+        "creating distance. ''This was not the guiding basis of our policy,'' Mr. Holm said. "
+        "''The basis was to be energetic.''"
+    )
+    q = quote_at(extract(text), "This was not the guiding basis")
+    assert q.type == "direct"
+    assert q.speaker is not None and q.speaker.text == "Mr. Holm"
+    assert q.spans == [
+        span_of(text, "''This was not the guiding basis of our policy,''"),
+        span_of(text, "''The basis was to be energetic.''"),
+    ]
+
+
+def test_a_capitalised_name_given_by_a_naming_verb_is_a_quote_not_a_title() -> None:
+    text = 'At the harbour meeting, Ada Finch called the new pier plan "A Total Disgrace."'
+    q = quote_at(extract(text), "A Total Disgrace")
+    assert q.text == 'the new pier plan "A Total Disgrace."'
+    assert q.cue is not None and q.cue.text == "called"
+    assert q.speaker is not None and q.speaker.text == "Ada Finch"
+
+
+def test_an_abbreviation_in_the_closing_frame_does_not_keep_the_next_quote_apart() -> None:
+    text = (
+        "The harbour board met on Monday.\n\n"
+        '"I have admiration for the mechanics" of the pier plan, Dr. Holm said. '
+        '"They are more detailed than the old ones. But I have concerns about the money."'
+    )
+    q = quote_at(extract(text), "I have admiration")
+    assert q.spans == [
+        span_of(text, '"I have admiration for the mechanics" of the pier plan'),
+        span_of(
+            text, '"They are more detailed than the old ones. But I have concerns about the money."'
+        ),
+    ]
+    assert q.speaker is not None and q.speaker.text == "Dr. Holm"
+
+
+def test_a_connective_opening_the_sentence_before_an_inserted_frame_opens_a_direct_quote() -> None:
+    text = (
+        "The board met again on Monday.\n\n"
+        'Coincidentally, Ada Holm said, "all of these old ferry routes started closing down '
+        'one by one."'
+    )
+    q = quote_at(extract(text), "all of these old ferry routes")
+    assert q.spans[0] == span_of(text, "Coincidentally")
+    assert len(q.spans) == 2
+    # reported speech keeps it out: the writer's link ('Still, it said, ...' above)
+    told = "The ferry company admitted the delay. Still, it said, the crossings would resume soon."
+    assert quote_at(extract(told), "the crossings").text == "the crossings would resume soon"
+
+
+def test_a_quote_after_a_speech_participle_in_the_frame_is_not_the_same_turn() -> None:
+    text = (
+        '"Keep your hands where I can see them," Mira Solberg sings to the mayor before '
+        'asking her, "Where do we go from here?"'
+    )
+    article = extract(text)
+    first = quote_at(article, "Keep your hands")
+    assert first.text == '"Keep your hands where I can see them,"'
+    second = quote_at(article, "Where do we go")
+    assert second.text == '"Where do we go from here?"'
+    assert second.cue is not None and second.cue.text == "asking"
+
+
+def test_a_frameless_quote_after_a_report_with_its_cue_first_continues_it() -> None:
+    text = (
+        "The council met on Monday.\n\nAda Finch said the harbour board caused the long delay. "
+        '"We warned them about the pier for years and nobody listened."'
+    )
+    q = quote_at(extract(text), "the harbour board caused")
+    assert q.spans == [
+        span_of(text, "the harbour board caused the long delay"),
+        span_of(text, '"We warned them about the pier for years and nobody listened."'),
+    ]
+    assert q.speaker is not None and q.speaker.text == "Ada Finch"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

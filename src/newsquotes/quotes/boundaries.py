@@ -197,8 +197,13 @@ def with_fronted_words(
     verb = cue_verb(art, cue_start, cue_end)
     if not _says_itself(art, verb, a.speaker) or _frames_the_cue(art, verb, lo, comma):
         return a
-    if all(doc[k].pos_ in CONNECTIVE_POS for k in range(lo, comma)):
-        return a  # 'Still, it said, ...': the writer's link to the sentence before
+    if (
+        all(doc[k].pos_ in CONNECTIVE_POS for k in range(lo, comma))
+        and art.text[a.spans[0][0]] not in ALL_MARKS
+    ):
+        # 'Still, it said, ...': the writer's link to the sentence before; before a quote
+        # ('Instead, Axelrod said, "..."') PolNeAR counts it as the speaker's opening
+        return a
     if any(s < end and start < e for s, e in taken) or any(
         art.quote_of_token[k] >= 0 or doc[k].text in ALL_MARKS or is_cue(doc[k])
         for k in range(lo, comma)

@@ -816,6 +816,11 @@ def _written_sentence_start(art: ArticleView, first: int) -> int:
     doc = art.doc
     lo = doc[first].sent.start
     if lo < first:
+        # the parser may also run two written sentences into one (`... distance. "This
+        # was ..."`): the last full stop outside quotes ends the one before
+        for k in range(first - 1, lo - 1, -1):
+            if doc[k].text in SENTENCE_END and art.quote_of_token[k] < 0:
+                return k + 1
         return lo
     floor = art.paragraph_start_token(doc[first].idx)
     k = first
@@ -847,18 +852,39 @@ def _continues_turn(
             and not split_turns
             and not art.text[last.idx + len(last.text) : nxt.start].strip()
             and _frame_after(art, nxt)[0] is None
+            and not _cue_later_in_sentence(art, nxt)
         )
         return nxt.start if joins else None
     if art.token_at(nxt.start) > frame_end + 1 or len(between) >= art.settings.continuation_chars:
         return None
     frame = art.doc[art.token_at(q.end - 1) + 1 : art.token_at(nxt.start)]
-    if sum(is_speech_cue(t) for t in frame) > 1:
+    speech = [t for t in frame if is_speech_cue(t)]
+    if len(speech) > 1:
         return None  # '"A," Finch said, adding later, "B."': B has a cue of its own
+    if speech and speech[0].tag_ == PARTICIPLE_TAG and speech[0].dep_ != "ROOT":
+        return None  # '"A," Solberg sings to them before asking, "B."': the participle's
     if between.rstrip()[-1:] in CONTINUATION_MARKS:
         return nxt.start
     conjunction = CONJUNCTION_BEFORE_REST.search(between)
     return q.end + conjunction.start(1) if conjunction else None
 
+
+def _cue_later_in_sentence(art: ArticleView, q: QuotedSpan) -> bool:
+    """A speech verb outside quotes after quote ``q`` in its own written sentence (``"You
+    squeezed them" to lift the stock, she said.``): the sentence has a frame of its own, so
+    the quote starts a new report rather than continuing the turn before it."""
+    doc = art.doc
+    k = art.token_at(q.end - 1) + 1
+    stop = min(len(doc), k + art.settings.frame_window)
+    while k < stop and doc[k].text not in SENTENCE_END and "\n" not in doc[k].text:
+        if art.quote_of_token[k] < 0 and is_speech_cue(doc[k]):
+            return True
+        k += 1
+    return False
+
+
+PARTICIPLE_TAG = "VBG"
+"""``asking``, ``adding``: a speech participle in a frame whose own verb is no speech cue."""
 
 CONJUNCTION_BEFORE_REST = re.compile(r",\s+(and|but|or)\s+$")
 """``"A," he said, but "b."``: a frame handing back to the turn with a conjunction."""

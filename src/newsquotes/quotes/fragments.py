@@ -83,8 +83,12 @@ def governed_pass(
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(lo, hi))
         speaker = subject_mention(art, subj, verb)
-        if not is_cue(verb) and looks_like_title(art.text[q.inner[0] : q.inner[1]]):
-            continue  # 'showed the film "Night Harbour"': a title, not speech
+        if (
+            not is_cue(verb)
+            and lemma(verb) not in NAMING_VERBS
+            and looks_like_title(art.text[q.inner[0] : q.inner[1]])
+        ):
+            continue  # 'showed the film "Night Harbour"': a title; 'Calls X "A Disgrace"' names
         confidence = cue_confidence(lemma(verb)) if is_cue(verb) else 0.45
         spans, rule = _with_relative_word(art, verb, (c_start, c_end))
         results.append(Attribution("mixed", spans, cue_extent(verb), speaker, confidence, rule))
@@ -334,19 +338,27 @@ def _introducing_subject(art: ArticleView, q: QuotedSpan) -> tuple[int, int] | N
 
 def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
     """``The ferry may stop, Finch said. "We have no boat."``: a frameless quote opening the
-    sentence right after a reported clause and its closing frame continues that report."""
+    sentence right after a reported clause and its closing frame continues that report; so
+    it does after a report whose cue comes first (``Finch blamed the council for the delay.
+    "We warned them."``)."""
     if not art.settings.join_next_sentence or prev.cue is None:
         return False
     cue_char = art.doc[prev.cue[0]].idx
     end = prev.spans[-1][1]
-    if not (end <= cue_char < a.start):
+    if not (end <= cue_char < a.start or cue_char < prev.start):
         return False
     between = art.text[end : a.start]
     last_word = art.text[a.start : a.spans[-1][1]].rstrip(ALL_MARKS + " ")[-1:]
     if "\n" in between or last_word not in SENTENCE_END:
         return False  # '... they say that,".': a quote shaped for a frame it lacks
-    stops = [n for n, ch in enumerate(between) if ch in SENTENCE_END]
-    return len(stops) == 1 and not between[stops[0] + 1 :].strip()
+    # full stops as the tokenizer splits them: the one in 'Mr. Holm said.' ends no sentence
+    doc = art.doc
+    stops = [
+        k
+        for k in range(art.token_at(end), art.token_at(a.start))
+        if doc[k].text in SENTENCE_END and end <= doc[k].idx
+    ]
+    return len(stops) == 1 and not art.text[doc[stops[0]].idx + 1 : a.start].strip()
 
 
 def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
@@ -355,6 +367,13 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
     joined: list[Attribution] = []
     for a in found:
         prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and a.rule == "floating"
+            and a.speaker is not None
+            and not (prev.type == "direct" and prev.speaker == a.speaker)
+        ):
+            prev = _direct_turn_before(art, joined, a) or prev
         if (
             prev is not None
             and a.rule == "floating"
@@ -372,6 +391,28 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             continue
         joined.append(a)
     return joined
+
+
+def _direct_turn_before(
+    art: ArticleView, joined: list[Attribution], a: Attribution
+) -> Attribution | None:
+    """The speaker's direct quote before floating quote ``a`` when only reports inside that
+    quote's own paragraph come between (``"A," Finch told the crowd, saying the pier would
+    "fall." / "B."``: the participle's report is part of the frame, B continues A)."""
+    last = joined[-1]
+    paragraph = art.paragraph_of(last.start)
+    for n in range(len(joined) - 2, -1, -1):
+        back = joined[n]
+        end_paragraph = art.paragraph_of(back.spans[-1][1] - 1)
+        if (
+            back.type == "direct"
+            and back.speaker == a.speaker
+            and all(art.paragraph_of(b.start) == end_paragraph for b in joined[n + 1 :])
+        ):
+            return back
+        if art.paragraph_of(back.start) != paragraph:
+            return None
+    return None
 
 
 def _names_someone(subject: Token) -> bool:

@@ -263,6 +263,43 @@ ORGANISATION_TYPES = {
 }
 """Organisation nouns and the words of the names that can be one (``the union``: the
 Association of Flight Attendants)."""
+NAME_ENDING_TYPES = frozenset({"newspaper", "paper", "daily"})
+"""Organisation nouns whose type word must end the name (:data:`NEWSPAPER_NAME_WORDS`)."""
+SHARED_UNION_WORDS = frozenset({"association", "federation", "brotherhood"})
+"""Words that end unions' names and employers' or others' alike (``Velmora Hotel
+Association``, ``Muslim Brotherhood``)."""
+WORKER_WORDS = frozenset(
+    {
+        "workers",
+        "employees",
+        "labor",
+        "labour",
+        "teachers",
+        "educators",
+        "education",
+        "nurses",
+        "pilots",
+        "attendants",
+        "dockers",
+        "longshoremen",
+        "miners",
+        "machinists",
+        "engineers",
+        "electricians",
+        "carpenters",
+        "drivers",
+        "firefighters",
+        "officers",
+        "patrolmen",
+        "troopers",
+        "deputies",
+        "fishermen",
+        "staff",
+    }
+)
+"""Whose work a union's name says it stands for (``Harbour Pilots Association``)."""
+PLACE_PAPER_WORDS = frozenset({"times", "post", "herald", "tribune", "journal"})
+"""Newspaper words a name may follow with the place (``The Times of London``)."""
 _TYPE_OF_NAME_WORD = {
     word: [noun for noun, words in ORGANISATION_TYPES.items() if word in words]
     for words in ORGANISATION_TYPES.values()
@@ -271,8 +308,26 @@ _TYPE_OF_NAME_WORD = {
 
 
 def organisation_types(name: str) -> list[str]:
-    """The organisation nouns a name can be called by (``Velmora Savings Bank`` → bank)."""
-    return [noun for w in _WORD.findall(name) for noun in _TYPE_OF_NAME_WORD.get(w.lower(), ())]
+    """The organisation nouns a name can be called by (``Velmora Savings Bank`` → bank); a
+    newspaper's word only ends its name (``The Orlando Sentinel``, never ``the Medical
+    Examiner's Office`` or ``the Post Office``), or comes before the place it is of
+    (``The Times of London``); an association is a union only when its name says whose
+    work it stands for (``Air Line Pilots Association``, not ``Velmora Hotel Association``).
+    """
+    words = [w.lower() for w in _WORD.findall(name)]
+    return [
+        noun
+        for n, w in enumerate(words)
+        for noun in _TYPE_OF_NAME_WORD.get(w, ())
+        if noun not in NAME_ENDING_TYPES or _ends_paper_name(words, n)
+        if noun != "union" or w not in SHARED_UNION_WORDS or WORKER_WORDS.intersection(words)
+    ]
+
+
+def _ends_paper_name(words: list[str], n: int) -> bool:
+    """Whether word ``n`` ends a newspaper's name, or its part before ``of`` a place
+    (``The Times of London``)."""
+    return n == len(words) - 1 or (words[n] in PLACE_PAPER_WORDS and words[n + 1] == "of")
 
 
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -605,6 +660,19 @@ CONTRASTIVE_WORDS = frozenset(
 )
 """Words that set a person against the one just described (``his rival``, ``the other``):
 the look-ahead stops at them."""
+COURT_RANKS = (
+    {
+        "federal": frozenset(
+            {"federal", "u.s.", "district", "circuit", "bankruptcy", "magistrate"}
+        ),
+        "state": frozenset({"state", "county", "superior", "municipal", "city"}),
+    },
+    {
+        "trial": frozenset({"district", "county", "superior", "municipal", "trial", "lower"}),
+        "appeal": frozenset({"appeals", "appellate", "circuit", "supreme", "high"}),
+    },
+)
+"""The words that place a court in a system and at a rank (``a state appeals court``)."""
 TENURE_WORDS = frozenset({"former", "ex", "outgoing", "incoming", "acting", "late"})
 """Words that say a post is not the one held now (``the former governor``); a retired
 general is still ``the general``."""
@@ -789,6 +857,29 @@ def _role_description(mention: DocSpan, root: Token, core: DocSpan) -> Descripti
     return Description(head, frozenset(words), frozenset(proper), sex, owned, aged=aged)
 
 
+OTHER_PARTY_HEADS = frozenset(
+    {"witness", "victim", "bystander", "passerby", "neighbor", "neighbour", "suspect"}
+)
+"""Whom a story about someone else's deed meets: ``the 29-year-old witness`` is never the
+one the passage is about."""
+PLAIN_PERSON_HEADS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "mother",
+        "father",
+        "resident",
+        "native",
+        "grandmother",
+        "grandfather",
+        "veteran",
+        "retiree",
+    }
+)
+"""What an aged description may call anyone; any other head (``the 52-year-old bartender``)
+must be a role the article gives the person."""
 AGE = re.compile(r"\b\d{1,3}-year-old\b")
 """``the 34-year-old``: an age written before a description's head."""
 
@@ -856,7 +947,8 @@ class Describer:
         description = read_description(mention, root)
         if description is None:  # roles given before it, or inside it ("The author, X,")
             return None
-        return self._narrowed(description, self._holders(description, mention.end_char))
+        found = self._narrowed(description, self._holders(description, mention.end_char))
+        return None if found is None or self._introduced_anew(found, root) else found
 
     def by_context(self, mention: DocSpan, root: Token, at: int) -> Person | None:
         """For a role no one introduced before fits: the passage's one fitting person or
@@ -878,6 +970,8 @@ class Describer:
             found = self._recent_subject(description, root, at)
         elif description.stands_in and not any(agrees(description, p) for p in later):
             found = self._recent_subject(description, root, at)
+            if found is not None and description.head not in STAND_IN_ROLES:
+                found = found if self._introduced_just_before(found, root, description) else None
             found = found or self._party_member(description, at)
         elif description.kinds == ("organization",) and description.head in STAND_IN_NOUNS:
             found = self._recent_organisation(description, root, at)
@@ -887,27 +981,79 @@ class Describer:
             found = self._narrowed(description, later)
         if found is None and description.head in LOOKAHEAD_HEADS and not later:
             found = self._named_next(description, root, at)
-        return found
+        return None if found is None or self._introduced_anew(found, root) else found
+
+    def _introduced_anew(self, person: Person, root: Token) -> bool:
+        """``A federal agency opened an inquiry. The agency said``: an indefinite of the
+        description's head (``a``, ``an``, ``another``) in the sentences just before it, with
+        ``person`` not named since (nor in its sentence: ``Lena Vasko, an analyst``),
+        introduces another one, whom the description means."""
+        cast = self.cast
+        first = max(0, cast.sentence_of_token[root.i] - self.settings.window_sentences)
+        head = role_head(root.lemma_)
+        if head in DOCUMENT_NOUNS:  # "a Bloomberg poll ... the poll": Bloomberg's
+            return False
+        anew = [
+            t
+            for t in cast.doc[cast.sentences[first].start : root.i]
+            if t.pos_ == "NOUN"
+            and role_head(t.lemma_) == head
+            and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in t.children)
+            and not cast.quoted(t.i)
+        ]
+        if not anew:
+            return False
+        paragraph = self.view.paragraph_of(cast.sentences[first].start_char)
+        named = cast.orgs_before if person.kind == "organization" else cast.mentions_before
+        since = [m for m in named(root.idx, paragraph, self.settings.limit) if m.person is person]
+        # "said Lena Vasko, an analyst": named in the indefinite's own sentence, it is theirs
+        return not since or since[0].sentence < cast.sentence_of_token[anew[-1].i]
 
     def by_kin(self, root: Token) -> Person | None:
         """``my father`` where the article writes ``my parents, James and Olive Meehan``:
         the one person introduced as that relative of the same possessive (``my father,
         James``, ``James, my father``), or, of a family noun for several, the one of the
         relative's sex. The author's family (``my``, ``our``) is theirs anywhere in the
-        article; someone else's (``his wife``) only once introduced before it."""
+        article; someone else's (``his wife``) only just after it was introduced
+        (:meth:`_same_owner`)."""
         owner = _kin_owner(root)
         if owner is None or self.cast.quoted(root.i):
             return None
         noun = root.lower_
         found = []
         for relative, at, person in self._relatives().get(owner, []):
-            if owner not in FIRST_PERSON_POSSESSIVES and at > root.idx:
+            if owner not in FIRST_PERSON_POSSESSIVES and not self._same_owner(owner, at, root):
                 continue
             group = KIN_GROUPS.get(relative, frozenset())
             fits = relative == noun or (noun in group and person.sex == KIN_NOUNS[noun])
             if fits and person not in found:
                 found.append(person)
         return found[0] if len(found) == 1 else None
+
+    def _same_owner(self, owner: str, introduced: int, root: Token) -> bool:
+        """Whether ``his wife`` at ``root`` is still the wife of whom ``His wife, Mara`` at
+        offset ``introduced`` was: introduced before it, in its paragraph or the sentence
+        just before, with no one of the possessive's sex named in between but those the
+        introduction's sentence names (``His wife, Mara Stenberg ... Tomas Brenner drowned.
+        His wife said`` is Brenner's)."""
+        cast, view = self.cast, self.view
+        if introduced > root.idx:
+            return False
+        first = cast.sentence_of_token[view.token_at(introduced)]
+        sentence = cast.sentence_of_token[root.i]
+        paragraph = view.paragraph_of(introduced)
+        if view.paragraph_of(root.idx) != paragraph and sentence != first + 1:
+            return False
+        mentions = cast.mentions_before(root.idx, paragraph, self.settings.limit)
+        named = {id(m.person) for m in mentions if m.sentence == first}
+        sex = PRONOUN_SEX.get(owner)
+        return not any(
+            first < m.sentence
+            and id(m.person) not in named
+            and m.person.kind == "person"
+            and (sex is None or m.person.sex in (sex, None))
+            for m in mentions
+        )
 
     def _relatives(self) -> dict[str, list[tuple[str, int, Person]]]:
         """Possessive → (family noun, offset, person) for each person the article
@@ -964,11 +1110,41 @@ class Describer:
             if p.role_at.get(head, p.first_seen) >= mention.end_char
         ]
         if not holders:
-            return self._named_next(description, root, at)
+            return self._quoted_next(description, mention, root, at)
         person = holders[0]
         introduced = self.cast.doc[self.view.token_at(person.role_at.get(head, 0))]
         if len(holders) > 1 or set_against(introduced) or not confirms(description, person):
             return None
+        return person
+
+    def _quoted_next(
+        self, description: Description, mention: DocSpan, root: Token, at: int
+    ) -> Person | None:
+        """``A former DNC chairman says ...`` then ``"Now is the time ...," said Don Fowler,
+        who helmed the DNC``: the person named next (:meth:`_named_next`) stands for the
+        lede's description only when the next paragraph opens with their quotation, and
+        whatever clause describes them shares a word of what the post is, or its initials
+        (``Dana Whitcombe, who represents the company, said the ruling would be appealed``
+        and ``said Paul Drummond, who chairs the Harlow County mining board`` are no judge
+        of ``A Harlow County judge has ruled``)."""
+        person = self._named_next(description, root, at)
+        if person is None:
+            return None
+        start = self.view.paragraph_starts[self.view.paragraph_of(at) + 1]
+        opening = self.cast.doc[bisect_left(self.view.token_starts, start)].sent
+        if not opening[0].is_quote:
+            return None
+        # what the post is, not where or when: "who chairs the Harlow County mining board"
+        # is no "Harlow County judge"
+        what = description.words - description.proper - TENURE_WORDS
+        known = what | {description.head, initials_of(mention, root)}
+        for m in self.cast.mentions_before(opening.end_char, 0, self.settings.limit):
+            if m.person is not person or not opening.start <= m.token < opening.end:
+                continue
+            ent = self.cast.entity_at(self.cast.doc[m.token])
+            said = clause_words(ent.root if ent is not None else self.cast.doc[m.token])
+            if said and not said & known:
+                return None
         return person
 
     def _opens_lede(self, root: Token) -> bool:
@@ -1176,6 +1352,34 @@ class Describer:
         words = [t for t in self.cast.sentences[n] if not (t.is_punct or t.is_space)]
         return bool(words) and all(self.cast.quoted(t.i) for t in words)
 
+    def _introduced_just_before(
+        self, person: Person, root: Token, description: Description
+    ) -> bool:
+        """``Lori Bernstein held up a sign. The 57-year-old scientist says ...``: an aged
+        description stands in for the acting subject of the sentence just before it, in
+        its paragraph, and never for the other party of an event (``Tomas Brenner was
+        charged. The 29-year-old witness said`` is no Brenner), and with a head that is
+        no plain person word only when the article gives them that role."""
+        if description.head in OTHER_PARTY_HEADS:
+            return False
+        if description.head not in PLAIN_PERSON_HEADS and description.head not in person.role_heads:
+            return False  # 'Brenner punched a man. The 52-year-old bartender said': not his job
+        cast = self.cast
+        sentence = cast.sentence_of_token[root.i]
+        before = cast.sentences[sentence - 1] if sentence > 0 else None
+        if before is None or self.view.paragraph_of(before.start_char) != self.view.paragraph_of(
+            root.idx
+        ):
+            return False
+        for m in cast.mentions_before(before.end_char, 0, self.settings.limit):
+            if m.person is not person or not before.start <= m.token < before.end:
+                continue
+            ent = cast.entity_at(cast.doc[m.token])
+            name = ent.root if ent is not None else cast.doc[m.token]
+            if name.dep_ == "nsubj" and name.head.dep_ == "ROOT":
+                return True
+        return False
+
     def _recent_subject(self, description: Description, root: Token, at: int) -> Person | None:
         """The one person who is a main-clause subject in the window and agrees with the
         description; None when there are two (``Tomas Brenner and Ana Ruiz met``: the
@@ -1345,6 +1549,27 @@ def same_unnamed(root: Token, unnamed: list[Person]) -> Person | None:
     return found[0] if len(found) == 1 else None
 
 
+DESCRIBING_CLAUSES = frozenset({"relcl", "appos", "acl"})
+"""Clauses that say who a name is (``Don Fowler, who helmed the DNC``)."""
+
+
+def clause_words(name: Token) -> set[str]:
+    """The words of the clauses that say who ``name`` is, lower-cased."""
+    return {
+        t.lower_
+        for c in name.children
+        if c.dep_ in DESCRIBING_CLAUSES
+        for t in c.subtree
+        if t.is_alpha
+    }
+
+
+def initials_of(mention: DocSpan, root: Token) -> str:
+    """``dnc`` for ``A former Democratic National Committee chairman``: the initials of
+    the capitalised words before the head, as a short form may name them."""
+    return "".join(t.text[0] for t in mention[1:] if t.i < root.i and t.is_title).lower()
+
+
 def _kin_owner(noun: Token) -> str | None:
     """``my`` in ``my parents``, ``his`` in ``his wife``: a family noun's possessive pronoun."""
     if noun.tag_ not in ("NN", "NNS"):
@@ -1363,6 +1588,12 @@ def _kin_names(noun: Token) -> list[Token]:
     return [n for name in names for n in (name, *name.conjuncts) if n.pos_ == "PROPN"]
 
 
+SHORT_FORM_MIN_DROPPED = 2
+"""Words a short form leaves off a full name: a place of two or more (``New York Times``,
+``Wall Street Journal``: the Times, the Journal); one word left off is often another paper's
+own word (``The Financial Times`` and ``The Times`` are two newspapers)."""
+
+
 def without_short_forms(candidates: list[Person]) -> list[Person]:
     """``the article`` where ``The New York Times`` and, later, ``a Times article`` were
     both read as organisations: a name that ends one other candidate organisation's name
@@ -1375,12 +1606,14 @@ def without_short_forms(candidates: list[Person]) -> list[Person]:
 
 
 def is_short_form(short: Person, full: Person) -> bool:
-    """Whether organisation ``short``'s name is the last words of ``full``'s (``Times``,
-    ``New York Times``)."""
+    """Whether organisation ``short``'s name is the last words of ``full``'s, leaving off at
+    least :data:`SHORT_FORM_MIN_DROPPED` (``Times``, ``New York Times``; not ``Financial
+    Times``)."""
     if short.kind != "organization" or full.kind != "organization":
         return False
     words, whole = name_key(short.name).split(), name_key(full.name).split()
-    return 0 < len(words) < len(whole) and whole[-len(words) :] == words
+    dropped = len(whole) - len(words)
+    return len(words) > 0 and dropped >= SHORT_FORM_MIN_DROPPED and whole[-len(words) :] == words
 
 
 def is_main_subject(token: Token) -> bool:
@@ -1391,12 +1624,28 @@ def is_main_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
+SEQUENCE_MARKERS = frozenset(
+    {"after", "since", "before", "until", "till", "once", "although", "though", "unless"}
+)
+"""Words opening a clause set before, after or against the passage's deed."""
+
+
 def is_clause_subject(token: Token) -> bool:
     """Whether a name is the subject of any clause (``comments Clinton made``), alone,
-    coordinated or in apposition to it."""
+    coordinated or in apposition to it, but one that sets the time of another's deed or a
+    concession (``After Pavel Dorn resigned, the board appointed a new chairman``)."""
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    return token.dep_ in ("nsubj", "nsubjpass") and not _sets_time_or_concession(token.head)
+
+
+def _sets_time_or_concession(verb: Token) -> bool:
+    """``after Pavel Dorn resigned``, ``although Dorn warned``: a clause before or after
+    which a post may have changed hands, or that sets someone against the deed (``when
+    Trump shot back`` is the same scene)."""
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKERS for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in SEQUENCE_MARKERS
 
 
 def placed(description: Description, person: Person) -> bool:
@@ -1466,15 +1715,29 @@ def confirms(description: Description, person: Person) -> bool:
     """Whether a holder of the role introduced after a description is surely the one it
     means: it agrees, holds every proper word or is given none of its kind (``the New York
     state attorney general`` then ``Attorney General Ada Finch``), nothing sets it
-    against another, and both say alike whether the post is a former one. An
-    organisation's name says what it is (``A House panel``: the House Oversight Committee)."""
+    against another, both say alike whether the post is a former one, and name no other
+    court (:func:`other_court`). An organisation's name says what it is (``A House
+    panel``: the House Oversight Committee)."""
     known = person.role_words | (words_of(person.name) if person.kind == "organization" else set())
     return (
         agrees(description, person)
         and all(w in known or _silent_on(person, w) for w in description.proper)
         and not known & CONTRASTIVE_WORDS
         and description.words & TENURE_WORDS == known & TENURE_WORDS
+        and not other_court(description.words, known)
     )
+
+
+def other_court(said: set[str] | frozenset[str], known: set[str]) -> bool:
+    """Whether a description and a judge's introduction name courts of another rank or
+    system (``A state appeals court judge`` is no ``Harlow County Judge Oren Talbot``, whose
+    decision it reverses); silence on either side contradicts nothing."""
+    for ranks in COURT_RANKS:
+        told = {rank for rank, words in ranks.items() if said & words}
+        held = {rank for rank, words in ranks.items() if known & words}
+        if told and held and not told & held:
+            return True
+    return False
 
 
 def posts_held(person: Person) -> set[str]:
