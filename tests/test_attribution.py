@@ -676,6 +676,20 @@ def test_a_frameless_quote_after_a_report_with_its_cue_first_continues_it() -> N
     assert q.speaker is not None and q.speaker.text == "Ada Finch"
 
 
+def test_a_sentence_of_narration_before_the_next_paragraphs_quote_ends_the_turn() -> None:
+    turn = '"The ferry will run in May," Finch said.'
+    text = turn + ' She walked back to the harbour office.\n\n"Who will pay for the fuel?"'
+    article = extract(text)
+    first = quote_at(article, "The ferry will run")
+    assert first.text == '"The ferry will run in May,"'
+    second = quote_at(article, "Who will pay")
+    assert second is not first and second.text == '"Who will pay for the fuel?"'
+    joined = extract(turn + '\n\n"Who will pay for the fuel?"')
+    assert [q.text for q in joined.quotes] == [
+        '"The ferry will run in May," "Who will pay for the fuel?"'
+    ]
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

@@ -383,6 +383,7 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
                 (
                     prev.type == "direct"
                     and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+                    and not _narration_between(art, prev, a)
                 )
                 or _quote_after_frame(art, prev, a)
             )
@@ -391,6 +392,31 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             continue
         joined.append(a)
     return joined
+
+
+def _narration_between(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
+    """``"A," Finch said. He turned to the crowd. "B?"``: a sentence of narration other
+    than the quote's own frame between two quotes ends the turn; B is a new one."""
+    if not art.settings.turn_ends_at_narration:
+        return False
+    doc = art.doc
+    end = prev.spans[-1][1]
+    frame = {*range(*prev.cue)} if prev.cue is not None else set()
+    sentences = 0  # sentences between the quotes that hold words
+    open_sentence = in_frame = False
+    for k in range(art.token_at(end), art.token_at(a.start)):
+        token = doc[k]
+        if token.idx < end or art.quote_of_token[token.i] >= 0:
+            continue
+        if token.text in SENTENCE_END:
+            open_sentence = False
+        elif token.is_alpha:
+            in_frame = in_frame or token.i in frame
+            sentences += not open_sentence
+            open_sentence = True
+    if art.paragraph_of(a.start) == art.paragraph_of(end - 1):
+        return False
+    return sentences > (1 if in_frame else 0)
 
 
 def _direct_turn_before(
