@@ -690,6 +690,27 @@ def test_a_sentence_of_narration_before_the_next_paragraphs_quote_ends_the_turn(
     ]
 
 
+def test_a_paragraph_of_quote_after_a_report_ending_its_paragraph_continues_it() -> None:
+    report = "Ada Finch said the ferry would run until May."
+    quote = '"We have the crew and the fuel for all of it."'
+    article = extract(report + "\n\n" + quote)
+    assert [q.text for q in article.quotes] == [f"the ferry would run until May {quote}"]
+    apart = extract(report + "\n\nThe council met on Monday.\n\n" + quote)
+    assert [q.text for q in apart.quotes] == ["the ferry would run until May", quote]
+
+
+def test_a_quote_after_a_report_that_stops_inside_its_sentence_stands_alone() -> None:
+    text = (
+        'Though Ada Finch called for the pier to be "rebuilt soon" for the fishermen, she '
+        'voted against the budget.\n\n"We cannot pay for all of it this year."'
+    )
+    quotes = extract(text).quotes
+    assert [q.text for q in quotes] == [
+        'for the pier to be "rebuilt soon" for the fishermen',
+        '"We cannot pay for all of it this year."',
+    ]
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes
