@@ -711,6 +711,23 @@ def test_a_quote_after_a_report_that_stops_inside_its_sentence_stands_alone() ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Ada Finch recalled the long freeze on harbour wages: "I saw how hard it was."',
+            'the long freeze on harbour wages: "I saw how hard it was."',
+        ),
+        ('Ada Finch said the words, "Never again."', 'the words, "Never again."'),
+        ('Ada Finch told the crowd: "Never again."', '"Never again."'),
+    ],
+)
+def test_a_noun_object_naming_the_quote_is_part_of_the_content(text: str, content: str) -> None:
+    quotes = extract(text).quotes
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Ada Finch"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes

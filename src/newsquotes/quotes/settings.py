@@ -29,6 +29,9 @@ class EngineSettings:
     """``"A," she said. "B."``: a frameless quote opening the sentence after a frame is the
     rest of the turn (PolNeAR's convention)."""
     turn_ends_at_narration: bool = True
+    object_names_quote: bool = True
+    """``revealed a few telling facts: "..."``: a noun object of the cue right before its
+    quote is part of the content."""
     report_joins_next_paragraph: bool = True
     """``Finch said the ferry would run.`` ¶ ``"We have the crew."``: a frameless quote opening
     the next paragraph continues a report that ends its own paragraph (with False, only a
