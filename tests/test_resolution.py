@@ -1593,6 +1593,32 @@ def test_a_five_letter_or_mistagged_surname_one_letter_off_joins_the_full_name(
 
 
 @pytest.mark.parametrize(
+    ("full", "other", "text"),
+    [
+        # another name of the same length with another first letter
+        ("John Kerry", "Perry", "Perry, speaking in Austin, said the talks were a waste of time."),
+        # the surname with a plural ending is a group, not the person
+        ("Deb Farmer", "Farmers", "Farmers say the drought has cost them half their crop."),
+        # a bare surname introduced with a role or relative clause of its own is someone new
+        ("Willy Brandt", "Brand", "Brand, the museum's director, said the exhibit opens in May."),
+        ("Mark Jones", "Jonas", "Jonas, who chairs the rival caucus, said the bill was dead."),
+        # spelt the same way twice: a name of its own, not a slip
+        (
+            "Mark Jones",
+            "Jonas",
+            '"The bill is dead," Jonas said in Salem.\n\nJonas has led the caucus since May.',
+        ),
+    ],
+)
+def test_a_near_surname_that_is_someone_else_does_not_join_the_full_name(
+    full: str, other: str, text: str
+) -> None:
+    article = extract(f"State officials met {full} on Tuesday in Salem.\n\n{text}")
+    quote = next(q for q in article.quotes if q.speaker is not None and other in q.speaker.text)
+    assert quote.speaker_name != full
+
+
+@pytest.mark.parametrize(
     ("tagged", "person", "organisation"),
     [
         ("\u2015 \u00a0Rosa Ilves", "Rosa Ilves", "Rosa Ilves"),

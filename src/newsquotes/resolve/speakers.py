@@ -33,7 +33,7 @@ from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView, children_of
 from ..quotes.cues import BELIEF_VERBS, PUBLISHED_IN_VERBS, SPEECH_VERBS, word_set
-from .cast import Cast, CastSettings, Mention, Person
+from .cast import Cast, CastSettings, Mention, Person, introduced_on_its_own
 from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
@@ -143,6 +143,9 @@ class ResolutionSettings:
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
     min_misspelt_surname: int = _CAST_DEFAULTS.min_misspelt_surname
     """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
+    max_misspelt_uses: int = _CAST_DEFAULTS.max_misspelt_uses
+    """Most times a bare surname one letter off a full name may be spelt so and still be
+    taken for a slip."""
     description_window_sentences: int = 2
     """How many sentences back a description no one was introduced with (``the GOP
     nominee``) looks for the one person the passage is about."""
@@ -168,6 +171,7 @@ class ResolutionSettings:
         """The limits of reading the cast."""
         return CastSettings(
             min_misspelt_surname=self.min_misspelt_surname,
+            max_misspelt_uses=self.max_misspelt_uses,
             headline_max_words=self.headline_max_words,
             headline_capitalised=self.headline_capitalised,
             appositive_max_tokens=self.appositive_max_tokens,
@@ -486,7 +490,9 @@ class _Resolver:
         if not name:
             return None
         if self.cast.is_surname(surname_key(name)) or len(name.split()) > 1:
-            person = self.cast.person_for_name(name, mention.start_char)
+            person = self.cast.person_for_name(
+                name, mention.start_char, introduced=introduced_on_its_own(root)
+            )
             if person is not None:  # "said Ana Ruiz, the mayor of Velmora": her role too
                 self.cast.describe_from_context(person, self.doc[start : root.i + 1])
             return person
