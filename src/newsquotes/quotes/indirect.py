@@ -331,6 +331,19 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     )
 
 
+def _interrupts_reported_clause(according: Token, source_end: int) -> bool:
+    """``Ruiz said the budget, according to figures from the treasurer, would be balanced``:
+    a phrase set inside what a speaker before it reports, with the report going on after
+    it, is relayed by that speaker; the phrase's source did not say ``Ruiz said the
+    budget``."""
+    sent = according.sent
+    goes_on = any(not t.is_punct and not t.is_space for t in sent.doc[source_end : sent.end])
+    return goes_on and any(
+        is_speech_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(t))
+        for t in sent.doc[sent.start : according.i]
+    )
+
+
 def _according_to(art: ArticleView, according: Token) -> Attribution | None:
     doc = art.doc
     to = doc[according.i + 1]
@@ -346,6 +359,8 @@ def _according_to(art: ArticleView, according: Token) -> Attribution | None:
             lo += 1
         hi = sent.end
     else:
+        if _interrupts_reported_clause(according, src_hi):
+            return None
         lo, hi = sent.start, according.i
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
