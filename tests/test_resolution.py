@@ -1532,6 +1532,28 @@ def test_they_in_a_clause_of_a_campaigns_verb_is_the_campaign() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The Brenner campaign hired three pollsters after they said the race was tied.",
+            "the race was tied",
+        ),
+        (
+            "The Brenner campaign sued the newspaper after it said the ad was false.",
+            "the ad was false",
+        ),
+    ],
+)
+def test_a_pronoun_with_a_nearer_antecedent_than_the_campaign_is_not_the_campaign(
+    sentence: str, content: str
+) -> None:
+    article = extract(f"Anna Brenner is running for mayor in Velmora.\n\n{sentence}")
+    quote = quote_at(article, content)
+    assert quote.speaker is not None and quote.speaker.text in ("they", "it")
+    assert quote.speaker_name != "Brenner campaign"
+
+
+@pytest.mark.parametrize(
     ("text", "publication"),
     [
         (

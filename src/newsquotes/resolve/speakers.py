@@ -611,13 +611,14 @@ class _Resolver:
     def _governing_team(self, root: Token) -> Person | None:
         """``The Brenner campaign is seeking to contrast her record with what they call
         ...``: a ``they`` or ``it`` in a clause hanging from a verb whose subject is a
-        person's campaign or team is that team."""
+        person's campaign or team is that team, unless a noun that may be the pronoun's
+        own antecedent comes between (``hired pollsters after they said``: the pollsters)."""
         for verb in root.ancestors:
             for child in children_of(verb):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != root.i:
                     team = self._team_of(child)
                     if team is not None:
-                        return team
+                        return None if _antecedent_between(child, root) else team
         return None
 
     def _names_person(self, ent: DocSpan) -> bool:
@@ -964,6 +965,19 @@ class _Resolver:
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None:
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
+
+
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+"""Tags of nouns a ``they`` or an ``it`` may stand for."""
+
+
+def _antecedent_between(team: Token, pronoun: Token) -> bool:
+    """Whether a noun of the pronoun's number stands between the team's phrase and the
+    pronoun (``praised the union leaders because they said``), which it may stand for."""
+    tags = PLURAL_NOUN_TAGS if pronoun.lower_ in GROUP_PRONOUNS else SINGULAR_NOUN_TAGS
+    doc = pronoun.doc
+    return any(t.tag_ in tags for t in doc[team.right_edge.i + 1 : pronoun.i])
 
 
 def _may_be_someone(subject: Token, cast: Cast) -> bool:
