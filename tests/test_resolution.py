@@ -1574,6 +1574,29 @@ def test_a_document_speaks_for_the_publication_it_ran_in(text: str, publication:
     assert q.speaker_name == publication
 
 
+@pytest.mark.parametrize(
+    ("text", "publication"),
+    [
+        (
+            "A letter by Mayor Ana Ruiz that appeared in the Velmora Gazette said most ferries "
+            "run late.",
+            "Velmora Gazette",
+        ),
+        (
+            "A study by researchers at Norland University, published in the Velmora Medical "
+            "Journal, found that most ferries run late.",
+            "Velmora Medical Journal",
+        ),
+    ],
+)
+def test_a_document_with_an_author_does_not_speak_for_the_publication_it_ran_in(
+    text: str, publication: str
+) -> None:
+    q = quote_at(extract(text), "most ferries run late")
+    assert q.speaker is not None
+    assert q.speaker_name != publication
+
+
 @pytest.mark.parametrize(("word", "joined"), [("Oz", True), ("Whigs", False)])
 def test_an_untagged_word_is_the_person_known_by_it_alone(word: str, joined: bool) -> None:
     """``Oz's show`` tagged a person, ``Oz is hardly ...`` not: with no full name tagged,

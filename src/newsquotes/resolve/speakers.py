@@ -553,10 +553,13 @@ class _Resolver:
 
     def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
         """``an analysis by Ilse Varga``, ``the IMF report``, ``Mrs. Hayes's plan``:
-        a document speaks for whoever the phrase names as its author."""
+        a document speaks for whoever the phrase names as its author; for the publication it
+        ran in (``a study published in the Journal``) only when it names no author (``a
+        letter by Mayor Ruiz that appeared in the Gazette`` is never the Gazette's)."""
         if root.lemma_.lower() not in DOCUMENT_NOUNS:
             return None
         authors = [c for c in root.children if c.dep_ in ("poss", "compound")]
+        publishers: list[Token] = []
         for prep in root.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 authors += [c for c in prep.children if c.dep_ == "pobj"]
@@ -576,14 +579,19 @@ class _Resolver:
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
             if verb.dep_ in ("acl", "relcl") and verb.lemma_ in PUBLISHED_IN_VERBS:
                 # "a study that appeared in the Journal", "a report published in the Ledger"
-                authors += [
+                publishers += [
                     obj
                     for prep in verb.children
                     if prep.dep_ == "prep" and prep.lower_ == "in"
                     for obj in prep.children
                     if obj.dep_ == "pobj"
                 ]
-        for token in authors:
+        authors = [t for t in authors if mention.start <= t.i < mention.end]
+        # "a study that appeared", "the health study": no author named
+        named = [
+            t for t in authors if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ != "compound")
+        ]
+        for token in authors if named else publishers:
             if not mention.start <= token.i < mention.end:
                 continue
             ent = self.cast.entity_at(token)
