@@ -683,6 +683,17 @@ def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name() -> None:
     assert quote_at(article, "We are still waiting").speaker_name == "Tyra Hollowell"
 
 
+def test_a_slip_repeated_in_an_article_that_spells_the_name_right_far_more_still_joins() -> None:
+    right = " ".join(f"Hollowell spoke on day {n}." for n in range(1, 10))
+    text = (
+        f"Tyra Hollowell runs the ferry union in Velmora. {right}\n\n"
+        "Holowell said the mayor had ignored the harbour district for years.\n\n"
+        "Holowell has led the union since May."
+    )
+    article = extract(text)
+    assert quote_at(article, "the mayor had ignored").speaker_name == "Tyra Hollowell"
+
+
 def test_a_near_surname_with_two_candidates_joins_neither() -> None:
     text = (
         "Tyra Hollowell and Magnus Holloway waited at the pier in Velmora.\n\n"

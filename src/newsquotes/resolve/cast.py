@@ -173,6 +173,10 @@ class CastSettings:
     max_misspelt_uses: int = 1
     """Most times an article may spell a bare surname one letter off a full name and still
     have it taken for a slip (``Jonas`` said twice beside ``Mark Jones`` is someone else)."""
+    misspelt_rarity: int = 4
+    """How many times more often the right spelling must be used for a slip spelt more than
+    ``max_misspelt_uses`` times still to be taken for one (``Sharption`` twice, ``Sharpton``
+    eleven times)."""
     headline_max_words: int = 20
     """Most words of a first paragraph that is a headline."""
     headline_capitalised: float = 0.6
@@ -686,27 +690,34 @@ class Cast:
     def _misspelt_surname(self, surname: str) -> list[Person]:
         """``Holowell`` for ``Tyra Hollowell``: a bare surname one letter off the surname
         of exactly one person named in full here."""
-        if len(surname) < self.min_misspelt_surname or self._spelt_often(surname):
+        if len(surname) < self.min_misspelt_surname:
             return []
         keys = set().union(*(self.surname_variants.get(v, ()) for v in _variants(surname)))
         near = [
             person
             for key in sorted(keys)
-            if one_edit_apart(key, surname) and _may_be_misspelt(surname, key)
+            if one_edit_apart(key, surname)
+            and _may_be_misspelt(surname, key)
+            and not self._spelt_often(surname, key)
             for person in self.by_surname.get(key, ())
             if person.kind == "person" and len(person.name.split()) > 1
         ]
         return near if len(near) == 1 else []
 
-    def _spelt_often(self, surname: str) -> bool:
-        """Whether the article spells a capitalised word this way more than once: a name
-        written the same way twice (``Jonas`` beside ``Mark Jones``) is someone's own, not a
-        slip of the keyboard."""
+    def _spelt_often(self, word: str, surname: str) -> bool:
+        """Whether the article spells a capitalised word this way more than once, and not
+        far less often than the surname it is near: a name written the same way twice
+        (``Jonas`` beside ``Mark Jones``) is someone's own, a slip repeated twice in an
+        article that spells the name right eleven times (``Sharption``) is still a slip."""
         if self._capitalised_spellings is None:
             self._capitalised_spellings = Counter(
                 surname_key(t.text) for t in self.doc if t.is_title and not self.quoted(t.i)
             )
-        return self._capitalised_spellings[surname] >= self.settings.max_misspelt_uses + 1
+        uses = self._capitalised_spellings[word]
+        right = self._capitalised_spellings[surname]
+        return uses > self.settings.max_misspelt_uses and (
+            uses * self.settings.misspelt_rarity > right
+        )
 
     def _organisation(self, name: str, key: str, at: int, kind: str) -> Person:
         found = self.by_key.get((kind, key))

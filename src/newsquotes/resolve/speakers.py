@@ -146,6 +146,9 @@ class ResolutionSettings:
     max_misspelt_uses: int = _CAST_DEFAULTS.max_misspelt_uses
     """Most times a bare surname one letter off a full name may be spelt so and still be
     taken for a slip."""
+    misspelt_rarity: int = _CAST_DEFAULTS.misspelt_rarity
+    """How many times more often the right spelling must be used for a slip spelt more
+    often still to be one."""
     description_window_sentences: int = 2
     """How many sentences back a description no one was introduced with (``the GOP
     nominee``) looks for the one person the passage is about."""
@@ -172,6 +175,7 @@ class ResolutionSettings:
         return CastSettings(
             min_misspelt_surname=self.min_misspelt_surname,
             max_misspelt_uses=self.max_misspelt_uses,
+            misspelt_rarity=self.misspelt_rarity,
             headline_max_words=self.headline_max_words,
             headline_capitalised=self.headline_capitalised,
             appositive_max_tokens=self.appositive_max_tokens,
