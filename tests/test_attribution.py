@@ -1120,3 +1120,24 @@ def test_according_to_inside_the_reported_clause_is_relayed_not_the_source() -> 
     )
     source = speaker_of(trailing[1])
     assert source is not None and source.text == "police"
+
+
+def test_according_to_that_interrupts_a_speakers_report_does_not_take_the_report() -> None:
+    """``Ruiz said the budget, according to figures from the treasurer, would be balanced``:
+    the figures did not say ``Ruiz said the budget``; the report is Ruiz's."""
+    text = (
+        "Mayor Ana Ruiz said the budget, according to figures from the treasurer, would be "
+        "balanced by June."
+    )
+    article = extract(text)
+    assert article.quotes
+    assert all("Ruiz said" not in q.text for q in article.quotes)
+    assert all(q.speaker_name == "Ana Ruiz" for q in article.quotes)
+
+
+def test_according_to_inside_a_sentence_with_no_speaker_before_it_is_the_source() -> None:
+    article = extract(
+        "The city's operating budget, according to figures from the treasurer, would be "
+        "balanced by June."
+    )
+    assert quote_at(article, "operating budget").speaker_name == "figures from the treasurer"
