@@ -6,7 +6,7 @@ import pytest
 
 from newsquotes import extract
 from newsquotes.model import Article, Quote
-from newsquotes.pipeline import default_pipeline
+from newsquotes.pipeline import Pipeline, build_nlp, default_pipeline
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -722,10 +722,19 @@ def test_a_quote_after_a_report_that_stops_inside_its_sentence_stands_alone() ->
         ('Ada Finch told the crowd: "Never again."', '"Never again."'),
     ],
 )
-def test_a_noun_object_naming_the_quote_is_part_of_the_content(text: str, content: str) -> None:
-    quotes = extract(text).quotes
+def test_a_noun_object_naming_the_quote_is_part_of_the_content_when_asked(
+    text: str, content: str
+) -> None:
+    """PolNeAR's spans, opt-in: by default the quote stays the words in marks (a direct
+    quote), since the object often names a topic rather than the words."""
+    nlp = build_nlp()
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"object_names_quote": True})
+    quotes = Pipeline(nlp).process(Article(id="object", text=text)).quotes
     assert [q.text for q in quotes] == [content]
     assert quotes[0].speaker is not None and quotes[0].speaker.text == "Ada Finch"
+    default = extract(text).quotes
+    assert [(q.text, q.type) for q in default] == [(content[content.index('"') :], "direct")]
 
 
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:

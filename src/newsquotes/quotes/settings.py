@@ -29,9 +29,11 @@ class EngineSettings:
     """``"A," she said. "B."``: a frameless quote opening the sentence after a frame is the
     rest of the turn (PolNeAR's convention)."""
     turn_ends_at_narration: bool = True
-    object_names_quote: bool = True
+    object_names_quote: bool = False
     """``revealed a few telling facts: "..."``: a noun object of the cue right before its
-    quote is part of the content."""
+    quote is part of the content, as PolNeAR marks it. Off by default: the object often
+    names a topic or a title (``the usual slogan, "..."``), and the quote then reads as a
+    mixed one."""
     report_joins_next_paragraph: bool = True
     """``Finch said the ferry would run.`` ¶ ``"We have the crew."``: a frameless quote opening
     the next paragraph continues a report that ends its own paragraph (with False, only a
