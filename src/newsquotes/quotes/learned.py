@@ -297,7 +297,40 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
         )
         kind = "mixed" if quoted else "indirect"
         results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
-    return results
+    return _without_nested_deeds(art, results)
+
+
+def _without_nested_deeds(art: ArticleView, candidates: list[Attribution]) -> list[Attribution]:
+    """``A web video by the Norland Party cites three cases in which Vik defended ...``: a
+    relative clause opened by a preposition (``in which``, ``under which``) whose verb reports
+    no speech, inside another candidate's reported words, describes what that candidate
+    reports; it is not a saying of its own."""
+    outer = [(s, e) for c in candidates for s, e in c.spans]
+    return [c for c in candidates if c.cue is None or not _nested_deed(art, c, outer)]
+
+
+PREPOSITIONAL_RELATIVES = frozenset({"which", "whom"})
+"""Relative pronouns that follow a preposition (``cases in which``, ``aides to whom``)."""
+
+
+def _opened_by_preposition(verb: Token) -> bool:
+    """``in which Vik defended``: a preposition with a relative pronoun opens the clause."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.i < verb.i
+        and any(c.lower_ in PREPOSITIONAL_RELATIVES for c in prep.children)
+        for prep in verb.children
+    )
+
+
+def _nested_deed(art: ArticleView, c: Attribution, outer: list[tuple[int, int]]) -> bool:
+    verb = cue_head(art.doc, c.cue)
+    return (
+        verb.dep_ == "relcl"
+        and _opened_by_preposition(verb)
+        and not is_cue(verb)
+        and any(s <= verb.idx < e for s, e in outer)
+    )
 
 
 def _is_title(art: ArticleView, q: QuotedSpan) -> bool:
