@@ -1099,3 +1099,32 @@ def test_a_deed_in_a_prepositional_relative_inside_reported_words_is_no_saying()
     cues = [doc[c.cue[0]].text for c in candidate_pass(ArticleView(doc, []), []) if c.cue]
     assert "defended" not in cues
     assert "references" in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "Senators pressed the bank's chief for three hours. Ilse Brandt's repeated "
+            "insistence that only a few tellers had broken the rules angered both parties.",
+            "that only a few tellers had broken the rules",
+            "insistence",
+            "Ilse Brandt",
+        ),
+        (
+            "Despite Mayor Arne Holm's claims that the pier will pay for itself, the council "
+            "voted against it.",
+            "that the pier will pay for itself",
+            "claims",
+            "Arne Holm",
+        ),
+    ],
+    ids=["insistence", "claims"],
+)
+def test_an_owned_speech_noun_reports_its_unquoted_that_clause(
+    text: str, content: str, cue: str, speaker: str
+) -> None:
+    q = quote_at(extract(text), content)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker_name == speaker
