@@ -1128,3 +1128,13 @@ def test_an_owned_speech_noun_reports_its_unquoted_that_clause(
     assert q.text == content
     assert q.cue is not None and q.cue.text == cue
     assert q.speaker_name == speaker
+
+
+def test_an_owned_plan_intended_to_do_something_is_its_owners_purpose() -> None:
+    text = (
+        "Mayor Arne Holm wants cheaper ferries. Although Mr. Holm's plan is intended to cut "
+        "fares for islanders, it leaves the harbour fee intact."
+    )
+    q = quote_at(extract(text), "to cut fares for islanders")
+    assert q.speaker is not None and q.speaker.text == "Mr. Holm's"
+    assert q.speaker_name == "Arne Holm"
