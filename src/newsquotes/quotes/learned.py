@@ -325,6 +325,7 @@ def _opened_by_preposition(verb: Token) -> bool:
 
 
 def _nested_deed(art: ArticleView, c: Attribution, outer: list[tuple[int, int]]) -> bool:
+    """Whether ``c``'s verb is a non-reporting ``in which`` clause inside other content."""
     verb = cue_head(art.doc, c.cue)
     return (
         verb.dep_ == "relcl"
