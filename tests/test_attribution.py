@@ -676,6 +676,58 @@ def test_a_frameless_quote_after_a_report_with_its_cue_first_continues_it() -> N
     assert q.speaker is not None and q.speaker.text == "Ada Finch"
 
 
+def test_a_sentence_of_narration_before_the_next_paragraphs_quote_ends_the_turn() -> None:
+    turn = '"The ferry will run in May," Finch said.'
+    text = turn + ' She walked back to the harbour office.\n\n"Who will pay for the fuel?"'
+    article = extract(text)
+    first = quote_at(article, "The ferry will run")
+    assert first.text == '"The ferry will run in May,"'
+    second = quote_at(article, "Who will pay")
+    assert second is not first and second.text == '"Who will pay for the fuel?"'
+    joined = extract(turn + '\n\n"Who will pay for the fuel?"')
+    assert [q.text for q in joined.quotes] == [
+        '"The ferry will run in May," "Who will pay for the fuel?"'
+    ]
+
+
+def test_a_paragraph_of_quote_after_a_report_ending_its_paragraph_continues_it() -> None:
+    report = "Ada Finch said the ferry would run until May."
+    quote = '"We have the crew and the fuel for all of it."'
+    article = extract(report + "\n\n" + quote)
+    assert [q.text for q in article.quotes] == [f"the ferry would run until May {quote}"]
+    apart = extract(report + "\n\nThe council met on Monday.\n\n" + quote)
+    assert [q.text for q in apart.quotes] == ["the ferry would run until May", quote]
+
+
+def test_a_quote_after_a_report_that_stops_inside_its_sentence_stands_alone() -> None:
+    text = (
+        'Though Ada Finch called for the pier to be "rebuilt soon" for the fishermen, she '
+        'voted against the budget.\n\n"We cannot pay for all of it this year."'
+    )
+    quotes = extract(text).quotes
+    assert [q.text for q in quotes] == [
+        'for the pier to be "rebuilt soon" for the fishermen',
+        '"We cannot pay for all of it this year."',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Ada Finch recalled the long freeze on harbour wages: "I saw how hard it was."',
+            'the long freeze on harbour wages: "I saw how hard it was."',
+        ),
+        ('Ada Finch said the words, "Never again."', 'the words, "Never again."'),
+        ('Ada Finch told the crowd: "Never again."', '"Never again."'),
+    ],
+)
+def test_a_noun_object_naming_the_quote_is_part_of_the_content(text: str, content: str) -> None:
+    quotes = extract(text).quotes
+    assert [q.text for q in quotes] == [content]
+    assert quotes[0].speaker is not None and quotes[0].speaker.text == "Ada Finch"
+
+
 def test_a_short_quote_right_after_a_turn_ends_that_turn() -> None:
     text = '"Is everyone on the list for the night ferry?" Finch asked. "Good, thanks!"'
     quotes = extract(text).quotes
@@ -1138,3 +1190,24 @@ def test_an_owned_plan_intended_to_do_something_is_its_owners_purpose() -> None:
     q = quote_at(extract(text), "to cut fares for islanders")
     assert q.speaker is not None and q.speaker.text == "Mr. Holm's"
     assert q.speaker_name == "Arne Holm"
+
+
+def test_according_to_that_interrupts_a_speakers_report_does_not_take_the_report() -> None:
+    """``Ruiz said the budget, according to figures from the treasurer, would be balanced``:
+    the figures did not say ``Ruiz said the budget``; the report is Ruiz's."""
+    text = (
+        "Mayor Ana Ruiz said the budget, according to figures from the treasurer, would be "
+        "balanced by June."
+    )
+    article = extract(text)
+    assert article.quotes
+    assert all("Ruiz said" not in q.text for q in article.quotes)
+    assert all(q.speaker_name == "Ana Ruiz" for q in article.quotes)
+
+
+def test_according_to_inside_a_sentence_with_no_speaker_before_it_is_the_source() -> None:
+    article = extract(
+        "The city's operating budget, according to figures from the treasurer, would be "
+        "balanced by June."
+    )
+    assert quote_at(article, "operating budget").speaker_name == "figures from the treasurer"

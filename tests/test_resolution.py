@@ -683,6 +683,17 @@ def test_a_surname_misspelt_by_one_letter_joins_the_one_full_name() -> None:
     assert quote_at(article, "We are still waiting").speaker_name == "Tyra Hollowell"
 
 
+def test_a_slip_repeated_in_an_article_that_spells_the_name_right_far_more_still_joins() -> None:
+    right = " ".join(f"Hollowell spoke on day {n}." for n in range(1, 10))
+    text = (
+        f"Tyra Hollowell runs the ferry union in Velmora. {right}\n\n"
+        "Holowell said the mayor had ignored the harbour district for years.\n\n"
+        "Holowell has led the union since May."
+    )
+    article = extract(text)
+    assert quote_at(article, "the mayor had ignored").speaker_name == "Tyra Hollowell"
+
+
 def test_a_near_surname_with_two_candidates_joins_neither() -> None:
     text = (
         "Tyra Hollowell and Magnus Holloway waited at the pier in Velmora.\n\n"
@@ -1532,6 +1543,28 @@ def test_they_in_a_clause_of_a_campaigns_verb_is_the_campaign() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            "The Brenner campaign hired three pollsters after they said the race was tied.",
+            "the race was tied",
+        ),
+        (
+            "The Brenner campaign sued the newspaper after it said the ad was false.",
+            "the ad was false",
+        ),
+    ],
+)
+def test_a_pronoun_with_a_nearer_antecedent_than_the_campaign_is_not_the_campaign(
+    sentence: str, content: str
+) -> None:
+    article = extract(f"Anna Brenner is running for mayor in Velmora.\n\n{sentence}")
+    quote = quote_at(article, content)
+    assert quote.speaker is not None and quote.speaker.text in ("they", "it")
+    assert quote.speaker_name != "Brenner campaign"
+
+
+@pytest.mark.parametrize(
     ("text", "publication"),
     [
         (
@@ -1550,6 +1583,29 @@ def test_a_document_speaks_for_the_publication_it_ran_in(text: str, publication:
     q = quote_at(article, "most ferries run late")
     assert q.speaker is not None and q.speaker.text.endswith(publication)
     assert q.speaker_name == publication
+
+
+@pytest.mark.parametrize(
+    ("text", "publication"),
+    [
+        (
+            "A letter by Mayor Ana Ruiz that appeared in the Velmora Gazette said most ferries "
+            "run late.",
+            "Velmora Gazette",
+        ),
+        (
+            "A study by researchers at Norland University, published in the Velmora Medical "
+            "Journal, found that most ferries run late.",
+            "Velmora Medical Journal",
+        ),
+    ],
+)
+def test_a_document_with_an_author_does_not_speak_for_the_publication_it_ran_in(
+    text: str, publication: str
+) -> None:
+    q = quote_at(extract(text), "most ferries run late")
+    assert q.speaker is not None
+    assert q.speaker_name != publication
 
 
 @pytest.mark.parametrize(("word", "joined"), [("Oz", True), ("Whigs", False)])
@@ -1590,6 +1646,32 @@ def test_a_five_letter_or_mistagged_surname_one_letter_off_joins_the_full_name(
     )
     article = extract(text)
     assert quote_at(article, "took the fishermen").speaker_name == full
+
+
+@pytest.mark.parametrize(
+    ("full", "other", "text"),
+    [
+        # another name of the same length with another first letter
+        ("John Kerry", "Perry", "Perry, speaking in Austin, said the talks were a waste of time."),
+        # the surname with a plural ending is a group, not the person
+        ("Deb Farmer", "Farmers", "Farmers say the drought has cost them half their crop."),
+        # a bare surname introduced with a role or relative clause of its own is someone new
+        ("Willy Brandt", "Brand", "Brand, the museum's director, said the exhibit opens in May."),
+        ("Mark Jones", "Jonas", "Jonas, who chairs the rival caucus, said the bill was dead."),
+        # spelt the same way twice: a name of its own, not a slip
+        (
+            "Mark Jones",
+            "Jonas",
+            '"The bill is dead," Jonas said in Salem.\n\nJonas has led the caucus since May.',
+        ),
+    ],
+)
+def test_a_near_surname_that_is_someone_else_does_not_join_the_full_name(
+    full: str, other: str, text: str
+) -> None:
+    article = extract(f"State officials met {full} on Tuesday in Salem.\n\n{text}")
+    quote = next(q for q in article.quotes if q.speaker is not None and other in q.speaker.text)
+    assert quote.speaker_name != full
 
 
 @pytest.mark.parametrize(

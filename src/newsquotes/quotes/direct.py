@@ -670,8 +670,32 @@ def _reported_words_before(art: ArticleView, cue: Token, quote_first: int) -> in
         elif doc[k].is_punct or doc[k].is_space:
             k += 1
         else:
-            return doc[k].idx if _opens_clause(art, k, quote_first) else None
+            opens = _opens_clause(art, k, quote_first) or (
+                listener != "dobj" and _names_the_words(art, cue, k, quote_first)
+            )
+            return doc[k].idx if opens else None
     return None
+
+
+OBJECT_HANDOVER = frozenset({":", ","})
+"""What ends an object that names the quote right after it."""
+
+
+def _names_the_words(art: ArticleView, cue: Token, first: int, quote_first: int) -> bool:
+    """``revealed a few telling facts: "..."``, ``said the words, "..."``: a noun object of
+    the cue right before its quote names what the quote says and is part of the content."""
+    if not art.settings.object_names_quote:
+        return False
+    token = art.doc[first]
+    while token.head.i != cue.i and token.head.i != token.i:
+        token = token.head
+    if token.head.i != cue.i or token.dep_ != "dobj" or token.pos_ != "NOUN":
+        return False
+    before = quote_first - 1
+    while before > first and art.doc[before].is_space:
+        before -= 1
+    determined = token.tag_ == "NNS" or any(c.dep_ in ("det", "poss") for c in token.children)
+    return determined and art.doc[before].text in OBJECT_HANDOVER
 
 
 def _opens_clause(art: ArticleView, first: int, quote_first: int) -> bool:

@@ -391,8 +391,9 @@ def _introducing_subject(art: ArticleView, q: QuotedSpan) -> tuple[int, int] | N
 def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
     """``The ferry may stop, Finch said. "We have no boat."``: a frameless quote opening the
     sentence right after a reported clause and its closing frame continues that report; so
-    it does after a report whose cue comes first (``Finch blamed the council for the delay.
-    "We warned them."``)."""
+    it does after a report whose cue comes first and whose content ends the sentence
+    (``Finch blamed the council for the delay. "We warned them."``), and when the quote opens
+    the next paragraph (``report_joins_next_paragraph``)."""
     if not art.settings.join_next_sentence or prev.cue is None:
         return False
     cue_char = art.doc[prev.cue[0]].idx
@@ -401,7 +402,11 @@ def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> b
         return False
     between = art.text[end : a.start]
     last_word = art.text[a.start : a.spans[-1][1]].rstrip(ALL_MARKS + " ")[-1:]
-    if "\n" in between or last_word not in SENTENCE_END:
+    if (
+        art.paragraph_of(a.start) - art.paragraph_of(end - 1) > 1
+        or ("\n" in between and not art.settings.report_joins_next_paragraph)
+        or last_word not in SENTENCE_END
+    ):
         return False  # '... they say that,".': a quote shaped for a frame it lacks
     # full stops as the tokenizer splits them: the one in 'Mr. Holm said.' ends no sentence
     doc = art.doc
@@ -410,7 +415,10 @@ def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> b
         for k in range(art.token_at(end), art.token_at(a.start))
         if doc[k].text in SENTENCE_END and end <= doc[k].idx
     ]
-    return len(stops) == 1 and not art.text[doc[stops[0]].idx + 1 : a.start].strip()
+    if len(stops) != 1 or art.text[doc[stops[0]].idx + 1 : a.start].strip():
+        return False
+    # a report whose cue comes first must run to the end of its sentence
+    return end <= cue_char or not any(c.isalpha() for c in art.text[end : doc[stops[0]].idx])
 
 
 def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
@@ -435,6 +443,7 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
                 (
                     prev.type == "direct"
                     and art.paragraph_of(a.start) - art.paragraph_of(prev.spans[-1][1] - 1) <= 1
+                    and not _narration_between(art, prev, a)
                 )
                 or _quote_after_frame(art, prev, a)
             )
@@ -443,6 +452,31 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             continue
         joined.append(a)
     return joined
+
+
+def _narration_between(art: ArticleView, prev: Attribution, a: Attribution) -> bool:
+    """``"A," Finch said. He turned to the crowd. "B?"``: a sentence of narration other
+    than the quote's own frame between two quotes ends the turn; B is a new one."""
+    if not art.settings.turn_ends_at_narration:
+        return False
+    doc = art.doc
+    end = prev.spans[-1][1]
+    frame = {*range(*prev.cue)} if prev.cue is not None else set()
+    sentences = 0  # sentences between the quotes that hold words
+    open_sentence = in_frame = False
+    for k in range(art.token_at(end), art.token_at(a.start)):
+        token = doc[k]
+        if token.idx < end or art.quote_of_token[token.i] >= 0:
+            continue
+        if token.text in SENTENCE_END:
+            open_sentence = False
+        elif token.is_alpha:
+            in_frame = in_frame or token.i in frame
+            sentences += not open_sentence
+            open_sentence = True
+    if art.paragraph_of(a.start) == art.paragraph_of(end - 1):
+        return False
+    return sentences > (1 if in_frame else 0)
 
 
 def _direct_turn_before(

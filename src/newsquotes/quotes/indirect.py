@@ -331,6 +331,27 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     )
 
 
+SETTING_OFF_MARKS = frozenset({",", "\u2014", "\u2013", "--"})
+"""Marks that close a phrase set inside a sentence (``, according to X,``)."""
+
+
+def _interrupts_reported_clause(according: Token, source_end: int) -> bool:
+    """``Ruiz said the budget, according to figures from the treasurer, would be balanced``:
+    a phrase set inside what a speaker before it reports, closed by a comma with the report
+    going on after it, is relayed by that speaker; the phrase's source did not say ``Ruiz
+    said the budget``."""
+    sent = according.sent
+    rest = sent.doc[source_end : sent.end]
+    comma = next((t.i for t in rest if t.text in SETTING_OFF_MARKS), None)
+    goes_on = comma is not None and any(
+        not t.is_punct and not t.is_space for t in sent.doc[comma + 1 : sent.end]
+    )
+    return goes_on and any(
+        is_speech_cue(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in children_of(t))
+        for t in sent.doc[sent.start : according.i]
+    )
+
+
 def _according_to(art: ArticleView, according: Token) -> Attribution | None:
     doc = art.doc
     to = doc[according.i + 1]
@@ -346,6 +367,8 @@ def _according_to(art: ArticleView, according: Token) -> Attribution | None:
             lo += 1
         hi = sent.end
     else:
+        if _interrupts_reported_clause(according, src_hi):
+            return None
         lo, hi = sent.start, according.i
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1

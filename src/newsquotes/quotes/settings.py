@@ -28,6 +28,16 @@ class EngineSettings:
     join_next_sentence: bool = True
     """``"A," she said. "B."``: a frameless quote opening the sentence after a frame is the
     rest of the turn (PolNeAR's convention)."""
+    turn_ends_at_narration: bool = True
+    object_names_quote: bool = True
+    """``revealed a few telling facts: "..."``: a noun object of the cue right before its
+    quote is part of the content."""
+    report_joins_next_paragraph: bool = True
+    """``Finch said the ferry would run.`` ¶ ``"We have the crew."``: a frameless quote opening
+    the next paragraph continues a report that ends its own paragraph (with False, only a
+    quote in the report's paragraph does)."""
+    """``"A," she said. She left. "B."``: a sentence of narration other than the first
+    quote's frame between two quotes ends the turn; the second quote stands alone."""
     clause_before_quote: bool = True
     """``said she has one quality: "..."``: words with a verb between a cue and its quote are
     part of the content (with False, only a clause opened by ``that``/``whether`` is)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -170,6 +170,13 @@ class CastSettings:
 
     min_misspelt_surname: int = 5
     """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
+    max_misspelt_uses: int = 1
+    """Most times an article may spell a bare surname one letter off a full name and still
+    have it taken for a slip (``Jonas`` said twice beside ``Mark Jones`` is someone else)."""
+    misspelt_rarity: int = 4
+    """How many times more often the right spelling must be used for a slip spelt more than
+    ``max_misspelt_uses`` times still to be taken for one (``Sharption`` twice, ``Sharpton``
+    eleven times)."""
     headline_max_words: int = 20
     """Most words of a first paragraph that is a headline."""
     headline_capitalised: float = 0.6
@@ -202,6 +209,7 @@ class Cast:
         self.doc: Doc = view.doc
         self.settings = settings or CastSettings()
         self.min_misspelt_surname = self.settings.min_misspelt_surname
+        self._capitalised_spellings: Counter[str] | None = None
         self._body_lower: str | None = None
         self._title_cased: bool | None = None
         doc = self.doc
@@ -354,7 +362,7 @@ class Cast:
                 ent.start_char,
                 sex=sex,
                 context_sex=self.sentence_sex.get(self.sentence_of_token[ent.start]),
-                introduced=_has_role_appositive(ent.root),
+                introduced=introduced_on_its_own(ent.root),
             )
             if person is None:
                 return
@@ -623,8 +631,9 @@ class Cast:
         introduced: bool = False,
     ) -> Person | None:
         """The person (or organisation) this name is, joining forms of the same name. A name
-        ``introduced`` with a role of its own (``Maria, a nurse``) is no earlier person's bare
-        first name."""
+        ``introduced`` with a role or relative clause of its own (``Maria, a nurse``, ``Jonas,
+        who chairs the caucus``) is no earlier person's bare first name nor a slip for an
+        earlier surname."""
         key = name_key(name)
         if not key:
             return None
@@ -638,9 +647,8 @@ class Cast:
         candidates = self.by_surname.get(words[-1], [])
         given = words[0] if len(words) > 1 else ""
         if not candidates and not given:
-            candidates = self._misspelt_surname(words[-1]) or (
-                [] if introduced else self._by_first_name(words[0])
-            )
+            candidates = [] if introduced else self._misspelt_surname(words[-1])
+            candidates = candidates or ([] if introduced else self._by_first_name(words[0]))
         sex = sex or (first_name_sex(given) if given and not is_initial(given) else None)
         fitting = [
             c
@@ -689,10 +697,27 @@ class Cast:
             person
             for key in sorted(keys)
             if one_edit_apart(key, surname)
+            and _may_be_misspelt(surname, key)
+            and not self._spelt_often(surname, key)
             for person in self.by_surname.get(key, ())
             if person.kind == "person" and len(person.name.split()) > 1
         ]
         return near if len(near) == 1 else []
+
+    def _spelt_often(self, word: str, surname: str) -> bool:
+        """Whether the article spells a capitalised word this way more than once, and not
+        far less often than the surname it is near: a name written the same way twice
+        (``Jonas`` beside ``Mark Jones``) is someone's own, a slip repeated twice in an
+        article that spells the name right eleven times (``Sharption``) is still a slip."""
+        if self._capitalised_spellings is None:
+            self._capitalised_spellings = Counter(
+                surname_key(t.text) for t in self.doc if t.is_title and not self.quoted(t.i)
+            )
+        uses = self._capitalised_spellings[word]
+        right = self._capitalised_spellings[surname]
+        return uses > self.settings.max_misspelt_uses and (
+            uses * self.settings.misspelt_rarity > right
+        )
 
     def _organisation(self, name: str, key: str, at: int, kind: str) -> Person:
         found = self.by_key.get((kind, key))
@@ -853,6 +878,13 @@ def _walk_back(
     return found
 
 
+def _may_be_misspelt(word: str, surname: str) -> bool:
+    """Whether ``word`` may be a slip for ``surname`` rather than another name: a slip
+    keeps the first letter (``Wines`` for ``Wimes``, not ``Perry`` for ``Kerry``) and is
+    not the surname with a plural ending (``the Clintons``, ``Farmers say``)."""
+    return word[:1] == surname[:1] and word != surname + "s" and word != surname + "es"
+
+
 def one_edit_apart(a: str, b: str) -> bool:
     """Whether one letter inserted, dropped or changed turns ``a`` into ``b``."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -899,6 +931,12 @@ def _apposed_to(root: Token, depth: int) -> Token:
 def _has_role_appositive(root: Token) -> bool:
     """``Maria, a 34-year-old nurse``: a name given a common-noun role in apposition."""
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
+
+
+def introduced_on_its_own(root: Token) -> bool:
+    """``Maria, a nurse``, ``Jonas, who chairs the caucus,``: a name given a role or a
+    relative clause of its own."""
+    return _has_role_appositive(root) or any(c.dep_ == "relcl" for c in root.children)
 
 
 def _stranded_before_verb(root: Token) -> Token | None:

@@ -33,7 +33,7 @@ from ..model import Quote, Speaker
 from ..model import Span as TextSpan
 from ..quotes.context import ArticleView, children_of
 from ..quotes.cues import BELIEF_VERBS, PUBLISHED_IN_VERBS, SPEECH_VERBS, word_set
-from .cast import Cast, CastSettings, Mention, Person
+from .cast import Cast, CastSettings, Mention, Person, introduced_on_its_own
 from .descriptions import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
@@ -143,6 +143,12 @@ class ResolutionSettings:
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
     min_misspelt_surname: int = _CAST_DEFAULTS.min_misspelt_surname
     """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
+    max_misspelt_uses: int = _CAST_DEFAULTS.max_misspelt_uses
+    """Most times a bare surname one letter off a full name may be spelt so and still be
+    taken for a slip."""
+    misspelt_rarity: int = _CAST_DEFAULTS.misspelt_rarity
+    """How many times more often the right spelling must be used for a slip spelt more
+    often still to be one."""
     description_window_sentences: int = 2
     """How many sentences back a description no one was introduced with (``the GOP
     nominee``) looks for the one person the passage is about."""
@@ -168,6 +174,8 @@ class ResolutionSettings:
         """The limits of reading the cast."""
         return CastSettings(
             min_misspelt_surname=self.min_misspelt_surname,
+            max_misspelt_uses=self.max_misspelt_uses,
+            misspelt_rarity=self.misspelt_rarity,
             headline_max_words=self.headline_max_words,
             headline_capitalised=self.headline_capitalised,
             appositive_max_tokens=self.appositive_max_tokens,
@@ -486,7 +494,9 @@ class _Resolver:
         if not name:
             return None
         if self.cast.is_surname(surname_key(name)) or len(name.split()) > 1:
-            person = self.cast.person_for_name(name, mention.start_char)
+            person = self.cast.person_for_name(
+                name, mention.start_char, introduced=introduced_on_its_own(root)
+            )
             if person is not None:  # "said Ana Ruiz, the mayor of Velmora": her role too
                 self.cast.describe_from_context(person, self.doc[start : root.i + 1])
             return person
@@ -547,10 +557,13 @@ class _Resolver:
 
     def _author_of(self, mention: DocSpan, root: Token) -> Person | None:
         """``an analysis by Ilse Varga``, ``the IMF report``, ``Mrs. Hayes's plan``:
-        a document speaks for whoever the phrase names as its author."""
+        a document speaks for whoever the phrase names as its author; for the publication it
+        ran in (``a study published in the Journal``) only when it names no author (``a
+        letter by Mayor Ruiz that appeared in the Gazette`` is never the Gazette's)."""
         if root.lemma_.lower() not in DOCUMENT_NOUNS:
             return None
         authors = [c for c in root.children if c.dep_ in ("poss", "compound")]
+        publishers: list[Token] = []
         for prep in root.children:
             if prep.dep_ == "prep" and prep.lower_ == "by":
                 authors += [c for c in prep.children if c.dep_ == "pobj"]
@@ -570,14 +583,19 @@ class _Resolver:
                 authors += [c for c in verb.children if c.dep_ == "nsubj"]
             if verb.dep_ in ("acl", "relcl") and verb.lemma_ in PUBLISHED_IN_VERBS:
                 # "a study that appeared in the Journal", "a report published in the Ledger"
-                authors += [
+                publishers += [
                     obj
                     for prep in verb.children
                     if prep.dep_ == "prep" and prep.lower_ == "in"
                     for obj in prep.children
                     if obj.dep_ == "pobj"
                 ]
-        for token in authors:
+        authors = [t for t in authors if mention.start <= t.i < mention.end]
+        # "a study that appeared", "the health study": no author named
+        named = [
+            t for t in authors if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.dep_ != "compound")
+        ]
+        for token in authors if named else publishers:
             if not mention.start <= token.i < mention.end:
                 continue
             ent = self.cast.entity_at(token)
@@ -605,13 +623,14 @@ class _Resolver:
     def _governing_team(self, root: Token) -> Person | None:
         """``The Brenner campaign is seeking to contrast her record with what they call
         ...``: a ``they`` or ``it`` in a clause hanging from a verb whose subject is a
-        person's campaign or team is that team."""
+        person's campaign or team is that team, unless a noun that may be the pronoun's
+        own antecedent comes between (``hired pollsters after they said``: the pollsters)."""
         for verb in root.ancestors:
             for child in children_of(verb):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != root.i:
                     team = self._team_of(child)
                     if team is not None:
-                        return team
+                        return None if _antecedent_between(child, root) else team
         return None
 
     def _names_person(self, ent: DocSpan) -> bool:
@@ -958,6 +977,19 @@ class _Resolver:
     def spoke(self, person: Person | None, quote: Quote) -> None:
         if person is not None:
             self.current = _Current(person, quote.end, self.view.paragraph_of(quote.start))
+
+
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
+"""Tags of nouns a ``they`` or an ``it`` may stand for."""
+
+
+def _antecedent_between(team: Token, pronoun: Token) -> bool:
+    """Whether a noun of the pronoun's number stands between the team's phrase and the
+    pronoun (``praised the union leaders because they said``), which it may stand for."""
+    tags = PLURAL_NOUN_TAGS if pronoun.lower_ in GROUP_PRONOUNS else SINGULAR_NOUN_TAGS
+    doc = pronoun.doc
+    return any(t.tag_ in tags for t in doc[team.right_edge.i + 1 : pronoun.i])
 
 
 def _may_be_someone(subject: Token, cast: Cast) -> bool:
