@@ -1131,6 +1131,76 @@ def test_according_to_inside_the_reported_clause_is_relayed_not_the_source() -> 
     assert source is not None and source.text == "police"
 
 
+def test_a_deed_in_a_prepositional_relative_inside_reported_words_is_no_saying() -> None:
+    """``A web video by the Norland Harbour Party references three cases in which Vik
+    defended people accused of smuggling``: the video's sponsor speaks; Vik's defending is what it
+    reports, so the model is never offered it as a saying (it may rate it the likelier one)."""
+    from spacy.tokens import Doc
+
+    from newsquotes.quotes.context import ArticleView
+    from newsquotes.quotes.learned import candidate_pass
+
+    nlp = default_pipeline().nlp
+    # fmt: off
+    words = ["A", "web", "video", "by", "the", "Norland", "Harbour", "Party", "references",
+             "three", "cases", "in", "which", "Vik", "defended", "people", "accused", "of",
+             "smuggling", "."]
+    heads = [2, 2, 8, 2, 7, 7, 7, 3, 8, 10, 8, 14, 11, 14, 10, 14, 15, 16, 17, 8]
+    deps = ["det", "compound", "nsubj", "prep", "det", "compound", "compound", "pobj", "ROOT",
+            "nummod", "dobj", "prep", "pobj", "nsubj", "relcl", "dobj", "acl", "prep", "pobj",
+            "punct"]
+    pos = ["DET", "NOUN", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "VERB", "NUM",
+           "NOUN", "ADP", "PRON", "PROPN", "VERB", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-CARDINAL", "O",
+            "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"]
+    # fmt: on
+    lemmas = [w.lower() for w in words]
+    lemmas[8], lemmas[14], lemmas[10] = "reference", "defend", "case"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, ents=ents)
+    cues = [doc[c.cue[0]].text for c in candidate_pass(ArticleView(doc, []), []) if c.cue]
+    assert "defended" not in cues
+    assert "references" in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        (
+            "Senators pressed the bank's chief for three hours. Ilse Brandt's repeated "
+            "insistence that only a few tellers had broken the rules angered both parties.",
+            "that only a few tellers had broken the rules",
+            "insistence",
+            "Ilse Brandt",
+        ),
+        (
+            "Despite Mayor Arne Holm's claims that the pier will pay for itself, the council "
+            "voted against it.",
+            "that the pier will pay for itself",
+            "claims",
+            "Arne Holm",
+        ),
+    ],
+    ids=["insistence", "claims"],
+)
+def test_an_owned_speech_noun_reports_its_unquoted_that_clause(
+    text: str, content: str, cue: str, speaker: str
+) -> None:
+    q = quote_at(extract(text), content)
+    assert q.text == content
+    assert q.cue is not None and q.cue.text == cue
+    assert q.speaker_name == speaker
+
+
+def test_an_owned_plan_intended_to_do_something_is_its_owners_purpose() -> None:
+    text = (
+        "Mayor Arne Holm wants cheaper ferries. Although Mr. Holm's plan is intended to cut "
+        "fares for islanders, it leaves the harbour fee intact."
+    )
+    q = quote_at(extract(text), "to cut fares for islanders")
+    assert q.speaker is not None and q.speaker.text == "Mr. Holm's"
+    assert q.speaker_name == "Arne Holm"
+
+
 def test_according_to_that_interrupts_a_speakers_report_does_not_take_the_report() -> None:
     """``Ruiz said the budget, according to figures from the treasurer, would be balanced``:
     the figures did not say ``Ruiz said the budget``; the report is Ruiz's."""

@@ -19,7 +19,7 @@ from .boundaries import settle_cue_boundary, widen_cue, with_fronted_words
 from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, headline_claim, transcript_turns
-from .fragments import floating_pass, governed_pass, join_turns_of
+from .fragments import floating_pass, governed_pass, join_turns_of, owned_statement_pass
 from .indirect import indirect_pass
 from .learned import candidate_pass, judge
 from .settings import DEFAULT_SETTINGS, EngineSettings
@@ -110,6 +110,8 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
         for a in floating_pass(art, found, used)
         if not any(start <= a.start < end for start, end in turns)
     ]
+    # after the floating pass: an owned claim is no turn a later quote continues
+    found += owned_statement_pass(art, found)
     found = [a for a in found if not art.in_region(a.start)]
     found.sort(key=lambda a: a.start)
     return found if split_turns else join_turns_of(art, found)

@@ -49,7 +49,7 @@ NAMING_VERBS: frozenset[str] = word_set(
 SPEECH_NOUNS: frozenset[str] = word_set(
     """
     claim statement remark comment assertion promise pledge warning accusation argument
-    suggestion insistence boast vow allegation contention prediction declaration
+    suggestion insistence boast vow allegation contention prediction declaration emphasis
     """
 )
 """Nouns that report what their owner said (``Brun's claim that ...``)."""

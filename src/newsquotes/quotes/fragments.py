@@ -234,6 +234,58 @@ def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribu
     )
 
 
+def owned_statement_pass(art: ArticleView, attributions: list[Attribution]) -> list[Attribution]:
+    """``Edda Brun's repeated claim that the ferry loses money``: the ``that`` clause of a
+    speech noun with a named owner is the owner's words, unquoted as well as quoted."""
+    doc = art.doc
+    covered = [(s, e) for a in attributions for s, e in a.spans]
+    results: list[Attribution] = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or lemma(noun) not in SPEECH_NOUNS or art.in_region(noun.idx):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next(
+            (c for c in noun.children if c.dep_ in CLAIM_LINKS and _opens_with_that(noun, c)),
+            None,
+        )
+        if owner is None or clause is None or not _names_owner(art, owner):
+            continue
+        lo, hi = noun.i + 1, art.subtree_bounds(clause)[1]
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
+            hi -= 1
+        start, end = art.cover_quotes(*art.span_chars(lo, hi))
+        if any(s < end and start < e for s, e in covered) or any(
+            s <= noun.idx < e for s, e in covered
+        ):
+            continue
+        o_lo, o_hi = art.subtree_bounds(owner)
+        speaker = mention_span(art, owner, o_lo, o_hi)
+        results.append(
+            Attribution(
+                "indirect",
+                [(start, end)],
+                (noun.i, noun.i + 1),
+                speaker,
+                OWNED_CLAIM_CONFIDENCE,
+                "owned-claim",
+            )
+        )
+        covered.append((start, end))
+    return results
+
+
+def _opens_with_that(noun: Token, clause: Token) -> bool:
+    """``claim that ...``: the clause starts right after the noun with ``that``."""
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return after is not None and after.lower_ == "that" and after.head.i == clause.i
+
+
+def _names_owner(art: ArticleView, owner: Token) -> bool:
+    """A proper name (``Brun's``) outside any quotation marks; never a pronoun, whose
+    claim is left to the model."""
+    return owner.pos_ == "PROPN" and art.quote_of_token[owner.i] < 0
+
+
 def _owning_noun(top: Token, first: int) -> Token | None:
     """The speech noun before the fragment whose ``that`` clause holds it, climbing from the
     fragment's top token; None when a speech verb with its own subject or a noun with its

@@ -33,6 +33,7 @@ from .context import (
     cue_head,
     is_cue,
     lemma,
+    mention_span,
     speaker_head,
     speaker_of,
     subject_mention,
@@ -292,12 +293,61 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
             continue  # 'showed the film "Night Harbour"': a title, not speech
         # "Holt is expected to win": the passive subject is what is reported on, not who
         # reports it.
-        speaker = (
-            None if is_passive_without_agent(token, subj) else subject_mention(art, subj, token)
-        )
+        speaker = _purpose_owner(art, token, subj)
+        if speaker is None and not is_passive_without_agent(token, subj):
+            speaker = subject_mention(art, subj, token)
         kind = "mixed" if quoted else "indirect"
         results.append(Attribution(kind, [(start, end)], cue, speaker, 0.0, MODEL_RULE))
-    return results
+    return _without_nested_deeds(art, results)
+
+
+def _without_nested_deeds(art: ArticleView, candidates: list[Attribution]) -> list[Attribution]:
+    """``A web video by the Norland Party cites three cases in which Vik defended ...``: a
+    relative clause opened by a preposition (``in which``, ``under which``) whose verb reports
+    no speech, inside another candidate's reported words, describes what that candidate
+    reports; it is not a saying of its own."""
+    outer = [(s, e) for c in candidates for s, e in c.spans]
+    return [c for c in candidates if c.cue is None or not _nested_deed(art, c, outer)]
+
+
+PREPOSITIONAL_RELATIVES = frozenset({"which", "whom"})
+"""Relative pronouns that follow a preposition (``cases in which``, ``aides to whom``)."""
+
+
+def _opened_by_preposition(verb: Token) -> bool:
+    """``in which Vik defended``: a preposition with a relative pronoun opens the clause."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.i < verb.i
+        and any(c.lower_ in PREPOSITIONAL_RELATIVES for c in prep.children)
+        for prep in verb.children
+    )
+
+
+def _nested_deed(art: ArticleView, c: Attribution, outer: list[tuple[int, int]]) -> bool:
+    """Whether ``c``'s verb is a non-reporting ``in which`` clause inside other content."""
+    verb = cue_head(art.doc, c.cue)
+    return (
+        verb.dep_ == "relcl"
+        and _opened_by_preposition(verb)
+        and not is_cue(verb)
+        and any(s <= verb.idx < e for s, e in outer)
+    )
+
+
+PURPOSE_PASSIVES = frozenset({"intend", "design", "mean"})
+"""Passives that state an owner's purpose (``Holm's plan is intended to ...``)."""
+
+
+def _purpose_owner(art: ArticleView, verb: Token, subj: Token) -> tuple[int, int] | None:
+    """``Mayor Holm's plan is intended to cut fares``: the purpose is the named owner's, so
+    the owner speaks, though the passive has no agent."""
+    if lemma(verb) not in PURPOSE_PASSIVES or subj.dep_ != "nsubjpass":
+        return None
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    return mention_span(art, owner, *art.subtree_bounds(owner))
 
 
 def _is_title(art: ArticleView, q: QuotedSpan) -> bool:
