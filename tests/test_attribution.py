@@ -1220,3 +1220,20 @@ def test_according_to_inside_a_sentence_with_no_speaker_before_it_is_the_source(
         "balanced by June."
     )
     assert quote_at(article, "operating budget").speaker_name == "figures from the treasurer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To understand the real Anna Holm, Chief Justice Dahl said, one should visit this museum.",
+        "To see the old Velmora Pier, Mayor Brand said, one should come in winter.",
+    ],
+)
+def test_a_name_opening_an_inserted_frame_is_its_subject_not_the_clauses_last_noun(
+    text: str,
+) -> None:
+    """The parser hangs the frame's name on the noun before the comma as its appositive."""
+    [quote] = extract(text).quotes
+    assert quote.speaker_name in ("Dahl", "Brand")
+    assert quote.speaker is not None and quote.speaker.text.split()[0] in ("Chief", "Mayor")
+    assert quote.text.startswith("To ") and ("Holm" in quote.text or "Pier" in quote.text)

@@ -265,6 +265,24 @@ def is_passive_without_agent(verb: Token, subj: Token) -> bool:
     )
 
 
+def _frame_name_after_comma(art: ArticleView, subj: Token, cue: Token) -> Token:
+    """``To understand the real Dred Ames, Judge Vik said, ...``: the parser hung the name
+    that opens an inserted frame on the reported clause's last noun as its appositive; the
+    name between the comma and the cue is the subject. Only inside a sentence (a sentence
+    opening ``The firm, Velmora Lines, said`` names its subject twice)."""
+    doc = art.doc
+    if art.subtree_bounds(subj)[0] <= cue.sent.start:
+        return subj
+    for child in children_of(subj):
+        if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i > cue.i:
+            continue
+        lo, hi = art.subtree_bounds(child)
+        between = [t for t in doc[hi : cue.i] if not t.is_space]
+        if doc[lo - 1].text == "," and all(t.text == "," for t in between):
+            return child
+    return subj
+
+
 def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution | None:
     """A speech verb without a clause: a parenthetical (``This harbour, he says, is
     dying``) or an object or infinitive (``urged him to resign``, ``called for ...``)."""
@@ -276,6 +294,8 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
     if subj.pos_ not in ("PROPN", "PRON", "NOUN") or subj.i > cue.i:
         return None
     sent = cue.sent
+    if cue.dep_ == "parataxis":
+        subj = _frame_name_after_comma(art, subj, cue)
     speaker = subject_mention(art, subj, cue)
     if cue.dep_ == "parataxis" and cue.head.i != cue.i:
         # ", he says," inside the reported sentence: the rest of the sentence is the content
