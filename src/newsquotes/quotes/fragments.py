@@ -7,7 +7,7 @@ latest speaker of the same or the two previous paragraphs (a floating quote), or
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .context import (
     SENTENCE_END,
@@ -77,8 +77,7 @@ def governed_pass(
         hi = min(hi, sent_end)
         while lo < hi and (doc[lo].is_space or doc[lo].text == ","):
             lo += 1
-        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
-            hi -= 1
+        hi = _without_closing_punctuation(doc, lo, hi)
         if hi - lo < 1 or art.paragraph_of(doc[lo].idx) != art.paragraph_of(q.start):
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(lo, hi))
@@ -220,8 +219,7 @@ def _owned_claim(art: ArticleView, top: Token, first: int, last: int) -> Attribu
     while hi <= last and (doc[hi].is_punct or doc[hi].is_space):
         hi += 1
     hi = min(hi, doc[first].sent.end)
-    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
-        hi -= 1
+    hi = _without_closing_punctuation(doc, lo, hi)
     if hi <= last or hi - lo < 1:
         return None
     if art.paragraph_of(doc[lo].idx) != art.paragraph_of(doc[first].idx):
@@ -251,8 +249,7 @@ def owned_statement_pass(art: ArticleView, attributions: list[Attribution]) -> l
         if owner is None or clause is None or not _names_owner(art, owner):
             continue
         lo, hi = noun.i + 1, art.subtree_bounds(clause)[1]
-        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in {".", ",", ";", ":"}):
-            hi -= 1
+        hi = _without_closing_punctuation(doc, lo, hi)
         start, end = art.cover_quotes(*art.span_chars(lo, hi))
         if any(s < end and start < e for s, e in covered) or any(
             s <= noun.idx < e for s, e in covered
@@ -272,6 +269,16 @@ def owned_statement_pass(art: ArticleView, attributions: list[Attribution]) -> l
         )
         covered.append((start, end))
     return results
+
+
+CLOSING_PUNCTUATION = frozenset({".", ",", ";", ":"})
+
+
+def _without_closing_punctuation(doc: Doc, lo: int, hi: int) -> int:
+    """The end of tokens ``lo:hi`` without the spaces and stops that close the clause."""
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in CLOSING_PUNCTUATION):
+        hi -= 1
+    return hi
 
 
 def _opens_with_that(noun: Token, clause: Token) -> bool:

@@ -208,7 +208,6 @@ class Cast:
         self.view = view
         self.doc: Doc = view.doc
         self.settings = settings or CastSettings()
-        self.min_misspelt_surname = self.settings.min_misspelt_surname
         self._capitalised_spellings: Counter[str] | None = None
         self._body_lower: str | None = None
         self._title_cased: bool | None = None
@@ -690,7 +689,7 @@ class Cast:
     def _misspelt_surname(self, surname: str) -> list[Person]:
         """``Holowell`` for ``Tyra Hollowell``: a bare surname one letter off the surname
         of exactly one person named in full here."""
-        if len(surname) < self.min_misspelt_surname:
+        if len(surname) < self.settings.min_misspelt_surname:
             return []
         keys = set().union(*(self.surname_variants.get(v, ()) for v in _variants(surname)))
         near = [

@@ -359,7 +359,9 @@ def _add_read_routes(
         dependencies=[_only("name", "kind", "limit", "offset")],
     )
     def speakers(
-        name: Annotated[str | None, Query(max_length=200, description="part of the name")] = None,
+        name: Annotated[
+            str | None, Query(max_length=NAME_MAX_CHARS, description="part of the name")
+        ] = None,
         kind: Annotated[str | None, Query(description=" | ".join(SPEAKER_KINDS))] = None,
         limit: Limit = 20,
         offset: Offset = 0,
@@ -390,7 +392,7 @@ def _add_read_routes(
         dependencies=[_only("outlet", "limit", "offset")],
     )
     def articles(
-        outlet: Annotated[str | None, Query(max_length=200)] = None,
+        outlet: Annotated[str | None, Query(max_length=NAME_MAX_CHARS)] = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> JSONResponse:
@@ -748,7 +750,8 @@ def _add_write_routes(
     def split(
         speaker_id: Annotated[int, PathParam(ge=1, le=ROW_ID_MAX)],
         name: Annotated[
-            list[str] | None, Query(max_length=200, description="names that go (repeatable)")
+            list[str] | None,
+            Query(max_length=NAME_MAX_CHARS, description="names that go (repeatable)"),
         ] = None,
         article: Annotated[
             list[int] | None, Query(description="article row ids whose mentions go (repeatable)")
