@@ -30,13 +30,13 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 
 from newsquotes.evaluate.brat import GoldDocument, read_gold
 from newsquotes.evaluate.roles import roc_auc
@@ -46,9 +46,13 @@ from newsquotes.quotes.calibrate import (
     CALIBRATION_FILE,
     CalibrationSettings,
     Calibrator,
+    Evidence,
     Row,
     Tree,
     calibration_rows,
+    cue_keys,
+    source_key,
+    word_keys,
 )
 from newsquotes.quotes.context import ArticleView
 from newsquotes.quotes.learned import judge_weights
@@ -102,16 +106,53 @@ def parsed(nlp: Language, documents: Sequence[GoldDocument], cache: str | None) 
         yield known[document.text] if document.text in known else next(fresh)
 
 
-def examples_of(nlp: Language, doc: Doc, gold: GoldDocument) -> list[Example]:
+def examples_of(
+    nlp: Language, doc: Doc, gold: GoldDocument, evidence: Evidence | None = None
+) -> list[Example]:
     """Each finished quote of one article (calibration off), right when it pairs with gold."""
     component = nlp.get_pipe("newsquotes")
     doc = component(doc)
     quotes, speakers = doc._.quotes, doc._.speakers
     view = ArticleView(doc, doc._.regions, component.settings)
-    rows = calibration_rows(view, quotes, speakers)
+    rows = calibration_rows(view, quotes, speakers, evidence=evidence or Evidence())
     pairs = match_overlap([a.content for a in gold.attributions], [quote_spans(q) for q in quotes])
     partnered = set(pairs.values())
     return [Example(row, n in partnered, gold.name) for n, row in enumerate(rows)]
+
+
+Counts = tuple[Counter[str], Counter[str]]
+"""Gold and total counts of the evidence keys of one or more articles."""
+
+
+def head_of(doc: Doc, spans: Sequence[tuple[int, int]]) -> Token | None:
+    """The syntactic head of an annotated span's first piece."""
+    if not spans:
+        return None
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def evidence_counts(doc: Doc, gold: GoldDocument) -> Counts:
+    """How often each word of one article heads a gold cue or source, and occurs at all."""
+    found: Counter[str] = Counter()
+    for attribution in gold.attributions:
+        cue, source = head_of(doc, attribution.cue), head_of(doc, attribution.source)
+        if cue is not None:
+            found.update(cue_keys(cue))
+        if source is not None:
+            found[source_key(source)] += 1
+    seen = Counter(key for token in doc for key in word_keys(token))
+    return found, seen
+
+
+def pooled(counts: Sequence[Counts]) -> Evidence:
+    """The evidence of several articles' counts together."""
+    found: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for article_found, article_seen in counts:
+        found.update(article_found)
+        seen.update(article_seen)
+    return Evidence.from_counts(found, seen)
 
 
 def judge_trainer() -> ModuleType:
@@ -135,12 +176,15 @@ def collect(
     nlp: Language, documents: Sequence[GoldDocument], docs: Sequence[Doc], folds: int
 ) -> list[Example]:
     """The finished quotes of every article, each article judged by a judge trained on the
-    other parts (``folds`` > 1) or by the shipped one."""
+    other parts, with the gold evidence of the other parts (``folds`` > 1), or by the
+    shipped judge with the evidence of all."""
+    counts = [evidence_counts(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
     if folds <= 1:
+        evidence = pooled(counts)
         return [
             e
             for doc, gold in zip(docs, documents, strict=True)
-            for e in examples_of(nlp, doc, gold)
+            for e in examples_of(nlp, doc, gold, evidence)
         ]
     trainer = judge_trainer()
     judged = [trainer.examples_of(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
@@ -148,10 +192,11 @@ def collect(
     found: list[list[Example]] = [[] for _ in documents]
     for k in range(folds):
         weights = trainer.fit([e for n, ex in enumerate(judged) if part[n] != k for e in ex])
+        evidence = pooled([c for n, c in enumerate(counts) if part[n] != k])
         with judge_weights(weights):
             for n, (doc, gold) in enumerate(zip(docs, documents, strict=True)):
                 if part[n] == k:
-                    found[n] = examples_of(nlp, doc.copy(), gold)
+                    found[n] = examples_of(nlp, doc.copy(), gold, evidence)
     return [e for article in found for e in article]
 
 
@@ -365,7 +410,10 @@ def write_calibration(
 ) -> Calibrator:
     """Collect the training quotes, fit the calibrator, write it to ``out``."""
     examples = collect(nlp, documents, docs, folds)
-    calibrator = train(examples)
+    evidence = pooled(
+        [evidence_counts(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
+    )
+    calibrator = replace(train(examples), evidence=evidence)
     about = {
         "articles": len({e.article for e in examples}),
         "quotes": len(examples),

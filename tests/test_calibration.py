@@ -231,3 +231,83 @@ def test_the_rows_hold_the_sentence_and_cue_link_features() -> None:
     assert reported["c_has_subject"] == 1.0
     assert 0.0 < reported["sent_share"] < 1.0
     assert reported["sent_cues"] >= 1.0
+
+
+def test_gold_evidence_of_a_cue_and_a_source_word_reaches_the_rows() -> None:
+    """A cue lemma that the training gold often reports with rates higher than one it never
+    reported with; the source mention's head word has its own rate."""
+    from newsquotes.quotes.calibrate import Evidence, calibration_rows
+    from newsquotes.quotes.context import ArticleView
+
+    doc = default_pipeline().nlp(ARTICLE)
+    view = ArticleView(doc, doc._.regions)
+    evidence = Evidence(
+        {"cue:say": 80, "cue+comp:say|ccomp": 40, "source:sand": 3},
+        {"cue:say": 100, "cue+comp:say|ccomp": 50, "source:sand": 4},
+    )
+    rows = calibration_rows(view, doc._.quotes, doc._.speakers, evidence=evidence)
+    blind = calibration_rows(view, doc._.quotes, doc._.speakers)
+    reported = next(
+        row
+        for quote, row in zip(doc._.quotes, rows, strict=True)
+        if quote.text.startswith("the council")
+    )
+    assert reported["ev_cue"] == pytest.approx((80 + 0.5) / (100 + 2.0), abs=1e-4)
+    assert reported["ev_cue_comp"] == pytest.approx((40 + 0.5) / (50 + 2.0), abs=1e-4)
+    assert reported["ev_source"] == pytest.approx((3 + 0.5) / (4 + 2.0), abs=1e-4)
+    assert reported["ev_cue_gold"] == pytest.approx(math.log1p(80), abs=1e-4)
+    # without evidence (or for a word the gold never used) every rate is 0
+    assert all(row.get("ev_cue", 0.0) == 0.0 for row in blind)
+    assert Evidence({}, {}).rate("cue:unveil") == 0.0
+
+
+def test_the_evidence_survives_the_file_format(tmp_path: Path) -> None:
+    from newsquotes.quotes.calibrate import Evidence
+
+    leaf = Tree(("",), (0.0,), (-1,), (-1,), (0.5,))
+    evidence = Evidence({"cue:say": 5}, {"cue:say": 9})
+    data = Calibrator(0.0, (leaf,), frozenset(), evidence=evidence).to_dict()
+    path = tmp_path / "with-evidence.json"
+    path.write_text(json.dumps(data), "utf-8")
+    assert load_calibrator(str(path)).evidence == evidence
+    del data["evidence"]  # a file written before the evidence features still loads
+    older = tmp_path / "without-evidence.json"
+    older.write_text(json.dumps(data), "utf-8")
+    assert load_calibrator(str(older)).evidence == Evidence()
+    assert load_calibrator().evidence.rate("cue:say") > 0.5  # the shipped file has it
+
+
+def test_training_counts_gold_cue_and_source_words_against_all_their_occurrences() -> None:
+    """``unveiled`` occurs twice and heads a gold cue never: it gets no evidence; ``said``
+    occurs twice and heads the one gold cue; ``Brand`` heads the gold source."""
+    from newsquotes.evaluate.brat import GoldAttribution, GoldDocument
+
+    script = training_script()
+    text = (
+        "Mayor Brand said the pier would reopen in May. "
+        "Brand unveiled a plan. Later she unveiled a statue and said nothing."
+    )
+    doc = default_pipeline().nlp(text)
+    cue = text.index("said")
+    content = text.index("the pier")
+    gold = GoldDocument(
+        "velmora",
+        text,
+        [
+            GoldAttribution(
+                "E1",
+                ((content, text.index(" in May")),),
+                ((text.index("Brand"), text.index(" said")),),
+                ((cue, cue + 4),),
+            )
+        ],
+        "velmora.ann",
+    )
+    found, seen = script.evidence_counts(doc, gold)
+    assert found["cue:say"] == 1 and seen["cue:say"] == 2
+    assert found["cue+comp:say|ccomp"] == 1
+    assert found["source:brand"] == 1 and seen["source:brand"] == 2
+    assert seen["cue:unveil"] == 2 and "cue:unveil" not in found
+    evidence = script.pooled([(found, seen), (found, seen)])
+    assert evidence.gold["cue:say"] == 2 and evidence.seen["cue:say"] == 4
+    assert evidence.rate("cue:unveil") == 0.0

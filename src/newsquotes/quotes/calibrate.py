@@ -26,14 +26,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ModelNotFoundError
 from ..model import Quote, Speaker
 from .confidence import cue_class, speaker_class
-from .context import SENTENCE_END, ArticleView, children_of, cue_head, is_cue
+from .context import SENTENCE_END, ArticleView, children_of, cue_head, is_cue, lemma
 from .cues import cue_confidence, cue_lemma
-from .learned import active_weights
+from .learned import CONTENT_DEPS, active_weights
 from .quote_marks import DOUBLE_MARKS
 
 CALIBRATION_FILE = "data/calibration_model.json"
@@ -64,8 +64,102 @@ SENTENCE_CUE_CAP = 5
 PARAGRAPH_CAP = 30
 """Paragraph indexes beyond this all look the same to the ensemble."""
 
+EVIDENCE_PRIOR_GOLD = 0.5
+EVIDENCE_PRIOR_SEEN = 2.0
+"""Pseudo-counts added to a word's gold and total counts before their ratio is taken, so
+that a word met twice and a cue once is not as sure a cue as ``say``."""
+CUE_KEY = "cue:"
+CUE_COMPLEMENT_KEY = "cue+comp:"
+SOURCE_KEY = "source:"
+
 Row = dict[str, float]
 """One quote's features: name -> value (a category is ``name=value`` -> 1.0)."""
+
+
+# --------------------------------------------------------------------------- gold evidence
+
+
+def complement_of(token: Token) -> str:
+    """The kind of what a verb governs (``ccomp`` a clause, ``dobj`` a thing, ``-`` none)."""
+    return next((c.dep_ for c in token.children if c.dep_ in CONTENT_DEPS), "-")
+
+
+def cue_keys(token: Token) -> tuple[str, str]:
+    """The evidence keys of a cue's head word: its lemma, and its lemma with its complement
+    (``accept`` with a clause reports; ``accept`` with a request mostly does not)."""
+    base = lemma(token)
+    return f"{CUE_KEY}{base}", f"{CUE_COMPLEMENT_KEY}{base}|{complement_of(token)}"
+
+
+def source_key(token: Token) -> str:
+    """The evidence key of a source mention's head word (``group``, ``Sanders``)."""
+    return f"{SOURCE_KEY}{token.lemma_.lower()}"
+
+
+def word_keys(token: Token) -> tuple[str, ...]:
+    """Every key a word counts towards when the training articles' words are counted."""
+    return (*cue_keys(token), source_key(token))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How often a word was the head of a gold cue or source in the training articles,
+    against how often it occurs there at all. A learned judge knows a frequent cue lemma by
+    name but treats a rare one (``unveil``, ``explore``) as neutral; this tells the
+    calibration that the training gold seldom or never reports with it. Only words that
+    were a gold cue or source at least once are kept (any other counts as never)."""
+
+    gold: dict[str, int] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def rate(self, key: str) -> float:
+        """The smoothed share of the word's occurrences that were a gold cue or source."""
+        gold = self.gold.get(key, 0)
+        if not gold:
+            return 0.0
+        seen = self.seen.get(key, gold)
+        return round((gold + EVIDENCE_PRIOR_GOLD) / (seen + EVIDENCE_PRIOR_SEEN), 4)
+
+    def gold_count(self, key: str) -> float:
+        return _log_chars(self.gold.get(key, 0))
+
+    def to_dict(self) -> dict[str, dict[str, int]]:
+        return {"gold": dict(sorted(self.gold.items())), "seen": dict(sorted(self.seen.items()))}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, dict[str, int]]) -> Evidence:
+        return cls(
+            {str(k): int(v) for k, v in data.get("gold", {}).items()},
+            {str(k): int(v) for k, v in data.get("seen", {}).items()},
+        )
+
+    @classmethod
+    def from_counts(cls, gold: Counter[str], seen: Counter[str]) -> Evidence:
+        """The evidence of counted articles, keeping only the words with gold."""
+        return cls(dict(gold), {k: seen[k] for k in gold})
+
+
+NO_EVIDENCE = Evidence()
+
+
+def _evidence_features(art: ArticleView, quote: Quote, evidence: Evidence) -> Row:
+    """The gold evidence of the quote's cue word and its source mention's head word."""
+    doc = art.doc
+    row: Row = {}
+    if quote.cue is not None:
+        head = cue_head(doc, _token_range(art, quote.cue.start, quote.cue.end))
+        word, with_complement = cue_keys(head)
+        row["ev_cue"] = evidence.rate(word)
+        row["ev_cue_gold"] = evidence.gold_count(word)
+        row["ev_cue_comp"] = evidence.rate(with_complement)
+        row["ev_cue_comp_gold"] = evidence.gold_count(with_complement)
+    if quote.speaker is not None:
+        span = doc.char_span(quote.speaker.start, quote.speaker.end, alignment_mode="expand")
+        if span is not None and len(span):
+            key = source_key(span.root)
+            row["ev_source"] = evidence.rate(key)
+            row["ev_source_gold"] = evidence.gold_count(key)
+    return row
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,11 +462,13 @@ def calibration_rows(
     quotes: Sequence[Quote],
     speakers: Sequence[Speaker],
     lemmas: frozenset[str] | None = None,
+    evidence: Evidence = NO_EVIDENCE,
 ) -> list[Row]:
     """The features of each finished quote (speakers resolved), in the order of ``quotes``.
 
     ``lemmas`` are the cue lemmas the ensemble knows by name, any other is ``lem=-``
-    (``None``: every lemma by name, as training counts them)."""
+    (``None``: every lemma by name, as training counts them); ``evidence`` the training
+    gold's counts of cue and source words."""
     doc = art.doc
     by_id = {s.id: s for s in speakers}
     said = Counter(q.speaker_id for q in quotes if q.speaker_id)
@@ -394,6 +490,7 @@ def calibration_rows(
         row.update(_sentence_position(art, quote.start, quote.end))
         row.update(_sentence_context(art, quote, counted))
         row.update(_content_link(art, quote))
+        row.update(_evidence_features(art, quote, evidence))
         row.update(_neighbour_features(quotes, n, near))
         row["in_region"] = float(art.in_region(quote.start))
         row.update(article)
@@ -462,6 +559,8 @@ class Calibrator:
     bias: float = 0.0
     tree_share: float = 1.0
     """Weight of the trees' score in the blend; the linear part gets the rest."""
+    evidence: Evidence = NO_EVIDENCE
+    """The training gold's counts of cue and source words (the ``ev_*`` features)."""
 
     def score(self, row: Row) -> float:
         """The blended log-odds that the quote matches gold."""
@@ -485,6 +584,7 @@ class Calibrator:
             "tree_share": self.tree_share,
             "bias": self.bias,
             "linear": dict(sorted(self.linear.items())),
+            "evidence": self.evidence.to_dict(),
         }
 
     @classmethod
@@ -502,6 +602,7 @@ class Calibrator:
             {str(f): float(w) for f, w in data.get("linear", {}).items()},
             float(data.get("bias", 0.0)),
             float(data.get("tree_share", 1.0)),
+            Evidence.from_dict(data.get("evidence", {})),
         )
 
 
@@ -534,7 +635,7 @@ def calibrate(
     if not settings.enabled or not quotes:
         return quotes
     calibrator = load_calibrator(settings.model_path)
-    rows = calibration_rows(art, quotes, speakers, calibrator.lemmas)
+    rows = calibration_rows(art, quotes, speakers, calibrator.lemmas, calibrator.evidence)
     for quote, row in zip(quotes, rows, strict=True):
         quote.confidence = round(calibrator.probability(row), 3)
     return [q for q in quotes if q.confidence >= settings.drop_below]
