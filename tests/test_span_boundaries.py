@@ -539,3 +539,36 @@ def test_a_second_reporting_verb_of_the_speaker_is_a_report_of_its_own(
     )
     whole = first + text.split(first)[1].rstrip(".")
     assert [q.text for q in together.quotes] == [whole]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Ada Finch said the harbour vote had been "rigged" against her — a charge the '
+            "council strongly denied.",
+            'the harbour vote had been "rigged" against her',
+        ),
+        (
+            'Ellis Marr said the ferry was "running on fumes" - a claim the port authority '
+            "rejects.",
+            'the ferry was "running on fumes"',
+        ),
+        (
+            'Ada Finch said the harbour budget - some 3 million crowns a year - was "simply not '
+            'enough."',
+            'the harbour budget - some 3 million crowns a year - was "simply not enough."',
+        ),
+    ],
+    ids=["em-dash", "spaced-hyphen", "pair-of-dashes"],
+)
+def test_a_dash_after_a_quoted_fragment_ends_the_report(text: str, content: str) -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    article = extract(text)
+    assert [(q.type, q.text) for q in article.quotes] == [("mixed", content)]
+    whole = text.split(" said ")[1].rstrip(".")
+    kept = Pipeline(settings=EngineSettings(dash_ends_report=False)).process(
+        Article(id="dash", text=text)
+    )
+    assert [q.text for q in kept.quotes] == [whole]

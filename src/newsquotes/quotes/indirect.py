@@ -39,6 +39,7 @@ from .cues import (
 from .quote_marks import DOUBLE_MARKS
 from .spans import (
     cut_contrast_clause,
+    cut_dash_clause,
     cut_participle_clause,
     cut_relative_clause,
     leading_preposition,
@@ -80,6 +81,8 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
         return None
     hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi, art.commas), art.commas)
     hi = cut_participle_clause(doc, lo, hi, art.commas)
+    if art.settings.dash_ends_report:
+        hi = cut_dash_clause(doc, lo, hi, art.quote_of_token)
     lo = skip_leading_clause(doc, head, lo, hi)
     return lo, hi
 
