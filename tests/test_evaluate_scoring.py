@@ -9,7 +9,13 @@ import pytest
 
 from newsquotes.errors import DocumentError
 from newsquotes.evaluate.brat import read_gold
-from newsquotes.evaluate.scoring import Report, evaluate, score_document
+from newsquotes.evaluate.scoring import (
+    Report,
+    evaluate,
+    match_exact,
+    score_document,
+    word_stretches,
+)
 from newsquotes.model import Article, Quote, Span
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "gold"
@@ -105,6 +111,21 @@ def test_discontinuous_gold_is_exact_only_with_both_fragments() -> None:
     report = score({"harbour-vote": [one_stretch]})
     assert report.subsets["all"].content_exact.found == 0
     assert report.subsets["all"].content_overlap.found == 1
+
+
+def test_fragments_parted_only_by_spaces_and_marks_are_one_stretch_of_words() -> None:
+    # One annotator splits a quote at each sentence: the same words, so the same content.
+    text = '"The pier is rotten.  The ferry will not wait." - Mayor Ada Quist, at the vote.'
+    first = find(text, '"The pier is rotten.')
+    second = find(text, 'The ferry will not wait."')
+    one_stretch = (first[0], second[1])
+    assert word_stretches(text, [first, second]) == word_stretches(text, [one_stretch])
+    assert match_exact(
+        [word_stretches(text, [first, second])], [word_stretches(text, [one_stretch])]
+    ) == {0: 0}
+    # Words between the fragments keep them apart.
+    mayor = find(text, "Mayor Ada Quist")
+    assert word_stretches(text, [first, mayor]) != word_stretches(text, [(first[0], mayor[1])])
 
 
 def test_overlap_matching_is_one_to_one() -> None:

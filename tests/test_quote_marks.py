@@ -220,3 +220,17 @@ def test_a_closing_mark_after_a_word_still_closes() -> None:
     # 'the so-called” reform': nothing open, after a word; not an opening mark
     text = "It was the so-called” reform, she said."
     assert find_quoted_spans(text) == []
+
+
+def test_an_opening_mark_typed_for_the_closing_one_closes_at_the_paragraph_end() -> None:
+    text = (
+        "Mayor Quist said:\n\n"
+        "\u201cThe pier is rotten. The ferry will not wait.\u201c\n\n"
+        "The vote is on Monday."
+    )
+    assert spans_of(text) == ["\u201cThe pier is rotten. The ferry will not wait.\u201c"]
+
+
+def test_an_opening_mark_before_a_word_still_opens() -> None:
+    text = "She said:\u201cWe will win.\u201d"
+    assert spans_of(text) == ["\u201cWe will win.\u201d"]

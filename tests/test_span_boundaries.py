@@ -495,3 +495,80 @@ def test_a_named_relative_reports_its_relative_word(
 ) -> None:
     article = extract(text)
     assert pieces(article, quote_at(article, part)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "cue"),
+    [
+        (
+            'Mayor Ada Finch said that the ferry has "saved the harbour," claiming that it '
+            "brings in more visitors than the old pier.",
+            'that the ferry has "saved the harbour,"',
+            "that it brings in more visitors than the old pier",
+            "claiming",
+        ),
+        (
+            'Ellis Marr said the port budget is "not a real plan" and insisted that the council '
+            "must vote again in March.",
+            'the port budget is "not a real plan"',
+            "that the council must vote again in March",
+            "insisted",
+        ),
+        (
+            'Ada Finch told reporters the pier was "a hazard to everyone" before claiming that '
+            "the council had ignored her letters.",
+            'the pier was "a hazard to everyone"',
+            "that the council had ignored her letters",
+            "claiming",
+        ),
+    ],
+    ids=["comma-participle", "and-verb", "before-participle"],
+)
+def test_a_second_reporting_verb_of_the_speaker_is_a_report_of_its_own(
+    text: str, first: str, second: str, cue: str
+) -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    article = extract(text)
+    reports = [(q.text, q.cue.text if q.cue else None, q.speaker_name) for q in article.quotes]
+    speaker = text.removeprefix("Mayor ").split(" ")[:2]
+    assert reports[0] == (first, reports[0][1], " ".join(speaker))
+    assert (second, cue, " ".join(speaker)) in reports
+    together = Pipeline(settings=EngineSettings(conjoined_reports_apart=False)).process(
+        Article(id="conjoined", text=text)
+    )
+    whole = first + text.split(first)[1].rstrip(".")
+    assert [q.text for q in together.quotes] == [whole]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'Ada Finch said the harbour vote had been "rigged" against her — a charge the '
+            "council strongly denied.",
+            'the harbour vote had been "rigged" against her',
+        ),
+        (
+            'Ellis Marr said the ferry was "running on fumes" - a claim the port authority '
+            "rejects.",
+            'the ferry was "running on fumes"',
+        ),
+        (
+            'Ada Finch said the harbour budget - some 3 million crowns a year - was "simply not '
+            'enough."',
+            'the harbour budget - some 3 million crowns a year - was "simply not enough."',
+        ),
+    ],
+    ids=["em-dash", "spaced-hyphen", "pair-of-dashes"],
+)
+def test_a_dash_after_a_quoted_fragment_ends_the_report(text: str, content: str) -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    article = extract(text)
+    assert [(q.type, q.text) for q in article.quotes] == [("mixed", content)]
+    whole = text.split(" said ")[1].rstrip(".")
+    kept = Pipeline(settings=EngineSettings(dash_ends_report=False)).process(
+        Article(id="dash", text=text)
+    )
+    assert [q.text for q in kept.quotes] == [whole]

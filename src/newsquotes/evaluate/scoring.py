@@ -56,6 +56,18 @@ def trimmed_fragments(text: str, spans: Iterable[tuple[int, int]]) -> SpanList:
     return tuple(out)
 
 
+def word_stretches(text: str, spans: Iterable[tuple[int, int]]) -> SpanList:
+    """The trimmed fragments, with fragments that only spaces, punctuation and quote marks
+    part joined: two fragments and one span over the same words are the same content."""
+    out: list[tuple[int, int]] = []
+    for start, end in trimmed_fragments(text, spans):
+        if out and not text[out[-1][1] : start].strip(TRIM_CHARS):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return tuple(out)
+
+
 def overlap(left: Iterable[tuple[int, int]], right: Iterable[tuple[int, int]]) -> int:
     """Characters two span lists share."""
     right = list(right)
@@ -363,8 +375,8 @@ def score_document(
     gold_spans = [a.content for a in gold.attributions]
     pred_spans = [quote_spans(q) for q in quotes]
     exact = match_exact(
-        [trimmed_fragments(text, s) for s in gold_spans],
-        [trimmed_fragments(text, s) for s in pred_spans],
+        [word_stretches(text, s) for s in gold_spans],
+        [word_stretches(text, s) for s in pred_spans],
     )
     pairs = match_overlap(gold_spans, pred_spans)
     partner = {p: g for g, p in pairs.items()}

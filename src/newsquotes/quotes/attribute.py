@@ -20,7 +20,7 @@ from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, headline_claim, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of, owned_statement_pass
-from .indirect import indirect_pass
+from .indirect import indirect_pass, split_conjoined_reports
 from .learned import candidate_pass, judge
 from .settings import DEFAULT_SETTINGS, EngineSettings
 
@@ -114,6 +114,7 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
     found += owned_statement_pass(art, found)
     found = [a for a in found if not art.in_region(a.start)]
     found.sort(key=lambda a: a.start)
+    found = split_conjoined_reports(art, found)
     return found if split_turns else join_turns_of(art, found)
 
 

@@ -17,6 +17,7 @@ from .context import (
     Attribution,
     children_of,
     cue_extent,
+    cue_head,
     is_cue,
     is_speech_cue,
     is_thing_relative,
@@ -38,6 +39,7 @@ from .cues import (
 from .quote_marks import DOUBLE_MARKS
 from .spans import (
     cut_contrast_clause,
+    cut_dash_clause,
     cut_participle_clause,
     cut_relative_clause,
     leading_preposition,
@@ -79,6 +81,8 @@ def _clause_span(art: ArticleView, head: Token, stop: set[int]) -> tuple[int, in
         return None
     hi = cut_contrast_clause(doc, lo, cut_relative_clause(doc, lo, hi, art.commas), art.commas)
     hi = cut_participle_clause(doc, lo, hi, art.commas)
+    if art.settings.dash_ends_report:
+        hi = cut_dash_clause(doc, lo, hi, art.quote_of_token)
     lo = skip_leading_clause(doc, head, lo, hi)
     return lo, hi
 
@@ -406,3 +410,81 @@ def _according_to(art: ArticleView, according: Token) -> Attribution | None:
         0.85,
         "according-to",
     )
+
+
+CONJOINED_LINKS = frozenset(
+    {",", "and", "but", "before", "after", "then", ";", "\u2014", "\u2013", "-", "--"}
+)
+"""Words between a first report and a second verb of the same speaker (``said A, claiming
+B``, ``said A and insisted B``, ``said A before claiming B``)."""
+CONJOINED_DEPS = frozenset({"conj", "advcl", "pcomp"})
+"""How the parser hangs a second reporting verb of the same speaker inside the first
+report when it takes the second verb for part of what was said."""
+OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def split_conjoined_reports(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
+    """``Finch said the pier is "unsafe" and insisted that the ferry must run``: a second
+    reporting verb without a subject of its own, linked to the first report by a comma,
+    ``and``, ``but`` or ``before``, is the same speaker's second report; the first one's
+    content ends before the link (the parser often hangs the second verb inside it)."""
+    if not art.settings.conjoined_reports_apart:
+        return found
+    doc = art.doc
+    for b in found:
+        if b.cue is None:
+            continue
+        verb = cue_head(doc, b.cue)
+        if (
+            verb.dep_ not in CONJOINED_DEPS
+            or art.quote_of_token[verb.i] >= 0
+            or any(c.dep_ in OWN_SUBJECT_DEPS for c in children_of(verb))
+        ):
+            continue
+        cue_char = doc[b.cue[0]].idx
+        outer = next(
+            (
+                a
+                for a in found
+                if a is not b
+                and a.cue is not None
+                and len(a.spans) == 1
+                and a.type in ("indirect", "mixed")
+                and a.spans[0][0] < cue_char < a.spans[0][1]
+                and a.spans[0][0] <= b.spans[0][0]
+                and b.spans[-1][1] <= a.spans[0][1]
+            ),
+            None,
+        )
+        if outer is None:
+            continue
+        cut = _link_start(art, b.cue[0])
+        if cut is None:
+            continue
+        lo = art.token_at(outer.spans[0][0])
+        hi = cut
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in CONJOINED_LINKS):
+            hi -= 1
+        if hi - lo < 2:
+            continue
+        outer.spans = [art.cover_quotes(*art.span_chars(lo, hi))]
+        b.speaker = outer.speaker
+    return found
+
+
+def _link_start(art: ArticleView, cue_start: int) -> int | None:
+    """The first token of the link words before a cue (``, and``, ``but``, ``before``), or
+    None when none stand there; a comma inside a closing quote (``"...," claiming``) links
+    too."""
+    doc = art.doc
+    k = cue_start
+    while k > 0 and doc[k - 1].tag_ in ("RB", "MD") or doc[k - 1].dep_ in ("aux", "neg"):
+        k -= 1
+    first = k
+    while first > 0 and (doc[first - 1].lower_ in CONJOINED_LINKS or doc[first - 1].is_space):
+        first -= 1
+    if first < k:
+        return first
+    if doc[k - 1].text in DOUBLE_MARKS and doc[k - 2].text == ",":
+        return k
+    return None

@@ -10,7 +10,9 @@ The rules, per paragraph:
   any closing double mark, so ``"...”`` pairs.
 * A straight ``"`` opens when it follows a space, a paragraph start or an opening bracket or
   dash, and closes otherwise. A closing mark in that place, before a word, with nothing
-  open, opens too (``”Mr. Brenner embodies ...”``: typed the wrong way round).
+  open, opens too (``”Mr. Brenner embodies ...”``: typed the wrong way round), and a ``“``
+  glued to the word before it and followed by a space or punctuation closes
+  (``... is 51 percent.“``).
 * A paragraph that opens a quote and never closes it continues into the next paragraph when
   that one opens with a quote mark of the same kind, straight or curly (the newspaper
   convention for long quotes). Otherwise the open mark is dropped: it never swallows the
@@ -35,6 +37,8 @@ SINGLE_CLOSE = "’›"
 SINGLE_AMBIGUOUS = "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS
 
+CLOSING_FOLLOWERS = ".,;:!?)]}—–-"
+"""Characters that may follow a closing mark directly."""
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;\u00a0") | set(DOUBLE_MARKS)
 _MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS) + "]")
@@ -64,19 +68,30 @@ def _is_open(text: str, i: int) -> bool | None:
     """True for an opening mark, False for a closing one, None where it cannot be told."""
     mark = text[i]
     if mark in DOUBLE_OPEN or mark in SINGLE_OPEN:
-        # „ always opens; “ opens unless it closes a German „...“ (handled by the pairing).
-        return True
+        # „ always opens; “ opens unless it closes a German „...“ (handled by the pairing)
+        # or was typed the wrong way round at the end of a quote (see _misturned_closing).
+        return not _misturned_closing(text, i)
     if mark in DOUBLE_CLOSE or mark in SINGLE_CLOSE:
         return False
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else "\n"
     if before in _OPEN_CONTEXT and not after.isspace():
         return True
-    if after.isspace() or after in ".,;:!?)]}—–-" or after in ALL_MARKS:
+    if after.isspace() or after in CLOSING_FOLLOWERS or after in ALL_MARKS:
         return False
     if not before.isalnum() and after.isalnum():
         return True
     return None
+
+
+def _misturned_closing(text: str, i: int) -> bool:
+    """``... is 51 percent.“``: an opening double mark glued to the word or stop before it and
+    followed by a space, a paragraph end or punctuation closes, typed the wrong way round."""
+    if text[i] != "“" or i == 0:
+        return False
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else "\n"
+    return before not in _OPEN_CONTEXT and (after.isspace() or after in CLOSING_FOLLOWERS)
 
 
 def _misturned_opening(text: str, i: int, start: int) -> bool:

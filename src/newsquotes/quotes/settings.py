@@ -40,6 +40,14 @@ class EngineSettings:
     quote in the report's paragraph does)."""
     """``"A," she said. She left. "B."``: a sentence of narration other than the first
     quote's frame between two quotes ends the turn; the second quote stands alone."""
+    conjoined_reports_apart: bool = True
+    """``said the pier is "unsafe" and insisted that the ferry must run``: a second reporting
+    verb of the same speaker, linked to the first report by a comma, ``and``, ``but`` or
+    ``before``, ends the first report's content (two attributions, not one)."""
+    dash_ends_report: bool = True
+    """``said it was "rigged" against him — a charge the party denied``: a single dash
+    outside quotation marks after a quoted fragment ends the reported clause (a mixed
+    quote); the words after it are the writer's. An unquoted report keeps its dash."""
     clause_before_quote: bool = True
     """``said she has one quality: "..."``: words with a verb between a cue and its quote are
     part of the content (with False, only a clause opened by ``that``/``whether`` is)."""
