@@ -13,8 +13,11 @@ The judge's probability is one of the features. Scored by the shipped judge, tra
 these very articles, the training quotes would look surer than new text's: so the articles
 are split in ``--folds`` parts by name, and each part is run with a judge trained on the
 others (``scripts/train_attribution_model.py``'s features and fit), as new text meets a
-judge that never saw it. ``--folds 1`` uses the shipped judge. ``--report`` also prints the
-ROC-AUC on held-out articles (the same parts: trained on the others, scored on each).
+judge that never saw it. The same holds for the gold evidence features (how often a word
+headed a gold cue or source): each part's quotes get the counts of the other parts' gold,
+and the written file holds the counts of all. ``--folds 1`` uses the shipped judge.
+``--report`` also prints the ROC-AUC on held-out articles (the same parts: trained on the
+others, scored on each).
 
 Parsing the training split is the slow part (several minutes on CPU). ``--parses`` takes a
 spaCy ``DocBin`` of the training texts already parsed by ``newsquotes.build_nlp()`` without
