@@ -187,3 +187,29 @@ def test_an_unnamed_speaker_is_named_by_its_head_phrase() -> None:
     (quote,) = extract(text).quotes
     assert quote.speaker is not None and quote.speaker.text.startswith("The Nordic carmaker")
     assert quote.speaker_name == "Nordic carmaker"
+
+
+def test_a_report_inside_a_reported_clause_is_credited_to_the_outer_speaker() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    inner = '"The harbour has been left to rot."'
+    text = f'Ada Finch said Mayor Ivo Sand had been "plainly right" when he told reporters, {inner}'
+    article = extract(text)
+    quote = quote_at(article, inner)
+    assert quote.speaker_name == "Ada Finch"
+    assert quote.text.startswith("Mayor Ivo Sand had been")
+    assert [q.speaker_name for q in article.quotes] == ["Ada Finch"]
+    inner_only = Pipeline(settings=EngineSettings(nested_reports_outer=False)).process(
+        Article(id="nested", text=text)
+    )
+    assert [(q.text, q.speaker_name) for q in inner_only.quotes] == [(inner, "Ivo Sand")]
+
+
+def test_words_the_same_speaker_adds_inside_a_report_stay_a_report_of_their_own() -> None:
+    text = 'Ellis Marr said that the pier, which he added "is a danger to children," must close.'
+    article = extract(text)
+    added = quote_at(article, '"is a danger to children,"')
+    assert added.cue is not None and added.cue.text == "added"
+    assert added.speaker_name == "Ellis Marr"

@@ -20,7 +20,7 @@ from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, headline_claim, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of, owned_statement_pass
-from .indirect import indirect_pass, split_conjoined_reports
+from .indirect import indirect_pass, split_conjoined_reports, without_nested_reports
 from .learned import candidate_pass, judge
 from .settings import DEFAULT_SETTINGS, EngineSettings
 
@@ -101,6 +101,7 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
         if not any(s < a.spans[0][1] and a.start < e for b in direct for s, e in b.spans)
     ]
     indirect = indirect_pass(art, direct + transcript)
+    direct = without_nested_reports(art, direct, indirect)
     found = direct + transcript + indirect
     found += governed_pass(art, found, used)
     # A quote that opens with a transcript label ('"WALLACE: ...') is the label's turn, not a

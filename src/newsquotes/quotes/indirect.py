@@ -98,6 +98,18 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
     def overlaps_direct(s: int, e: int) -> bool:
         return any(s < ce and cs < e for cs, ce in covered)
 
+    def blocked(s: int, e: int, cue: Token) -> bool:
+        """The clause overlaps a quote already found, unless it holds whole reports and
+        comes after its cue (``Flynn said [...]``; in ``[...], he said`` the parser may
+        have hung a sentence of its own on the frame)."""
+        if not overlaps_direct(s, e):
+            return False
+        return not (
+            art.settings.nested_reports_outer
+            and cue.idx < s
+            and holds_whole_reports(art, taken, s, e)
+        )
+
     for token in doc:
         if token.i in used_cues or art.quote_of_token[token.i] >= 0:
             continue
@@ -152,7 +164,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         if clause is None:
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(*clause))
-        if overlaps_direct(c_start, c_end):
+        if blocked(c_start, c_end, token):
             continue
         speaker_lo = min(speaker_tokens)
         speaker_hi = max(speaker_tokens) + 1
@@ -176,6 +188,52 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             )
         )
     return results
+
+
+CONTINUING_VERBS = frozenset({"add"})
+"""``said that ..., which he added "is deeply regrettable"``: a report that goes on with the
+same speaker's words; PolNeAR marks it as a report of its own, not as part of the outer one."""
+
+
+def _inside(a: Attribution, art: ArticleView, start: int, end: int) -> bool:
+    """Whether ``a``'s words, cue and speaker all lie within characters ``[start, end)``,
+    its cue a verb with a subject of its own (``and added, "..."`` without one is the same
+    speaker's second report: :func:`split_conjoined_reports` parts it) that does not
+    continue the outer speaker's words."""
+    if a.cue is None or a.speaker is None:
+        return False
+    doc = art.doc
+    verb = cue_head(doc, a.cue)
+    if lemma(verb) in CONTINUING_VERBS:
+        return False
+    if not any(c.dep_ in OWN_SUBJECT_DEPS for c in children_of(verb)):
+        return False
+    cue_start, cue_end = doc[a.cue[0]].idx, doc[a.cue[1] - 1].idx + len(doc[a.cue[1] - 1])
+    parts = [*a.spans, (cue_start, cue_end), a.speaker]
+    return all(start <= s and e <= end for s, e in parts)
+
+
+def holds_whole_reports(art: ArticleView, taken: list[Attribution], start: int, end: int) -> bool:
+    """``Flynn said Trump was "right" when he said that "the generals ..."``: every quote
+    the reported clause overlaps is a report inside it, with its own cue and speaker. The
+    clause is one report of the outer speaker, as PolNeAR marks it (the inner report is part
+    of what was said)."""
+    overlapping = [a for a in taken if any(s < end and start < e for s, e in a.spans)]
+    return bool(overlapping) and all(_inside(a, art, start, end) for a in overlapping)
+
+
+def without_nested_reports(
+    art: ArticleView, reports: list[Attribution], outer: list[Attribution]
+) -> list[Attribution]:
+    """``reports`` less those that lie whole (words, cue and speaker) inside the words of an
+    ``outer`` report: PolNeAR marks the outer report only."""
+    if not art.settings.nested_reports_outer:
+        return reports
+    return [
+        a
+        for a in reports
+        if not any(o is not a and len(o.spans) == 1 and _inside(a, art, *o.spans[0]) for o in outer)
+    ]
 
 
 CLAUSE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj"})

@@ -98,6 +98,10 @@ class EngineSettings:
     main_clause_climb: int = 6
     """Steps from a relative clause's noun up to the verb whose subject speaks through a
     participle set off after the clause."""
+    nested_reports_outer: bool = True
+    """``Flynn said Trump was "right" when he said that "the generals ..."``: a reported
+    clause that holds a whole direct quote with its own cue and speaker is the outer
+    speaker's report; the inner quote is part of it, not an attribution of its own."""
     subject_walk: int = 4
     """How many heads up from the first word of a frame after a quote its subject phrase
     is looked for (``," Kessel's cousin, state Sen. Jorun Vik, shouted``)."""
