@@ -213,3 +213,19 @@ def test_words_the_same_speaker_adds_inside_a_report_stay_a_report_of_their_own(
     added = quote_at(article, '"is a danger to children,"')
     assert added.cue is not None and added.cue.text == "added"
     assert added.speaker_name == "Ellis Marr"
+
+
+def test_a_judged_report_may_hold_a_reporting_verb_of_its_own() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = "The poll also finds that Finch maintains a variety of advantages over Sand."
+    article = extract(text)
+    assert [(q.text, q.cue.text if q.cue else None, q.speaker_name) for q in article.quotes] == [
+        ("that Finch maintains a variety of advantages over Sand", "also finds", "poll")
+    ]
+    blocked = Pipeline(settings=EngineSettings(nested_reports_outer=False)).process(
+        Article(id="nested-model", text=text)
+    )
+    assert blocked.quotes == []

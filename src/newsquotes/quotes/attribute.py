@@ -21,7 +21,7 @@ from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, headline_claim, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of, owned_statement_pass
 from .indirect import indirect_pass, split_conjoined_reports, without_nested_reports
-from .learned import candidate_pass, judge
+from .learned import MODEL_RULE, candidate_pass, judge
 from .settings import DEFAULT_SETTINGS, EngineSettings
 
 
@@ -44,6 +44,7 @@ def find_attributions(
     found = rule_attributions(art, split_turns=split_turns)
     if settings.model:
         found = judge(art, found, candidate_pass(art, found))
+        found = without_nested_reports(art, found, [a for a in found if a.rule == MODEL_RULE])
     found = [widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))) for a in found]
     taken = [span for a in found for span in a.spans]
     return [by_paragraph(art, with_fronted_words(art, a, taken)) for a in found]

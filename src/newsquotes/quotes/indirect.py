@@ -204,7 +204,7 @@ def _inside(a: Attribution, art: ArticleView, start: int, end: int) -> bool:
         return False
     doc = art.doc
     verb = cue_head(doc, a.cue)
-    if lemma(verb) in CONTINUING_VERBS:
+    if not is_cue(verb) or lemma(verb) in CONTINUING_VERBS:
         return False
     if not any(c.dep_ in OWN_SUBJECT_DEPS for c in children_of(verb)):
         return False
