@@ -229,3 +229,26 @@ def test_a_judged_report_may_hold_a_reporting_verb_of_its_own() -> None:
         Article(id="nested-model", text=text)
     )
     assert blocked.quotes == []
+
+
+def test_they_after_people_as_the_object_is_not_the_organisation() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline, build_nlp
+
+    text = (
+        "The Harwick campaign praised the union leaders because they said the pier must stay open."
+    )
+    report = quote_at(extract(text), "the pier must stay open")
+    assert report.speaker is not None and report.speaker.text == "they"
+    assert report.speaker_name != "Harwick campaign"
+    assert report.resolved_by == "unresolved"
+    told = quote_at(
+        extract("The Harwick campaign told reporters they would release the figures."),
+        "they would release the figures",
+    )
+    assert told.speaker_name == "Harwick campaign"
+    nlp = build_nlp()
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"object_people_antecedent": False})
+    before = Pipeline(nlp).process(Article(id="they", text=text))
+    assert quote_at(before, "the pier must stay open").speaker_name == "Harwick campaign"
