@@ -252,3 +252,22 @@ def test_they_after_people_as_the_object_is_not_the_organisation() -> None:
     nlp.add_pipe("newsquotes", config={"object_people_antecedent": False})
     before = Pipeline(nlp).process(Article(id="they", text=text))
     assert quote_at(before, "the pier must stay open").speaker_name == "Harwick campaign"
+
+
+def test_the_noun_of_an_absolute_phrase_speaks_through_its_participle() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "The interview ended with Quill asking Finch whether she would consider a woman "
+        "as her deputy."
+    )
+    asked = quote_at(extract(text), "whether she would consider a woman")
+    assert asked.speaker_name == "Quill"
+    plain = Pipeline(settings=EngineSettings(absolute_phrases=False)).process(
+        Article(id="absolute", text=text)
+    )
+    assert quote_at(plain, "whether she would consider").speaker_name != "Quill"
+    met = extract("Mayor Ada Finch met with dock workers on Monday, saying the pier would stay.")
+    assert quote_at(met, "the pier would stay").speaker_name == "Ada Finch"

@@ -102,6 +102,10 @@ class EngineSettings:
     """``Flynn said Trump was "right" when he said that "the generals ..."``: a reported
     clause that holds a whole direct quote with its own cue and speaker is the outer
     speaker's report; the inner quote is part of it, not an attribution of its own."""
+    absolute_phrases: bool = True
+    """``The talk ended with Maddow asking whether ...``: the noun of an absolute ``with``
+    (``despite``, ``amid``) phrase right before an ``-ing`` cue is its speaker, not the
+    sentence's subject."""
     subject_walk: int = 4
     """How many heads up from the first word of a frame after a quote its subject phrase
     is looked for (``," Kessel's cousin, state Sen. Jorun Vik, shouted``)."""
