@@ -572,3 +572,37 @@ def test_a_dash_after_a_quoted_fragment_ends_the_report(text: str, content: str)
         Article(id="dash", text=text)
     )
     assert [q.text for q in kept.quotes] == [whole]
+
+
+def test_a_frame_set_inside_a_sentence_with_a_quoted_fragment_reports_the_sentence() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "Ada Finch has run the ferry service for a decade. The harbour, she said, is "
+        '"dying by the week and nobody in the council will admit it."'
+    )
+    article = extract(text)
+    q = quote_at(article, "dying by the week")
+    assert q.type == "mixed"
+    assert q.speaker_name == "Ada Finch"
+    assert pieces(article, q) == [
+        "The harbour",
+        'is "dying by the week and nobody in the council will admit it."',
+    ]
+    kept = Pipeline(settings=EngineSettings(mixed_parentheticals=False)).process(
+        Article(id="harbour", text=text)
+    )
+    assert not [q for q in kept.quotes if "The harbour" in q.text]
+
+
+def test_a_linking_but_before_a_mixed_parenthetical_is_not_content() -> None:
+    text = (
+        "Ellis Marr sold the last trawler in May. But the new quay, he said, looks "
+        '"like a car park that happens to be wet."'
+    )
+    article = extract(text)
+    q = quote_at(article, "like a car park")
+    assert pieces(article, q) == [
+        "the new quay",
+        'looks "like a car park that happens to be wet."',
+    ]

@@ -48,6 +48,10 @@ class EngineSettings:
     """``said it was "rigged" against him — a charge the party denied``: a single dash
     outside quotation marks after a quoted fragment ends the reported clause (a mixed
     quote); the words after it are the writer's. An unquoted report keeps its dash."""
+    mixed_parentheticals: bool = True
+    """``The harbour, she said, is "dying by the week."``: a speech frame set inside a
+    sentence whose quoted fragment follows the frame reports the whole sentence, a mixed
+    quote in two spans (with False, a parenthetical frame reports only unquoted sentences)."""
     clause_before_quote: bool = True
     """``said she has one quality: "..."``: words with a verb between a cue and its quote are
     part of the content (with False, only a clause opened by ``that``/``whether`` is)."""
