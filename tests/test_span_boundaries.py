@@ -606,3 +606,31 @@ def test_a_linking_but_before_a_mixed_parenthetical_is_not_content() -> None:
         "the new quay",
         'looks "like a car park that happens to be wet."',
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'At the harbour meeting, Ada Finch accused him of running a port "with no plan '
+            'at all."',
+            'him of running a port "with no plan at all."',
+        ),
+        (
+            'Ellis Marr praised the crew for keeping the ferry "afloat against all odds."',
+            'the crew for keeping the ferry "afloat against all odds."',
+        ),
+    ],
+    ids=["accused-of", "praised-for"],
+)
+def test_a_naming_verb_reports_the_gerund_after_its_object(text: str, content: str) -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    article = extract(text)
+    q = quote_at(article, content.split('"')[1])
+    assert (q.type, q.text) == ("mixed", content)
+    assert q.cue is not None and q.cue.text in ("accused", "praised")
+    kept = Pipeline(settings=EngineSettings(naming_through_preposition=False)).process(
+        Article(id="naming", text=text)
+    )
+    assert all(q.text != content for q in kept.quotes)

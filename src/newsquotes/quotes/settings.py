@@ -82,6 +82,10 @@ class EngineSettings:
     describing_clauses: bool = True
     """``Ada Finch, who ran the port for a decade, said``: a ``who`` clause that describes
     the speaker is part of the speaker's mention (not one with a cue of its own)."""
+    naming_through_preposition: bool = True
+    """``accused him of having a "penchant for sexism"``: a quoted fragment in a gerund after
+    a naming verb's object and ``of``/``for``/``with`` is reported by the naming verb (with
+    False, by the gerund, which no one speaks)."""
     relative_naming: bool = True
     """``condemned what she called "a disgrace"``: the content is the whole free relative;
     ``the plan, which she called "a disgrace"``: ``which`` and the words."""
