@@ -634,3 +634,23 @@ def test_a_naming_verb_reports_the_gerund_after_its_object(text: str, content: s
         Article(id="naming", text=text)
     )
     assert all(q.text != content for q in kept.quotes)
+
+
+def test_a_name_the_parser_takes_for_a_clause_still_speaks_in_an_inverted_frame() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        '"I am more at home on the water than in an office," said Ellis Marr, half joking. '
+        "He has fished the bay for 30 years."
+    )
+    article = extract(text)
+    q = quote_at(article, "more at home")
+    assert (q.via, q.speaker_name, q.cue.text if q.cue else None) == (
+        "direct-post",
+        "Ellis Marr",
+        "said",
+    )
+    kept = Pipeline(settings=EngineSettings(inverted_frame_speaker=False)).process(
+        Article(id="net", text=text)
+    )
+    assert [q.speaker_name for q in kept.quotes if "more at home" in q.text] == [None]

@@ -180,9 +180,30 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
         if c.dep_ != "ccomp" or c.i <= verb.i or art.quote_of_token[c.i] >= 0:
             continue
         first = art.subtree_bounds(c)[0]
+        if first == verb.i + 1 and _swallowed_speaker(art, verb, c):
+            continue
         if not any(doc[k].text == "," for k in range(verb.i + 1, first)):
             return True
     return False
+
+
+def _swallowed_speaker(art: ArticleView, verb: Token, clause: Token) -> bool:
+    """``," said Ada Finch, half joking``: a verb that opens the frame right after the quote
+    has its speaker after it; a "clause" that starts with that name, set off by a comma
+    from the rest, is the parser's reading of the speaker and an aside, not a report."""
+    if not art.settings.inverted_frame_speaker:
+        return False
+    doc = art.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or art.quote_of_token[before] < 0 or speaker_of(verb) is not None:
+        return False
+    name = doc[verb.i + 1]
+    if name.pos_ != "PROPN" and name.tag_ != "NNP":
+        return False
+    lo, hi = art.subtree_bounds(clause)
+    return any(doc[k].text == "," for k in range(verb.i + 2, hi))
 
 
 SIGNATURE_CONFIDENCE = 0.8

@@ -82,6 +82,10 @@ class EngineSettings:
     describing_clauses: bool = True
     """``Ada Finch, who ran the port for a decade, said``: a ``who`` clause that describes
     the speaker is part of the speaker's mention (not one with a cue of its own)."""
+    inverted_frame_speaker: bool = True
+    """``," said Ada Finch, half joking.``: a clause the parser hangs on a frame's verb that
+    starts with the name right after it is the speaker and an aside; the verb still frames
+    the quote (with False, such a verb is taken to report a clause of its own)."""
     naming_through_preposition: bool = True
     """``accused him of having a "penchant for sexism"``: a quoted fragment in a gerund after
     a naming verb's object and ``of``/``for``/``with`` is reported by the naming verb (with
