@@ -654,3 +654,23 @@ def test_a_name_the_parser_takes_for_a_clause_still_speaks_in_an_inverted_frame(
         Article(id="net", text=text)
     )
     assert [q.speaker_name for q in kept.quotes if "more at home" in q.text] == [None]
+
+
+def test_a_name_before_a_long_aside_speaks_the_quote_before_it() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        '"If the council had listened, the pier would still stand," Ellis Marr, now 81 and '
+        'retired in Tarvik, Vestland, said by telephone this week. "We warned them in 1990."'
+    )
+    article = extract(text)
+    q = quote_at(article, "the pier would still stand")
+    assert (q.via, q.speaker_name) == ("direct-post", "Ellis Marr")
+    assert pieces(article, q) == [
+        '"If the council had listened, the pier would still stand,"',
+        '"We warned them in 1990."',
+    ]
+    kept = Pipeline(settings=EngineSettings(name_before_aside=False)).process(
+        Article(id="aside", text=text)
+    )
+    assert [q.speaker_name for q in kept.quotes] == [None, None]

@@ -315,6 +315,8 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
                         head = head.head
                     subj = head
                     break
+        if (subj is None or not (lo <= subj.i < hi)) and art.settings.name_before_aside:
+            subj = _name_before_aside(art, first, cue)
         if subj is not None and lo <= subj.i < hi:
             subj = speaker_head(subj)
             speaker = mention_span(art, subj, lo, hi)
@@ -341,6 +343,24 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _name_before_aside(art: ArticleView, first: int, cue: Token) -> Token | None:
+    """``," Mr. Ode, now 81 and retired in Tallinn, said``: a frame that opens with a name
+    set off by a comma, with the cue right after the comma that closes the aside, is the
+    name's, however the parser read the aside."""
+    doc = art.doc
+    head = name_at(art, first)
+    if head is None or head.i + 1 >= cue.i or doc[head.i + 1].text != ",":
+        return None
+    before = cue.i - 1
+    while before > head.i and doc[before].pos_ in ("ADV", "AUX", "PART"):
+        before -= 1
+    if before <= head.i + 1 or doc[before].text != ",":
+        return None
+    if any(art.quote_of_token[k] >= 0 or is_speech_cue(doc[k]) for k in range(first, cue.i)):
+        return None
+    return head
 
 
 def _inverted_frame(verb: Token) -> bool:

@@ -86,6 +86,10 @@ class EngineSettings:
     """``," said Ada Finch, half joking.``: a clause the parser hangs on a frame's verb that
     starts with the name right after it is the speaker and an aside; the verb still frames
     the quote (with False, such a verb is taken to report a clause of its own)."""
+    name_before_aside: bool = True
+    """``," Mr. Ode, now 81 and retired in Tallinn, said``: a frame after a quote that opens
+    with a name and an aside set off by commas, the cue right after the aside, is the
+    name's (with False, only a parse that makes the name the cue's subject credits it)."""
     naming_through_preposition: bool = True
     """``accused him of having a "penchant for sexism"``: a quoted fragment in a gerund after
     a naming verb's object and ``of``/``for``/``with`` is reported by the naming verb (with
