@@ -674,3 +674,24 @@ def test_a_name_before_a_long_aside_speaks_the_quote_before_it() -> None:
         Article(id="aside", text=text)
     )
     assert [q.speaker_name for q in kept.quotes] == [None, None]
+
+
+def test_an_abbreviated_title_in_a_frame_does_not_end_it() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        '"I fundamentally disagree," said retired Lt. Gen. Ilse Vik, who commanded the '
+        'northern fleet from 2009 to 2012. "The bottom line is that more patrols change '
+        'nothing."'
+    )
+    article = extract(text)
+    q = quote_at(article, "fundamentally disagree")
+    assert q.speaker_name == "Ilse Vik"
+    assert pieces(article, q) == [
+        '"I fundamentally disagree,"',
+        '"The bottom line is that more patrols change nothing."',
+    ]
+    kept = Pipeline(settings=EngineSettings(abbreviations_in_frames=False)).process(
+        Article(id="title", text=text)
+    )
+    assert len(kept.quotes) == 2

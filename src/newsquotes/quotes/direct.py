@@ -78,10 +78,31 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
                 return after, skip_to  # 'he said on ABC's "This Week."'
             i = skip_to
             continue
-        if t.text in SENTENCE_END and i > after:
+        if t.text in SENTENCE_END and i > after and not _abbreviation_stop(art, i):
             return after, i + 1
         i += 1
     return after, i
+
+
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,3}")
+"""A title or place cut short (``Lt``, ``Gen``, ``Mass``): the tokenizer may split off its
+full stop."""
+
+
+def _abbreviation_stop(art: ArticleView, i: int) -> bool:
+    """``said retired Lt. Gen. Ilse Vik, who ...``: a full stop glued to a short capitalised
+    word and followed by a capitalised word or a comma ends no sentence, so it does not end
+    the frame."""
+    if not art.settings.abbreviations_in_frames or i < 1 or i + 1 >= len(art.doc):
+        return False
+    doc = art.doc
+    before, after = doc[i - 1], doc[i + 1]
+    return (
+        doc[i].text == "."
+        and not before.whitespace_
+        and ABBREVIATION.fullmatch(before.text) is not None
+        and (after.text == "," or after.text[:1].isupper())
+    )
 
 
 NICKNAME_MAX_WORDS = 2

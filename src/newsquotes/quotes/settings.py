@@ -90,6 +90,10 @@ class EngineSettings:
     """``," Mr. Ode, now 81 and retired in Tallinn, said``: a frame after a quote that opens
     with a name and an aside set off by commas, the cue right after the aside, is the
     name's (with False, only a parse that makes the name the cue's subject credits it)."""
+    abbreviations_in_frames: bool = True
+    """``," said retired Lt. Gen. Ilse Vik, who ...``: a full stop the tokenizer split off a
+    short capitalised word, before a capitalised word or a comma, does not end a quote's
+    frame (with False, the frame ends there and the next quote stands alone)."""
     naming_through_preposition: bool = True
     """``accused him of having a "penchant for sexism"``: a quoted fragment in a gerund after
     a naming verb's object and ``of``/``for``/``with`` is reported by the naming verb (with
