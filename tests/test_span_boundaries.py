@@ -695,3 +695,24 @@ def test_an_abbreviated_title_in_a_frame_does_not_end_it() -> None:
         Article(id="title", text=text)
     )
     assert len(kept.quotes) == 2
+
+
+def test_a_naming_verb_keeps_its_quote_when_the_sentence_goes_on() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        'In May, Ada Finch called the harbour plan "a betrayal of the town," and threatened '
+        "to take the council to court."
+    )
+    article = extract(text)
+    q = quote_at(article, "a betrayal of the town")
+    assert (q.via, q.cue.text if q.cue else None, q.text) == (
+        "governed",
+        "called",
+        'the harbour plan "a betrayal of the town,"',
+    )
+    kept = Pipeline(settings=EngineSettings(naming_cue_before_fragment=False)).process(
+        Article(id="betrayal", text=text)
+    )
+    framed = [q for q in kept.quotes if "betrayal" in q.text]
+    assert [q.cue.text if q.cue else None for q in framed] == ["threatened"]

@@ -26,7 +26,7 @@ from .context import (
     speaker_of,
     subject_before_outside_quotes,
 )
-from .cues import ADDRESSEE_VERBS, WRITING_NOUNS
+from .cues import ADDRESSEE_VERBS, NAMING_VERBS, WRITING_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan, looks_like_title
 
 NOT_SPEAKERS = frozenset(
@@ -988,6 +988,29 @@ def _reported_by_cue_before(art: ArticleView, q: QuotedSpan) -> bool:
     return any(is_cue(doc[k]) and art.quote_of_token[k] < 0 for k in range(lo, first))
 
 
+SENTENCE_GOES_ON_DEPS = frozenset({"conj", "advcl", "xcomp"})
+"""How a verb after a quote hangs when it carries the sentence on (``..." and threatened``,
+``...", accusing``) rather than framing the quote."""
+
+
+def _named_before_sentence_goes_on(art: ArticleView, q: QuotedSpan, a: Attribution) -> bool:
+    """``Holt called the plan "a disgrace," and threatened ...``: a naming verb before a quote
+    of its own sentence names it; a verb after it that only carries the sentence on (a
+    conjoined verb or a participle) is no frame for it."""
+    if not art.settings.naming_cue_before_fragment or a.cue is None:
+        return False
+    doc = art.doc
+    cue = doc[a.cue[0] : a.cue[1]].root
+    if cue.dep_ not in SENTENCE_GOES_ON_DEPS:
+        return False
+    first = art.token_at(q.start)
+    lo = _written_sentence_start(art, first)
+    return any(
+        doc[k].pos_ == "VERB" and lemma(doc[k]) in NAMING_VERBS and art.quote_of_token[k] < 0
+        for k in range(lo, first)
+    )
+
+
 def _past_titles_in_frame(art: ArticleView, n: int, frame_end: int) -> int:
     """The index of the last quoted span that quote ``n``'s frame (ending before token
     ``frame_end``) holds: titles the frame named (``said on "This Week."``)."""
@@ -1010,7 +1033,9 @@ def direct_pass(
     while n < len(art.quoted):
         q = art.quoted[n]
         attribution, frame_end = _frame_after(art, q)
-        if attribution is not None and _reported_by_cue_before(art, q):
+        if attribution is not None and (
+            _reported_by_cue_before(art, q) or _named_before_sentence_goes_on(art, q, attribution)
+        ):
             attribution = None  # 'They said they want "justice," but pledged ...'
         if attribution is not None:
             used.add(n)

@@ -94,6 +94,11 @@ class EngineSettings:
     """``," said retired Lt. Gen. Ilse Vik, who ...``: a full stop the tokenizer split off a
     short capitalised word, before a capitalised word or a comma, does not end a quote's
     frame (with False, the frame ends there and the next quote stands alone)."""
+    naming_cue_before_fragment: bool = True
+    """``Holt called the plan "a disgrace," and threatened to sue``: a quote after a naming
+    verb of its own sentence belongs to that verb when the verb after the quote only carries
+    the sentence on (a conjoined verb or a participle), not a frame of its own (with False,
+    that verb is taken for the quote's frame)."""
     naming_through_preposition: bool = True
     """``accused him of having a "penchant for sexism"``: a quoted fragment in a gerund after
     a naming verb's object and ``of``/``for``/``with`` is reported by the naming verb (with
