@@ -187,3 +187,90 @@ def test_an_unnamed_speaker_is_named_by_its_head_phrase() -> None:
     (quote,) = extract(text).quotes
     assert quote.speaker is not None and quote.speaker.text.startswith("The Nordic carmaker")
     assert quote.speaker_name == "Nordic carmaker"
+
+
+def test_a_report_inside_a_reported_clause_is_credited_to_the_outer_speaker() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    inner = '"The harbour has been left to rot."'
+    text = f'Ada Finch said Mayor Ivo Sand had been "plainly right" when he told reporters, {inner}'
+    article = extract(text)
+    quote = quote_at(article, inner)
+    assert quote.speaker_name == "Ada Finch"
+    assert quote.text.startswith("Mayor Ivo Sand had been")
+    assert [q.speaker_name for q in article.quotes] == ["Ada Finch"]
+    inner_only = Pipeline(settings=EngineSettings(nested_reports_outer=False)).process(
+        Article(id="nested", text=text)
+    )
+    assert [(q.text, q.speaker_name) for q in inner_only.quotes] == [(inner, "Ivo Sand")]
+
+
+def test_words_the_same_speaker_adds_inside_a_report_stay_a_report_of_their_own() -> None:
+    text = 'Ellis Marr said that the pier, which he added "is a danger to children," must close.'
+    article = extract(text)
+    added = quote_at(article, '"is a danger to children,"')
+    assert added.cue is not None and added.cue.text == "added"
+    assert added.speaker_name == "Ellis Marr"
+
+
+def test_a_judged_report_may_hold_a_reporting_verb_of_its_own() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = "The poll also finds that Finch maintains a variety of advantages over Sand."
+    article = extract(text)
+    assert [(q.text, q.cue.text if q.cue else None, q.speaker_name) for q in article.quotes] == [
+        ("that Finch maintains a variety of advantages over Sand", "also finds", "poll")
+    ]
+    blocked = Pipeline(settings=EngineSettings(nested_reports_outer=False)).process(
+        Article(id="nested-model", text=text)
+    )
+    assert blocked.quotes == []
+
+
+def test_they_after_people_as_the_object_is_not_the_organisation() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline, build_nlp
+
+    text = (
+        "The Harwick campaign praised the union leaders because they said the pier must stay open."
+    )
+    report = quote_at(extract(text), "the pier must stay open")
+    assert report.speaker is not None and report.speaker.text == "they"
+    assert report.speaker_name != "Harwick campaign"
+    assert report.resolved_by == "unresolved"
+    told = quote_at(
+        extract("The Harwick campaign told reporters they would release the figures."),
+        "they would release the figures",
+    )
+    assert told.speaker_name == "Harwick campaign"
+    nlp = build_nlp()
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"object_people_antecedent": False})
+    before = Pipeline(nlp).process(Article(id="they", text=text))
+    assert quote_at(before, "the pier must stay open").speaker_name == "Harwick campaign"
+
+
+def test_the_noun_of_an_absolute_phrase_speaks_through_its_participle() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "Senate leaders Tom Ashby and Ruth Kell remain confident despite a few early "
+        "supporters of the bill, such as Sen. Bob Carrow, R-Utah, and Lena Grath, R-Iowa, "
+        "now saying they think it should be changed."
+    )
+    said = quote_at(extract(text), "they think it should be changed")
+    assert said.speaker is not None
+    assert said.speaker.text.startswith("a few early supporters of the bill")
+    assert said.speaker_name != "Tom Ashby and Ruth Kell"
+    plain = Pipeline(settings=EngineSettings(absolute_phrases=False)).process(
+        Article(id="absolute", text=text)
+    )
+    assert quote_at(plain, "they think it").speaker_name == "Tom Ashby and Ruth Kell"
+    met = extract("Mayor Ada Finch met with dock workers on Monday, saying the pier would stay.")
+    assert quote_at(met, "the pier would stay").speaker_name == "Ada Finch"

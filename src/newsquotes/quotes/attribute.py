@@ -20,8 +20,8 @@ from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
 from .direct import direct_pass, headline_claim, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of, owned_statement_pass
-from .indirect import indirect_pass, split_conjoined_reports
-from .learned import candidate_pass, judge
+from .indirect import indirect_pass, split_conjoined_reports, without_nested_reports
+from .learned import MODEL_RULE, candidate_pass, judge
 from .settings import DEFAULT_SETTINGS, EngineSettings
 
 
@@ -44,6 +44,7 @@ def find_attributions(
     found = rule_attributions(art, split_turns=split_turns)
     if settings.model:
         found = judge(art, found, candidate_pass(art, found))
+        found = without_nested_reports(art, found, [a for a in found if a.rule == MODEL_RULE])
     found = [widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))) for a in found]
     taken = [span for a in found for span in a.spans]
     return [by_paragraph(art, with_fronted_words(art, a, taken)) for a in found]
@@ -101,6 +102,7 @@ def rule_attributions(art: ArticleView, *, split_turns: bool = False) -> list[At
         if not any(s < a.spans[0][1] and a.start < e for b in direct for s, e in b.spans)
     ]
     indirect = indirect_pass(art, direct + transcript)
+    direct = without_nested_reports(art, direct, indirect)
     found = direct + transcript + indirect
     found += governed_pass(art, found, used)
     # A quote that opens with a transcript label ('"WALLACE: ...') is the label's turn, not a

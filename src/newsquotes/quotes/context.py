@@ -455,6 +455,9 @@ def speaker_of(cue: Token) -> Token | None:
             stranded = _subject_after_subordinator(verb)
             if stranded is not None:
                 return stranded
+        absolute = _absolute_subject(verb)
+        if absolute is not None:
+            return absolute
         if verb.head.dep_ == "relcl" and _set_off(verb):
             # 'pressed about a boatbuilder who said he was never paid, saying': set off by a comma,
             # the participle is the main clause's, not the relative clause's
@@ -574,6 +577,37 @@ def speaker_outside_quotes(art: ArticleView, cue: Token) -> Token | None:
     if subj is None or art.quote_of_token[cue.i] >= 0 or art.quote_of_token[subj.i] < 0:
         return subj
     return subject_before_outside_quotes(art, cue)
+
+
+ABSOLUTE_PREPOSITIONS = frozenset({"with", "despite", "amid"})
+"""Prepositions that open an absolute phrase (``with Maddow asking ...``, ``despite a few
+supporters now saying ...``) whose noun is the subject of the ``-ing`` verb after it."""
+
+ABSOLUTE_FILLER_TAGS = frozenset({"RB"})
+"""Words that may stand between an absolute phrase's noun and its ``-ing`` verb (``now``)."""
+
+
+def _absolute_subject(verb: Token) -> Token | None:
+    """``The talk ended with Maddow asking whether ...``, parsed with ``asking`` hanging from
+    ``ended``: the noun of the ``with`` (``despite``, ``amid``) right before the participle
+    is who asks, not the sentence's subject (``absolute_phrases``). A comma between them
+    only when it closes words set off inside the noun's phrase (``despite a few supporters,
+    such as Sen. Vik, now saying``); ``met with aides, saying`` is the subject's."""
+    if not settings_of(verb.doc).absolute_phrases or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+        return None
+    doc = verb.doc
+    for prep in children_of(verb.head):
+        if prep.dep_ != "prep" or prep.lower_ not in ABSOLUTE_PREPOSITIONS or prep.i > verb.i:
+            continue
+        noun = next((c for c in children_of(prep) if c.dep_ == "pobj"), None)
+        if noun is None or not (noun.pos_ == "PROPN" or noun.ent_type_ or noun.tag_ == "NNS"):
+            continue
+        end = noun.right_edge.i + 1
+        between = [t for t in doc[end : verb.i] if not t.is_space]
+        inner_comma = any(t.text == "," for t in doc[noun.i : end])
+        if all(t.tag_ in ABSOLUTE_FILLER_TAGS or (t.text == "," and inner_comma) for t in between):
+            return noun
+    return None
 
 
 def _shown_speaker(cue: Token) -> Token | None:

@@ -98,6 +98,18 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
     def overlaps_direct(s: int, e: int) -> bool:
         return any(s < ce and cs < e for cs, ce in covered)
 
+    def blocked(s: int, e: int, cue: Token) -> bool:
+        """The clause overlaps a quote already found, unless it holds whole reports and
+        comes after its cue (``Flynn said [...]``; in ``[...], he said`` the parser may
+        have hung a sentence of its own on the frame)."""
+        if not overlaps_direct(s, e):
+            return False
+        return not (
+            art.settings.nested_reports_outer
+            and cue.idx < s
+            and holds_whole_reports(art, taken, s, e)
+        )
+
     for token in doc:
         if token.i in used_cues or art.quote_of_token[token.i] >= 0:
             continue
@@ -126,7 +138,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
                 continue  # 'a new ad that urges voters to ...': a thing does not speak
 
             found = _other_complement(art, token, subj)
-            if found is not None and not overlaps_direct(*found.spans[0]):
+            if found is not None and not any(overlaps_direct(*span) for span in found.spans):
                 results.append(found)
             continue
         if verb_without_subject_after(token, complement):
@@ -152,7 +164,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
         if clause is None:
             continue
         c_start, c_end = art.cover_quotes(*art.span_chars(*clause))
-        if overlaps_direct(c_start, c_end):
+        if blocked(c_start, c_end, token):
             continue
         speaker_lo = min(speaker_tokens)
         speaker_hi = max(speaker_tokens) + 1
@@ -176,6 +188,52 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
             )
         )
     return results
+
+
+CONTINUING_VERBS = frozenset({"add"})
+"""``said that ..., which he added "is deeply regrettable"``: a report that goes on with the
+same speaker's words; PolNeAR marks it as a report of its own, not as part of the outer one."""
+
+
+def _inside(a: Attribution, art: ArticleView, start: int, end: int) -> bool:
+    """Whether ``a``'s words, cue and speaker all lie within characters ``[start, end)``,
+    its cue a verb with a subject of its own (``and added, "..."`` without one is the same
+    speaker's second report: :func:`split_conjoined_reports` parts it) that does not
+    continue the outer speaker's words."""
+    if a.cue is None or a.speaker is None:
+        return False
+    doc = art.doc
+    verb = cue_head(doc, a.cue)
+    if not is_cue(verb) or lemma(verb) in CONTINUING_VERBS:
+        return False
+    if not any(c.dep_ in OWN_SUBJECT_DEPS for c in children_of(verb)):
+        return False
+    cue_start, cue_end = doc[a.cue[0]].idx, doc[a.cue[1] - 1].idx + len(doc[a.cue[1] - 1])
+    parts = [*a.spans, (cue_start, cue_end), a.speaker]
+    return all(start <= s and e <= end for s, e in parts)
+
+
+def holds_whole_reports(art: ArticleView, taken: list[Attribution], start: int, end: int) -> bool:
+    """``Flynn said Trump was "right" when he said that "the generals ..."``: every quote
+    the reported clause overlaps is a report inside it, with its own cue and speaker. The
+    clause is one report of the outer speaker, as PolNeAR marks it (the inner report is part
+    of what was said)."""
+    overlapping = [a for a in taken if any(s < end and start < e for s, e in a.spans)]
+    return bool(overlapping) and all(_inside(a, art, start, end) for a in overlapping)
+
+
+def without_nested_reports(
+    art: ArticleView, reports: list[Attribution], outer: list[Attribution]
+) -> list[Attribution]:
+    """``reports`` less those that lie whole (words, cue and speaker) inside the words of an
+    ``outer`` report: PolNeAR marks the outer report only."""
+    if not art.settings.nested_reports_outer:
+        return reports
+    return [
+        a
+        for a in reports
+        if not any(o is not a and len(o.spans) == 1 and _inside(a, art, *o.spans[0]) for o in outer)
+    ]
 
 
 CLAUSE_CHAIN_DEPS = frozenset({"xcomp", "advcl", "conj"})
@@ -317,9 +375,13 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
                 b -= 1
             if b - a >= 2:
                 spans.append(art.span_chars(a, b))
-        if not spans or any(art.quote_of_token[i] >= 0 for i in range(lo, hi)):
+        quoted = any(art.quote_of_token[i] >= 0 for i in range(lo, hi))
+        if not spans or (quoted and not _mixed_parenthetical(art, lo, hi, frame)):
             return None
-        return Attribution("indirect", spans, cue_extent(cue), speaker, 0.75, "parenthetical")
+        kind = "mixed" if quoted else "indirect"
+        if quoted:
+            spans = _mixed_parenthetical_spans(art, cue, frame, spans)
+        return Attribution(kind, spans, cue_extent(cue), speaker, 0.75, "parenthetical")
     if lemma(cue) in NOT_SPEECH_WITH_OBJECT:
         return None  # "continued to protest", "posted the timetable", "charged him with"
     if lemma(cue) in SPEECH_WITH_INFINITIVE and not any(c.dep_ == "xcomp" for c in cue.rights):
@@ -353,6 +415,46 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
         cue_confidence(lemma(cue)) * 0.6,
         "speech-object",
     )
+
+
+def _mixed_parenthetical(art: ArticleView, lo: int, hi: int, frame: list[int]) -> bool:
+    """``The harbour, she said, is "dying by the week."``: a frame set inside a sentence
+    whose quoted fragment lies after the frame and whose quotation marks open and close
+    inside the sentence reports the whole sentence (a mixed quote). A sentence that opens
+    with a quotation mark is a direct quote's business."""
+    if not art.settings.mixed_parentheticals:
+        return False
+    doc = art.doc
+    first = next((i for i in range(lo, hi) if not doc[i].is_space), lo)
+    if art.quote_of_token[first] >= 0:
+        return False
+    sent = doc[lo].sent
+    quotes = [art.quoted[n] for n in {art.quote_of_token[i] for i in range(lo, hi)} if n >= 0]
+    inside = all(sent.start_char <= q.start and q.end <= sent.end_char for q in quotes)
+    return inside and all(art.quote_of_token[i] < 0 for i in range(lo, frame[0]))
+
+
+NOUN_PHRASE_OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+"""Words that open a noun phrase: after a linking ``But`` they begin the reported words."""
+
+
+def _mixed_parenthetical_spans(
+    art: ArticleView, cue: Token, frame: list[int], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The content of a mixed parenthetical: the words before the frame begin after a
+    linking ``But`` or ``And`` that opens the sentence before a noun phrase (``But the
+    port, she said, is "..."``); a quoted fragment keeps its closing mark."""
+    doc = art.doc
+    start = doc[art.token_at(spans[0][0])]
+    if (
+        start.dep_ == "cc"
+        and start.i + 1 < frame[0]
+        and doc[start.i + 1].pos_ in NOUN_PHRASE_OPENERS
+    ):
+        start = doc[start.i + 1]
+    if spans[0][1] <= doc[frame[0]].idx:
+        spans = [(max(spans[0][0], start.idx), spans[0][1]), *spans[1:]]
+    return [art.cover_quotes(*span) for span in spans]
 
 
 SETTING_OFF_MARKS = frozenset({",", "\u2014", "\u2013", "--"})

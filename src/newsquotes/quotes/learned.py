@@ -39,7 +39,7 @@ from .context import (
     subject_mention,
 )
 from .cues import BELIEF_VERBS, NOT_SPEECH_WITH_OBJECT, SPEECH_VERBS, SPEECH_WITH_INFINITIVE
-from .indirect import MAX_CLAUSE_CHARS, is_passive_without_agent
+from .indirect import MAX_CLAUSE_CHARS, holds_whole_reports, is_passive_without_agent
 from .quote_marks import DOUBLE_MARKS, QuotedSpan, looks_like_title
 from .spans import (
     cut_relative_clause,
@@ -286,7 +286,11 @@ def candidate_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributi
             if span[1] <= span[0]:
                 continue
         start, end = art.cover_quotes(*art.span_chars(*span))
-        if any(s < end and start < e for s, e in covered):
+        if any(s < end and start < e for s, e in covered) and not (
+            art.settings.nested_reports_outer
+            and token.idx < start
+            and holds_whole_reports(art, taken, start, end)
+        ):
             continue
         quoted = {art.quote_of_token[i] for i in range(*span)} - {-1}
         if not is_cue(token) and any(_is_title(art, art.quoted[n]) for n in quoted):

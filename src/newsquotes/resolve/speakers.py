@@ -141,6 +141,10 @@ class ResolutionSettings:
     """Most names looked at for one pronoun (keeps resolution linear)."""
     thing_continuity_paragraphs: int = 1
     """How many paragraphs an ``it`` stays with a document that has just spoken."""
+    object_people_antecedent: bool = True
+    """``The campaign praised the union leaders because they said``: a ``they`` in an
+    adverbial clause of a verb whose object is people stays unresolved rather than going
+    to the verb's subject or another organisation."""
     min_misspelt_surname: int = _CAST_DEFAULTS.min_misspelt_surname
     """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
     max_misspelt_uses: int = _CAST_DEFAULTS.max_misspelt_uses
@@ -655,6 +659,12 @@ class _Resolver:
             team = self._governing_team(root)
             if team is not None:
                 return team, "pronoun"
+        if (
+            lower in GROUP_PRONOUNS
+            and self.settings.object_people_antecedent
+            and _people_object_before(root)
+        ):
+            return None, "unresolved"  # 'The campaign praised the union leaders because they'
         if lower in THING_PRONOUNS and self._current_thing(at) is not None:
             # "..., the audit says. It also finds": still the audit
             return self._current_thing(at), "pronoun"
@@ -982,6 +992,23 @@ class _Resolver:
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 """Tags of nouns a ``they`` or an ``it`` may stand for."""
+
+
+def _people_object_before(pronoun: Token) -> bool:
+    """``The campaign praised the union leaders because they said``: the pronoun's clause
+    is an adverbial clause of a verb whose object, before it, is a plural noun for people,
+    who may be the ``they`` as well as the verb's subject. Not a reported clause
+    (``told reporters they would``: the teller)."""
+    clause = pronoun.head
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and c.tag_ in PLURAL_NOUN_TAGS
+        and c.i < pronoun.i
+        and _names_people(c.lemma_.lower())
+        for c in children_of(clause.head)
+    )
 
 
 def _antecedent_between(team: Token, pronoun: Token) -> bool:
