@@ -274,3 +274,20 @@ def test_the_noun_of_an_absolute_phrase_speaks_through_its_participle() -> None:
     assert quote_at(plain, "they think it").speaker_name == "Tom Ashby and Ruth Kell"
     met = extract("Mayor Ada Finch met with dock workers on Monday, saying the pier would stay.")
     assert quote_at(met, "the pier would stay").speaker_name == "Ada Finch"
+
+
+def test_a_finite_cue_left_without_a_subject_takes_the_name_before_it() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "The council's worst failure has been over Tarvia, with Norland backing the "
+        "government as Velmora and Ostland insist that the rebels deserve help."
+    )
+    said = quote_at(extract(text), "the rebels deserve help")
+    assert said.speaker is not None and said.speaker.text == "Velmora and Ostland"
+    plain = Pipeline(settings=EngineSettings(stranded_subjects=False)).process(
+        Article(id="stranded", text=text)
+    )
+    assert quote_at(plain, "the rebels deserve help").speaker.text.startswith("The council")
