@@ -291,3 +291,23 @@ def test_a_finite_cue_left_without_a_subject_takes_the_name_before_it() -> None:
         Article(id="stranded", text=text)
     )
     assert quote_at(plain, "the rebels deserve help").speaker.text.startswith("The council")
+
+
+def test_someone_like_one_named_person_is_that_person() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline, build_nlp
+
+    text = (
+        "Tom Dahl, a coal investor from Velmora, bought the Harwick mine in May.\n\n"
+        "Why then, would someone like Mr. Dahl want to take over a troubled mine? "
+        "Mr. Dahl said the deal had played to his advantage."
+    )
+    wanted = quote_at(extract(text), "to take over a troubled mine")
+    assert wanted.speaker_name == "Tom Dahl"
+    nlp = build_nlp()
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"someone_like": False})
+    before = Pipeline(nlp).process(Article(id="like", text=text))
+    assert quote_at(before, "to take over a troubled mine").speaker_name is None
+    alone = extract("Someone said the pier would close.")
+    assert quote_at(alone, "the pier would close").speaker_name is None
