@@ -572,3 +572,147 @@ def test_a_dash_after_a_quoted_fragment_ends_the_report(text: str, content: str)
         Article(id="dash", text=text)
     )
     assert [q.text for q in kept.quotes] == [whole]
+
+
+def test_a_frame_set_inside_a_sentence_with_a_quoted_fragment_reports_the_sentence() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "Ada Finch has run the ferry service for a decade. The harbour, she said, is "
+        '"dying by the week and nobody in the council will admit it."'
+    )
+    article = extract(text)
+    q = quote_at(article, "dying by the week")
+    assert q.type == "mixed"
+    assert q.speaker_name == "Ada Finch"
+    assert pieces(article, q) == [
+        "The harbour",
+        'is "dying by the week and nobody in the council will admit it."',
+    ]
+    kept = Pipeline(settings=EngineSettings(mixed_parentheticals=False)).process(
+        Article(id="harbour", text=text)
+    )
+    assert not [q for q in kept.quotes if "The harbour" in q.text]
+
+
+def test_a_linking_but_before_a_mixed_parenthetical_is_not_content() -> None:
+    text = (
+        "Ellis Marr sold the last trawler in May. But the new quay, he said, looks "
+        '"like a car park that happens to be wet."'
+    )
+    article = extract(text)
+    q = quote_at(article, "like a car park")
+    assert pieces(article, q) == [
+        "the new quay",
+        'looks "like a car park that happens to be wet."',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            'At the harbour meeting, Ada Finch accused him of running a port "with no plan '
+            'at all."',
+            'him of running a port "with no plan at all."',
+        ),
+        (
+            'Ellis Marr praised the crew for keeping the ferry "afloat against all odds."',
+            'the crew for keeping the ferry "afloat against all odds."',
+        ),
+    ],
+    ids=["accused-of", "praised-for"],
+)
+def test_a_naming_verb_reports_the_gerund_after_its_object(text: str, content: str) -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    article = extract(text)
+    q = quote_at(article, content.split('"')[1])
+    assert (q.type, q.text) == ("mixed", content)
+    assert q.cue is not None and q.cue.text in ("accused", "praised")
+    kept = Pipeline(settings=EngineSettings(naming_through_preposition=False)).process(
+        Article(id="naming", text=text)
+    )
+    assert all(q.text != content for q in kept.quotes)
+
+
+def test_a_name_the_parser_takes_for_a_clause_still_speaks_in_an_inverted_frame() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        '"I am more at home on the water than in an office," said Ellis Marr, half joking. '
+        "He has fished the bay for 30 years."
+    )
+    article = extract(text)
+    q = quote_at(article, "more at home")
+    assert (q.via, q.speaker_name, q.cue.text if q.cue else None) == (
+        "direct-post",
+        "Ellis Marr",
+        "said",
+    )
+    kept = Pipeline(settings=EngineSettings(inverted_frame_speaker=False)).process(
+        Article(id="net", text=text)
+    )
+    assert [q.speaker_name for q in kept.quotes if "more at home" in q.text] == [None]
+
+
+def test_a_name_before_a_long_aside_speaks_the_quote_before_it() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        '"If the council had listened, the pier would still stand," Ellis Marr, now 81 and '
+        'retired in Tarvik, Vestland, said by telephone this week. "We warned them in 1990."'
+    )
+    article = extract(text)
+    q = quote_at(article, "the pier would still stand")
+    assert (q.via, q.speaker_name) == ("direct-post", "Ellis Marr")
+    assert pieces(article, q) == [
+        '"If the council had listened, the pier would still stand,"',
+        '"We warned them in 1990."',
+    ]
+    kept = Pipeline(settings=EngineSettings(name_before_aside=False)).process(
+        Article(id="aside", text=text)
+    )
+    assert [q.speaker_name for q in kept.quotes] == [None, None]
+
+
+def test_an_abbreviated_title_in_a_frame_does_not_end_it() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        '"I fundamentally disagree," said retired Lt. Gen. Ilse Vik, who commanded the '
+        'northern fleet from 2009 to 2012. "The bottom line is that more patrols change '
+        'nothing."'
+    )
+    article = extract(text)
+    q = quote_at(article, "fundamentally disagree")
+    assert q.speaker_name == "Ilse Vik"
+    assert pieces(article, q) == [
+        '"I fundamentally disagree,"',
+        '"The bottom line is that more patrols change nothing."',
+    ]
+    kept = Pipeline(settings=EngineSettings(abbreviations_in_frames=False)).process(
+        Article(id="title", text=text)
+    )
+    assert len(kept.quotes) == 2
+
+
+def test_a_naming_verb_keeps_its_quote_when_the_sentence_goes_on() -> None:
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        'In May, Ada Finch called the harbour plan "a betrayal of the town," and threatened '
+        "to take the council to court."
+    )
+    article = extract(text)
+    q = quote_at(article, "a betrayal of the town")
+    assert (q.via, q.cue.text if q.cue else None, q.text) == (
+        "governed",
+        "called",
+        'the harbour plan "a betrayal of the town,"',
+    )
+    kept = Pipeline(settings=EngineSettings(naming_cue_before_fragment=False)).process(
+        Article(id="betrayal", text=text)
+    )
+    framed = [q for q in kept.quotes if "betrayal" in q.text]
+    assert [q.cue.text if q.cue else None for q in framed] == ["threatened"]

@@ -26,7 +26,7 @@ from .context import (
     speaker_of,
     subject_before_outside_quotes,
 )
-from .cues import ADDRESSEE_VERBS, WRITING_NOUNS
+from .cues import ADDRESSEE_VERBS, NAMING_VERBS, WRITING_NOUNS
 from .quote_marks import ALL_MARKS, QuotedSpan, looks_like_title
 
 NOT_SPEAKERS = frozenset(
@@ -78,10 +78,31 @@ def _post_window(art: ArticleView, after: int, paragraph: int) -> tuple[int, int
                 return after, skip_to  # 'he said on ABC's "This Week."'
             i = skip_to
             continue
-        if t.text in SENTENCE_END and i > after:
+        if t.text in SENTENCE_END and i > after and not _abbreviation_stop(art, i):
             return after, i + 1
         i += 1
     return after, i
+
+
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,3}")
+"""A title or place cut short (``Lt``, ``Gen``, ``Mass``): the tokenizer may split off its
+full stop."""
+
+
+def _abbreviation_stop(art: ArticleView, i: int) -> bool:
+    """``said retired Lt. Gen. Ilse Vik, who ...``: a full stop glued to a short capitalised
+    word and followed by a capitalised word or a comma ends no sentence, so it does not end
+    the frame."""
+    if not art.settings.abbreviations_in_frames or i < 1 or i + 1 >= len(art.doc):
+        return False
+    doc = art.doc
+    before, after = doc[i - 1], doc[i + 1]
+    return (
+        doc[i].text == "."
+        and not before.whitespace_
+        and ABBREVIATION.fullmatch(before.text) is not None
+        and (after.text == "," or after.text[:1].isupper())
+    )
 
 
 NICKNAME_MAX_WORDS = 2
@@ -180,9 +201,30 @@ def _own_clause(art: ArticleView, verb: Token) -> bool:
         if c.dep_ != "ccomp" or c.i <= verb.i or art.quote_of_token[c.i] >= 0:
             continue
         first = art.subtree_bounds(c)[0]
+        if first == verb.i + 1 and _swallowed_speaker(art, verb, c):
+            continue
         if not any(doc[k].text == "," for k in range(verb.i + 1, first)):
             return True
     return False
+
+
+def _swallowed_speaker(art: ArticleView, verb: Token, clause: Token) -> bool:
+    """``," said Ada Finch, half joking``: a verb that opens the frame right after the quote
+    has its speaker after it; a "clause" that starts with that name, set off by a comma
+    from the rest, is the parser's reading of the speaker and an aside, not a report."""
+    if not art.settings.inverted_frame_speaker:
+        return False
+    doc = art.doc
+    before = verb.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or art.quote_of_token[before] < 0 or speaker_of(verb) is not None:
+        return False
+    name = doc[verb.i + 1]
+    if name.pos_ != "PROPN" and name.tag_ != "NNP":
+        return False
+    lo, hi = art.subtree_bounds(clause)
+    return any(doc[k].text == "," for k in range(verb.i + 2, hi))
 
 
 SIGNATURE_CONFIDENCE = 0.8
@@ -294,6 +336,8 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
                         head = head.head
                     subj = head
                     break
+        if (subj is None or not (lo <= subj.i < hi)) and art.settings.name_before_aside:
+            subj = _name_before_aside(art, first, cue)
         if subj is not None and lo <= subj.i < hi:
             subj = speaker_head(subj)
             speaker = mention_span(art, subj, lo, hi)
@@ -320,6 +364,24 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _name_before_aside(art: ArticleView, first: int, cue: Token) -> Token | None:
+    """``," Mr. Ode, now 81 and retired in Tallinn, said``: a frame that opens with a name
+    set off by a comma, with the cue right after the comma that closes the aside, is the
+    name's, however the parser read the aside."""
+    doc = art.doc
+    head = name_at(art, first)
+    if head is None or head.i + 1 >= cue.i or doc[head.i + 1].text != ",":
+        return None
+    before = cue.i - 1
+    while before > head.i and doc[before].pos_ in ("ADV", "AUX", "PART"):
+        before -= 1
+    if before <= head.i + 1 or doc[before].text != ",":
+        return None
+    if any(art.quote_of_token[k] >= 0 or is_speech_cue(doc[k]) for k in range(first, cue.i)):
+        return None
+    return head
 
 
 def _inverted_frame(verb: Token) -> bool:
@@ -926,6 +988,29 @@ def _reported_by_cue_before(art: ArticleView, q: QuotedSpan) -> bool:
     return any(is_cue(doc[k]) and art.quote_of_token[k] < 0 for k in range(lo, first))
 
 
+SENTENCE_GOES_ON_DEPS = frozenset({"conj", "advcl", "xcomp"})
+"""How a verb after a quote hangs when it carries the sentence on (``..." and threatened``,
+``...", accusing``) rather than framing the quote."""
+
+
+def _named_before_sentence_goes_on(art: ArticleView, q: QuotedSpan, a: Attribution) -> bool:
+    """``Holt called the plan "a disgrace," and threatened ...``: a naming verb before a quote
+    of its own sentence names it; a verb after it that only carries the sentence on (a
+    conjoined verb or a participle) is no frame for it."""
+    if not art.settings.naming_cue_before_fragment or a.cue is None:
+        return False
+    doc = art.doc
+    cue = doc[a.cue[0] : a.cue[1]].root
+    if cue.dep_ not in SENTENCE_GOES_ON_DEPS:
+        return False
+    first = art.token_at(q.start)
+    lo = _written_sentence_start(art, first)
+    return any(
+        doc[k].pos_ == "VERB" and lemma(doc[k]) in NAMING_VERBS and art.quote_of_token[k] < 0
+        for k in range(lo, first)
+    )
+
+
 def _past_titles_in_frame(art: ArticleView, n: int, frame_end: int) -> int:
     """The index of the last quoted span that quote ``n``'s frame (ending before token
     ``frame_end``) holds: titles the frame named (``said on "This Week."``)."""
@@ -948,7 +1033,9 @@ def direct_pass(
     while n < len(art.quoted):
         q = art.quoted[n]
         attribution, frame_end = _frame_after(art, q)
-        if attribution is not None and _reported_by_cue_before(art, q):
+        if attribution is not None and (
+            _reported_by_cue_before(art, q) or _named_before_sentence_goes_on(art, q, attribution)
+        ):
             attribution = None  # 'They said they want "justice," but pledged ...'
         if attribution is not None:
             used.add(n)

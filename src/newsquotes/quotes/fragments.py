@@ -58,6 +58,8 @@ def governed_pass(
         if verb.pos_ != "VERB" or first <= verb.i <= last or verb.i > first:
             continue
         verb = reporting_verb_above(verb)
+        if art.settings.naming_through_preposition:
+            verb = naming_verb_through_preposition(verb)
         if any(doc[k].text in SENTENCE_END for k in range(verb.i + 1, first)):
             continue  # 'he said. "B."': the verb's sentence ended before the quote
         subj = speaker_of(verb)
@@ -166,6 +168,28 @@ def reporting_verb_above(verb: Token) -> Token:
         if node.i < verb.i and is_cue(node) and speaker_of(node) is not None:
             found = node
     return found
+
+
+NAMING_PREPOSITIONS = frozenset({"of", "for", "with"})
+"""Prepositions after a naming verb's object that open what it charges or credits
+(``accused him of``, ``praised her for``, ``credited them with``)."""
+
+
+def naming_verb_through_preposition(verb: Token) -> Token:
+    """``accused him of having a "penchant for sexism"``: a gerund after a naming verb's
+    object and a preposition is what the naming verb charges; the naming verb reports it.
+    ``verb`` itself otherwise."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in NAMING_PREPOSITIONS:
+        return verb
+    naming = prep.head
+    if (
+        naming.pos_ != "VERB"
+        or lemma(naming) not in NAMING_VERBS
+        or not any(c.dep_ == "dobj" and c.i < prep.i for c in naming.children)
+    ):
+        return verb
+    return naming
 
 
 CLAUSE_PART_DEPS = frozenset(

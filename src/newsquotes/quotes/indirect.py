@@ -138,7 +138,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
                 continue  # 'a new ad that urges voters to ...': a thing does not speak
 
             found = _other_complement(art, token, subj)
-            if found is not None and not overlaps_direct(*found.spans[0]):
+            if found is not None and not any(overlaps_direct(*span) for span in found.spans):
                 results.append(found)
             continue
         if verb_without_subject_after(token, complement):
@@ -375,9 +375,13 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
                 b -= 1
             if b - a >= 2:
                 spans.append(art.span_chars(a, b))
-        if not spans or any(art.quote_of_token[i] >= 0 for i in range(lo, hi)):
+        quoted = any(art.quote_of_token[i] >= 0 for i in range(lo, hi))
+        if not spans or (quoted and not _mixed_parenthetical(art, lo, hi, frame)):
             return None
-        return Attribution("indirect", spans, cue_extent(cue), speaker, 0.75, "parenthetical")
+        kind = "mixed" if quoted else "indirect"
+        if quoted:
+            spans = _mixed_parenthetical_spans(art, cue, frame, spans)
+        return Attribution(kind, spans, cue_extent(cue), speaker, 0.75, "parenthetical")
     if lemma(cue) in NOT_SPEECH_WITH_OBJECT:
         return None  # "continued to protest", "posted the timetable", "charged him with"
     if lemma(cue) in SPEECH_WITH_INFINITIVE and not any(c.dep_ == "xcomp" for c in cue.rights):
@@ -411,6 +415,46 @@ def _other_complement(art: ArticleView, cue: Token, subj: Token) -> Attribution 
         cue_confidence(lemma(cue)) * 0.6,
         "speech-object",
     )
+
+
+def _mixed_parenthetical(art: ArticleView, lo: int, hi: int, frame: list[int]) -> bool:
+    """``The harbour, she said, is "dying by the week."``: a frame set inside a sentence
+    whose quoted fragment lies after the frame and whose quotation marks open and close
+    inside the sentence reports the whole sentence (a mixed quote). A sentence that opens
+    with a quotation mark is a direct quote's business."""
+    if not art.settings.mixed_parentheticals:
+        return False
+    doc = art.doc
+    first = next((i for i in range(lo, hi) if not doc[i].is_space), lo)
+    if art.quote_of_token[first] >= 0:
+        return False
+    sent = doc[lo].sent
+    quotes = [art.quoted[n] for n in {art.quote_of_token[i] for i in range(lo, hi)} if n >= 0]
+    inside = all(sent.start_char <= q.start and q.end <= sent.end_char for q in quotes)
+    return inside and all(art.quote_of_token[i] < 0 for i in range(lo, frame[0]))
+
+
+NOUN_PHRASE_OPENERS = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+"""Words that open a noun phrase: after a linking ``But`` they begin the reported words."""
+
+
+def _mixed_parenthetical_spans(
+    art: ArticleView, cue: Token, frame: list[int], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The content of a mixed parenthetical: the words before the frame begin after a
+    linking ``But`` or ``And`` that opens the sentence before a noun phrase (``But the
+    port, she said, is "..."``); a quoted fragment keeps its closing mark."""
+    doc = art.doc
+    start = doc[art.token_at(spans[0][0])]
+    if (
+        start.dep_ == "cc"
+        and start.i + 1 < frame[0]
+        and doc[start.i + 1].pos_ in NOUN_PHRASE_OPENERS
+    ):
+        start = doc[start.i + 1]
+    if spans[0][1] <= doc[frame[0]].idx:
+        spans = [(max(spans[0][0], start.idx), spans[0][1]), *spans[1:]]
+    return [art.cover_quotes(*span) for span in spans]
 
 
 SETTING_OFF_MARKS = frozenset({",", "\u2014", "\u2013", "--"})

@@ -48,6 +48,10 @@ class EngineSettings:
     """``said it was "rigged" against him — a charge the party denied``: a single dash
     outside quotation marks after a quoted fragment ends the reported clause (a mixed
     quote); the words after it are the writer's. An unquoted report keeps its dash."""
+    mixed_parentheticals: bool = True
+    """``The harbour, she said, is "dying by the week."``: a speech frame set inside a
+    sentence whose quoted fragment follows the frame reports the whole sentence, a mixed
+    quote in two spans (with False, a parenthetical frame reports only unquoted sentences)."""
     clause_before_quote: bool = True
     """``said she has one quality: "..."``: words with a verb between a cue and its quote are
     part of the content (with False, only a clause opened by ``that``/``whether`` is)."""
@@ -78,6 +82,27 @@ class EngineSettings:
     describing_clauses: bool = True
     """``Ada Finch, who ran the port for a decade, said``: a ``who`` clause that describes
     the speaker is part of the speaker's mention (not one with a cue of its own)."""
+    inverted_frame_speaker: bool = True
+    """``," said Ada Finch, half joking.``: a clause the parser hangs on a frame's verb that
+    starts with the name right after it is the speaker and an aside; the verb still frames
+    the quote (with False, such a verb is taken to report a clause of its own)."""
+    name_before_aside: bool = True
+    """``," Mr. Ode, now 81 and retired in Tallinn, said``: a frame after a quote that opens
+    with a name and an aside set off by commas, the cue right after the aside, is the
+    name's (with False, only a parse that makes the name the cue's subject credits it)."""
+    abbreviations_in_frames: bool = True
+    """``," said retired Lt. Gen. Ilse Vik, who ...``: a full stop the tokenizer split off a
+    short capitalised word, before a capitalised word or a comma, does not end a quote's
+    frame (with False, the frame ends there and the next quote stands alone)."""
+    naming_cue_before_fragment: bool = True
+    """``Holt called the plan "a disgrace," and threatened to sue``: a quote after a naming
+    verb of its own sentence belongs to that verb when the verb after the quote only carries
+    the sentence on (a conjoined verb or a participle), not a frame of its own (with False,
+    that verb is taken for the quote's frame)."""
+    naming_through_preposition: bool = True
+    """``accused him of having a "penchant for sexism"``: a quoted fragment in a gerund after
+    a naming verb's object and ``of``/``for``/``with`` is reported by the naming verb (with
+    False, by the gerund, which no one speaks)."""
     relative_naming: bool = True
     """``condemned what she called "a disgrace"``: the content is the whole free relative;
     ``the plan, which she called "a disgrace"``: ``which`` and the words."""
