@@ -311,3 +311,29 @@ def test_someone_like_one_named_person_is_that_person() -> None:
     assert quote_at(before, "to take over a troubled mine").speaker_name is None
     alone = extract("Someone said the pier would close.")
     assert quote_at(alone, "the pier would close").speaker_name is None
+
+
+def test_a_paragraph_after_a_cue_and_colon_is_a_block_quotation() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "Governor Tom Brask, who has campaigned for Ada Finch, blasted Rita Holm on "
+        "Wednesday.\n\n"
+        "The governor added:\n\n"
+        "It's typical of Rita Holm. She knows nothing, but the mouth never stops.\n\n"
+        "Holm did not respond."
+    )
+    block = quote_at(extract(text), "It's typical of Rita Holm")
+    assert block.via == "block" and block.speaker_name == "Tom Brask"
+    assert block.text.endswith("the mouth never stops.")
+    plain = Pipeline(settings=EngineSettings(colon_blocks=False)).process(
+        Article(id="block", text=text)
+    )
+    assert not any(q.text.startswith("It's typical") for q in plain.quotes)
+    noted = extract(
+        "The Velmora Courier also noted the sparse attendance:\n\n"
+        "Even the mayor, Ada Finch, left the rally early."
+    )
+    assert not any(q.via == "block" for q in noted.quotes)
