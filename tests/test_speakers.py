@@ -274,3 +274,66 @@ def test_the_noun_of_an_absolute_phrase_speaks_through_its_participle() -> None:
     assert quote_at(plain, "they think it").speaker_name == "Tom Ashby and Ruth Kell"
     met = extract("Mayor Ada Finch met with dock workers on Monday, saying the pier would stay.")
     assert quote_at(met, "the pier would stay").speaker_name == "Ada Finch"
+
+
+def test_a_finite_cue_left_without_a_subject_takes_the_name_before_it() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "The council's worst failure has been over Tarvia, with Norland backing the "
+        "government as Velmora and Ostland insist that the rebels deserve help."
+    )
+    said = quote_at(extract(text), "the rebels deserve help")
+    assert said.speaker is not None and said.speaker.text == "Velmora and Ostland"
+    plain = Pipeline(settings=EngineSettings(stranded_subjects=False)).process(
+        Article(id="stranded", text=text)
+    )
+    assert quote_at(plain, "the rebels deserve help").speaker.text.startswith("The council")
+
+
+def test_someone_like_one_named_person_is_that_person() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline, build_nlp
+
+    text = (
+        "Tom Dahl, a coal investor from Velmora, bought the Harwick mine in May.\n\n"
+        "Why then, would someone like Mr. Dahl want to take over a troubled mine? "
+        "Mr. Dahl said the deal had played to his advantage."
+    )
+    wanted = quote_at(extract(text), "to take over a troubled mine")
+    assert wanted.speaker_name == "Tom Dahl"
+    nlp = build_nlp()
+    nlp.remove_pipe("newsquotes")
+    nlp.add_pipe("newsquotes", config={"someone_like": False})
+    before = Pipeline(nlp).process(Article(id="like", text=text))
+    assert quote_at(before, "to take over a troubled mine").speaker_name is None
+    alone = extract("Someone said the pier would close.")
+    assert quote_at(alone, "the pier would close").speaker_name is None
+
+
+def test_a_paragraph_after_a_cue_and_colon_is_a_block_quotation() -> None:
+    from newsquotes.model import Article
+    from newsquotes.pipeline import Pipeline
+    from newsquotes.quotes.settings import EngineSettings
+
+    text = (
+        "Governor Tom Brask, who has campaigned for Ada Finch, blasted Rita Holm on "
+        "Wednesday.\n\n"
+        "The governor added:\n\n"
+        "It's typical of Rita Holm. She knows nothing, but the mouth never stops.\n\n"
+        "Holm did not respond."
+    )
+    block = quote_at(extract(text), "It's typical of Rita Holm")
+    assert block.via == "block" and block.speaker_name == "Tom Brask"
+    assert block.text.endswith("the mouth never stops.")
+    plain = Pipeline(settings=EngineSettings(colon_blocks=False)).process(
+        Article(id="block", text=text)
+    )
+    assert not any(q.text.startswith("It's typical") for q in plain.quotes)
+    noted = extract(
+        "The Velmora Courier also noted the sparse attendance:\n\n"
+        "Even the mayor, Ada Finch, left the rally early."
+    )
+    assert not any(q.via == "block" for q in noted.quotes)

@@ -18,7 +18,7 @@ from ..model import Span as TextSpan
 from .boundaries import settle_cue_boundary, widen_cue, with_fronted_words
 from .context import ArticleView, Attribution, cue_head
 from .cues import BELIEF_VERBS, NAMING_VERBS, SPEECH_VERBS, cue_lemma
-from .direct import direct_pass, headline_claim, transcript_turns
+from .direct import block_quotes, direct_pass, headline_claim, transcript_turns
 from .fragments import floating_pass, governed_pass, join_turns_of, owned_statement_pass
 from .indirect import indirect_pass, split_conjoined_reports, without_nested_reports
 from .learned import MODEL_RULE, candidate_pass, judge
@@ -45,9 +45,20 @@ def find_attributions(
     if settings.model:
         found = judge(art, found, candidate_pass(art, found))
         found = without_nested_reports(art, found, [a for a in found if a.rule == MODEL_RULE])
+    found = with_blocks(found, block_quotes(art))
     found = [widen_cue(art, settle_cue_boundary(art, without_speaker_in_content(a))) for a in found]
     taken = [span for a in found for span in a.spans]
     return [by_paragraph(art, with_fronted_words(art, a, taken)) for a in found]
+
+
+def with_blocks(found: list[Attribution], blocks: list[Attribution]) -> list[Attribution]:
+    """Block quotations in place of what was found inside them: their words are one
+    speaker's, not the article's own reports."""
+    if not blocks:
+        return found
+    inside = [(b.spans[0][0], b.spans[0][1]) for b in blocks]
+    kept = [a for a in found if not any(s <= a.start < e for s, e in inside)]
+    return sorted(kept + blocks, key=lambda a: a.start)
 
 
 def paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -455,6 +455,10 @@ def speaker_of(cue: Token) -> Token | None:
             stranded = _subject_after_subordinator(verb)
             if stranded is not None:
                 return stranded
+        if verb.dep_ in ("advcl", "conj"):
+            stranded = _stranded_clause_subject(verb)
+            if stranded is not None:
+                return stranded
         absolute = _absolute_subject(verb)
         if absolute is not None:
             return absolute
@@ -660,6 +664,36 @@ def _subject_after_subordinator(verb: Token) -> Token | None:
             if obj is not None and obj.pos_ in ("PROPN", "PRON"):
                 return obj
     return None
+
+
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
+"""Tags of a verb that has a subject of its own, even where the parser gave it none."""
+
+CLAUSE_OPENERS = frozenset({"as", "while", "whereas", "although", *SUBORDINATORS})
+"""Words opening a clause that the parser may take for a preposition whose object is the
+clause's subject (``as the United States and France support``)."""
+
+
+def _stranded_clause_subject(verb: Token) -> Token | None:
+    """``Russia backs the government as the United States and France support the rebels``,
+    parsed with ``support`` hanging from the main verb with no subject and the countries as
+    the object of ``as``: a finite verb has a subject of its own, the name that ends right
+    before it (``stranded_subjects``)."""
+    if not settings_of(verb.doc).stranded_subjects or verb.tag_ not in FINITE_TAGS:
+        return None
+    if verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    if noun.dep_ != "pobj" or noun.right_edge.i != verb.i - 1:
+        return None
+    opener = noun.head
+    if opener.lower_ not in CLAUSE_OPENERS or opener.i > verb.i or opener.head.i == verb.i:
+        return None
+    if not (noun.pos_ in ("PROPN", "PRON") or noun.ent_type_):
+        return None
+    return noun
 
 
 def _person_of(thing: Token) -> Token | None:

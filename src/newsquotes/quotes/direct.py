@@ -1061,3 +1061,74 @@ def direct_pass(
             results.append(attribution)
         n += 1
     return results, used
+
+
+BLOCK_OPENERS = frozenset("<[(")
+"""First characters of a paragraph that is markup or an aside, never a block quotation."""
+
+
+def block_quotes(art: ArticleView) -> list[Attribution]:
+    """``Hewitt writes:`` ending a paragraph, then a paragraph with no quotation marks:
+    that paragraph is the quotation, set off as a block (``colon_blocks``). Only when the
+    colon's sentence has a speech cue and its subject, and the paragraph after it opens
+    with neither a quotation mark nor markup."""
+    if not art.settings.colon_blocks:
+        return []
+    doc, text, starts = art.doc, art.text, art.paragraph_starts
+    blocks: list[Attribution] = []
+    for p in range(len(starts) - 1):
+        colon = _closing_colon(art, starts[p], starts[p + 1])
+        if colon is None:
+            continue
+        block = _next_paragraph(text, starts, p + 1)
+        if block is None or text[block[0]] in ALL_MARKS or text[block[0]] in BLOCK_OPENERS:
+            continue
+        if art.in_region(block[0]) or art.in_region(doc[colon].idx):
+            continue  # a heading, byline or credit line is no block's frame or words
+        cue = next(
+            (
+                doc[j]
+                for j in range(colon - 1, doc[colon].sent.start - 1, -1)
+                if is_speech_cue(doc[j]) and art.quote_of_token[j] < 0
+            ),
+            None,
+        )
+        if cue is None or not all(_block_filler(t) for t in doc[cue.i + 1 : colon]):
+            continue  # "noted the sparse attendance:": the colon hands over no words
+        subj = _cue_speaker(art, cue)
+        if subj is None or not doc[colon].sent.start <= subj.i < colon:
+            continue
+        speaker = mention_span(art, speaker_head(subj), doc[colon].sent.start, cue.i)
+        blocks.append(Attribution("direct", [block], cue_extent(cue), speaker, 0.8, "block"))
+    return blocks
+
+
+BLOCK_LOOKAHEAD_PARAGRAPHS = 2
+"""Line-delimited pieces after a colon looked at for the block (a blank one may come first)."""
+
+BLOCK_FILLER_TAGS = frozenset({"RB", "RP"})
+"""Words that may stand between a block quotation's cue and its colon (``wrote back``)."""
+
+
+def _block_filler(token: Token) -> bool:
+    """A word between the cue and the colon that leaves the cue without its content."""
+    return token.tag_ in BLOCK_FILLER_TAGS or token.lower_ == "that" or token.is_space
+
+
+def _closing_colon(art: ArticleView, start: int, end: int) -> int | None:
+    """The token of a colon that ends the paragraph ``[start, end)``, if one does."""
+    last = art.text[start:end].rstrip()
+    if not last.endswith(":"):
+        return None
+    return art.token_at(start + len(last) - 1)
+
+
+def _next_paragraph(text: str, starts: list[int], p: int) -> tuple[int, int] | None:
+    """The first paragraph from ``p`` on with words, as its trimmed character span."""
+    for q in range(p, min(p + BLOCK_LOOKAHEAD_PARAGRAPHS, len(starts))):
+        end = starts[q + 1] if q + 1 < len(starts) else len(text)
+        piece = text[starts[q] : end]
+        if piece.strip():
+            first = starts[q] + len(piece) - len(piece.lstrip())
+            return first, first + len(piece.strip())
+    return None

@@ -131,6 +131,13 @@ class EngineSettings:
     """``The talk ended with Maddow asking whether ...``: the noun of an absolute ``with``
     (``despite``, ``amid``) phrase right before an ``-ing`` cue is its speaker, not the
     sentence's subject."""
+    stranded_subjects: bool = True
+    """``Russia backs the government as the United States and France support the rebels``:
+    a finite cue the parser left without a subject takes the name right before it that it
+    read as the object of ``as`` (``while``, ``because`` ...), not the sentence's subject."""
+    colon_blocks: bool = True
+    """``Hewitt writes:`` ending a paragraph, then a paragraph with no quotation marks:
+    that paragraph is the writer's words, set off as a block quotation."""
     subject_walk: int = 4
     """How many heads up from the first word of a frame after a quote its subject phrase
     is looked for (``," Kessel's cousin, state Sen. Jorun Vik, shouted``)."""

@@ -76,6 +76,8 @@ CALENDAR_WORDS = frozenset(
     | {"september", "october", "november", "december", "sept", "oct", "nov", "dec"}
 )
 MEMBER_PREPOSITIONS = frozenset({"including", "like"})
+LIKENESS_PRONOUNS = frozenset({"someone", "somebody"})
+"""Singular words a ``like X`` after them turns into X (``someone like Mr. Clarke``)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 SUBORDINATE_CLAUSE_DEPS = frozenset({"advcl"})
 CONTRASTIVE_MARKERS = frozenset({"while", "whereas"})
@@ -145,6 +147,9 @@ class ResolutionSettings:
     """``The campaign praised the union leaders because they said``: a ``they`` in an
     adverbial clause of a verb whose object is people stays unresolved rather than going
     to the verb's subject or another organisation."""
+    someone_like: bool = True
+    """``Why would someone like Mr. Clarke take over the mine?``: ``someone``
+    (``somebody``) described by the one name it is like is that person."""
     min_misspelt_surname: int = _CAST_DEFAULTS.min_misspelt_surname
     """Shortest bare surname that may join a full name one letter off (``Holowell``)."""
     max_misspelt_uses: int = _CAST_DEFAULTS.max_misspelt_uses
@@ -347,6 +352,9 @@ class _Resolver:
         ):  # "O’Neil" tagged PRP is still a name
             if lower in RELATIVE_PRONOUNS:
                 return self.relative(root)
+            liked = self._members_named(mention, root) if lower in LIKENESS_PRONOUNS else None
+            if liked is not None:
+                return liked, "name"
             return self.pronoun(mention, root, at)
         owner = _possessive_pronoun(root)
         if owner is not None:  # "her account", "his best response"
@@ -453,7 +461,10 @@ class _Resolver:
     def _members_named(self, mention: DocSpan, root: Token) -> Person | None:
         """``Other unions, including the AFT and the AFL-CIO,``: a plural described by the
         names it includes is those named (one, or the group of them)."""
-        if root.tag_ != "NNS" or any(t.lower_ in QUANTIFIERS or t.like_num for t in root.lefts):
+        likeness = self.settings.someone_like and root.lower_ in LIKENESS_PRONOUNS
+        if (root.tag_ != "NNS" and not likeness) or any(
+            t.lower_ in QUANTIFIERS or t.like_num for t in root.lefts
+        ):
             return None  # "many fishermen, including X": X is one example of many
         members: list[Person] = []
         for prep in root.children:
@@ -466,6 +477,8 @@ class _Resolver:
                     person = self._named_token(token, mention)
                     if person is not None and person not in members:
                         members.append(person)
+        if likeness and (len(members) != 1 or members[0].kind != "person"):
+            return None  # "someone like Vik and Ruiz": no one person
         if not members or (
             root.lemma_ in ORGANISATION_NOUNS and any(p.kind != "organization" for p in members)
         ):
