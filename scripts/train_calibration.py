@@ -1,6 +1,7 @@
 """Train the confidence calibration (``data/calibration_model.json``) on PolNeAR train.
 
     python scripts/train_calibration.py [--gold ../shared/data/polnear/train] [--parses FILE]
+        [--report] [--evidence]
 
 Runs the whole engine on every training article with the calibration stage off, pairs its
 quotes with the gold attributions exactly as ``newsquotes evaluate`` does (one to one, by
@@ -13,11 +14,11 @@ The judge's probability is one of the features. Scored by the shipped judge, tra
 these very articles, the training quotes would look surer than new text's: so the articles
 are split in ``--folds`` parts by name, and each part is run with a judge trained on the
 others (``scripts/train_attribution_model.py``'s features and fit), as new text meets a
-judge that never saw it. The same holds for the gold evidence features (how often a word
-headed a gold cue or source): each part's quotes get the counts of the other parts' gold,
-and the written file holds the counts of all. ``--folds 1`` uses the shipped judge.
-``--report`` also prints the ROC-AUC on held-out articles (the same parts: trained on the
-others, scored on each).
+judge that never saw it. The same holds for the opt-in gold evidence features
+(``--evidence``: how often a word headed a gold cue or source): each part's quotes get the
+counts of the other parts' gold, and the written file holds the counts of all.
+``--folds 1`` uses the shipped judge. ``--report`` also prints the ROC-AUC on held-out
+articles (the same parts: trained on the others, scored on each).
 
 Parsing the training split is the slow part (several minutes on CPU). ``--parses`` takes a
 spaCy ``DocBin`` of the training texts already parsed by ``newsquotes.build_nlp()`` without
@@ -176,12 +177,19 @@ def article_folds(names: Sequence[str], folds: int) -> list[int]:
 
 
 def collect(
-    nlp: Language, documents: Sequence[GoldDocument], docs: Sequence[Doc], folds: int
+    nlp: Language,
+    documents: Sequence[GoldDocument],
+    docs: Sequence[Doc],
+    folds: int,
+    with_evidence: bool = False,
 ) -> list[Example]:
     """The finished quotes of every article, each article judged by a judge trained on the
     other parts, with the gold evidence of the other parts (``folds`` > 1), or by the
-    shipped judge with the evidence of all."""
-    counts = [evidence_counts(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
+    shipped judge with the evidence of all; no evidence unless ``with_evidence``."""
+    counts: list[Counts] = [
+        evidence_counts(doc, gold) if with_evidence else (Counter(), Counter())
+        for doc, gold in zip(docs, documents, strict=True)
+    ]
     if folds <= 1:
         evidence = pooled(counts)
         return [
@@ -396,11 +404,14 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "src/newsquotes" / CALIBRATION_FILE))
     parser.add_argument("--folds", type=int, default=FOLDS, help="parts for held-out judging")
     parser.add_argument("--report", action="store_true", help="also print held-out ROC-AUC")
+    parser.add_argument(
+        "--evidence", action="store_true", help="add the gold evidence features (opt-in)"
+    )
     args = parser.parse_args()
     documents = read_gold(args.gold, limit=args.limit).documents
     nlp = build_nlp(calibration=CalibrationSettings(enabled=False))
     docs = list(parsed(nlp, documents, args.parses))
-    write_calibration(nlp, documents, docs, args.folds, args.out, args.report)
+    write_calibration(nlp, documents, docs, args.folds, args.out, args.report, args.evidence)
 
 
 def write_calibration(
@@ -410,13 +421,15 @@ def write_calibration(
     folds: int,
     out: str,
     report: bool = False,
+    with_evidence: bool = False,
 ) -> Calibrator:
-    """Collect the training quotes, fit the calibrator, write it to ``out``."""
-    examples = collect(nlp, documents, docs, folds)
-    evidence = pooled(
-        [evidence_counts(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
-    )
-    calibrator = replace(train(examples), evidence=evidence)
+    """Collect the training quotes, fit the calibrator, write it to ``out`` (with the gold
+    evidence features where ``with_evidence``)."""
+    examples = collect(nlp, documents, docs, folds, with_evidence)
+    calibrator = train(examples)
+    if with_evidence:
+        counts = [evidence_counts(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
+        calibrator = replace(calibrator, evidence=pooled(counts))
     about = {
         "articles": len({e.article for e in examples}),
         "quotes": len(examples),

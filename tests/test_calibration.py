@@ -256,8 +256,9 @@ def test_gold_evidence_of_a_cue_and_a_source_word_reaches_the_rows() -> None:
     assert reported["ev_cue_comp"] == pytest.approx((40 + 0.5) / (50 + 2.0), abs=1e-4)
     assert reported["ev_source"] == pytest.approx((3 + 0.5) / (4 + 2.0), abs=1e-4)
     assert reported["ev_cue_gold"] == pytest.approx(math.log1p(80), abs=1e-4)
-    # without evidence (or for a word the gold never used) every rate is 0
-    assert all(row.get("ev_cue", 0.0) == 0.0 for row in blind)
+    # a calibration trained without evidence sees no evidence features; a word the gold
+    # never used rates 0
+    assert not any(f.startswith("ev_") for row in blind for f in row)
     assert Evidence({}, {}).rate("cue:unveil") == 0.0
 
 
@@ -274,7 +275,6 @@ def test_the_evidence_survives_the_file_format(tmp_path: Path) -> None:
     older = tmp_path / "without-evidence.json"
     older.write_text(json.dumps(data), "utf-8")
     assert load_calibrator(str(older)).evidence == Evidence()
-    assert load_calibrator().evidence.rate("cue:say") > 0.5  # the shipped file has it
 
 
 def test_training_counts_gold_cue_and_source_words_against_all_their_occurrences() -> None:

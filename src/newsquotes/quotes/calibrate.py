@@ -143,9 +143,12 @@ NO_EVIDENCE = Evidence()
 
 
 def _evidence_features(art: ArticleView, quote: Quote, evidence: Evidence) -> Row:
-    """The gold evidence of the quote's cue word and its source mention's head word."""
+    """The gold evidence of the quote's cue word and its source mention's head word (none
+    where the calibration was trained without evidence)."""
     doc = art.doc
     row: Row = {}
+    if not evidence.gold:
+        return row
     if quote.cue is not None:
         head = cue_head(doc, _token_range(art, quote.cue.start, quote.cue.end))
         word, with_complement = cue_keys(head)
