@@ -584,7 +584,7 @@ def speaker_outside_quotes(art: ArticleView, cue: Token) -> Token | None:
 
 
 ABSOLUTE_PREPOSITIONS = frozenset({"with", "despite", "amid"})
-"""Prepositions that open an absolute phrase (``with Maddow asking ...``, ``despite a few
+"""Prepositions that open an absolute phrase (``with Quill asking ...``, ``despite a few
 supporters now saying ...``) whose noun is the subject of the ``-ing`` verb after it."""
 
 ABSOLUTE_FILLER_TAGS = frozenset({"RB"})
@@ -592,7 +592,7 @@ ABSOLUTE_FILLER_TAGS = frozenset({"RB"})
 
 
 def _absolute_subject(verb: Token) -> Token | None:
-    """``The talk ended with Maddow asking whether ...``, parsed with ``asking`` hanging from
+    """``The talk ended with Quill asking whether ...``, parsed with ``asking`` hanging from
     ``ended``: the noun of the ``with`` (``despite``, ``amid``) right before the participle
     is who asks, not the sentence's subject (``absolute_phrases``). A comma between them
     only when it closes words set off inside the noun's phrase (``despite a few supporters,

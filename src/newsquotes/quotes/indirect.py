@@ -100,7 +100,7 @@ def indirect_pass(art: ArticleView, taken: list[Attribution]) -> list[Attributio
 
     def blocked(s: int, e: int, cue: Token) -> bool:
         """The clause overlaps a quote already found, unless it holds whole reports and
-        comes after its cue (``Flynn said [...]``; in ``[...], he said`` the parser may
+        comes after its cue (``Lind said [...]``; in ``[...], he said`` the parser may
         have hung a sentence of its own on the frame)."""
         if not overlaps_direct(s, e):
             return False
@@ -214,7 +214,7 @@ def _inside(a: Attribution, art: ArticleView, start: int, end: int) -> bool:
 
 
 def holds_whole_reports(art: ArticleView, taken: list[Attribution], start: int, end: int) -> bool:
-    """``Flynn said Trump was "right" when he said that "the generals ..."``: every quote
+    """``Lind said Okafor was "right" when he said that "the harbour ..."``: every quote
     the reported clause overlaps is a report inside it, with its own cue and speaker. The
     clause is one report of the outer speaker, as PolNeAR marks it (the inner report is part
     of what was said)."""

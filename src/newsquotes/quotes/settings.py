@@ -124,11 +124,11 @@ class EngineSettings:
     """Steps from a relative clause's noun up to the verb whose subject speaks through a
     participle set off after the clause."""
     nested_reports_outer: bool = True
-    """``Flynn said Trump was "right" when he said that "the generals ..."``: a reported
+    """``Lind said Okafor was "right" when he said that "the harbour ..."``: a reported
     clause that holds a whole direct quote with its own cue and speaker is the outer
     speaker's report; the inner quote is part of it, not an attribution of its own."""
     absolute_phrases: bool = True
-    """``The talk ended with Maddow asking whether ...``: the noun of an absolute ``with``
+    """``The talk ended with Quill asking whether ...``: the noun of an absolute ``with``
     (``despite``, ``amid``) phrase right before an ``-ing`` cue is its speaker, not the
     sentence's subject."""
     stranded_subjects: bool = True
