@@ -337,3 +337,10 @@ def test_a_paragraph_after_a_cue_and_colon_is_a_block_quotation() -> None:
         "Even the mayor, Ada Finch, left the rally early."
     )
     assert not any(q.via == "block" for q in noted.quotes)
+
+
+def test_by_after_a_verb_with_its_own_subject_is_no_agent() -> None:
+    """``Mayor Lind ... said by telephone``: the subject speaks; ``by telephone`` is a means."""
+    text = '"We have the votes," Mayor Lind, who defeated Okafor in 2019, said by telephone.'
+    quote = quote_at(extract(text), "We have the votes")
+    assert quote.speaker_name == "Lind"

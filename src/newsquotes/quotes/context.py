@@ -415,8 +415,10 @@ def speaker_of(cue: Token) -> Token | None:
     reporter = _according_to_source(cue, children)
     if reporter is not None:
         return reporter
+    # '," Lind said by telephone': a verb with an active subject has no agent; 'by' is a means
+    active = any(c.dep_ == "nsubj" for c in children)
     for child in children:
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and not active:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     if len(subjects) == 2 and _named_apposition(*subjects):
