@@ -344,3 +344,12 @@ def test_by_after_a_verb_with_its_own_subject_is_no_agent() -> None:
     text = '"We have the votes," Mayor Lind, who defeated Okafor in 2019, said by telephone.'
     quote = quote_at(extract(text), "We have the votes")
     assert quote.speaker_name == "Lind"
+
+
+def test_a_name_after_an_abbreviated_title_speaks() -> None:
+    """``said Sgt. Ilse Vik``: the parser takes ``Sgt`` for the subject; the name speaks."""
+    for title in ("Sgt.", "Sgt. Maj."):
+        text = f'"The vote is fixed," said {title} Ilse Vik. "We all know it."'
+        quote = quote_at(extract(text), "The vote is fixed")
+        assert quote.speaker is not None and quote.speaker.text == "Ilse Vik"
+        assert quote.speaker_name == "Ilse Vik"

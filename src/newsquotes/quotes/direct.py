@@ -339,7 +339,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         if (subj is None or not (lo <= subj.i < hi)) and art.settings.name_before_aside:
             subj = _name_before_aside(art, first, cue)
         if subj is not None and lo <= subj.i < hi:
-            subj = speaker_head(subj)
+            subj = _name_after_title(art, speaker_head(subj), hi)
             speaker = mention_span(art, subj, lo, hi)
         if cue.i - first > 10 and subj is None:
             return None, hi
@@ -364,6 +364,22 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     ):
         return _signed(art, q, head, lo, hi), hi
     return None, hi
+
+
+def _name_after_title(art: ArticleView, subj: Token, hi: int) -> Token:
+    """``said Sgt. Ilse Vik``: the parser may take the abbreviated title for the subject and
+    the name after its full stop for a sentence of its own; the name speaks."""
+    doc = art.doc
+    i = subj.i + 1
+    while i + 1 < hi and _abbreviation_stop(art, i) and doc[i + 1].pos_ == "PROPN":
+        j = i + 1
+        while j + 1 < hi and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        if j + 1 < hi and _abbreviation_stop(art, j + 1):
+            i = j + 1  # 'Sgt. Maj. Ilse Vik': another abbreviated title
+            continue
+        return doc[j]
+    return subj
 
 
 def _name_before_aside(art: ArticleView, first: int, cue: Token) -> Token | None:
