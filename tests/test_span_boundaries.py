@@ -716,3 +716,14 @@ def test_a_naming_verb_keeps_its_quote_when_the_sentence_goes_on() -> None:
     )
     framed = [q for q in kept.quotes if "betrayal" in q.text]
     assert [q.cue.text if q.cue else None for q in framed] == ["threatened"]
+
+
+def test_a_named_speakers_clause_after_a_mixed_parenthetical_is_not_content() -> None:
+    """``The harbour, Okafor said, is "dying ...," but Lind disagreed``: Lind's clause is
+    narration, not Okafor's words; a clause with a pronoun subject may still be his."""
+    article = extract('The harbour, Okafor said, is "dying by the week," but Lind disagreed.')
+    quote = quote_at(article, "dying by the week")
+    assert quote.speaker_name == "Okafor"
+    assert pieces(article, quote) == ["The harbour", 'is "dying by the week,"']
+    kept = extract('But the port, Okafor said, is "not for sale," and it never will be.')
+    assert pieces(kept, quote_at(kept, "not for sale"))[-1].endswith("it never will be")

@@ -454,7 +454,29 @@ def _mixed_parenthetical_spans(
         start = doc[start.i + 1]
     if spans[0][1] <= doc[frame[0]].idx:
         spans = [(max(spans[0][0], start.idx), spans[0][1]), *spans[1:]]
+    spans = [*spans[:-1], _before_other_speaker(art, frame, spans[-1])]
     return [art.cover_quotes(*span) for span in spans]
+
+
+def _before_other_speaker(
+    art: ArticleView, frame: list[int], span: tuple[int, int]
+) -> tuple[int, int]:
+    """``The harbour, she said, is "dying," but Lind disagreed``: a clause conjoined after the
+    last quoted fragment with a name for its subject (or a speech verb) is narration, not
+    the report (``and it never will be`` may be the speaker's)."""
+    doc = art.doc
+    lo, hi = art.token_at(span[0]), art.token_at(span[1] - 1) + 1
+    if lo <= frame[-1]:
+        return span
+    closes = [q.end for q in art.quoted if span[0] <= q.start and q.end <= span[1]]
+    if not closes:
+        return span
+    after = art.token_at(closes[-1] - 1) + 1
+    for t in doc[after:hi]:
+        subjects = [c for c in t.children if c.dep_ in OWN_SUBJECT_DEPS]
+        if t.dep_ == "conj" and any(c.pos_ == "PROPN" or is_speech_cue(t) for c in subjects):
+            return span[0], closes[-1]
+    return span
 
 
 SETTING_OFF_MARKS = frozenset({",", "\u2014", "\u2013", "--"})
