@@ -353,3 +353,15 @@ def test_a_name_after_an_abbreviated_title_speaks() -> None:
         quote = quote_at(extract(text), "The vote is fixed")
         assert quote.speaker is not None and quote.speaker.text == "Ilse Vik"
         assert quote.speaker_name == "Ilse Vik"
+
+
+def test_a_participle_after_a_finished_report_speaks_for_the_reporter() -> None:
+    """``Lind said the ferry would run on time, claiming ...``: the parser hangs ``claiming``
+    on ``run``; the ferry claims nothing. A relative clause's report or a speech verb with
+    its own subject in between keeps its own speaker."""
+    article = extract("Lind said the ferry would run on time, claiming the crew was ready.")
+    assert quote_at(article, "the crew was ready").speaker_name == "Lind"
+    other = extract(
+        "Lind said the ferry would run on time, but Okafor claimed the crew was not ready."
+    )
+    assert quote_at(other, "the crew was not ready").speaker_name == "Okafor"

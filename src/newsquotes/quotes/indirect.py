@@ -581,6 +581,7 @@ def split_conjoined_reports(art: ArticleView, found: list[Attribution]) -> list[
             None,
         )
         if outer is None:
+            _same_speaker_after(art, b, verb, found)
             continue
         cut = _link_start(art, b.cue[0])
         if cut is None:
@@ -594,6 +595,44 @@ def split_conjoined_reports(art: ArticleView, found: list[Attribution]) -> list[
         outer.spans = [art.cover_quotes(*art.span_chars(lo, hi))]
         b.speaker = outer.speaker
     return found
+
+
+def _same_speaker_after(
+    art: ArticleView, b: Attribution, verb: Token, found: list[Attribution]
+) -> None:
+    """``Lind said the ferry would run on time, claiming the crew was ready``: when the first
+    report already ends at the link, the second verb, hung inside it by the parser, still
+    speaks for the first report's speaker, not for the subject of the verb it hangs from."""
+    doc = art.doc
+    cut = _link_start(art, b.cue[0])
+    if cut is None or (b.speaker is not None and b.speaker[0] > doc[b.cue[0]].idx):
+        return  # '..., threatening "a lawsuit," according to a copy of the letter'
+    for a in found:
+        if a is b or a.cue is None or a.type not in ("indirect", "mixed") or len(a.spans) != 1:
+            continue
+        head = cue_head(doc, a.cue)
+        end = art.token_at(a.spans[0][1] - 1) + 1
+        between = doc[end:cut]
+        if (
+            end <= cut
+            and head.dep_ != "relcl"  # 'an architect who said ..., saying': the main clause's
+            and all(t.is_space or t.text in CONJOINED_LINKS or t.is_punct for t in between)
+            and head.is_ancestor(verb)
+            and not _speech_cue_between(head, verb)
+        ):
+            b.speaker = a.speaker
+            return
+
+
+def _speech_cue_between(head: Token, verb: Token) -> bool:
+    """``Comey cannot say that "...," Lewandowski added, saying``: a speech verb with a
+    subject of its own between the first cue and the second verb is the second's speaker."""
+    t = verb.head
+    while t.i != head.i and t.head.i != t.i:
+        if is_speech_cue(t) and any(c.dep_ in OWN_SUBJECT_DEPS for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def _link_start(art: ArticleView, cue_start: int) -> int | None:
