@@ -348,6 +348,8 @@ def test_by_after_a_verb_with_its_own_subject_is_no_agent() -> None:
 
 def test_a_name_after_an_abbreviated_title_speaks() -> None:
     """``said Sgt. Ilse Vik``: the parser takes ``Sgt`` for the subject; the name speaks."""
+    captain = extract('"It was a mistake," said Capt. Ilse Vik of the Harwick Coast Guard.')
+    assert quote_at(captain, "It was a mistake").speaker.text.startswith("Ilse Vik")
     for title in ("Sgt.", "Sgt. Maj."):
         text = f'"The vote is fixed," said {title} Ilse Vik. "We all know it."'
         quote = quote_at(extract(text), "The vote is fixed")

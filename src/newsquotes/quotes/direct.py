@@ -371,15 +371,20 @@ def _name_after_title(art: ArticleView, subj: Token, hi: int) -> Token:
     the name after its full stop for a sentence of its own; the name speaks."""
     doc = art.doc
     i = subj.i + 1
-    while i + 1 < hi and _abbreviation_stop(art, i) and doc[i + 1].pos_ == "PROPN":
+    while i + 1 < hi and _abbreviation_stop(art, i) and _name_word(doc[i + 1]):
         j = i + 1
-        while j + 1 < hi and doc[j + 1].pos_ == "PROPN":
+        while j + 1 < hi and _name_word(doc[j + 1]):
             j += 1
         if j + 1 < hi and _abbreviation_stop(art, j + 1):
             i = j + 1  # 'Sgt. Maj. Ilse Vik': another abbreviated title
             continue
         return doc[j]
     return subj
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a name (the parser may tag a surname ``NOUN``)."""
+    return token.pos_ in ("PROPN", "NOUN") and token.is_alpha and token.text[:1].isupper()
 
 
 def _name_before_aside(art: ArticleView, first: int, cue: Token) -> Token | None:
