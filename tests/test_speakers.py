@@ -367,3 +367,14 @@ def test_a_participle_after_a_finished_report_speaks_for_the_reporter() -> None:
         "Lind said the ferry would run on time, but Okafor claimed the crew was not ready."
     )
     assert quote_at(other, "the crew was not ready").speaker_name == "Okafor"
+
+
+def test_a_named_report_after_a_cue_and_colon_is_no_block() -> None:
+    """``She added:`` ¶ ``Okafor, who ..., said ...``: the paragraph is narration of
+    Okafor's report, not words of the colon's speaker."""
+    text = (
+        "Petra Lind told the council on Tuesday that the ferry would run. She added:\n\n"
+        "Okafor, who chairs the budget committee, said the figures did not add up."
+    )
+    quote = quote_at(extract(text), "the figures did not add up")
+    assert quote.via != "block" and quote.speaker_name == "Okafor"

@@ -1106,6 +1106,8 @@ def block_quotes(art: ArticleView) -> list[Attribution]:
             continue
         if art.in_region(block[0]) or art.in_region(doc[colon].idx):
             continue  # a heading, byline or credit line is no block's frame or words
+        if _opens_with_named_report(art, block[0]):
+            continue  # 'She added:' ¶ 'Okafor, who ..., said the figures ...': narration
         cue = next(
             (
                 doc[j]
@@ -1122,6 +1124,21 @@ def block_quotes(art: ArticleView) -> list[Attribution]:
         speaker = mention_span(art, speaker_head(subj), doc[colon].sent.start, cue.i)
         blocks.append(Attribution("direct", [block], cue_extent(cue), speaker, 0.8, "block"))
     return blocks
+
+
+BLOCK_VOICE_WORDS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+"""Words of a speaker's own voice: a block that has them may report others itself."""
+
+
+def _opens_with_named_report(art: ArticleView, start: int) -> bool:
+    """A paragraph whose first sentence is a report by a named speaker (its root a speech
+    verb with a name for its subject), with no first or second person in it, is the
+    writer's narration, not the words a colon hands over."""
+    sent = art.doc[art.token_at(start)].sent
+    root = sent.root
+    if not is_speech_cue(root) or any(t.lower_ in BLOCK_VOICE_WORDS for t in sent):
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in root.children)
 
 
 BLOCK_LOOKAHEAD_PARAGRAPHS = 2
