@@ -378,3 +378,9 @@ def test_a_named_report_after_a_cue_and_colon_is_no_block() -> None:
     )
     quote = quote_at(extract(text), "the figures did not add up")
     assert quote.via != "block" and quote.speaker_name == "Okafor"
+
+
+def test_a_comma_the_tagger_took_into_a_name_is_not_part_of_it() -> None:
+    """``said Okafor, Lind's deputy``: the tagger makes ``Okafor,`` an organisation."""
+    text = '"We are done," said Okafor, Lind\'s deputy, on Monday.'
+    assert quote_at(extract(text), "We are done").speaker_name == "Okafor"

@@ -275,12 +275,17 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
+ENTITY_TRAILING_MARKS = ",;:"
+"""Marks the tagger may glue to the end of an organisation entity."""
+
+
 def organisation_name(text: str) -> str:
     """An organisation entity's text as its name: without the article, a possessive,
     lower-case words the tagger took in before it or a headline verb glued on after it
     (``the federal Harbour Safety Commission's`` → ``Harbour Safety Commission``, ``The
     Harbour Council Votes`` → ``Harbour Council``)."""
-    words = strip_article(POSSESSIVE.sub("", text.strip())).split()
+    # 'said Okafor, Lind's deputy': the tagger may take the comma into the entity
+    words = strip_article(POSSESSIVE.sub("", text.strip().rstrip(ENTITY_TRAILING_MARKS))).split()
     words = without_wordless_edges(words)
     while len(words) > 1 and words[0].islower() and words[1][:1].isupper():
         words = words[1:]
