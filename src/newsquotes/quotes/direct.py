@@ -1084,6 +1084,9 @@ def direct_pass(
     return results, used
 
 
+BLOCK_CONFIDENCE = 0.8
+"""The rule's prior for a block quotation (the calibration recomputes it)."""
+
 BLOCK_OPENERS = frozenset("<[(")
 """First characters of a paragraph that is markup or an aside, never a block quotation."""
 
@@ -1122,7 +1125,9 @@ def block_quotes(art: ArticleView) -> list[Attribution]:
         if subj is None or not doc[colon].sent.start <= subj.i < colon:
             continue
         speaker = mention_span(art, speaker_head(subj), doc[colon].sent.start, cue.i)
-        blocks.append(Attribution("direct", [block], cue_extent(cue), speaker, 0.8, "block"))
+        blocks.append(
+            Attribution("direct", [block], cue_extent(cue), speaker, BLOCK_CONFIDENCE, "block")
+        )
     return blocks
 
 

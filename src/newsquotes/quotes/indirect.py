@@ -206,7 +206,7 @@ def _inside(a: Attribution, art: ArticleView, start: int, end: int) -> bool:
     verb = cue_head(doc, a.cue)
     if not is_cue(verb) or lemma(verb) in CONTINUING_VERBS:
         return False
-    if not any(c.dep_ in OWN_SUBJECT_DEPS for c in children_of(verb)):
+    if not has_own_subject(verb):
         return False
     cue_start, cue_end = doc[a.cue[0]].idx, doc[a.cue[1] - 1].idx + len(doc[a.cue[1] - 1])
     parts = [*a.spans, (cue_start, cue_end), a.speaker]
@@ -547,6 +547,11 @@ report when it takes the second verb for part of what was said."""
 OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
+def has_own_subject(verb: Token) -> bool:
+    """Whether the parser gave ``verb`` a subject of its own."""
+    return any(c.dep_ in OWN_SUBJECT_DEPS for c in children_of(verb))
+
+
 def split_conjoined_reports(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
     """``Finch said the pier is "unsafe" and insisted that the ferry must run``: a second
     reporting verb without a subject of its own, linked to the first report by a comma,
@@ -562,7 +567,7 @@ def split_conjoined_reports(art: ArticleView, found: list[Attribution]) -> list[
         if (
             verb.dep_ not in CONJOINED_DEPS
             or art.quote_of_token[verb.i] >= 0
-            or any(c.dep_ in OWN_SUBJECT_DEPS for c in children_of(verb))
+            or has_own_subject(verb)
         ):
             continue
         cue_char = doc[b.cue[0]].idx
@@ -629,7 +634,7 @@ def _speech_cue_between(head: Token, verb: Token) -> bool:
     subject of its own between the first cue and the second verb is the second's speaker."""
     t = verb.head
     while t.i != head.i and t.head.i != t.i:
-        if is_speech_cue(t) and any(c.dep_ in OWN_SUBJECT_DEPS for c in t.children):
+        if is_speech_cue(t) and has_own_subject(t):
             return True
         t = t.head
     return False
@@ -641,13 +646,13 @@ def _link_start(art: ArticleView, cue_start: int) -> int | None:
     too."""
     doc = art.doc
     k = cue_start
-    while k > 0 and doc[k - 1].tag_ in ("RB", "MD") or doc[k - 1].dep_ in ("aux", "neg"):
+    while k > 0 and (doc[k - 1].tag_ in ("RB", "MD") or doc[k - 1].dep_ in ("aux", "neg")):
         k -= 1
     first = k
     while first > 0 and (doc[first - 1].lower_ in CONJOINED_LINKS or doc[first - 1].is_space):
         first -= 1
     if first < k:
         return first
-    if doc[k - 1].text in DOUBLE_MARKS and doc[k - 2].text == ",":
+    if k >= 2 and doc[k - 1].text in DOUBLE_MARKS and doc[k - 2].text == ",":
         return k
     return None
