@@ -62,6 +62,8 @@ from newsquotes.quotes.context import ArticleView
 from newsquotes.quotes.learned import judge_weights
 
 ROOT = Path(__file__).resolve().parents[1]
+VIA = "via="
+"""Prefix of the feature that names a quote's rule."""
 MIN_LEMMA_COUNT = 30
 """A cue lemma needs this many training quotes to be a feature of its own."""
 MAX_BINS = 32
@@ -381,6 +383,11 @@ def train(examples: Sequence[Example]) -> Calibrator:
     return blended(fit(rows, labels, lemmas), linear, bias)
 
 
+def rule_counts(examples: Sequence[Example]) -> dict[str, int]:
+    """How many training quotes each rule (``via``) gave."""
+    return dict(Counter(f[len(VIA) :] for e in examples for f in e.row if f.startswith(VIA)))
+
+
 def held_out_auc(examples: Sequence[Example], folds: int) -> float:
     """ROC-AUC of the quotes of each part scored by a calibrator trained on the others."""
     articles = sorted({e.article for e in examples})
@@ -426,7 +433,7 @@ def write_calibration(
     """Collect the training quotes, fit the calibrator, write it to ``out`` (with the gold
     evidence features where ``with_evidence``)."""
     examples = collect(nlp, documents, docs, folds, with_evidence)
-    calibrator = train(examples)
+    calibrator = replace(train(examples), rule_examples=rule_counts(examples))
     if with_evidence:
         counts = [evidence_counts(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
         calibrator = replace(calibrator, evidence=pooled(counts))

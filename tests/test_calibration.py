@@ -203,13 +203,14 @@ def test_articles_fall_in_the_same_parts_whatever_their_order() -> None:
 def test_a_judge_given_for_a_block_is_used_there_and_only_there() -> None:
     from newsquotes.quotes.learned import active_weights, judge_weights, model_weights
 
-    other = {"bias": -5.0}
+    # a judge that knows the rules (a rule it never saw keeps its prior) and rejects all
+    known_rules = {f: 0.0 for f in model_weights() if f.startswith("rule=")}
+    other = {"bias": -5.0, **known_rules}
     with judge_weights(other):
         assert active_weights() is other
         silent = quotes_of(Pipeline(calibration=CalibrationSettings(enabled=False)))
     assert active_weights() is model_weights()
     shipped = quotes_of(Pipeline(calibration=CalibrationSettings(enabled=False)))
-    # a judge that rejects everything keeps no rule finding it may drop
     assert len(silent) < len(shipped)
 
 
@@ -311,3 +312,52 @@ def test_training_counts_gold_cue_and_source_words_against_all_their_occurrences
     evidence = script.pooled([(found, seen), (found, seen)])
     assert evidence.gold["cue:say"] == 2 and evidence.seen["cue:say"] == 4
     assert evidence.rate("cue:unveil") == 0.0
+
+
+SIGNED = (
+    "Readers of the Velmora Courier wrote in after the ferry strike.\n\n"
+    "“The crossing took four hours and nobody told us why.” ― Jaan Tamm\n\n"
+    "“I missed my sister's wedding.” ― Rosa Ilves"
+)
+
+
+def test_a_dash_signature_keeps_its_rules_prior_where_training_never_saw_one() -> None:
+    """PolNeAR's training articles hold no dash signature, so neither the judge nor the
+    ensemble may rank one by what other verbless quotes there were like (a whole page of
+    readers' signed replies was ranked below the narration around it)."""
+    from newsquotes.quotes.direct import SIGNATURE_CONFIDENCE
+
+    quotes = quotes_of(default_pipeline(), SIGNED)
+    assert [(q.speaker_name, q.via) for q in quotes] == [
+        ("Jaan Tamm", "signature"),
+        ("Rosa Ilves", "signature"),
+    ]
+    assert {q.confidence for q in quotes} == {SIGNATURE_CONFIDENCE}
+    assert load_calibrator().rule_examples["signature"] < CalibrationSettings().min_rule_examples
+
+
+def test_a_rule_the_ensemble_saw_often_enough_is_judged_by_it(tmp_path: Path) -> None:
+    constant = Calibrator(
+        0.0,
+        (Tree(("",), (0.0,), (-1,), (-1,), (1.0,)),),
+        frozenset(),
+        rule_examples={"signature": 50},
+    )
+    path = tmp_path / "seen.json"
+    path.write_text(json.dumps(constant.to_dict()), "utf-8")
+    quotes = quotes_of(Pipeline(calibration=CalibrationSettings(model_path=str(path))), SIGNED)
+    assert {q.confidence for q in quotes} == {round(1 / (1 + math.exp(-1.0)), 3)}
+    assert Calibrator.from_dict(json.loads(path.read_text("utf-8"))).judges("signature", 3)
+    assert not constant.judges("block", 3)
+    # a file from before the counts were kept judges every rule
+    assert Calibrator(0.0, (), frozenset()).judges("block", 3)
+
+
+def test_training_counts_the_quotes_of_each_rule() -> None:
+    script = training_script()
+    examples = [
+        script.Example({"via=model": 1.0, "judge": 0.4}, True, "a"),
+        script.Example({"via=model": 1.0, "judge": 0.7}, False, "b"),
+        script.Example({"via=block": 1.0, "judge": 0.8}, True, "b"),
+    ]
+    assert script.rule_counts(examples) == {"model": 2, "block": 1}

@@ -191,12 +191,13 @@ def _require_parse(doc: Doc) -> None:
 _RESOLUTION_DEFAULTS = ResolutionSettings()
 
 
-def calibration_config(calibration: CalibrationSettings) -> dict[str, bool | float | str]:
+def calibration_config(calibration: CalibrationSettings) -> dict[str, bool | float | int | str]:
     """The component config keys of ``calibration``."""
     return {
         "calibrate": calibration.enabled,
         "calibration_model": calibration.model_path,
         "calibration_drop_below": calibration.drop_below,
+        "calibration_min_rule_examples": calibration.min_rule_examples,
     }
 
 
@@ -343,6 +344,7 @@ def make_quote_component(
     calibrate: bool,
     calibration_model: str,
     calibration_drop_below: float,
+    calibration_min_rule_examples: int,
 ) -> QuoteComponent:
     """``split_turns``: one quote per quoted segment instead of per speaker turn. Then the
     speaker resolver's windows (:class:`ResolutionSettings`) and the attribution engine's
@@ -413,7 +415,10 @@ def make_quote_component(
         max_fronted_tokens=max_fronted_tokens,
     )
     calibration = CalibrationSettings(
-        enabled=calibrate, model_path=calibration_model, drop_below=calibration_drop_below
+        enabled=calibrate,
+        model_path=calibration_model,
+        drop_below=calibration_drop_below,
+        min_rule_examples=calibration_min_rule_examples,
     )
     return QuoteComponent(nlp, name, split_turns, settings, resolution, calibration)
 

@@ -51,6 +51,8 @@ from .spans import (
 MODEL_FILE = "data/attribution_model.json"
 MODEL_RULE = "model"
 """``via`` of an attribution the model admitted."""
+RULE_FEATURE = "rule="
+"""Prefix of the feature that names the rule an attribution came from."""
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
 """Dependents of a verb that hold what it reports."""
 CONTENT_PREPOSITIONS = frozenset({"of", "for", "as", "about", "on"})
@@ -101,7 +103,7 @@ def _bucket(n: int) -> str:
 def features(art: ArticleView, a: Attribution) -> list[str]:
     """What the model sees of one attribution: names, not numbers (one-hot)."""
     doc = art.doc
-    feats = [f"rule={a.rule}", f"type={a.type}", f"spans={min(3, len(a.spans))}"]
+    feats = [f"{RULE_FEATURE}{a.rule}", f"type={a.type}", f"spans={min(3, len(a.spans))}"]
     feats.append(f"spk={speaker_class(doc, a.speaker)}")
     feats.append(f"cueclass={cue_class(doc, a.cue)}")
     if a.speaker is not None:
@@ -367,6 +369,11 @@ def _without_overlaps(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
+def knows_rule(weights: dict[str, float], rule: str) -> bool:
+    """Whether the training examples had enough attributions of ``rule`` to weigh it."""
+    return f"{RULE_FEATURE}{rule}" in weights
+
+
 def judge(
     art: ArticleView,
     found: list[Attribution],
@@ -374,12 +381,15 @@ def judge(
     weights: dict[str, float] | None = None,
 ) -> list[Attribution]:
     """Rule attributions the model does not reject and candidates it accepts, each with the
-    model's probability as its confidence; without weights, the rules as they are."""
+    model's probability as its confidence; without weights, the rules as they are. A rule
+    the model never saw in training (``"..." ― Jaan Tamm``: no weight of its own) keeps its
+    prior: the model would judge it only by what it shares with other rules."""
     weights = active_weights() if weights is None else weights
     if not weights:
         return found
     for a in found:
-        a.confidence = probability(features(art, a), weights)
+        if knows_rule(weights, a.rule):
+            a.confidence = probability(features(art, a), weights)
     kept = _without_overlaps([a for a in found if a.confidence >= art.settings.model_drop_below])
     scored = [(probability(features(art, c), weights), c) for c in candidates]
     scored.sort(key=lambda pc: -pc[0])
