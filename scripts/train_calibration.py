@@ -374,13 +374,30 @@ def quality(calibrator: Calibrator, examples: Sequence[Example]) -> str:
     )
 
 
-def train(examples: Sequence[Example]) -> Calibrator:
-    """The blend of trees and linear part, fitted on ``examples``."""
-    lemmas = known_lemmas(examples)
+def train(examples: Sequence[Example], lemmas: frozenset[str] | None = None) -> Calibrator:
+    """The blend of trees and linear part, fitted on ``examples`` (knowing ``lemmas`` by
+    name: by default those frequent in ``examples``)."""
+    lemmas = known_lemmas(examples) if lemmas is None else lemmas
     rows = [with_lemmas(e.row, lemmas) for e in examples]
     labels = [e.right for e in examples]
     linear, bias = fit_linear(rows, labels)
     return blended(fit(rows, labels, lemmas), linear, bias)
+
+
+def bagged(examples: Sequence[Example], folds: int) -> Calibrator:
+    """The blend fitted on all ``examples`` with a bag of blends, each fitted without one
+    of ``folds`` parts of the articles (the same parts as the judge's), all knowing the same
+    lemmas."""
+    calibrator = train(examples)
+    if folds < 2:
+        return calibrator
+    articles = sorted({e.article for e in examples})
+    part = dict(zip(articles, article_folds(articles, folds), strict=True))
+    bag = tuple(
+        train([e for e in examples if part[e.article] != k], calibrator.lemmas)
+        for k in range(folds)
+    )
+    return replace(calibrator, bag=bag)
 
 
 def rule_counts(examples: Sequence[Example]) -> dict[str, int]:
@@ -433,7 +450,7 @@ def write_calibration(
     """Collect the training quotes, fit the calibrator, write it to ``out`` (with the gold
     evidence features where ``with_evidence``)."""
     examples = collect(nlp, documents, docs, folds, with_evidence)
-    calibrator = replace(train(examples), rule_examples=rule_counts(examples))
+    calibrator = replace(bagged(examples, folds), rule_examples=rule_counts(examples))
     if with_evidence:
         counts = [evidence_counts(doc, gold) for doc, gold in zip(docs, documents, strict=True)]
         calibrator = replace(calibrator, evidence=pooled(counts))

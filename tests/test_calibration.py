@@ -361,3 +361,34 @@ def test_training_counts_the_quotes_of_each_rule() -> None:
         script.Example({"via=block": 1.0, "judge": 0.8}, True, "b"),
     ]
     assert script.rule_counts(examples) == {"model": 2, "block": 1}
+
+
+def leaf(value: float) -> Tree:
+    return Tree(("",), (0.0,), (-1,), (-1,), (value,))
+
+
+def test_a_bag_scores_the_mean_of_its_blends_and_survives_the_file_format() -> None:
+    main = Calibrator(0.0, (leaf(3.0),), frozenset({"say"}))
+    bag = (Calibrator(0.0, (leaf(1.0),), frozenset()), Calibrator(0.0, (leaf(-1.0),), frozenset()))
+    bagged = Calibrator(0.0, (leaf(3.0),), frozenset({"say"}), bag=bag)
+    row = {"judge": 0.5}
+    assert main.score(row) == 3.0
+    assert bagged.score(row) == (3.0 + 1.0 - 1.0) / 3
+    again = Calibrator.from_dict(json.loads(json.dumps(bagged.to_dict())))
+    assert again.score(row) == bagged.score(row)
+    assert [member.lemmas for member in again.bag] == [frozenset({"say"})] * 2
+    assert len(load_calibrator().bag) == 5
+
+
+def test_training_bags_one_blend_per_left_out_part() -> None:
+    script = training_script()
+    examples = [
+        script.Example({"judge": j / 40, "via=model": 1.0}, j % 40 >= 12, f"article-{j % 10}")
+        for j in range(200)
+    ]
+    calibrator = script.bagged(examples, 5)
+    assert len(calibrator.bag) == 5
+    assert all(member.lemmas == calibrator.lemmas for member in calibrator.bag)
+    assert script.bagged(examples, 5).to_dict() == calibrator.to_dict()
+    assert calibrator.probability({"judge": 0.9}) > calibrator.probability({"judge": 0.1})
+    assert script.bagged(examples, 1).bag == ()

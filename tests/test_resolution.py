@@ -950,6 +950,41 @@ def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> N
     assert quote_at(article, q2).speaker_name == "Jaan Tamm"
 
 
+def test_the_dash_of_a_signature_is_its_cue() -> None:
+    """PolNeAR marks the dash of ``"..." ― Name`` as the attribution's cue."""
+    q = "“The crossing took four hours and nobody told us why.”"
+    article = extract(f"Readers of the Velmora Courier wrote in.\n\n{q} ― Jaan Tamm")
+    signed = quote_at(article, q)
+    assert (signed.via, signed.act, signed.speaker_name) == ("signature", "speech", "Jaan Tamm")
+    assert signed.cue is not None and signed.cue.text == "―"
+
+
+SIGNED_PARAGRAPH = (
+    "Readers of the Velmora Courier wrote in after the ferry strike.\n\n"
+    "“The crossing took four hours.” ― Jaan Tamm\n\n"
+    "“Nobody told us why the boat was late.” “I missed my sister's wedding.” ― Rosa Ilves"
+)
+
+
+def test_a_signature_signs_the_quotes_before_it_in_its_paragraph() -> None:
+    """``"A." "B." ― Rosa Ilves``: A is Ilves's too, not the previous paragraph's signer's
+    (a page of readers' replies with a quote mark misturned inside one of them), and her
+    turn is one quote of two spans."""
+    first = "“Nobody told us why the boat was late.”"
+    second = "“I missed my sister's wedding.”"
+    article = extract(SIGNED_PARAGRAPH)
+    turn = quote_at(article, second)
+    assert turn is quote_at(article, first)
+    assert (turn.speaker_name, turn.via, len(turn.spans)) == ("Rosa Ilves", "signature", 2)
+    split = Pipeline(split_turns=True).process(Article(id="replies", text=SIGNED_PARAGRAPH))
+    assert quote_at(split, first).speaker_name == "Rosa Ilves"
+    assert quote_at(split, first) is not quote_at(split, second)
+    plain = Pipeline(settings=EngineSettings(signatures_sign_paragraphs=False)).process(
+        Article(id="replies", text=SIGNED_PARAGRAPH)
+    )
+    assert quote_at(plain, first).speaker_name == "Jaan Tamm"
+
+
 @pytest.mark.parametrize("dash", ["—", "―", "–"])
 def test_a_dash_glued_on_both_sides_signs_the_quote_with_the_whole_name(dash: str) -> None:
     q1 = '"We will rebuild the pier."'

@@ -31,6 +31,10 @@ SENTENCE_END = {".", "!", "?"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
+SIGNATURE_RULE = "signature"
+"""``via`` of a quote signed after a dash (``"..." ― Jaan Tamm``)."""
+
+
 @dataclass(slots=True)
 class Attribution:
     """A quote being built: token-level, before it becomes a :class:`Quote`."""

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .context import (
     SENTENCE_END,
+    SIGNATURE_RULE,
     SUBJECT_DEPS,
     ArticleView,
     Attribution,
@@ -239,17 +240,33 @@ PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 
 
 def _signed(
-    art: ArticleView, q: QuotedSpan, head: Token, lo: int, hi: int, dashed: bool
+    art: ArticleView, q: QuotedSpan, head: Token, lo: int, hi: int, dash: int | None
 ) -> Attribution:
-    """A quote credited to the name after it, with no cue: after a dash a signature
-    (``"..." ― Jaan Tamm``, rule ``signature``), else a bare name (``direct-name``)."""
+    """A quote credited to the name after it: after a dash a signature whose cue is the
+    dash, as PolNeAR marks it (``"..." ― Jaan Tamm``, rule ``signature``), else a bare name
+    with no cue (``direct-name``)."""
     return Attribution(
         "direct",
         [(q.start, q.end)],
-        None,
+        None if dash is None else (dash, dash + 1),
         mention_span(art, head, lo, hi),
-        SIGNATURE_CONFIDENCE if dashed else NAME_AFTER_QUOTE_CONFIDENCE,
-        "signature" if dashed else "direct-name",
+        NAME_AFTER_QUOTE_CONFIDENCE if dash is None else SIGNATURE_CONFIDENCE,
+        "direct-name" if dash is None else SIGNATURE_RULE,
+    )
+
+
+def _signature_dash(art: ArticleView, q: QuotedSpan, first: int) -> int | None:
+    """The token of the dash between quote ``q`` and the word ``first`` after it, if any (a
+    dash glued to the closing mark is part of the mark's token: that token)."""
+    start = art.token_at(q.end - 1)
+    return next(
+        (
+            k
+            for k in range(start, first)
+            if any(c in SIGNATURE_DASHES for c in art.doc[k].text)
+            and art.doc[k].idx + len(art.doc[k].text) > q.end - 1
+        ),
+        None,
     )
 
 
@@ -274,7 +291,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         # '"..." ― Jaan Tamm': a signature after a dash
         head = name_at(art, first)
         if head is not None:
-            return _signed(art, q, head, lo, hi, dashed=True), hi
+            return _signed(art, q, head, lo, hi, _signature_dash(art, q, first)), hi
     if _ends_sentence(art, q) and doc[first].text[:1].isupper():
         # '..." Sen. Finch called it ...': after a full stop a capital opens a new sentence,
         # unless a speech verb follows at once ('..." Smith said.').
@@ -369,7 +386,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
         and not _subject_of_own_verb(art, head, hi)
         and not _inside_phrase(art, q)
     ):
-        return _signed(art, q, head, lo, hi, dashed=False), hi
+        return _signed(art, q, head, lo, hi, dash=None), hi
     return None, hi
 
 

@@ -7,10 +7,13 @@ latest speaker of the same or the two previous paragraphs (a floating quote), or
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from .context import (
     SENTENCE_END,
+    SIGNATURE_RULE,
     ArticleView,
     Attribution,
     children_of,
@@ -377,6 +380,9 @@ def floating_pass(
         paragraph = art.paragraph_of(q.start)
         previous = [a for a in known if a.start < q.start]
         speaker = _introducing_subject(art, q)
+        signature = _signature_after(art, attributions, q.end)
+        if speaker is None and signature is not None:
+            speaker = signature.speaker
         confidence = 0.7 if speaker is not None else 0.45
         if previous and speaker is None:
             last = previous[-1]
@@ -452,12 +458,36 @@ def _quote_after_frame(art: ArticleView, prev: Attribution, a: Attribution) -> b
     return end <= cue_char or not any(c.isalpha() for c in art.text[end : doc[stops[0]].idx])
 
 
+def _signature_after(
+    art: ArticleView, attributions: Sequence[Attribution], end: int
+) -> Attribution | None:
+    """The dash signature (``"B." ― Rosa Ilves``) that follows character ``end`` in its
+    paragraph with only blanks between, if any: it signs what comes before it there."""
+    if not art.settings.signatures_sign_paragraphs:
+        return None
+    for a in attributions:
+        if a.rule == SIGNATURE_RULE and a.start >= end and not art.text[end : a.start].strip():
+            return a
+    return None
+
+
 def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
     """Fold a floating quote into the direct quote of the same speaker right before it, or
-    into the report whose closing frame ends the sentence before it."""
+    into the report whose closing frame ends the sentence before it; a dash signature takes
+    in the floating quote it signs (:func:`_signature_after`)."""
     joined: list[Attribution] = []
     for a in found:
         prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.rule == "floating"
+            and prev.speaker is not None
+            and prev.speaker == a.speaker
+            and _signature_after(art, [a], prev.spans[-1][1]) is a
+        ):
+            a.spans[:0] = prev.spans
+            joined[-1] = a
+            continue
         if (
             prev is not None
             and a.rule == "floating"

@@ -138,6 +138,10 @@ class EngineSettings:
     colon_blocks: bool = True
     """``Hewitt writes:`` ending a paragraph, then a paragraph with no quotation marks:
     that paragraph is the writer's words, set off as a block quotation."""
+    signatures_sign_paragraphs: bool = True
+    """``"A." "B." ― Rosa Ilves``: a quote with no frame of its own, followed in its
+    paragraph by a dash signature with nothing between, is the signer's, and (joining
+    turns) one quote with the signed one."""
     subject_walk: int = 4
     """How many heads up from the first word of a frame after a quote its subject phrase
     is looked for (``," Kessel's cousin, state Sen. Jorun Vik, shouted``)."""
