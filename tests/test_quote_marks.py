@@ -234,3 +234,14 @@ def test_an_opening_mark_typed_for_the_closing_one_closes_at_the_paragraph_end()
 def test_an_opening_mark_before_a_word_still_opens() -> None:
     text = "She said:\u201cWe will win.\u201d"
     assert spans_of(text) == ["\u201cWe will win.\u201d"]
+
+
+def test_the_marks_of_markup_attribute_values_quote_nothing() -> None:
+    """A scraper left ``<tweet tweet-date="...">`` in the text: the attribute's value was
+    read as a quote, and the name after its ``>`` as the speaker of it."""
+    junk = '<tweet tweet-date="harbour wages fell. We rate it Mostly True.">'
+    quote = "“the real jobless rate is 31 percent.”"
+    text = f"The Ledger rated it. {junk}Okafor said that for dock workers, {quote} Fine."
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [quote]
+    assert find_quoted_spans('He wrote "a=b" on the board.') != []

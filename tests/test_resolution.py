@@ -950,6 +950,18 @@ def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> N
     assert quote_at(article, q2).speaker_name == "Jaan Tamm"
 
 
+def test_markup_glued_to_a_name_is_not_part_of_it() -> None:
+    text = (
+        "The Harbour Ledger checked the claim. "
+        '<tweet tweet-date="harbour wages fell. We rate it Mostly True.">Okafor said that for '
+        "dock workers under 25, “the real jobless rate is 31 percent.” His figures check out."
+    )
+    article = extract(text)
+    assert quote_at(article, "the real jobless rate").speaker_name == "Okafor"
+    assert [s.name for s in article.speakers] == ["Okafor"]
+    assert clean_name('">Okafor') == "Okafor"
+
+
 def test_the_dash_of_a_signature_is_its_cue() -> None:
     """PolNeAR marks the dash of ``"..." ― Name`` as the attribution's cue."""
     q = "“The crossing took four hours and nobody told us why.”"

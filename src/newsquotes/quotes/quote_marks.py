@@ -43,6 +43,8 @@ _OPEN_CONTEXT = set(" \t\n([{—–-/:;\u00a0") | set(DOUBLE_MARKS)
 _MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS) + "]")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
+_ATTRIBUTE_VALUE_RE = re.compile(r'[\w-]+=("[^"\n]*")')
+"""``data-lang="en"``: a markup attribute a scraper left in the text; its marks quote nothing."""
 
 MAX_QUOTE_PARAGRAPHS = 12
 """A quote running over more paragraphs than this is taken to be a stray mark."""
@@ -107,12 +109,26 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
 
 
+def _attribute_marks(text: str, start: int, end: int) -> set[int]:
+    """Where the marks of markup attribute values are (``tweet-date="..."``), if any."""
+    if "=" not in text[start:end]:
+        return set()
+    return {
+        i
+        for m in _ATTRIBUTE_VALUE_RE.finditer(text, start, end)
+        for i in (m.start(1), m.end(1) - 1)
+    }
+
+
 def _pair_doubles(text: str, start: int, end: int) -> tuple[list[QuotedSpan], int | None]:
     """Pair the double marks of one paragraph; also return an unclosed opening mark."""
     spans: list[QuotedSpan] = []
     open_at: int | None = None
+    markup = _attribute_marks(text, start, end)
     for match in _MARK_RE.finditer(text, start, end):
         i = match.start()
+        if i in markup:
+            continue
         mark = text[i]
         kind = _is_open(text, i)
         if open_at is None:

@@ -171,13 +171,20 @@ def name_words(text: str) -> list[str]:
     return [w.strip(",") for w in words if w.strip(",")]
 
 
+GLUED_LEADING_MARKS = '"“”‘’<>=/'
+"""Marks glued to the front of a name's first word: a closing quote mark or what is left of
+markup (``">Okafor`` after ``<tweet data="...">``)."""
+
+
 def without_wordless_edges(words: list[str]) -> list[str]:
     """Without dashes or other marks before the first word or after the last that the
-    tagger took into the name (``― Rosa Ilves``)."""
+    tagger took into the name (``― Rosa Ilves``), nor marks glued to the first word."""
     while words and not any(ch.isalnum() for ch in words[0]):
         words = words[1:]
     while words and not any(ch.isalnum() for ch in words[-1]):
         words = words[:-1]
+    if words:
+        words = [words[0].lstrip(GLUED_LEADING_MARKS), *words[1:]]
     return words
 
 
