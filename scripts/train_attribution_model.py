@@ -26,7 +26,7 @@ from newsquotes.evaluate.brat import GoldDocument, read_gold
 from newsquotes.evaluate.scoring import overlap
 from newsquotes.quotes.attribute import rule_attributions
 from newsquotes.quotes.context import ArticleView, Attribution
-from newsquotes.quotes.learned import MODEL_FILE, candidate_pass, features
+from newsquotes.quotes.learned import MODEL_FILE, RULE_FEATURE, candidate_pass, features
 
 ROOT = Path(__file__).resolve().parents[1]
 LABEL_CONTENT_ONLY = False
@@ -98,7 +98,8 @@ def fit(examples: list[Example]) -> dict[str, float]:
         w -= LEARNING_RATE * grad / np.sqrt(g2)
         b -= LEARNING_RATE * gb / np.sqrt(gb2)
     weights = {f: round(float(v), ROUND) for f, v in zip(vocab, w, strict=True)}
-    weights = {f: v for f, v in weights.items() if v != 0.0}
+    # a rule's weight stays even at 0: without one the judge leaves the rule's prior alone
+    weights = {f: v for f, v in weights.items() if v != 0.0 or f.startswith(RULE_FEATURE)}
     weights["bias"] = round(b, ROUND)
     return weights
 

@@ -950,6 +950,40 @@ def test_a_signature_dash_glued_to_the_closing_mark_still_signs_the_quote() -> N
     assert quote_at(article, q2).speaker_name == "Jaan Tamm"
 
 
+def test_a_signature_signs_nothing_in_the_paragraph_before() -> None:
+    floating = '"Passengers should plan ahead."'
+    text = (
+        '"The ferries will run late all week," harbour master Tova Lind said.\n\n'
+        f'{floating}\n\n"We are stranded here." ― Piet Sorensen'
+    )
+    for pipeline in (default_pipeline(), Pipeline(split_turns=True)):
+        article = pipeline.process(Article(id="ferries", text=text))
+        assert quote_at(article, floating).speaker_name == "Tova Lind"
+        assert quote_at(article, "We are stranded").speaker_name == "Piet Sorensen"
+        assert quote_at(article, "We are stranded").text == '"We are stranded here."'
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker", "via"),
+    [
+        ("— Jaan Tamm's lawyer", None, "floating"),
+        ("— Jaan Tamm said.", "Jaan Tamm", "direct-post"),
+        ("— Norwegian proverb", None, "floating"),
+        ("— March 3, 2024", None, "floating"),
+        ("— Velmora Dockworkers Union spokeswoman Rita Okoye", "Rita Okoye", "signature"),
+    ],
+)
+def test_what_follows_a_dash_signs_the_quote_only_as_a_plain_name(
+    after: str, speaker: str | None, via: str
+) -> None:
+    """A fixed 0.9 that neither judge nor calibration lowers makes a wrong signature costly:
+    an owner (``Jaan Tamm's lawyer``), a people or a date sign nothing, a speech verb after
+    the name makes an ordinary frame, and a person named after an organisation signs."""
+    quote = '"We will appeal the ruling."'
+    found = [q for q in extract(f"{quote} {after}").quotes if q.text.startswith(quote[:8])]
+    assert [(q.speaker_name, q.via) for q in found] == [(speaker, via)]
+
+
 def test_markup_glued_to_a_name_is_not_part_of_it() -> None:
     text = (
         "The Harbour Ledger checked the claim. "

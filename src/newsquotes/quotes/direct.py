@@ -255,6 +255,41 @@ def _signed(
     )
 
 
+NOT_SIGNERS = frozenset({"NORP", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL"})
+"""Entity types of a word after a dash that names no one (``— Norwegian proverb``,
+``— March 3``)."""
+
+
+def _signer(art: ArticleView, q: QuotedSpan, first: int, hi: int) -> Token | None:
+    """The name that signs quote ``q`` after a dash, its first word at ``first``: a quote
+    standing on its own (not ``The crowd chanted "No tolls!" — police said ...``), a name
+    that is no one's owner (``— Jaan Tamm's lawyer``), no subject of a verb of its own and
+    no speech verb after it (``— Jaan Tamm said.``: an ordinary frame), a person before an
+    organisation (``— Velmora Dockworkers Union spokeswoman Rita Okoye``)."""
+    doc = art.doc
+    head = name_at(art, first)
+    if (
+        head is None
+        or not _stands_alone(art, q)
+        or any(is_speech_cue(doc[k]) for k in range(first, hi))
+    ):
+        return None
+    if head.ent_type_ != "PERSON":
+        person = next((k for k in range(head.i + 1, hi) if doc[k].ent_type_ == "PERSON"), None)
+        if person is not None and not any(doc[k].text == "," for k in range(head.i, person)):
+            head = name_at(art, person) or head
+    if head.ent_type_ in NOT_SIGNERS or _possessive(head) or _subject_of_own_verb(art, head, hi):
+        return None
+    return head
+
+
+def _stands_alone(art: ArticleView, q: QuotedSpan) -> bool:
+    """Whether quote ``q`` follows the end of a sentence or a quote, or its paragraph opens
+    with a quote mark (a signed reply whose marks went astray inside it)."""
+    before = art.text[art.paragraph_starts[art.paragraph_of(q.start)] : q.start].strip()
+    return not before or before[-1] in ".!?:" or before[-1] in ALL_MARKS or before[0] in ALL_MARKS
+
+
 def _signature_dash(art: ArticleView, q: QuotedSpan, first: int) -> int | None:
     """The token of the dash between quote ``q`` and the word ``first`` after it, if any (a
     dash glued to the closing mark is part of the mark's token: that token)."""
@@ -289,7 +324,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
     dashed = any(c in SIGNATURE_DASHES for c in art.text[q.end : doc[first].idx])
     if dashed:
         # '"..." ― Jaan Tamm': a signature after a dash
-        head = name_at(art, first)
+        head = _signer(art, q, first, hi)
         if head is not None:
             return _signed(art, q, head, lo, hi, _signature_dash(art, q, first)), hi
     if _ends_sentence(art, q) and doc[first].text[:1].isupper():

@@ -466,7 +466,12 @@ def _signature_after(
     if not art.settings.signatures_sign_paragraphs:
         return None
     for a in attributions:
-        if a.rule == SIGNATURE_RULE and a.start >= end and not art.text[end : a.start].strip():
+        if (
+            a.rule == SIGNATURE_RULE
+            and a.start >= end
+            and not art.text[end : a.start].strip()
+            and art.paragraph_of(a.start) == art.paragraph_of(end - 1)
+        ):
             return a
     return None
 
