@@ -245,3 +245,13 @@ def test_the_marks_of_markup_attribute_values_quote_nothing() -> None:
     spans = find_quoted_spans(text)
     assert [text[s.start : s.end] for s in spans] == [quote]
     assert find_quoted_spans('He wrote "a=b" on the board.') != []
+
+
+def test_a_quote_inside_a_quote_in_the_same_curly_marks_keeps_the_outer_one() -> None:
+    """A signed reader's reply, ``“... what he calls “hell” than ...”``: the second opening
+    mark was taken for a stray, and the reply was lost but for its inner quote."""
+    text = "“I'd rather live in what he calls “hell” than live where he rules.” ― Ana Ruiz"
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == [text[: text.index(" ―")]]
+    # unbalanced, the second opening mark is still a stray
+    stray = "“One “two three.”"
+    assert [stray[s.start : s.end] for s in find_quoted_spans(stray)] == ["“two three.”"]

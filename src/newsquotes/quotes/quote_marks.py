@@ -120,8 +120,37 @@ def _attribute_marks(text: str, start: int, end: int) -> set[int]:
     }
 
 
+def _nested_curly(text: str, start: int, end: int) -> list[QuotedSpan] | None:
+    """``“I'd rather live in what he calls “hell” than here.”``: a paragraph whose only double
+    marks are curly ones that nest and balance, with a quote inside a quote in the same
+    marks, pairs its outermost marks; ``None`` for any other paragraph (the ordinary pairing
+    takes a second opening mark for a stray)."""
+    marks = [m.start() for m in _MARK_RE.finditer(text, start, end)]
+    if any(text[i] not in "“”" for i in marks):
+        return None
+    spans: list[QuotedSpan] = []
+    depth = deepest = 0
+    opened = start
+    for i in marks:
+        if text[i] == "“" and not _misturned_closing(text, i):
+            if depth == 0:
+                opened = i
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                spans.append(QuotedSpan(opened, i + 1, "double"))
+    return spans if depth == 0 and deepest > 1 else None
+
+
 def _pair_doubles(text: str, start: int, end: int) -> tuple[list[QuotedSpan], int | None]:
     """Pair the double marks of one paragraph; also return an unclosed opening mark."""
+    nested = _nested_curly(text, start, end)
+    if nested is not None:
+        return nested, None
     spans: list[QuotedSpan] = []
     open_at: int | None = None
     markup = _attribute_marks(text, start, end)
