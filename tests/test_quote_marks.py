@@ -255,3 +255,28 @@ def test_a_quote_inside_a_quote_in_the_same_curly_marks_keeps_the_outer_one() ->
     # unbalanced, the second opening mark is still a stray
     stray = "“One “two three.”"
     assert [stray[s.start : s.end] for s in find_quoted_spans(stray)] == ["“two three.”"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tova Lind called the plan “a “disgrace” and said she would fight it. Mayor Piet "
+        "Sorensen said the town had no choice.”",
+        "“We will fight this, said harbour master Tova Lind, who called the plan “a disgrace.” "
+        "Mayor Piet Sorensen said the town had no choice.”",
+    ],
+)
+def test_two_stray_marks_that_happen_to_balance_do_not_swallow_a_paragraph(text: str) -> None:
+    """Nested pairing only for a paragraph that is one quote (at most a signature after it)
+    with no frame verb outside its inner quotes: else Sorensen's words went to Lind."""
+    spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
+    assert all("Sorensen" not in span for span in spans)
+
+
+def test_nested_pairing_reads_through_markup_and_only_attribute_marks_are_skipped() -> None:
+    reply = "“They call it “reform,” but it is theft.”"
+    text = f'The Ledger rated it.\n\n<tweet data-lang="en">{reply} ― Jaan Tamm</tweet>'
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == [reply]
+    typed = 'He typed name="Okafor and hit enter. "It just broke," said Mara Kell.'
+    assert '"It just broke,"' not in [typed[s.start : s.end] for s in find_quoted_spans(typed)]
+    assert find_quoted_spans(typed)  # not an attribute: its marks still pair

@@ -984,6 +984,26 @@ def test_what_follows_a_dash_signs_the_quote_only_as_a_plain_name(
     assert [(q.speaker_name, q.via) for q in found] == [(speaker, via)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Go home," an officer said. The crowd chanted "No tolls!" — Jaan Tamm, the organiser, '
+        "at its head.",
+        "Lind said she was done. Protesters chanted “Shame!” — Mayor Piet Sorensen, naturally, "
+        "nowhere in sight.",
+    ],
+)
+def test_a_name_after_a_dash_does_not_sign_a_quote_inside_a_sentence(text: str) -> None:
+    article = extract(text)
+    assert all(q.speaker_name not in ("Jaan Tamm", "Piet Sorensen") for q in article.quotes)
+
+
+def test_a_signed_quote_after_markup_stands_alone() -> None:
+    quote = "“They call it reform, but it is theft.”"
+    article = extract(f"The Ledger rated it false. <tweet>{quote} ― Jaan Tamm")
+    assert quote_at(article, quote).speaker_name == "Jaan Tamm"
+
+
 def test_markup_glued_to_a_name_is_not_part_of_it() -> None:
     text = (
         "The Harbour Ledger checked the claim. "
@@ -994,6 +1014,9 @@ def test_markup_glued_to_a_name_is_not_part_of_it() -> None:
     assert quote_at(article, "the real jobless rate").speaker_name == "Okafor"
     assert [s.name for s in article.speakers] == ["Okafor"]
     assert clean_name('">Okafor') == "Okafor"
+    assert clean_name('tweet tweet-date="wages fell">Okafor') == "Okafor"
+    assert clean_name("Jaan Tamm</tweet>") == "Jaan Tamm"
+    assert clean_name("’t Hooft") == "’t Hooft"
 
 
 def test_the_dash_of_a_signature_is_its_cue() -> None:

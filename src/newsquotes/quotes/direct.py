@@ -283,11 +283,16 @@ def _signer(art: ArticleView, q: QuotedSpan, first: int, hi: int) -> Token | Non
     return head
 
 
+SIGNED_QUOTE_FOLLOWS = ".!?:>" + ALL_MARKS
+"""What may end the text before a quote that a dash signs: a sentence, a colon, another
+quote or markup a scraper left (``<tweet>“...” ― Jaan Tamm``)."""
+
+
 def _stands_alone(art: ArticleView, q: QuotedSpan) -> bool:
-    """Whether quote ``q`` follows the end of a sentence or a quote, or its paragraph opens
-    with a quote mark (a signed reply whose marks went astray inside it)."""
+    """Whether quote ``q`` opens its paragraph or follows :data:`SIGNED_QUOTE_FOLLOWS`: not
+    ``The crowd chanted "No tolls!" — Jaan Tamm, the organiser``."""
     before = art.text[art.paragraph_starts[art.paragraph_of(q.start)] : q.start].strip()
-    return not before or before[-1] in ".!?:" or before[-1] in ALL_MARKS or before[0] in ALL_MARKS
+    return not before or before[-1] in SIGNED_QUOTE_FOLLOWS
 
 
 def _signature_dash(art: ArticleView, q: QuotedSpan, first: int) -> int | None:
@@ -413,7 +418,7 @@ def _frame_after(art: ArticleView, q: QuotedSpan) -> tuple[Attribution | None, i
             ),
             hi,
         )
-    head = name_at(art, first)
+    head = None if dashed else name_at(art, first)  # a dash refused above signs nothing
     if (
         head is not None
         and (head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and doc[first].text[:1].isupper()))

@@ -43,8 +43,9 @@ _OPEN_CONTEXT = set(" \t\n([{—–-/:;\u00a0") | set(DOUBLE_MARKS)
 _MARK_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_OPEN + SINGLE_CLOSE + SINGLE_AMBIGUOUS) + "]")
 _PARAGRAPH_RE = re.compile(r"[^\n]+")
-_ATTRIBUTE_VALUE_RE = re.compile(r'[\w-]+=("[^"\n]*")')
-"""``data-lang="en"``: a markup attribute a scraper left in the text; its marks quote nothing."""
+_ATTRIBUTE_VALUE_RE = re.compile(r'[\w-]+=("[^"\n]*")(?=\s*(?:/?>|[\w-]+=))')
+"""``data-lang="en">``: a markup attribute a scraper left in the text (the tag ends or another
+attribute follows); its marks quote nothing."""
 
 MAX_QUOTE_PARAGRAPHS = 12
 """A quote running over more paragraphs than this is taken to be a stray mark."""
@@ -120,13 +121,25 @@ def _attribute_marks(text: str, start: int, end: int) -> set[int]:
     }
 
 
-def _nested_curly(text: str, start: int, end: int) -> list[QuotedSpan] | None:
-    """``“I'd rather live in what he calls “hell” than here.”``: a paragraph whose only double
-    marks are curly ones that nest and balance, with a quote inside a quote in the same
-    marks, pairs its outermost marks; ``None`` for any other paragraph (the ordinary pairing
-    takes a second opening mark for a stray)."""
-    marks = [m.start() for m in _MARK_RE.finditer(text, start, end)]
-    if any(text[i] not in "“”" for i in marks):
+_MARKUP_START_RE = re.compile(r"^\s*(?:<[^<>\n]*>\s*)*")
+"""Blanks and markup tags at the start of a paragraph (``<tweet data-lang="en">“...``)."""
+NESTED_QUOTE_TAIL_WORDS = 6
+"""Words a paragraph may hold after a quote with a quote inside it (a signature)."""
+_FRAME_WORD_RE = re.compile(r"\b(?:said|says|told|tells|asked|asks|added|adds)\b")
+"""Frame verbs that, outside the inner quotes, show two quotes and not one with a quote in it."""
+
+
+def _nested_curly(text: str, start: int, end: int, markup: set[int]) -> list[QuotedSpan] | None:
+    """``“I'd rather live in what he calls “hell” than here.” ― Ana Ruiz``: a paragraph that
+    is one quote in curly marks, with a quote inside it in the same marks, pairs its
+    outermost marks when they nest and balance, the quote opens the paragraph and leaves at
+    most a signature after it, and no frame verb stands outside the inner quotes; ``None``
+    for any other paragraph (the ordinary pairing takes a second opening mark for a stray,
+    so that ``called the plan “a “disgrace” and ...`` cannot swallow the paragraph)."""
+    marks = [m.start() for m in _MARK_RE.finditer(text, start, end) if m.start() not in markup]
+    if not marks or any(text[i] not in "“”" for i in marks):
+        return None
+    if _MARKUP_START_RE.sub("", text[start:end])[:1] != "“" or text[start:end].count("“") < 2:
         return None
     spans: list[QuotedSpan] = []
     depth = deepest = 0
@@ -143,17 +156,23 @@ def _nested_curly(text: str, start: int, end: int) -> list[QuotedSpan] | None:
                 return None
             if depth == 0:
                 spans.append(QuotedSpan(opened, i + 1, "double"))
-    return spans if depth == 0 and deepest > 1 else None
+    if depth != 0 or deepest < 2 or len(spans) != 1:
+        return None
+    tail = text[spans[0].end : end].split()
+    outside = re.sub(r"“[^“”]*”", " ", text[spans[0].start + 1 : spans[0].end - 1])
+    if len(tail) > NESTED_QUOTE_TAIL_WORDS or _FRAME_WORD_RE.search(outside):
+        return None
+    return spans
 
 
 def _pair_doubles(text: str, start: int, end: int) -> tuple[list[QuotedSpan], int | None]:
     """Pair the double marks of one paragraph; also return an unclosed opening mark."""
-    nested = _nested_curly(text, start, end)
+    markup = _attribute_marks(text, start, end)
+    nested = _nested_curly(text, start, end, markup)
     if nested is not None:
         return nested, None
     spans: list[QuotedSpan] = []
     open_at: int | None = None
-    markup = _attribute_marks(text, start, end)
     for match in _MARK_RE.finditer(text, start, end):
         i = match.start()
         if i in markup:

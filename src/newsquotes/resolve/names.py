@@ -161,7 +161,7 @@ QUOTE_CHARACTERS = "\"'“”‘’`"
 
 def name_words(text: str) -> list[str]:
     """The words of a name without possessive, leading honorifics or trailing suffixes."""
-    words = POSSESSIVE.sub("", text.strip().rstrip(QUOTE_CHARACTERS)).split()
+    words = POSSESSIVE.sub("", without_markup(text.strip()).rstrip(QUOTE_CHARACTERS)).split()
     words = [w for w in words if w not in ("(", ")") and w.strip(QUOTE_CHARACTERS)]
     words = without_wordless_edges(words)
     while len(words) > 1 and is_honorific(words[0]):
@@ -171,9 +171,19 @@ def name_words(text: str) -> list[str]:
     return [w.strip(",") for w in words if w.strip(",")]
 
 
-GLUED_LEADING_MARKS = '"“”‘’<>=/'
-"""Marks glued to the front of a name's first word: a closing quote mark or what is left of
-markup (``">Okafor`` after ``<tweet data="...">``)."""
+GLUED_LEADING_MARKS = '"“”<>=/'
+"""Marks glued to the front of a name's first word: a closing double quote mark or what is
+left of markup (``">Okafor``); not apostrophes (``’t Hooft``)."""
+_TRAILING_TAG_RE = re.compile(r"(?<=\w)<.*$")
+_LEADING_MARKUP_RE = re.compile(r"^.*>(?=\S)")
+
+
+def without_markup(text: str) -> str:
+    """A name without the markup a scraper left around it, which the tagger took in
+    (``tweet-date="May 3">Okafor`` → ``Okafor``, ``Jaan Tamm</tweet>`` → ``Jaan Tamm``)."""
+    if "<" not in text and ">" not in text:
+        return text
+    return _LEADING_MARKUP_RE.sub("", _TRAILING_TAG_RE.sub("", text))
 
 
 def without_wordless_edges(words: list[str]) -> list[str]:
