@@ -1237,3 +1237,19 @@ def test_a_name_opening_an_inserted_frame_is_its_subject_not_the_clauses_last_no
     assert quote.speaker_name in ("Dahl", "Brand")
     assert quote.speaker is not None and quote.speaker.text.split()[0] in ("Chief", "Mayor")
     assert quote.text.startswith("To ") and ("Holm" in quote.text or "Pier" in quote.text)
+
+
+def test_a_possessive_pronouns_speech_noun_reports_its_owners_words() -> None:
+    """``her claim that ...``: the clause is the owner's words, and she is the person the
+    pronoun follows."""
+    text = (
+        "Harbour master Ilse Varga spoke to the council on Monday. The council dismissed her "
+        "claim that the old pier would collapse."
+    )
+    article = extract(text)
+    claimed = quote_at(article, "the old pier would collapse")
+    assert (claimed.via, claimed.cue.text, claimed.speaker_name) == (
+        "owned-claim",
+        "claim",
+        "Ilse Varga",
+    )
