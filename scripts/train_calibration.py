@@ -48,6 +48,7 @@ from newsquotes.evaluate.scoring import match_overlap, quote_spans
 from newsquotes.pipeline import build_nlp
 from newsquotes.quotes.calibrate import (
     CALIBRATION_FILE,
+    RULE_FEATURE,
     CalibrationSettings,
     Calibrator,
     Evidence,
@@ -62,8 +63,6 @@ from newsquotes.quotes.context import ArticleView
 from newsquotes.quotes.learned import judge_weights
 
 ROOT = Path(__file__).resolve().parents[1]
-VIA = "via="
-"""Prefix of the feature that names a quote's rule."""
 MIN_LEMMA_COUNT = 30
 """A cue lemma needs this many training quotes to be a feature of its own."""
 MAX_BINS = 32
@@ -402,7 +401,8 @@ def bagged(examples: Sequence[Example], folds: int) -> Calibrator:
 
 def rule_counts(examples: Sequence[Example]) -> dict[str, int]:
     """How many training quotes each rule (``via``) gave."""
-    return dict(Counter(f[len(VIA) :] for e in examples for f in e.row if f.startswith(VIA)))
+    named = (f for e in examples for f in e.row if f.startswith(RULE_FEATURE))
+    return dict(Counter(f.removeprefix(RULE_FEATURE) for f in named))
 
 
 def held_out_auc(examples: Sequence[Example], folds: int) -> float:

@@ -466,6 +466,10 @@ def _content_features(art: ArticleView, quote: Quote) -> Row:
     return row
 
 
+RULE_FEATURE = "via="
+"""Prefix of the feature that names the rule a quote came from (counted by training)."""
+
+
 def rule_of(quote: Quote) -> str:
     """The rule that made ``quote`` as the features and the training counts name it."""
     return quote.via or "-"
@@ -493,7 +497,7 @@ def calibration_rows(
     for n, quote in enumerate(quotes):
         row: Row = {
             f"type={quote.type}": 1.0,
-            f"via={rule_of(quote)}": 1.0,
+            f"{RULE_FEATURE}{rule_of(quote)}": 1.0,
             f"act={quote.act}": 1.0,
             "judge": round(float(quote.confidence), 4),
         }

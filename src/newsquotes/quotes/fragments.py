@@ -477,17 +477,19 @@ def _signature_after(
 ) -> Attribution | None:
     """The dash signature (``"B." ― Rosa Ilves``) that follows character ``end`` in its
     paragraph with only blanks between, if any: it signs what comes before it there."""
-    if not art.settings.signatures_sign_paragraphs:
-        return None
-    for a in attributions:
-        if (
-            a.rule == SIGNATURE_RULE
-            and a.start >= end
-            and not art.text[end : a.start].strip()
-            and art.paragraph_of(a.start) == art.paragraph_of(end - 1)
-        ):
-            return a
-    return None
+    return next((a for a in attributions if _signs(art, a, end)), None)
+
+
+def _signs(art: ArticleView, a: Attribution, end: int) -> bool:
+    """Whether ``a`` is a dash signature that follows character ``end`` in its paragraph
+    with only blanks between."""
+    return (
+        art.settings.signatures_sign_paragraphs
+        and a.rule == SIGNATURE_RULE
+        and a.start >= end
+        and not art.text[end : a.start].strip()
+        and art.paragraph_of(a.start) == art.paragraph_of(end - 1)
+    )
 
 
 def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attribution]:
@@ -502,7 +504,7 @@ def join_turns_of(art: ArticleView, found: list[Attribution]) -> list[Attributio
             and prev.rule == "floating"
             and prev.speaker is not None
             and prev.speaker == a.speaker
-            and _signature_after(art, [a], prev.spans[-1][1]) is a
+            and _signs(art, a, prev.spans[-1][1])
         ):
             a.spans[:0] = prev.spans
             joined[-1] = a
